@@ -1,0 +1,51 @@
+/** The only reader of process.env: every setting of the runtime, parsed once, with defaults. */
+
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root (two levels above runtime/src). */
+export const REPO_ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+const Env = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  ALUR_DATA_DIR: z.string().default(path.join(REPO_ROOT, "data")),
+  PORT: z.coerce.number().int().positive().default(8080),
+  HOST: z.string().default("0.0.0.0"),
+  /** PostgreSQL connection string; absent means embedded PGlite under ALUR_DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  /** host:port of a Temporal frontend; absent means `npm start` runs a local dev server. */
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default("default"),
+  TEMPORAL_TASK_QUEUE: z.string().default("alur"),
+  TEMPORAL_TLS_CERT: z.string().optional(),
+  TEMPORAL_TLS_KEY: z.string().optional(),
+  TEMPORAL_TLS_CA: z.string().optional(),
+  TEMPORAL_API_KEY: z.string().optional(),
+  /** Local dev server ports (used only when TEMPORAL_ADDRESS is unset). */
+  TEMPORAL_DEV_PORT: z.coerce.number().int().positive().default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().positive().default(8233),
+  /** Explicit paths of the Temporal CLI and time-skipping test server. */
+  TEMPORAL_CLI: z.string().optional(),
+  TEMPORAL_TEST_SERVER: z.string().optional(),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  LOG_PRETTY: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
+  /** Secret for signing session cookies and CSRF tokens; required in production. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Comma-separated host names the `http` connector may call. */
+  HTTP_CONNECTOR_ALLOW: z.string().default(""),
+});
+export type Env = z.infer<typeof Env>;
+
+/** Parses the environment; throws one readable error naming every bad setting. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

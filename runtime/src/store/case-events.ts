@@ -1,0 +1,33 @@
+/** The case timeline: append-only events (who, what, when). */
+import type { Db } from "./db";
+
+export interface CaseEvent {
+  caseId: string;
+  type: string;
+  elementId?: string | null;
+  actor?: string | null;
+  data?: Record<string, unknown>;
+  at?: Date | string;
+  /** Makes the append idempotent for activities that Temporal may retry. */
+  dedupeKey?: string;
+}
+
+export async function appendCaseEvent(db: Db, event: CaseEvent): Promise<void> {
+  await db
+    .insertInto("case_events")
+    .values({
+      case_id: event.caseId,
+      type: event.type,
+      element_id: event.elementId ?? null,
+      actor: event.actor ?? null,
+      data: JSON.stringify(event.data ?? {}),
+      at: event.at ?? new Date(),
+      dedupe_key: event.dedupeKey ?? null,
+    })
+    .onConflict((oc) => oc.column("dedupe_key").doNothing())
+    .execute();
+}
+
+export async function listCaseEvents(db: Db, caseId: string) {
+  return db.selectFrom("case_events").selectAll().where("case_id", "=", caseId).orderBy("id").execute();
+}

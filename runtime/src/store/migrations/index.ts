@@ -1,0 +1,7 @@
+/** Every migration, in order. Never edit a migration that has shipped: add the next one. */
+import type { Migration } from "kysely/migration";
+import * as core from "./0001-core";
+
+export const migrations: Record<string, Migration> = {
+  "0001-core": core,
+};

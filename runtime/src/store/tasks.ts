@@ -1,0 +1,91 @@
+/** User tasks in the store: created and closed by the workflow's activities, read by the inbox. */
+import type { TaskView } from "@alur/shared/schemas";
+import type { Selectable } from "kysely";
+import type { Db } from "./db";
+import type { TasksTable } from "./schema";
+
+export type TaskRow = Selectable<TasksTable>;
+
+export interface NewTask {
+  id: string;
+  caseId: string;
+  district: string;
+  elementId: string;
+  elementInstanceId: string;
+  name: string | null;
+  roles: string[];
+  assignee: string | null;
+  formId: string | null;
+  documents: string[];
+  dueAt: string | null;
+}
+
+/**
+ * Creates the task for one activation of a user task. Idempotent on (case, element instance):
+ * a retried activity returns the row the first attempt wrote.
+ */
+export async function createTask(db: Db, task: NewTask): Promise<TaskRow> {
+  await db
+    .insertInto("tasks")
+    .values({
+      id: task.id,
+      case_id: task.caseId,
+      district: task.district,
+      element_id: task.elementId,
+      element_instance_id: task.elementInstanceId,
+      name: task.name,
+      roles: JSON.stringify(task.roles),
+      assignee: task.assignee,
+      status: task.assignee ? "claimed" : "open",
+      form_id: task.formId,
+      documents: JSON.stringify(task.documents),
+      due_at: task.dueAt,
+    })
+    .onConflict((oc) => oc.columns(["case_id", "element_instance_id"]).doNothing())
+    .execute();
+  return db
+    .selectFrom("tasks")
+    .selectAll()
+    .where("case_id", "=", task.caseId)
+    .where("element_instance_id", "=", task.elementInstanceId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Closes an open task as completed or cancelled; a task already closed is left as it is. */
+export async function closeTask(
+  db: Db,
+  close: { taskId: string; status: "completed" | "cancelled"; by: string | null; result?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .updateTable("tasks")
+    .set((eb) => ({
+      status: close.status,
+      closed_at: new Date(),
+      closed_by: close.by,
+      result: close.result ? JSON.stringify(close.result) : null,
+      revision: eb("revision", "+", 1),
+    }))
+    .where("id", "=", close.taskId)
+    .where("status", "in", ["open", "claimed"])
+    .execute();
+}
+
+export async function getTask(db: Db, taskId: string): Promise<TaskRow | undefined> {
+  return db.selectFrom("tasks").selectAll().where("id", "=", taskId).executeTakeFirst();
+}
+
+/** The API's view of a task row. */
+export function toTaskView(row: TaskRow): TaskView {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    elementId: row.element_id,
+    name: row.name,
+    roles: row.roles,
+    assignee: row.assignee,
+    status: row.status,
+    formId: row.form_id,
+    dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * FEEL through feelin, wrapped so that a bad expression is a value, never a thrown exception:
+ * the interpreter turns failures into incidents and the validator into problems.
+ * Safe in Temporal workflow code (no I/O; FEEL's now()/today() read Temporal's deterministic Date).
+ */
+import { evaluate, SyntaxError as FeelSyntaxError, unaryTest } from "feelin";
+
+export type FeelResult<T> =
+  | { ok: true; value: T; warnings: string[] }
+  | { ok: false; error: string; position?: { from: number; to: number } };
+
+/** Strips the Zeebe "=" marker: "=a > 1" and "a > 1" are the same expression. */
+export function feelSource(expression: string): string {
+  const trimmed = expression.trim();
+  return trimmed.startsWith("=") ? trimmed.slice(1).trim() : trimmed;
+}
+
+/** Evaluates a FEEL expression against a JSON context. */
+export function evaluateFeel(expression: string, context: Record<string, unknown>): FeelResult<unknown> {
+  try {
+    const result = evaluate(feelSource(expression), context);
+    return { ok: true, value: toJson(result.value), warnings: result.warnings.map((w) => w.message) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Evaluates a condition; anything but `true` is false, as BPMN conditions require. */
+export function evaluateCondition(expression: string, context: Record<string, unknown>): FeelResult<boolean> {
+  const result = evaluateFeel(expression, context);
+  return result.ok ? { ok: true, value: result.value === true, warnings: result.warnings } : result;
+}
+
+/** FEEL unary tests ("> 5", "[1..3]") against an input value. */
+export function evaluateUnaryTest(
+  tests: string,
+  input: unknown,
+  context: Record<string, unknown> = {},
+): FeelResult<boolean> {
+  try {
+    const result = unaryTest(tests, { ...context, "?": input });
+    return { ok: true, value: result.value === true, warnings: result.warnings.map((w) => w.message) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Syntax check without evaluation; returns the error position when there is one. */
+export function checkFeelSyntax(
+  expression: string,
+): { ok: true } | { ok: false; error: string; position?: { from: number; to: number } } {
+  const result = evaluateFeel(expression, {});
+  if (result.ok || !result.position) return { ok: true };
+  return result;
+}
+
+function failure(error: unknown): FeelResult<never> {
+  if (error instanceof FeelSyntaxError) return { ok: false, error: error.message, position: error.position };
+  return { ok: false, error: error instanceof Error ? error.message : String(error) };
+}
+
+/** FEEL values (dates, durations, ranges) become plain JSON so they can live in case variables. */
+function toJson(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "object") return typeof value === "number" && !Number.isFinite(value) ? null : value;
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof (value as { toISO?: unknown }).toISO === "function") return (value as { toISO(): string }).toISO();
+  if (Object.getPrototypeOf(value) !== Object.prototype) return String(value);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
+}

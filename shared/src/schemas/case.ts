@@ -1,0 +1,66 @@
+/** What crosses the boundary between API, workflow and store for a running case. */
+import { z } from "zod";
+
+export const CaseStatus = z.enum(["active", "completed", "terminated", "cancelled", "incident"]);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+export const TaskStatus = z.enum(["open", "claimed", "completed", "cancelled"]);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+export const Variables = z.record(z.string(), z.unknown());
+export type Variables = z.infer<typeof Variables>;
+
+/** The actor of a user-task completion, as the API authenticated it. */
+export const Actor = z.object({
+  userId: z.string().min(1),
+  roles: z.array(z.string()),
+  district: z.string().nullable(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+/** Argument of the `completeTask` workflow update. */
+export const CompleteTaskInput = z.object({
+  taskId: z.string().min(1),
+  actor: Actor,
+  data: Variables.default({}),
+});
+export type CompleteTaskInput = z.infer<typeof CompleteTaskInput>;
+
+/** A message delivered to a case (e.g. "provincial decree received"). */
+export const MessageInput = z.object({
+  name: z.string().min(1),
+  correlationKey: z.string().optional(),
+  payload: Variables.default({}),
+  actor: z.string().optional(),
+});
+export type MessageInput = z.infer<typeof MessageInput>;
+
+/** A signal broadcast to every waiting case of a district. */
+export const SignalInput = z.object({ name: z.string().min(1), payload: Variables.default({}) });
+export type SignalInput = z.infer<typeof SignalInput>;
+
+/** A user task as the store and the inbox see it. */
+export const TaskView = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  elementId: z.string(),
+  name: z.string().nullable(),
+  roles: z.array(z.string()),
+  assignee: z.string().nullable(),
+  status: TaskStatus,
+  formId: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TaskView = z.infer<typeof TaskView>;
+
+/** What the workflow reports of itself (query and update result). */
+export const CaseStateView = z.object({
+  caseId: z.string(),
+  status: CaseStatus,
+  openTasks: z.array(z.object({ taskId: z.string(), elementId: z.string() })),
+  activeElements: z.array(z.string()),
+  variables: Variables,
+  incidents: z.array(z.object({ elementId: z.string().nullable(), code: z.string(), message: z.string() })).default([]),
+});
+export type CaseStateView = z.infer<typeof CaseStateView>;
