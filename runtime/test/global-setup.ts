@@ -44,7 +44,11 @@ export default async function setup(project: TestProject) {
   const databaseUrl = adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
 
   const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: "existing-path", path: cli.path }, ip: "127.0.0.1", extraArgs: ["--log-level", "error"] },
+    server: {
+      executable: { type: "existing-path", path: cli.path },
+      ip: "127.0.0.1",
+      extraArgs: ["--log-level", "error"],
+    },
   });
 
   let workflowBundlePath = "";
