@@ -1,0 +1,64 @@
+/**
+ * The activities the bpmnProcess workflow calls. Workflow code imports this file as `import type`
+ * only and calls through proxyActivities; the implementations live beside it (createActivities).
+ */
+import type { CaseStatus, Variables } from "@alur/shared/schemas";
+
+export interface CreateTaskInput {
+  /** Generated in the workflow (deterministic uuid4), so the workflow knows it before the activity runs. */
+  taskId: string;
+  caseId: string;
+  district: string;
+  elementId: string;
+  elementInstanceId: string;
+  name: string | null;
+  roles: string[];
+  assignee: string | null;
+  formId: string | null;
+  documents: string[];
+  /** ISO instant computed on the business calendar, or null without SLA. */
+  dueAt: string | null;
+}
+
+export interface CaseEventInput {
+  type: string;
+  elementId?: string | null;
+  actor?: string | null;
+  data?: Record<string, unknown>;
+  /** ISO instant from workflow time. */
+  at: string;
+  /** Unique per case, e.g. `${elementInstanceId}:entered`; makes retries harmless. */
+  dedupeKey: string;
+}
+
+export type ConnectorResult =
+  | { ok: true; output: Variables }
+  /** A business error the model can catch with an error boundary event (not a technical failure). */
+  | { ok: false; bpmnError: { code: string; message: string } };
+
+export interface CaseActivities {
+  createTask(input: CreateTaskInput): Promise<{ taskId: string }>;
+  closeTask(input: {
+    taskId: string;
+    status: "completed" | "cancelled";
+    by: string | null;
+    result?: Record<string, unknown>;
+  }): Promise<void>;
+  recordCaseEvents(input: { caseId: string; events: CaseEventInput[] }): Promise<void>;
+  setCaseStatus(input: {
+    caseId: string;
+    status: CaseStatus;
+    dueAt?: string | null;
+    endedAt?: string | null;
+  }): Promise<void>;
+  /** Runs a service/send task's connector (`http`, `notify`, `document`); technical errors throw and are retried. */
+  runConnector(input: {
+    caseId: string;
+    district: string;
+    elementId: string;
+    elementInstanceId: string;
+    type: string;
+    headers: Record<string, string>;
+    variables: Variables;
+  }): Promise<ConnectorResult>;
+}
