@@ -1,0 +1,111 @@
+/**
+ * One Alur process: the HTTP API and the built web app on one port, the Temporal worker running
+ * the interpreter, and (embedded default) a local Temporal dev server and PGlite under data/.
+ * Roles can be split for scale-out: `--api` or `--worker` alone against shared servers.
+ */
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { Client, Connection } from "@temporalio/client";
+import { NativeConnection } from "@temporalio/worker";
+import { Hono } from "hono";
+import { createApp } from "../api/app";
+import type { Env } from "../env";
+import { createLogger, type Logger } from "../logger";
+import { type Db, dbTarget, openDb } from "../store/db";
+import { createActivities } from "../temporal/activities";
+import { connectionOptions } from "../temporal/client";
+import { createWorker } from "../temporal/worker";
+import { mountDesigner } from "./static-designer";
+import { type DevServer, startTemporalDevServer } from "./temporal-dev-server";
+import { firstStart } from "./first-start";
+
+export interface ServerOptions {
+  env: Env;
+  api: boolean;
+  worker: boolean;
+  dev?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  temporalAddress: string;
+  temporalUiUrl: string | null;
+  db: Db;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { env } = options;
+  const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.LOG_PRETTY });
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((error) => logger.error({ err: error }, "shutdown step failed"));
+  };
+  try {
+    const db = await openDb(dbTarget({ databaseUrl: env.DATABASE_URL, dataDir: env.ALUR_DATA_DIR }));
+    stops.push(() => db.destroy());
+
+    let devServer: DevServer | null = null;
+    if (!env.TEMPORAL_ADDRESS) {
+      devServer = await startTemporalDevServer({
+        dataDir: env.ALUR_DATA_DIR,
+        port: env.TEMPORAL_DEV_PORT,
+        uiPort: env.TEMPORAL_UI_PORT,
+        cliPath: env.TEMPORAL_CLI,
+        logger,
+      });
+      stops.push(() => devServer!.stop());
+    }
+    const temporalAddress = env.TEMPORAL_ADDRESS ?? devServer!.address;
+    const connOptions = connectionOptions(env, temporalAddress);
+
+    if (options.worker) {
+      const nativeConnection = await NativeConnection.connect(connOptions);
+      const worker = await createWorker({
+        connection: nativeConnection,
+        namespace: env.TEMPORAL_NAMESPACE,
+        taskQueue: env.TEMPORAL_TASK_QUEUE,
+        activities: createActivities({ db, logger, env, filesDir: path.join(env.ALUR_DATA_DIR, "files") }),
+      });
+      const running = worker.run();
+      stops.push(async () => {
+        worker.shutdown();
+        await running;
+        await nativeConnection.close();
+      });
+      logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, "worker started");
+    }
+
+    let port = env.PORT;
+    if (options.api) {
+      const connection = await Connection.connect(connOptions);
+      stops.push(() => connection.close());
+      const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+      const filesDir = path.join(env.ALUR_DATA_DIR, "files");
+      await firstStart({ db, env, logger, client });
+      const root = new Hono();
+      root.route("/api", createApp({ db, temporal: { client, taskQueue: env.TEMPORAL_TASK_QUEUE }, env, logger, filesDir }));
+      if (!mountDesigner(root)) logger.warn("designer/dist not found: run `npm run build` to serve the web app");
+      const server = serve({ fetch: root.fetch, port: env.PORT, hostname: env.HOST });
+      await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+      port = (server.address() as AddressInfo).port;
+      stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    }
+
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      temporalAddress,
+      temporalUiUrl: devServer?.uiUrl ?? null,
+      db,
+      logger,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+/** Serves the built web app (designer/dist) with a single-page-app fallback to index.html. */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Hono } from "hono";
+import { REPO_ROOT } from "../env";
+
+export const DESIGNER_DIST = path.join(REPO_ROOT, "designer", "dist");
+
+export function mountDesigner(app: Hono, distDir = DESIGNER_DIST): boolean {
+  const indexFile = path.join(distDir, "index.html");
+  if (!existsSync(indexFile)) return false;
+  const indexHtml = readFileSync(indexFile, "utf8");
+  const root = path.relative(process.cwd(), distDir) || ".";
+  app.use(
+    "/assets/*",
+    serveStatic({
+      root,
+      onFound: (_path, c) => {
+        // file names carry a content hash: cache them for a year
+        c.header("Cache-Control", "public, max-age=31536000, immutable");
+      },
+    }),
+  );
+  app.use("/*", serveStatic({ root }));
+  app.get("*", (c) => {
+    if (c.req.path.startsWith("/api/")) return c.notFound();
+    return c.html(indexHtml);
+  });
+  return true;
+}
