@@ -1,0 +1,247 @@
+/**
+ * The contract of the pure interpreter: what the adapter feeds it (events), what it asks the
+ * adapter to do (commands) and the state it carries. Everything here is plain JSON: the state
+ * travels across continue-as-new and events/commands are logged in case history.
+ */
+import type { WorkingDuration } from "@alur/shared/plan";
+import type { Actor, Variables } from "@alur/shared/schemas";
+
+/** An ISO 8601 instant, e.g. "2026-03-02T08:00:00+07:00". Time only ever arrives in events. */
+export type Iso = string;
+
+// ---------------------------------------------------------------------------------------------
+// Events: everything that happens to a case, each carrying its own time.
+// ---------------------------------------------------------------------------------------------
+
+export type EngineEvent =
+  /** Starts the case at the process's none start event (or `startEventId`). */
+  | { type: "start"; variables: Variables; at: Iso; businessKey?: string; startEventId?: string }
+  /** A user task was completed (the adapter already validated role and form data). */
+  | { type: "taskCompleted"; taskId: string; actor: Actor; data: Variables; at: Iso }
+  | { type: "timerFired"; timerId: string; at: Iso }
+  | { type: "messageReceived"; name: string; correlationKey?: string; payload: Variables; at: Iso }
+  /** A service/send task's connector finished; `output` becomes case variables. */
+  | { type: "jobCompleted"; jobId: string; output: Variables; at: Iso }
+  /** The connector reported a business error (BPMN error), caught by error boundary events. */
+  | { type: "jobFailed"; jobId: string; bpmnError: BpmnError; at: Iso }
+  | { type: "childCompleted"; childId: string; output: Variables; at: Iso }
+  /** The called process failed; with a `code` it is a BPMN error the caller may catch. */
+  | { type: "childFailed"; childId: string; error: { code?: string; message: string }; at: Iso }
+  /** A signal broadcast to the district's cases (or thrown by this case). */
+  | { type: "signal"; name: string; payload: Variables; at: Iso }
+  /** Cancels the whole case (withdrawn application, admin action). */
+  | { type: "cancel"; reason: string; at: Iso };
+
+export type EngineEventType = EngineEvent["type"];
+
+export interface BpmnError {
+  code: string;
+  message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands: what the adapter must do after a step, in order.
+// ---------------------------------------------------------------------------------------------
+
+export type EngineCommand =
+  /** Create a user task in the store (idempotent on case id + elementInstanceId). */
+  | {
+      type: "openTask";
+      taskId: string;
+      elementId: string;
+      elementInstanceId: string;
+      name: string | null;
+      roles: string[];
+      assignee: string | null;
+      formId: string | null;
+      documents: string[];
+      dueAt: Iso | null;
+      pausesClock: boolean;
+    }
+  /** Close a user task: completed by an actor, or cancelled (it leaves every inbox). */
+  | { type: "closeTask"; taskId: string; status: "completed" | "cancelled"; by: string | null }
+  /** Start a durable timer that comes back as `timerFired{timerId}` at `fireAt`. */
+  | { type: "startTimer"; timerId: string; fireAt: Iso; elementInstanceId: string }
+  | { type: "cancelTimer"; timerId: string }
+  /**
+   * Run a connector (service/send task, or an SLA escalation `notify`). The adapter retries
+   * technical failures itself and reports `jobCompleted` or, for a BPMN error, `jobFailed`.
+   * `elementInstanceId` is null for fire-and-forget jobs (escalation notices).
+   */
+  | {
+      type: "runJob";
+      jobId: string;
+      elementId: string;
+      elementInstanceId: string | null;
+      jobType: string;
+      headers: Record<string, string>;
+      variables: Variables;
+    }
+  /** Cancel a running job (its element was interrupted); its late result is ignored anyway. */
+  | { type: "cancelJob"; jobId: string }
+  /** Start a called process as a child case; it reports `childCompleted`/`childFailed`. */
+  | { type: "startChild"; childId: string; elementId: string; processId: string; variables: Variables }
+  | { type: "cancelChild"; childId: string }
+  /**
+   * Throw a signal to the other cases of the district. This case's own subscriptions were already
+   * served inside the step, so the adapter must not deliver it back here.
+   */
+  | { type: "broadcast"; name: string; payload: Variables }
+  /** A timeline entry for the case history; `key` is unique per case (dedupe on retries). */
+  | { type: "record"; key: string; recordType: RecordType; elementId: string | null; data: Variables; at: Iso }
+  /** The case reached an end: the workflow returns. */
+  | { type: "finish"; status: FinishStatus; variables: Variables };
+
+export type EngineCommandType = EngineCommand["type"];
+export type FinishStatus = "completed" | "terminated" | "cancelled" | "incident";
+
+export type RecordType =
+  | "caseStarted"
+  | "elementEntered"
+  | "elementLeft"
+  | "elementCancelled"
+  | "taskCompleted"
+  | "timerFired"
+  | "messageCorrelated"
+  | "signalReceived"
+  | "errorThrown"
+  | "escalationThrown"
+  | "slaBreached"
+  | "clockPaused"
+  | "clockResumed"
+  | "incident"
+  | "caseCompleted"
+  | "caseTerminated"
+  | "caseCancelled";
+
+/** The result of one step. `accepted` is false when the event matched nothing (unknown task, no subscriber...). */
+export interface StepResult {
+  state: EngineState;
+  commands: EngineCommand[];
+  accepted: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// State: plain JSON, deterministic, carried across continue-as-new.
+// ---------------------------------------------------------------------------------------------
+
+export type EngineStatus = "created" | "active" | "completed" | "terminated" | "cancelled" | "incident";
+
+/** What `initialState` needs besides the plan. */
+export interface InitialStateInput {
+  caseId: string;
+  /**
+   * The business calendar data (@alur/shared/calendar) pinned at case start, so working-time
+   * maths replays identically for the case's whole life.
+   */
+  calendar: unknown;
+  /** Overall service-standard time; defaults to the plan's standard completion time. */
+  caseDue?: WorkingDuration;
+  /** Steps without a wait state allowed per event before the case is stopped with an incident. */
+  maxStepsPerEvent?: number;
+}
+
+export interface Incident {
+  id: string;
+  elementId: string | null;
+  elementInstanceId: string | null;
+  /** Stable kebab code, e.g. "no-matching-flow", "feel-error", "unhandled-error". */
+  code: string;
+  /** English technical message (logs); user-facing messages are the adapter's/UI's job. */
+  message: string;
+  at: Iso;
+}
+
+export type InstanceKind = "process" | "subProcess" | "eventSubProcess" | "multiInstanceBody" | "element";
+
+/** What an element instance is waiting for (absent: it is a scope or in passage). */
+export type Wait =
+  | { kind: "task"; taskId: string; slaTimerId: string | null }
+  | { kind: "job"; jobId: string }
+  | { kind: "child"; childId: string }
+  | { kind: "message"; subscriptionId: string }
+  | { kind: "timer"; subscriptionId: string }
+  | { kind: "signal"; subscriptionId: string }
+  | { kind: "eventGateway"; subscriptionIds: string[] }
+  | { kind: "join" }
+  | { kind: "incident"; incidentId: string };
+
+export interface MultiInstanceState {
+  items: unknown[];
+  /** Index of the next item to start (sequential) or number started (parallel). */
+  nextIndex: number;
+  completed: number;
+  /** Output element values by item index. */
+  outputs: unknown[];
+}
+
+export interface ElementInstance {
+  id: string;
+  /** Plan node id; for the process instance, the process id. */
+  elementId: string;
+  kind: InstanceKind;
+  /** Enclosing scope instance; null only for the process instance. */
+  parentId: string | null;
+  /** Local variables (io inputs, multi-instance element, loopCounter, subprocess locals). */
+  variables: Variables;
+  wait?: Wait;
+  /** For scopes: tokens waiting at joining gateways, by gateway id then incoming flow id. */
+  joins?: Record<string, Record<string, number>>;
+  multiInstance?: MultiInstanceState;
+  /** Multi-instance inner instance: its item index. */
+  loopIndex?: number;
+  /** Set on a boundary-triggered or event-gateway-triggered event that is already satisfied. */
+  triggered?: boolean;
+  enteredAt: Iso;
+}
+
+export type SubscriptionTarget =
+  /** A boundary event on an activity instance. */
+  | { kind: "boundary"; boundaryId: string; activityInstanceId: string }
+  /** An intermediate catch event or receive task instance waiting itself. */
+  | { kind: "catch"; instanceId: string }
+  /** A start event of an event subprocess inside a scope instance. */
+  | { kind: "eventSubProcess"; startEventId: string; subProcessId: string; scopeInstanceId: string }
+  /** One branch of an event-based gateway instance. */
+  | { kind: "eventGateway"; gatewayInstanceId: string; eventId: string }
+  /** The SLA timer of a user task instance. */
+  | { kind: "sla"; instanceId: string };
+
+export interface Subscription {
+  id: string;
+  trigger:
+    | { kind: "message"; name: string; correlationKey: string | null }
+    | { kind: "signal"; name: string }
+    | { kind: "timer"; timerId: string; fireAt: Iso; repeatsLeft: number | null; cycle: string | null };
+  target: SubscriptionTarget;
+}
+
+export interface EngineState {
+  stateVersion: 1;
+  caseId: string;
+  processId: string;
+  status: EngineStatus;
+  businessKey: string | null;
+  /** Source of every id (element instances, tasks, timers, jobs, children, records). */
+  seq: number;
+  startedAt: Iso | null;
+  /** Time of the last event applied. */
+  now: Iso | null;
+  calendar: unknown;
+  caseDue: WorkingDuration | null;
+  /** Service-standard due date; moves later while the clock is paused. */
+  caseDueAt: Iso | null;
+  /** Elements currently pausing the clock, and since when. */
+  clock: { pausedBy: string[]; pausedAt: Iso | null; pausedMinutesTotal: number };
+  /** Every live element instance by id (the process instance included). */
+  instances: Record<string, ElementInstance>;
+  subscriptions: Record<string, Subscription>;
+  /** Open user tasks: task id → element instance id. */
+  tasks: Record<string, string>;
+  /** Running jobs: job id → element instance id, or null for fire-and-forget. */
+  jobs: Record<string, string | null>;
+  /** Running children: child id → call activity instance id. */
+  children: Record<string, string>;
+  incidents: Incident[];
+  maxStepsPerEvent: number;
+}
