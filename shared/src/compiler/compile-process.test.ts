@@ -1,0 +1,204 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileProcess } from "./compile-process";
+import { parseBpmn } from "./parse-bpmn";
+
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
+
+async function compileXml(xml: string, processId?: string, forms?: Record<string, unknown>) {
+  const parsed = await parseBpmn(xml);
+  expect(parsed.definitions, JSON.stringify(parsed.problems)).toBeDefined();
+  return compileProcess(parsed.definitions!, processId, forms ? { forms } : {});
+}
+
+const wrap = (inner: string, extra = "") => `<?xml version="1.0"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d">${extra}
+<bpmn:process id="p" isExecutable="true">${inner}</bpmn:process></bpmn:definitions>`;
+
+describe("compileProcess", () => {
+  it("maps the executable set with Zeebe and alur extensions into a valid plan", async () => {
+    // given a model using every mapping the runtime relies on
+    const { plan, problems } = await compileXml(fixture("executable-set.bpmn"));
+
+    // then
+    expect(problems).toEqual([]);
+    expect(plan).toBeDefined();
+    const p = plan!;
+    expect(p.processId).toBe("adopsi");
+    expect(p.nodes.verify).toMatchObject({
+      type: "userTask",
+      scope: null,
+      incoming: ["f1", "f-back"],
+      outgoing: ["f2"],
+      task: {
+        roles: ["front-office", "peksos"],
+        assignee: "=pemohon.petugas",
+        formId: "verifikasi",
+        sla: { value: 2, unit: "workingDays" },
+        documents: ["ktp", "skck"],
+        escalateTo: ["kepala-bidang"],
+      },
+      io: {
+        inputs: [
+          { source: "pemohon.nama", target: "nama" },
+          { source: '"tetap"', target: "label" },
+        ],
+        outputs: [{ source: "lengkap", target: "berkasLengkap" }],
+      },
+    });
+    expect(p.nodes["sla-timer"]).toMatchObject({
+      type: "boundaryEvent",
+      attachedTo: "verify",
+      cancelActivity: false,
+      eventDefinition: { kind: "timer", timer: { type: "workingTime", duration: { value: 2, unit: "workingDays" } } },
+    });
+    expect(p.boundaries).toEqual({ verify: ["sla-timer"], province: ["rejected"] });
+    expect(p.nodes.remind).toMatchObject({
+      type: "sendTask",
+      connector: { type: "notify", retries: 5, headers: { template: "pengingat-sla" } },
+    });
+    expect(p.nodes.complete).toMatchObject({ type: "exclusiveGateway", defaultFlow: "f-incomplete" });
+    expect(p.flows["f-ok"]).toEqual({
+      id: "f-ok",
+      source: "complete",
+      target: "home-visits",
+      condition: "berkasLengkap = true",
+    });
+    expect(p.nodes["wait-docs"]).toMatchObject({
+      type: "receiveTask",
+      messageName: "dokumen-diterima",
+      correlationKey: "nomorPermohonan",
+      pausesClock: true,
+    });
+    expect(p.nodes["home-visits"]).toMatchObject({
+      type: "subProcess",
+      triggeredByEvent: false,
+      multiInstance: {
+        isSequential: true,
+        inputCollection: "alamat",
+        inputElement: "alamatIni",
+        outputCollection: "laporan",
+        outputElement: "laporanIni",
+        completionCondition: "selesai",
+      },
+    });
+    expect(p.nodes.score).toMatchObject({
+      type: "scriptTask",
+      scope: "home-visits",
+      expression: "count(laporan)",
+      resultVariable: "skor",
+    });
+    expect(p.nodes.province).toMatchObject({
+      type: "callActivity",
+      calledProcess: { kind: "literal", value: "sk-provinsi" },
+      propagateAllChildVariables: false,
+    });
+    expect(p.nodes.rejected).toMatchObject({
+      cancelActivity: true,
+      eventDefinition: { kind: "error", errorCode: "DITOLAK" },
+    });
+    expect(p.nodes["end-rejected"]).toMatchObject({ eventDefinition: { kind: "terminate" } });
+    expect(p.nodes["court-wait"]).toMatchObject({
+      eventDefinition: { kind: "timer", timer: { type: "duration", value: { kind: "feel", source: "durasiTunggu" } } },
+    });
+    expect(p.nodes.withdraw).toMatchObject({ type: "subProcess", triggeredByEvent: true });
+    expect(p.nodes["withdraw-start"]).toMatchObject({
+      scope: "withdraw",
+      isInterrupting: true,
+      eventDefinition: { kind: "message", messageName: "permohonan-dicabut" },
+    });
+    expect(p.nodes["complaint-start"]).toMatchObject({
+      isInterrupting: false,
+      eventDefinition: { kind: "escalation", escalationCode: "PENGADUAN" },
+    });
+    expect(p.nodes["complaint-end"]).toMatchObject({ eventDefinition: { kind: "signal", signalName: "kantor-tutup" } });
+  });
+
+  it("turns alur:serviceStandard into the 14-component ServiceStandard", async () => {
+    const { plan } = await compileXml(fixture("executable-set.bpmn"));
+    expect(plan?.standard).toMatchObject({
+      code: "DINSOS-ADOPSI",
+      office: "Dinas Sosial Kabupaten Bekasi",
+      validFrom: "2023-11-06",
+      legalBasis: [{ kind: "PP", number: "54", year: 2007, title: "Pelaksanaan Pengangkatan Anak" }],
+      requirements: [
+        { id: "ktp", mandatory: true, providedBy: "applicant", fileTypes: ["pdf", "jpg"] },
+        { id: "skck", mandatory: false, fileTypes: ["pdf", "jpg", "jpeg", "png"] },
+      ],
+      procedure: [{ order: 1, role: "front-office", text: "COTA datang ke kantor dan menerima penjelasan." }],
+      completionTime: { value: 1, maxValue: 1.5, unit: "years", officeHours: { start: "08:00", end: "15:30" } },
+      fee: { amount: 0, currency: "IDR" },
+      products: [{ name: "Surat rekomendasi ke pengadilan" }],
+      complaints: { channels: [{ kind: "whatsapp", value: "0812" }], responseTime: { value: 3, unit: "calendarDays" } },
+      facilities: "Ruang layanan",
+      pledge: "Kami sanggup menyelenggarakan pelayanan sesuai standar.",
+    });
+  });
+
+  it("embeds forms: given ones by id, zeebe:userTaskForm bodies, and reports missing ones", async () => {
+    // given a task using the embedded form through a Camunda 8.0 form key
+    const xml = fixture("executable-set.bpmn").replace(
+      '<zeebe:formDefinition formId="verifikasi" />',
+      '<zeebe:formDefinition formKey="camunda-forms:bpmn:embedded-form" />',
+    );
+    const embedded = await compileXml(xml);
+    expect(embedded.plan?.forms).toEqual({ "embedded-form": { components: [{ type: "textfield", key: "catatan" }] } });
+
+    const given = await compileXml(fixture("executable-set.bpmn"), undefined, { verifikasi: { components: [] } });
+    expect(given.plan?.forms).toEqual({ verifikasi: { components: [] } });
+
+    const missing = await compileXml(fixture("executable-set.bpmn"), undefined, {});
+    expect(missing.plan).toBeUndefined();
+    expect(missing.problems.map((p) => p.code)).toEqual(["form-not-found"]);
+  });
+
+  it("refuses unsupported elements, naming id, type and reason", async () => {
+    const { plan, problems } = await compileXml(
+      wrap(`<bpmn:startEvent id="s"/><bpmn:complexGateway id="cg"/><bpmn:transaction id="tx"/>
+      <bpmn:intermediateCatchEvent id="cond"><bpmn:conditionalEventDefinition/></bpmn:intermediateCatchEvent>`),
+    );
+    expect(plan).toBeUndefined();
+    expect(problems.map((p) => [p.elementId, p.code])).toEqual([
+      ["cg", "unsupported-element"],
+      ["tx", "unsupported-element"],
+      ["cond", "unsupported-element"],
+    ]);
+    expect(problems[0]?.message.en).toMatch(/"cg" \(complexGateway\) is not supported: complex gateways/);
+    expect(problems[0]?.message.id).toMatch(/tidak didukung/);
+  });
+
+  it("reports incomplete executable elements instead of compiling them", async () => {
+    const { plan, problems } = await compileXml(
+      wrap(`<bpmn:serviceTask id="svc"/><bpmn:scriptTask id="scr"/><bpmn:callActivity id="call"/>
+      <bpmn:receiveTask id="rcv"/>
+      <bpmn:intermediateCatchEvent id="t"><bpmn:timerEventDefinition/></bpmn:intermediateCatchEvent>
+      <bpmn:userTask id="u"><bpmn:extensionElements>
+        <alur:task xmlns:alur="https://alur.id/schema/bpmn/1.0" slaValue="2" slaUnit="fortnights"/>
+      </bpmn:extensionElements></bpmn:userTask>`),
+    );
+    expect(plan).toBeUndefined();
+    expect(problems.map((p) => `${p.elementId}:${p.code}`)).toEqual([
+      "svc:connector-missing",
+      "scr:script-incomplete",
+      "call:call-activity-without-process",
+      "rcv:message-without-name",
+      "t:timer-without-expression",
+      "u:sla-invalid",
+    ]);
+  });
+
+  it("selects the process by id and reports an unknown one", async () => {
+    const xml = wrap(`<bpmn:startEvent id="s"/>`);
+    expect((await compileXml(xml, "p")).plan?.processId).toBe("p");
+    expect((await compileXml(xml, "nope")).problems[0]?.code).toBe("process-not-found");
+  });
+
+  it("reports an invalid service standard field by path", async () => {
+    const xml = fixture("executable-set.bpmn").replace('validFrom="2023-11-06"', 'validFrom="6 Nov 2023"');
+    const { plan, problems } = await compileXml(xml);
+    expect(plan).toBeUndefined();
+    expect(problems).toMatchObject([{ elementId: "adopsi", code: "service-standard-invalid" }]);
+    expect(problems[0]?.message.en).toContain('"validFrom"');
+  });
+});

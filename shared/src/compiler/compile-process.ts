@@ -1,0 +1,476 @@
+/**
+ * BPMN process → execution plan. The plan is the only thing the runtime executes, so anything the
+ * compiler cannot express faithfully is an error here, never a node that silently does nothing.
+ */
+import {
+  type ConnectorSpec,
+  ExecutionPlan,
+  type FlowNode,
+  type IoMapping,
+  type MultiInstance,
+  PLAN_VERSION,
+  type SequenceFlow,
+  type UserTaskSpec,
+  WorkingTimeUnit,
+} from "../plan";
+import { compileEventDefinition, correlation } from "./event-definitions";
+import { feelOrStringLiteral, isFeel, stripFeel, valueOrFeel } from "./feel-values";
+import {
+  body,
+  bool,
+  child,
+  children,
+  commaList,
+  extension,
+  isA,
+  localType,
+  type ModdleElement,
+  num,
+  str,
+} from "./moddle-element";
+import { hasErrors, type Problem, problem } from "./problem";
+import { flowElementsOf, refId, selectProcess } from "./process-elements";
+import { readServiceStandard, readVariant } from "./service-standard";
+import { unsupportedReason } from "./supported-elements";
+
+export interface CompileOptions {
+  /** form-js schemas by form id; when given, every referenced form must be among them. */
+  forms?: Record<string, unknown>;
+}
+
+export interface CompileResult {
+  /** The plan, present only when there is no error. */
+  plan?: ExecutionPlan;
+  problems: Problem[];
+}
+
+/** Compiles one process of parsed definitions into an execution plan; never throws. */
+export function compileProcess(
+  definitions: ModdleElement,
+  processId?: string,
+  options: CompileOptions = {},
+): CompileResult {
+  try {
+    return compile(definitions, processId, options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      problems: [
+        problem(processId, "error", "compile-failed", {
+          id: `Model tidak dapat dikompilasi: ${message}`,
+          en: `The model could not be compiled: ${message}`,
+        }),
+      ],
+    };
+  }
+}
+
+function compile(definitions: ModdleElement, processId: string | undefined, options: CompileOptions): CompileResult {
+  const process = selectProcess(definitions, processId);
+  if (!process?.id) {
+    return {
+      problems: [
+        problem(processId, "error", "process-not-found", {
+          id: processId ? `Proses "${processId}" tidak ditemukan.` : "Model tidak berisi proses.",
+          en: processId ? `Process "${processId}" not found.` : "The model contains no process.",
+        }),
+      ],
+    };
+  }
+  const problems: Problem[] = [];
+  const nodes: Record<string, FlowNode> = {};
+  const flows: Record<string, SequenceFlow> = {};
+  const boundaries: Record<string, string[]> = {};
+  const formIds = new Set<string>();
+  const embeddedForms = embeddedUserTaskForms(process, problems);
+
+  const elements = flowElementsOf(process);
+  const incoming = new Map<string, string[]>();
+  const outgoing = new Map<string, string[]>();
+  for (const { element } of elements) {
+    if (element.$type !== "bpmn:SequenceFlow" || !element.id) continue;
+    const source = refId(element.sourceRef);
+    const target = refId(element.targetRef);
+    if (!source || !target) {
+      problems.push(
+        problem(element.id, "error", "flow-not-connected", {
+          id: "Alur urutan tidak terhubung ke elemen asal dan tujuan.",
+          en: "Sequence flow is not connected to a source and a target.",
+        }),
+      );
+      continue;
+    }
+    const condition = body(child(element, "conditionExpression"));
+    flows[element.id] = { id: element.id, source, target, ...(condition ? { condition: stripFeel(condition) } : {}) };
+    push(outgoing, source, element.id);
+    push(incoming, target, element.id);
+  }
+
+  for (const { element, scope } of elements) {
+    if (!isA(element, "bpmn:FlowNode") || !element.id) continue;
+    const reason = unsupportedReason(element);
+    if (reason) {
+      problems.push(unsupported(element, reason));
+      continue;
+    }
+    const base = {
+      id: element.id,
+      ...(str(element, "name") ? { name: str(element, "name") } : {}),
+      scope,
+      incoming: incoming.get(element.id) ?? [],
+      outgoing: outgoing.get(element.id) ?? [],
+      pausesClock: bool(extension(element, "alur:Task"), "pausesClock") ?? false,
+      ...ioOf(element),
+      ...multiInstanceOf(element, problems),
+    };
+    const node = compileNode(element, base, problems, embeddedForms);
+    if (!node) continue;
+    nodes[node.id] = node;
+    if (node.type === "userTask" && node.task.formId) formIds.add(node.task.formId);
+    if (node.type === "boundaryEvent") push(boundaries, node.attachedTo, node.id);
+  }
+
+  const forms: Record<string, unknown> = {};
+  for (const formId of formIds) {
+    const schema = options.forms?.[formId] ?? embeddedForms.get(formId);
+    if (schema !== undefined) forms[formId] = schema;
+    else if (options.forms) {
+      problems.push(
+        problem(process.id, "error", "form-not-found", {
+          id: `Formulir "${formId}" dirujuk oleh tugas tetapi tidak ditemukan.`,
+          en: `Form "${formId}" is referenced by a task but was not found.`,
+        }),
+      );
+    }
+  }
+
+  const { standard, problems: standardProblems } = readServiceStandard(process);
+  const { variant, problems: variantProblems } = readVariant(process);
+  problems.push(...standardProblems, ...variantProblems);
+  if (hasErrors(problems)) return { problems };
+
+  const candidate = {
+    planVersion: PLAN_VERSION,
+    processId: process.id,
+    ...(str(process, "name") ? { name: str(process, "name") } : {}),
+    nodes,
+    flows,
+    boundaries,
+    forms,
+    ...(standard ? { standard } : {}),
+    ...(variant ? { variant } : {}),
+  };
+  const parsed = ExecutionPlan.safeParse(candidate);
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.map((issue) => {
+        const [section, elementId] = issue.path.map(String);
+        const at = issue.path.map(String).join(".");
+        return problem(section === "nodes" || section === "flows" ? elementId : process.id, "error", "plan-invalid", {
+          id: `Rencana eksekusi tidak sah pada "${at}": ${issue.message}`,
+          en: `Invalid execution plan at "${at}": ${issue.message}`,
+        });
+      }),
+    };
+  }
+  return { plan: parsed.data, problems };
+}
+
+type NodeBase = Omit<Extract<FlowNode, { type: "task" }>, "type">;
+
+function compileNode(
+  element: ModdleElement,
+  base: NodeBase,
+  problems: Problem[],
+  embeddedForms: Map<string, unknown>,
+): FlowNode | undefined {
+  const needsEvent = (kind: "intermediateCatchEvent" | "boundaryEvent") => {
+    const compiled = compileEventDefinition(element);
+    problems.push(...compiled.problems);
+    if (!compiled.value && compiled.problems.length === 0) {
+      problems.push(
+        problem(element.id, "error", "event-without-definition", {
+          id: "Peristiwa ini memerlukan definisi (timer, pesan, ...).",
+          en: `This ${kind} needs an event definition (timer, message, ...).`,
+        }),
+      );
+    }
+    return compiled.value;
+  };
+  const optionalEvent = () => {
+    const compiled = compileEventDefinition(element);
+    problems.push(...compiled.problems);
+    return compiled.value ? { eventDefinition: compiled.value } : {};
+  };
+
+  switch (element.$type) {
+    case "bpmn:StartEvent":
+      return { ...base, type: "startEvent", ...optionalEvent(), isInterrupting: element.isInterrupting !== false };
+    case "bpmn:EndEvent":
+      return { ...base, type: "endEvent", ...optionalEvent() };
+    case "bpmn:IntermediateThrowEvent":
+      return { ...base, type: "intermediateThrowEvent", ...optionalEvent() };
+    case "bpmn:IntermediateCatchEvent": {
+      const eventDefinition = needsEvent("intermediateCatchEvent");
+      return eventDefinition ? { ...base, type: "intermediateCatchEvent", eventDefinition } : undefined;
+    }
+    case "bpmn:BoundaryEvent": {
+      const attachedTo = refId(element.attachedToRef);
+      const eventDefinition = needsEvent("boundaryEvent");
+      if (!attachedTo) {
+        problems.push(
+          problem(element.id, "error", "boundary-not-attached", {
+            id: "Peristiwa batas tidak melekat pada aktivitas.",
+            en: "Boundary event is not attached to an activity.",
+          }),
+        );
+        return undefined;
+      }
+      return eventDefinition
+        ? {
+            ...base,
+            type: "boundaryEvent",
+            attachedTo,
+            cancelActivity: element.cancelActivity !== false,
+            eventDefinition,
+          }
+        : undefined;
+    }
+    case "bpmn:UserTask":
+      return { ...base, type: "userTask", task: userTaskOf(element, problems, embeddedForms) };
+    case "bpmn:ServiceTask":
+    case "bpmn:SendTask": {
+      const connector = connectorOf(element, problems);
+      if (!connector) return undefined;
+      return element.$type === "bpmn:ServiceTask"
+        ? { ...base, type: "serviceTask", connector }
+        : { ...base, type: "sendTask", connector };
+    }
+    case "bpmn:ReceiveTask": {
+      const message = child(element, "messageRef");
+      const messageName = str(message, "name");
+      if (!messageName) {
+        problems.push(
+          problem(element.id, "error", "message-without-name", {
+            id: "Tugas terima tanpa pesan bernama.",
+            en: "Receive task without a named message.",
+          }),
+        );
+        return undefined;
+      }
+      return { ...base, type: "receiveTask", messageName, ...correlation(message) };
+    }
+    case "bpmn:ScriptTask": {
+      const script = extension(element, "zeebe:Script");
+      const expression = str(script, "expression");
+      const resultVariable = str(script, "resultVariable");
+      if (!expression || !stripFeel(expression) || !resultVariable) {
+        problems.push(
+          problem(element.id, "error", "script-incomplete", {
+            id: "Tugas skrip memerlukan ekspresi FEEL dan variabel hasil (zeebe:script).",
+            en: "Script task needs a FEEL expression and a result variable (zeebe:script).",
+          }),
+        );
+        return undefined;
+      }
+      return { ...base, type: "scriptTask", expression: stripFeel(expression), resultVariable };
+    }
+    case "bpmn:ManualTask":
+      return { ...base, type: "manualTask" };
+    case "bpmn:Task":
+      return { ...base, type: "task" };
+    case "bpmn:ExclusiveGateway":
+    case "bpmn:InclusiveGateway": {
+      const defaultFlow = refId(element.default);
+      return {
+        ...base,
+        type: element.$type === "bpmn:ExclusiveGateway" ? "exclusiveGateway" : "inclusiveGateway",
+        ...(defaultFlow ? { defaultFlow } : {}),
+      };
+    }
+    case "bpmn:ParallelGateway":
+      return { ...base, type: "parallelGateway" };
+    case "bpmn:EventBasedGateway":
+      return { ...base, type: "eventBasedGateway" };
+    case "bpmn:SubProcess":
+      return { ...base, type: "subProcess", triggeredByEvent: element.triggeredByEvent === true };
+    case "bpmn:CallActivity": {
+      const called = extension(element, "zeebe:CalledElement");
+      const processId = str(called, "processId") ?? str(element, "calledElement");
+      if (!processId || (isFeel(processId) && !stripFeel(processId))) {
+        problems.push(
+          problem(element.id, "error", "call-activity-without-process", {
+            id: "Aktivitas panggil tanpa proses yang dipanggil (zeebe:calledElement processId).",
+            en: "Call activity without a called process (zeebe:calledElement processId).",
+          }),
+        );
+        return undefined;
+      }
+      return {
+        ...base,
+        type: "callActivity",
+        calledProcess: valueOrFeel(processId),
+        propagateAllChildVariables: bool(called, "propagateAllChildVariables") ?? true,
+      };
+    }
+    default:
+      problems.push(unsupported(element, { id: "tipe elemen tidak dikenal", en: "unknown element type" }));
+      return undefined;
+  }
+}
+
+function userTaskOf(element: ModdleElement, problems: Problem[], embeddedForms: Map<string, unknown>): UserTaskSpec {
+  const assignment = extension(element, "zeebe:AssignmentDefinition");
+  const alurTask = extension(element, "alur:Task");
+  const task: UserTaskSpec = {
+    roles: commaList(str(assignment, "candidateGroups")),
+    documents: commaList(str(alurTask, "documents")),
+    escalateTo: commaList(str(alurTask, "escalateTo")),
+  };
+  const assignee = str(assignment, "assignee");
+  if (assignee) task.assignee = assignee;
+  const formId = formIdOf(element, embeddedForms);
+  if (formId) task.formId = formId;
+  const slaValue = num(alurTask, "slaValue");
+  if (slaValue !== undefined) {
+    const unit = WorkingTimeUnit.safeParse(str(alurTask, "slaUnit") ?? "workingDays");
+    if (unit.success && slaValue >= 0) task.sla = { value: slaValue, unit: unit.data };
+    else {
+      problems.push(
+        problem(element.id, "error", "sla-invalid", {
+          id: `SLA tidak sah (${slaValue} ${str(alurTask, "slaUnit") ?? ""}); satuan: ${WorkingTimeUnit.options.join(", ")}.`,
+          en: `Invalid SLA (${slaValue} ${str(alurTask, "slaUnit") ?? ""}); units: ${WorkingTimeUnit.options.join(", ")}.`,
+        }),
+      );
+    }
+  }
+  return task;
+}
+
+/** zeebe:formDefinition formId, or a Camunda 8.0-style formKey pointing at an embedded zeebe:userTaskForm. */
+function formIdOf(element: ModdleElement, embeddedForms: Map<string, unknown>): string | undefined {
+  const definition = extension(element, "zeebe:FormDefinition");
+  const formId = str(definition, "formId");
+  if (formId) return formId;
+  const formKey = str(definition, "formKey");
+  const embedded = formKey?.match(/^camunda-forms:bpmn:(.+)$/)?.[1];
+  if (embedded && embeddedForms.has(embedded)) return embedded;
+  return formKey;
+}
+
+/** Forms embedded in the process (zeebe:userTaskForm with a JSON body). */
+function embeddedUserTaskForms(process: ModdleElement, problems: Problem[]): Map<string, unknown> {
+  const forms = new Map<string, unknown>();
+  for (const form of children(child(process, "extensionElements"), "values")) {
+    if (form.$type !== "zeebe:UserTaskForm") continue;
+    const id = str(form, "id");
+    const text = str(form, "body");
+    if (!id || !text) continue;
+    try {
+      forms.set(id, JSON.parse(text));
+    } catch {
+      problems.push(
+        problem(id, "error", "form-invalid-json", {
+          id: `Formulir tertanam "${id}" bukan JSON yang sah.`,
+          en: `Embedded form "${id}" is not valid JSON.`,
+        }),
+      );
+    }
+  }
+  return forms;
+}
+
+function connectorOf(element: ModdleElement, problems: Problem[]): ConnectorSpec | undefined {
+  const definition = extension(element, "zeebe:TaskDefinition");
+  const type = str(definition, "type")?.trim();
+  if (!type) {
+    problems.push(
+      problem(element.id, "error", "connector-missing", {
+        id: "Tugas layanan/kirim tanpa jenis konektor (zeebe:taskDefinition type).",
+        en: "Service/send task without a connector type (zeebe:taskDefinition type).",
+      }),
+    );
+    return undefined;
+  }
+  const retriesText = str(definition, "retries");
+  const retries = retriesText === undefined ? 3 : Number(retriesText);
+  if (!Number.isInteger(retries) || retries < 0) {
+    problems.push(
+      problem(element.id, "error", "connector-retries-invalid", {
+        id: `Jumlah percobaan ulang "${retriesText}" bukan bilangan bulat ≥ 0.`,
+        en: `Retries "${retriesText}" is not an integer ≥ 0.`,
+      }),
+    );
+    return undefined;
+  }
+  const headers: Record<string, string> = {};
+  for (const header of children(extension(element, "zeebe:TaskHeaders"), "values")) {
+    const key = str(header, "key");
+    if (key) headers[key] = str(header, "value") ?? "";
+  }
+  return { type, retries, headers };
+}
+
+function ioOf(element: ModdleElement): { io?: IoMapping } {
+  const mapping = extension(element, "zeebe:IoMapping");
+  if (!mapping) return {};
+  const convert = (parameters: ModdleElement[]) =>
+    parameters
+      .map((p) => ({ source: feelOrStringLiteral(str(p, "source")), target: str(p, "target") ?? "" }))
+      .filter((m) => m.target !== "");
+  return {
+    io: {
+      inputs: convert(children(mapping, "inputParameters")),
+      outputs: convert(children(mapping, "outputParameters")),
+    },
+  };
+}
+
+function multiInstanceOf(element: ModdleElement, problems: Problem[]): { multiInstance?: MultiInstance } {
+  const loop = child(element, "loopCharacteristics");
+  if (loop?.$type !== "bpmn:MultiInstanceLoopCharacteristics") return {};
+  const zeebe = extension(loop, "zeebe:LoopCharacteristics");
+  const inputCollection = str(zeebe, "inputCollection");
+  if (!inputCollection || !stripFeel(inputCollection)) {
+    problems.push(
+      problem(element.id, "error", "multi-instance-without-collection", {
+        id: "Multi-instance memerlukan koleksi masukan (zeebe:loopCharacteristics inputCollection).",
+        en: "Multi-instance needs an input collection (zeebe:loopCharacteristics inputCollection).",
+      }),
+    );
+    return {};
+  }
+  const multiInstance: MultiInstance = {
+    isSequential: loop.isSequential === true,
+    inputCollection: stripFeel(inputCollection),
+  };
+  const inputElement = str(zeebe, "inputElement");
+  const outputCollection = str(zeebe, "outputCollection");
+  const outputElement = str(zeebe, "outputElement");
+  const completion = body(child(loop, "completionCondition"));
+  if (inputElement) multiInstance.inputElement = inputElement;
+  if (outputCollection) multiInstance.outputCollection = outputCollection;
+  if (outputElement && stripFeel(outputElement)) multiInstance.outputElement = stripFeel(outputElement);
+  if (completion && stripFeel(completion)) multiInstance.completionCondition = stripFeel(completion);
+  return { multiInstance };
+}
+
+function unsupported(element: ModdleElement, reason: { id: string; en: string }): Problem {
+  const type = localType(element);
+  return problem(element.id, "error", "unsupported-element", {
+    id: `Elemen "${element.id}" (${type}) tidak didukung: ${reason.id}.`,
+    en: `Element "${element.id}" (${type}) is not supported: ${reason.en}.`,
+  });
+}
+
+function push(map: Map<string, string[]> | Record<string, string[]>, key: string, value: string): void {
+  if (map instanceof Map) {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  } else {
+    const list = map[key];
+    if (list) list.push(value);
+    else map[key] = [value];
+  }
+}
