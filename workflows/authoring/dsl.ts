@@ -1,0 +1,237 @@
+/**
+ * A compact description of a catalogue service, from which the BPMN model (with DI), its forms and
+ * its scenario files are generated. The definitions quote the seed documents; the generated
+ * `.bpmn` files are what designer and runtime load.
+ */
+
+export type SlaUnit = "minutes" | "hours" | "workingHours" | "workingDays" | "calendarDays" | "months";
+export type DurationUnit = SlaUnit | "years";
+
+export interface LegalBasisDef {
+  kind: string;
+  number?: string;
+  year?: number;
+  title: string;
+}
+
+export interface RequirementDef {
+  id: string;
+  name: string;
+  mandatory?: boolean;
+  providedBy?: string;
+  note?: string;
+}
+
+export interface StandardDef {
+  code: string;
+  name: string;
+  office: string;
+  validFrom?: string;
+  validUntil?: string;
+  legalBasis: LegalBasisDef[];
+  requirements: RequirementDef[];
+  /** Procedure steps as the decree words them, in order; `[role, text]` when a role is clear. */
+  procedure: Array<string | [string, string]>;
+  completionTime?: {
+    value: number;
+    maxValue?: number;
+    unit: DurationUnit;
+    officeStart?: string;
+    officeEnd?: string;
+    text: string;
+  };
+  fee?: { amount: number; text: string };
+  products: Array<{ name: string; text?: string }>;
+  complaints?: {
+    responseValue?: number;
+    responseUnit?: DurationUnit;
+    text?: string;
+    channels: Array<{ kind: string; value?: string }>;
+  };
+  /** Prose components 8-14 and the pledge, quoted; absent where the document is silent. */
+  components: Partial<
+    Record<
+      | "facilities"
+      | "competence"
+      | "supervision"
+      | "staffCount"
+      | "serviceGuarantee"
+      | "safetyGuarantee"
+      | "evaluation"
+      | "pledge",
+      string
+    >
+  >;
+}
+
+export type FieldType =
+  | "checkbox"
+  | "textfield"
+  | "textarea"
+  | "number"
+  | "datetime"
+  | "radio"
+  | "select"
+  | "checklist";
+
+export interface FieldDef {
+  key: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  values?: Array<{ value: string; label: string }>;
+  description?: string;
+}
+
+export interface UserTaskDef {
+  kind: "user";
+  id: string;
+  name: string;
+  roles: string[];
+  sla?: { value: number; unit: SlaUnit };
+  /** Requirement ids this task checks. */
+  documents?: string[];
+  escalateTo?: string[];
+  /** The case waits on someone outside the office (applicant, province, court). */
+  pausesClock?: boolean;
+  /** Form fields; the form id is `<slug>-<task id>` (kebab case). */
+  fields: FieldDef[];
+}
+
+export interface ServiceTaskDef {
+  kind: "service";
+  id: string;
+  name: string;
+  type: "document" | "notify" | "http";
+  headers: Record<string, string>;
+}
+
+export interface ReceiveTaskDef {
+  kind: "receive";
+  id: string;
+  name: string;
+  message: string;
+  pausesClock?: boolean;
+}
+
+export interface BoundaryTimerDef {
+  kind: "boundaryTimer";
+  id: string;
+  name: string;
+  attachedTo: string;
+  interrupting: boolean;
+  timer: { cycle: string } | { duration: string } | { workingTime: { value: number; unit: SlaUnit } };
+}
+
+export interface SimpleNodeDef {
+  kind: "start" | "end" | "xor";
+  id: string;
+  name: string;
+}
+
+export type NodeDef = UserTaskDef | ServiceTaskDef | ReceiveTaskDef | BoundaryTimerDef | SimpleNodeDef;
+
+export interface FlowDef {
+  from: string;
+  to: string;
+  name?: string;
+  /** FEEL in Zeebe notation ("=docsComplete = true"). */
+  condition?: string;
+  isDefault?: boolean;
+}
+
+/** A step of a scenario file; see workflows/README.md for the format. */
+export type ScenarioStep =
+  | {
+      complete: string;
+      role: string;
+      data: Record<string, unknown>;
+      /** Expected due date of the task when it opened (ISO, office time zone). */
+      expectDueAt?: string;
+    }
+  | { message: string; payload: Record<string, unknown> }
+  | { timer: string };
+
+export interface ScenarioDef {
+  name: string;
+  description: string;
+  /** Case start time; due dates in the scenario are computed from it. */
+  startAt: string;
+  variables: Record<string, unknown>;
+  steps: ScenarioStep[];
+  expect: {
+    end: string;
+    /** document-connector templates produced, in order */
+    documents: string[];
+    /** notify-connector runs, in order (their ids) */
+    notifications: string[];
+  };
+}
+
+export interface ServiceDef {
+  /** Folder name under workflows/. */
+  slug: string;
+  /** File name without extension (default: slug); variants use `variants/<district>`. */
+  file?: string;
+  processId: string;
+  name: string;
+  /** District code when the model is a district's own (Bekasi 3216, Sumedang 3211, Seruyan 6207). */
+  district: string | null;
+  source: { seed: string; section: string };
+  standard: StandardDef;
+  variant?: { template: string; district: string; effectiveFrom?: string; legalBasis: LegalBasisDef };
+  nodes: NodeDef[];
+  flows: FlowDef[];
+  scenarios: ScenarioDef[];
+  /** One line for the README: what the scenarios cover. */
+  coverage: string;
+}
+
+// Builders: keep the service files readable.
+
+export const start = (id: string, name: string): SimpleNodeDef => ({ kind: "start", id, name });
+export const end = (id: string, name: string): SimpleNodeDef => ({ kind: "end", id, name });
+export const xor = (id: string, name: string): SimpleNodeDef => ({ kind: "xor", id, name });
+export const user = (id: string, name: string, spec: Omit<UserTaskDef, "kind" | "id" | "name">): UserTaskDef => ({
+  kind: "user",
+  id,
+  name,
+  ...spec,
+});
+export const doc = (id: string, name: string, template: string, title: string): ServiceTaskDef => ({
+  kind: "service",
+  id,
+  name,
+  type: "document",
+  headers: { template, title },
+});
+export const notify = (id: string, name: string, recipient: string, message: string): ServiceTaskDef => ({
+  kind: "service",
+  id,
+  name,
+  type: "notify",
+  headers: { recipient, message },
+});
+export const receive = (id: string, name: string, message: string, pausesClock = true): ReceiveTaskDef => ({
+  kind: "receive",
+  id,
+  name,
+  message,
+  pausesClock,
+});
+export const flow = (from: string, to: string, extra: Omit<FlowDef, "from" | "to"> = {}): FlowDef => ({
+  from,
+  to,
+  ...extra,
+});
+/** A chain of unconditional flows a → b → c. */
+export const chain = (...ids: string[]): FlowDef[] => ids.slice(1).map((to, i) => flow(ids[i]!, to));
+
+// Common form fields.
+export const notes: FieldDef = { key: "catatan", label: "Catatan / Notes", type: "textarea" };
+export const yes = (key: string, label: string, description?: string): FieldDef => ({
+  key,
+  label,
+  type: "checkbox",
+  ...(description ? { description } : {}),
+});

@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type CatalogueEntry, loadCatalogue, WORKFLOWS_DIR } from "../src";
+import { compileEntry, diagramElementIds } from "./compile-model";
+
+/** Role codes of DOMAIN.md; a model may not invent others. */
+const ROLES = new Set([
+  "front-office",
+  "back-office",
+  "pekerja-sosial",
+  "sakti-peksos",
+  "tksk",
+  "ketua-tim",
+  "kepala-bidang",
+  "sekretaris",
+  "kepala-dinas",
+]);
+
+const manifest = JSON.parse(readFileSync(join(WORKFLOWS_DIR, "catalogue.json"), "utf8")) as {
+  models: Array<{ file: string; processId: string; district: string | null; template: string | null }>;
+};
+const catalogue = loadCatalogue();
+const byFile = new Map(catalogue.map((e) => [e.file, e] as const));
+const models: CatalogueEntry[] = manifest.models.map((m) => byFile.get(m.file)!);
+
+describe("loadCatalogue", () => {
+  it("lists every model of the manifest with its district, template and forms", () => {
+    // given the generated manifest / when the catalogue is loaded from disk
+    for (const m of manifest.models) {
+      const entry = byFile.get(m.file);
+      // then each model is there, with the district and template of the manifest
+      expect(entry, m.file).toBeDefined();
+      expect(entry?.district).toBe(m.district);
+      expect(entry?.template).toBe(m.template);
+      for (const [, formId] of entry!.xml.matchAll(/formId="([^"]+)"/g)) {
+        expect(entry!.forms[formId!], `${m.file} form ${formId}`).toBeDefined();
+      }
+    }
+  });
+
+  it("puts templates before their variants", () => {
+    const firstVariant = catalogue.findIndex((e) => e.template !== null);
+    const lastTemplate = catalogue.map((e) => e.template === null).lastIndexOf(true);
+    expect(firstVariant === -1 || lastTemplate < firstVariant).toBe(true);
+  });
+});
+
+describe.each(models.map((m) => [m.file, m] as const))("%s", (_file, entry) => {
+  it("parses and compiles with no problem at all", async () => {
+    const { plan, problems } = await compileEntry(entry);
+    expect(problems).toEqual([]);
+    expect(plan?.standard?.code).toBeTruthy();
+  });
+
+  it("draws every flow node and every flow", async () => {
+    const { definitions, plan } = await compileEntry(entry);
+    const drawn = diagramElementIds(definitions!);
+    for (const id of [...Object.keys(plan!.nodes), ...Object.keys(plan!.flows)]) {
+      expect(drawn.has(id), `${id} has no BPMNShape/BPMNEdge`).toBe(true);
+    }
+  });
+
+  it("gives every user task known roles and a form, and every decision a default flow", async () => {
+    const { plan } = await compileEntry(entry);
+    for (const node of Object.values(plan!.nodes)) {
+      if (node.type === "userTask") {
+        expect(node.task.roles.length, node.id).toBeGreaterThan(0);
+        for (const role of node.task.roles) expect(ROLES.has(role), `${node.id}: ${role}`).toBe(true);
+        expect(entry.forms[node.task.formId ?? ""], `${node.id} form`).toBeDefined();
+      }
+      if (node.type === "exclusiveGateway" && node.outgoing.length > 1) {
+        expect(node.defaultFlow, `${node.id} default flow`).toBeTruthy();
+        for (const f of node.outgoing.filter((f) => f !== node.defaultFlow)) {
+          expect(plan!.flows[f]?.condition, `${f} condition`).toBeTruthy();
+        }
+      }
+      if (node.type === "serviceTask" && node.connector.type === "document") {
+        expect(node.connector.headers.template, `${node.id} template`).toBeTruthy();
+      }
+    }
+  });
+
+  it("carries the variant's template, district and legal basis", async () => {
+    const { plan } = await compileEntry(entry);
+    if (entry.template === null) {
+      expect(plan!.variant).toBeUndefined();
+      return;
+    }
+    expect(plan!.variant?.template).toBe(entry.template);
+    expect(plan!.variant?.district).toBe(entry.district);
+    expect(plan!.variant?.legalBasis.title).toBeTruthy();
+    expect(models.some((m) => m.template === null && m.xml.includes(`<bpmn:process id="${entry.template}"`))).toBe(
+      true,
+    );
+  });
+});
