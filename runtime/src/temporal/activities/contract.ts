@@ -2,6 +2,8 @@
  * The activities the bpmnProcess workflow calls. Workflow code imports this file as `import type`
  * only and calls through proxyActivities; the implementations live beside it (createActivities).
  */
+import type { BusinessCalendar } from "@alur/shared/calendar";
+import type { ExecutionPlan } from "@alur/shared/plan";
 import type { CaseStatus, Variables } from "@alur/shared/schemas";
 
 export interface CreateTaskInput {
@@ -60,5 +62,16 @@ export interface CaseActivities {
     type: string;
     headers: Record<string, string>;
     variables: Variables;
+    /** The engine's job id; with the case id it keys the connector's side effects (retries are harmless). */
+    jobId?: string;
+    /** Workflow time when the job started (documents are dated with it). */
+    at?: string;
   }): Promise<ConnectorResult>;
+  /**
+   * The business calendar of a district for the given years (national holidays, cuti bersama,
+   * local holidays), used once at case start when the input carries none; pinned from then on.
+   */
+  loadCalendar(input: { district: string; years: number[] }): Promise<BusinessCalendar>;
+  /** The published plan of a called process (district variant first, then the template); null if none. */
+  loadPlan(input: { processId: string; district: string }): Promise<{ plan: ExecutionPlan; planHash: string } | null>;
 }

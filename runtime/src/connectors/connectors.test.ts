@@ -1,0 +1,181 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../logger";
+import { listCaseEvents } from "../store/case-events";
+import { type Db, openDb } from "../store/db";
+import { filePath } from "../store/file-store";
+import { insertCase } from "../temporal/activities/test-cases";
+import { type ConnectorDeps, type ConnectorInput, hostAllowed, listNotifications, runConnector } from "./index";
+
+let db: Db;
+let server: Server;
+let baseUrl: string;
+let deps: ConnectorDeps;
+let caseId: string;
+const calls: { method?: string; body: string; key?: string }[] = [];
+
+beforeAll(async () => {
+  db = await openDb({ kind: "pglite", dataDir: null });
+  caseId = await insertCase(db);
+  server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => {
+      body += c;
+    });
+    req.on("end", () => {
+      calls.push({ method: req.method, body, key: req.headers["idempotency-key"] as string });
+      if (req.url === "/ok") {
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ eligible: true }));
+      } else if (req.url === "/missing") {
+        res.writeHead(404).end("no such applicant");
+      } else if (req.url === "/slow") {
+        setTimeout(() => res.writeHead(200).end("{}"), 2000);
+      } else {
+        res.writeHead(503).end("down");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  deps = {
+    db,
+    logger: createLogger({ level: "silent", pretty: false }),
+    httpAllow: ["127.0.0.1", "*.jabarprov.go.id"],
+    filesDir: path.join(mkdtempSync(path.join(tmpdir(), "alur-files-")), "files"),
+  };
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await db.destroy();
+});
+
+function job(type: string, headers: Record<string, string>, variables: Record<string, unknown> = {}): ConnectorInput {
+  return {
+    caseId,
+    district: "3216",
+    elementId: "Task_1",
+    elementInstanceId: "ei-1",
+    jobKey: `job-${type}-${calls.length}-${Object.keys(headers).join()}`,
+    type,
+    headers,
+    variables,
+    at: "2025-03-24T03:00:00.000Z",
+  };
+}
+
+describe("http connector", () => {
+  it("posts JSON to an allowed host and returns the response as a variable", async () => {
+    const result = await runConnector(
+      deps,
+      job("http", { url: `${baseUrl}/ok`, resultVariable: "check" }, { nik: "1" }),
+    );
+    expect(result).toEqual({ ok: true, output: { check: { status: 200, body: { eligible: true } } } });
+    expect(JSON.parse(calls.at(-1)?.body ?? "")).toEqual({ nik: "1" });
+    expect(calls.at(-1)?.key).toMatch(/^job-http/);
+  });
+
+  it("refuses a host outside the allow-list without calling it", async () => {
+    const before = calls.length;
+    const result = await runConnector(deps, job("http", { url: "http://example.com/x" }));
+    expect(result).toMatchObject({ ok: false, bpmnError: { code: "http-host-not-allowed" } });
+    expect(calls.length).toBe(before);
+  });
+
+  it("a 4xx is a BPMN error the model can catch", async () => {
+    const result = await runConnector(deps, job("http", { url: `${baseUrl}/missing` }));
+    expect(result).toMatchObject({ ok: false, bpmnError: { code: "http-404" } });
+  });
+
+  it("a 5xx throws so that Temporal retries it", async () => {
+    await expect(runConnector(deps, job("http", { url: `${baseUrl}/down` }))).rejects.toThrow("HTTP 503");
+  });
+
+  it("times out after timeoutMs", async () => {
+    await expect(runConnector(deps, job("http", { url: `${baseUrl}/slow`, timeoutMs: "200" }))).rejects.toThrow();
+  });
+
+  it("matches hosts exactly or by a *. suffix rule", () => {
+    expect(hostAllowed(new URL("https://dinsos.jabarprov.go.id/api"), ["*.jabarprov.go.id"])).toBe(true);
+    expect(hostAllowed(new URL("https://jabarprov.go.id.evil.com/"), ["*.jabarprov.go.id"])).toBe(false);
+    expect(hostAllowed(new URL("https://api.example.com:8443/"), ["api.example.com:8443"])).toBe(true);
+    expect(hostAllowed(new URL("https://api.example.com/"), [""])).toBe(false);
+  });
+});
+
+describe("notify connector", () => {
+  it("stores one notification per job even when retried", async () => {
+    const input = job(
+      "notify",
+      { roles: "kepala-bidang, sekretaris", title: "SLA {{service}}", message: "Kasus {{caseNumber}} terlambat" },
+      { service: "Adopsi", caseNumber: "BKS-1" },
+    );
+    const first = await runConnector(deps, input);
+    const again = await runConnector(deps, input);
+    expect(first).toEqual(again);
+    const rows = await listNotifications(db, { district: "3216", roles: ["kepala-bidang"], caseId });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ title: "SLA Adopsi", body: "Kasus BKS-1 terlambat" });
+    expect(rows[0]?.roles).toEqual(["kepala-bidang", "sekretaris"]);
+    expect(await listNotifications(db, { district: "3216", roles: ["front-office"], caseId })).toHaveLength(0);
+  });
+
+  it("without roles it is a BPMN error", async () => {
+    expect(await runConnector(deps, job("notify", {}))).toMatchObject({
+      ok: false,
+      bpmnError: { code: "notify-no-roles" },
+    });
+  });
+});
+
+describe("document connector", () => {
+  it("renders a recommendation letter, stores it by sha256 and attaches it to the case once", async () => {
+    const variables = {
+      letterNumber: "460/123/Dinsos",
+      office: "Dinas Sosial Kabupaten Bekasi",
+      applicant: { name: "Siti Aminah", nik: "3216000000000001", address: "Cikarang" },
+      purpose: "pengajuan PBI-JKN — aktivasi ≥ segera",
+      place: "Cikarang",
+      date: "24 Maret 2025",
+    };
+    const input = job(
+      "document",
+      { template: "surat-rekomendasi", fileName: "rekomendasi-{{applicant.nik}}.pdf" },
+      variables,
+    );
+    const first = await runConnector(deps, input);
+    const retried = await runConnector(deps, input);
+    if (!first.ok) throw new Error("document failed");
+    // same data and date → same bytes → same hash
+    expect(retried).toEqual(first);
+    const doc = first.output.document as { sha256: string; fileName: string; size: number };
+    expect(doc.fileName).toBe("rekomendasi-3216000000000001.pdf");
+    const bytes = readFileSync(filePath(deps.filesDir, doc.sha256));
+    expect(bytes.byteLength).toBe(doc.size);
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getTitle()).toBe("SURAT REKOMENDASI");
+    const events = (await listCaseEvents(db, caseId)).filter((e) => e.type === "documentGenerated");
+    expect(events).toHaveLength(1);
+    expect(events[0]?.data).toMatchObject({ sha256: doc.sha256 });
+  });
+
+  it("an unknown template is a BPMN error", async () => {
+    expect(await runConnector(deps, job("document", { template: "nope" }))).toMatchObject({
+      ok: false,
+      bpmnError: { code: "document-unknown-template" },
+    });
+  });
+});
+
+it("an unknown connector type is a BPMN error, not a crash", async () => {
+  expect(await runConnector(deps, job("ftp", {}))).toMatchObject({
+    ok: false,
+    bpmnError: { code: "unknown-connector" },
+  });
+});

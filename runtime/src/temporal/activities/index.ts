@@ -1,0 +1,128 @@
+/**
+ * The activities of the bpmnProcess workflow: the store, connectors and calendar data, the only
+ * places where a case touches the outside world. Every one is idempotent so Temporal may retry it.
+ */
+
+import path from "node:path";
+import { calendarFor, findDistrict } from "@alur/shared/calendar/districts";
+import type { ExecutionPlan } from "@alur/shared/plan";
+import { Context } from "@temporalio/activity";
+import { type NotificationChannel, runConnector } from "../../connectors";
+import type { Env } from "../../env";
+import type { Logger } from "../../logger";
+import type { Db } from "../../store/db";
+import { closeTask, createTask } from "../../store/tasks";
+import type { CaseActivities } from "./contract";
+
+export type { CaseActivities } from "./contract";
+
+/** The district used when a case's district has no calendar data: national holidays, WIB. */
+export const FALLBACK_DISTRICT = "00";
+
+export interface ActivityDeps {
+  db: Db;
+  logger: Logger;
+  env: Pick<Env, "ALUR_DATA_DIR" | "HTTP_CONNECTOR_ALLOW">;
+  channels?: NotificationChannel[];
+  fetch?: typeof fetch;
+}
+
+export function createActivities(deps: ActivityDeps): CaseActivities {
+  const { db, logger } = deps;
+  const connectorDeps = {
+    db,
+    logger,
+    httpAllow: deps.env.HTTP_CONNECTOR_ALLOW.split(",")
+      .map((h) => h.trim())
+      .filter(Boolean),
+    filesDir: path.join(deps.env.ALUR_DATA_DIR, "files"),
+    channels: deps.channels,
+    fetch: deps.fetch,
+  };
+
+  return {
+    async createTask(input) {
+      const row = await createTask(db, { ...input, id: input.taskId });
+      return { taskId: row.id };
+    },
+
+    async closeTask(input) {
+      await closeTask(db, input);
+    },
+
+    async recordCaseEvents({ caseId, events }) {
+      if (events.length === 0) return;
+      await db
+        .insertInto("case_events")
+        .values(
+          events.map((e) => ({
+            case_id: caseId,
+            type: e.type,
+            element_id: e.elementId ?? null,
+            actor: e.actor ?? null,
+            data: JSON.stringify(e.data ?? {}),
+            at: e.at,
+            dedupe_key: e.dedupeKey,
+          })),
+        )
+        .onConflict((oc) => oc.column("dedupe_key").doNothing())
+        .execute();
+    },
+
+    async setCaseStatus({ caseId, status, dueAt, endedAt }) {
+      await db
+        .updateTable("cases")
+        .set({
+          status,
+          ...(dueAt !== undefined ? { due_at: dueAt } : {}),
+          ...(endedAt !== undefined ? { ended_at: endedAt } : {}),
+        })
+        .where("id", "=", caseId)
+        .execute();
+    },
+
+    async runConnector(input) {
+      const signal = activitySignal();
+      const jobKey = input.jobId ?? input.elementInstanceId;
+      const result = await runConnector(
+        connectorDeps,
+        { ...input, jobKey, at: input.at ?? new Date().toISOString() },
+        signal,
+      );
+      if (!result.ok)
+        logger.info({ caseId: input.caseId, element: input.elementId, ...result.bpmnError }, "bpmn error");
+      return result;
+    },
+
+    async loadCalendar({ district, years }) {
+      if (!findDistrict(district)) {
+        logger.warn({ district }, "no calendar data for district; using the national calendar");
+        return calendarFor(FALLBACK_DISTRICT, years);
+      }
+      return calendarFor(district, years);
+    },
+
+    async loadPlan({ processId, district }) {
+      const rows = await db
+        .selectFrom("process_versions")
+        .select(["plan", "plan_hash", "district", "version"])
+        .where("process_id", "=", processId)
+        .where("status", "=", "published")
+        .where((eb) => eb.or([eb("district", "=", district), eb("district", "is", null)]))
+        .orderBy("version", "desc")
+        .execute();
+      // the district's own variant wins over the national/provincial template
+      const row = rows.find((r) => r.district === district) ?? rows[0];
+      return row ? { plan: row.plan as ExecutionPlan, planHash: row.plan_hash } : null;
+    },
+  };
+}
+
+/** The activity's cancellation signal, or undefined outside an activity (unit tests). */
+function activitySignal(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    return undefined;
+  }
+}
