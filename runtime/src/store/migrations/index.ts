@@ -1,7 +1,9 @@
 /** Every migration, in order. Never edit a migration that has shipped: add the next one. */
 import type { Migration } from "kysely/migration";
 import * as core from "./0001-core";
+import * as notifications from "./0002-notifications";
 
 export const migrations: Record<string, Migration> = {
   "0001-core": core,
+  "0002-notifications": notifications,
 };
