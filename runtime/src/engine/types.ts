@@ -3,6 +3,7 @@
  * adapter to do (commands) and the state it carries. Everything here is plain JSON: the state
  * travels across continue-as-new and events/commands are logged in case history.
  */
+import type { BusinessCalendar } from "@alur/shared/calendar";
 import type { WorkingDuration } from "@alur/shared/plan";
 import type { Actor, Variables } from "@alur/shared/schemas";
 
@@ -134,7 +135,7 @@ export interface InitialStateInput {
    * The business calendar data (@alur/shared/calendar) pinned at case start, so working-time
    * maths replays identically for the case's whole life.
    */
-  calendar: unknown;
+  calendar: BusinessCalendar;
   /** Overall service-standard time; defaults to the plan's standard completion time. */
   caseDue?: WorkingDuration;
   /** Steps without a wait state allowed per event before the case is stopped with an incident. */
@@ -227,7 +228,7 @@ export interface EngineState {
   startedAt: Iso | null;
   /** Time of the last event applied. */
   now: Iso | null;
-  calendar: unknown;
+  calendar: BusinessCalendar;
   caseDue: WorkingDuration | null;
   /** Service-standard due date; moves later while the clock is paused. */
   caseDueAt: Iso | null;

@@ -1,0 +1,118 @@
+/**
+ * Gateways: which outgoing flows a split takes, and when a join may fire. Parallel joins wait
+ * for a token on every incoming flow (BPMN 2.0 §13.3.2); inclusive joins wait only for tokens
+ * that can still arrive (§13.3.4): none of the scope's other tokens can reach the gateway.
+ */
+import type { FlowNode } from "@alur/shared/plan";
+import { activate } from "./activate";
+import { type Ctx, childrenOf, nodeOf } from "./context";
+import { createInstance } from "./lifecycle";
+import type { ElementInstance } from "./types";
+import { feel, scopeContext } from "./variables";
+
+type Selection = { ok: true; flows: string[] } | { ok: false; code: string; error: string };
+
+/** The flows a splitting gateway takes; no true condition and no default flow is an incident. */
+export function selectFlows(ctx: Ctx, instance: ElementInstance, node: FlowNode): Selection {
+  if (node.type === "parallelGateway") return { ok: true, flows: [...node.outgoing] };
+  if (node.type !== "exclusiveGateway" && node.type !== "inclusiveGateway")
+    return { ok: true, flows: [...node.outgoing] };
+  const context = scopeContext(ctx, instance.id);
+  const taken: string[] = [];
+  for (const flowId of node.outgoing) {
+    if (flowId === node.defaultFlow) continue;
+    const condition = ctx.plan.flows[flowId]?.condition;
+    let holds = true;
+    if (condition) {
+      const result = feel(condition, context);
+      if (!result.ok) return { ok: false, code: "condition-error", error: result.error };
+      holds = result.value === true;
+    }
+    if (!holds) continue;
+    taken.push(flowId);
+    if (node.type === "exclusiveGateway") break;
+  }
+  if (taken.length > 0) return { ok: true, flows: taken };
+  if (node.defaultFlow) return { ok: true, flows: [node.defaultFlow] };
+  if (node.outgoing.length === 0) return { ok: true, flows: [] };
+  return {
+    ok: false,
+    code: "no-matching-flow",
+    error: `No condition of gateway "${node.name ?? node.id}" is true and it has no default flow`,
+  };
+}
+
+function isJoin(node: FlowNode): boolean {
+  return (node.type === "parallelGateway" || node.type === "inclusiveGateway") && node.incoming.length > 1;
+}
+
+/**
+ * A token arriving at a joining gateway waits in its scope. Returns false when the node does not
+ * join (the caller enters it as usual). A parallel join fires as soon as every incoming flow has a
+ * token; inclusive joins are decided when nothing else can move (fireInclusiveJoins).
+ */
+export function acceptJoinToken(ctx: Ctx, scope: ElementInstance, node: FlowNode, flowId: string): boolean {
+  if (!isJoin(node)) return false;
+  scope.joins ??= {};
+  const tokens = scope.joins[node.id] ?? {};
+  scope.joins[node.id] = tokens;
+  tokens[flowId] = (tokens[flowId] ?? 0) + 1;
+  if (node.type === "parallelGateway" && node.incoming.every((id) => (tokens[id] ?? 0) > 0)) {
+    fireJoin(ctx, scope, node);
+  }
+  return true;
+}
+
+/** Consumes one token per filled incoming flow and activates the gateway once. */
+function fireJoin(ctx: Ctx, scope: ElementInstance, node: FlowNode): void {
+  const tokens = scope.joins?.[node.id] ?? {};
+  for (const flowId of Object.keys(tokens)) {
+    const count = tokens[flowId] ?? 0;
+    if (count > 1) tokens[flowId] = count - 1;
+    else delete tokens[flowId];
+  }
+  if (Object.keys(tokens).length === 0) delete scope.joins?.[node.id];
+  const instance = createInstance(ctx, node.id, "element", scope.id);
+  activate(ctx, instance, node);
+}
+
+/** Fires one inclusive join that no other token can reach any more; returns whether it did. */
+export function fireInclusiveJoins(ctx: Ctx): boolean {
+  for (const scope of Object.values(ctx.state.instances)) {
+    for (const [gatewayId, tokens] of Object.entries(scope.joins ?? {})) {
+      const node = nodeOf(ctx, gatewayId);
+      if (node?.type !== "inclusiveGateway" || !Object.values(tokens).some((n) => n > 0)) continue;
+      if (canStillArrive(ctx, scope, gatewayId)) continue;
+      fireJoin(ctx, scope, node);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether any other token of the scope (active element or waiting at another join) has a path to the gateway. */
+function canStillArrive(ctx: Ctx, scope: ElementInstance, gatewayId: string): boolean {
+  const sources = childrenOf(ctx, scope.id).map((child) => child.elementId);
+  for (const [otherId, tokens] of Object.entries(scope.joins ?? {})) {
+    if (otherId !== gatewayId && Object.values(tokens).some((n) => n > 0)) sources.push(otherId);
+  }
+  const seen = new Set<string>();
+  const queue = [...sources];
+  while (queue.length > 0) {
+    const elementId = queue.shift() as string;
+    if (seen.has(elementId)) continue;
+    seen.add(elementId);
+    const node = nodeOf(ctx, elementId);
+    if (!node) continue;
+    // A token may leave by a boundary event too, so its outgoing flows count as paths.
+    const exits = [...node.outgoing];
+    for (const boundaryId of ctx.plan.boundaries[elementId] ?? [])
+      exits.push(...(nodeOf(ctx, boundaryId)?.outgoing ?? []));
+    for (const flowId of exits) {
+      const target = ctx.plan.flows[flowId]?.target;
+      if (target === gatewayId) return true;
+      if (target && !seen.has(target)) queue.push(target);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,95 @@
+/**
+ * Multi-instance activities (BPMN 2.0 §13.2.7, Zeebe's flavour): a body instance over a FEEL
+ * collection runs one inner instance per item, all at once or one after another, collects
+ * outputElement into outputCollection and stops early when completionCondition holds.
+ */
+import type { FlowNode } from "@alur/shared/plan";
+import type { Variables } from "@alur/shared/schemas";
+import { pauseClock } from "./clock";
+import { type Ctx, childrenOf, nodeOf, raiseIncident } from "./context";
+import { cancelInstance, completeInstance, createInstance, schedule } from "./lifecycle";
+import { openBoundaries } from "./subscriptions";
+import type { ElementInstance } from "./types";
+import { feel, scopeContext } from "./variables";
+
+/** Enters the multi-instance body of `node` and starts its first inner instance(s). */
+export function startMultiInstance(ctx: Ctx, node: FlowNode, parent: ElementInstance): void {
+  const mi = node.multiInstance;
+  if (!mi) return;
+  const body = createInstance(ctx, node.id, "multiInstanceBody", parent.id);
+  if (node.pausesClock) pauseClock(ctx, body);
+  openBoundaries(ctx, body);
+  const collection = feel(mi.inputCollection, scopeContext(ctx, body.id));
+  if (!collection.ok || !Array.isArray(collection.value)) {
+    const error = collection.ok ? `inputCollection "${mi.inputCollection}" is not a list` : collection.error;
+    raiseIncident(ctx, body.id, node.id, "input-collection-error", error);
+    return;
+  }
+  const items = collection.value;
+  body.multiInstance = { items, nextIndex: 0, completed: 0, outputs: items.map(() => null) };
+  body.variables = { numberOfInstances: items.length, numberOfActiveInstances: 0, numberOfCompletedInstances: 0 };
+  if (items.length === 0) {
+    completeBody(ctx, body);
+    return;
+  }
+  const first = mi.isSequential ? 1 : items.length;
+  for (let index = 0; index < first; index++) startInner(ctx, body, node, index);
+}
+
+function startInner(ctx: Ctx, body: ElementInstance, node: FlowNode, index: number): void {
+  const state = body.multiInstance;
+  const mi = node.multiInstance;
+  if (!state || !mi) return;
+  state.nextIndex = index + 1;
+  body.variables.numberOfActiveInstances = Number(body.variables.numberOfActiveInstances ?? 0) + 1;
+  const locals: Variables = { loopCounter: index + 1 };
+  if (mi.inputElement) locals[mi.inputElement] = state.items[index] ?? null;
+  schedule(ctx, { op: "enter", elementId: node.id, parentId: body.id, flowId: null, loopIndex: index, locals });
+}
+
+/** The outputElement of an inner instance finishing with `output` (null without outputElement). */
+export function miOutputValue(
+  ctx: Ctx,
+  inner: ElementInstance,
+  node: FlowNode,
+  output: Variables,
+): { ok: true; value: unknown } | { ok: false; error: string } {
+  const source = node.multiInstance?.outputElement;
+  if (!source) return { ok: true, value: null };
+  const result = feel(source, { ...scopeContext(ctx, inner.id), ...output });
+  return result.ok ? { ok: true, value: result.value } : result;
+}
+
+/** An inner instance completed: collect its output, then finish the body or start the next item. */
+export function innerInstanceCompleted(ctx: Ctx, body: ElementInstance, index: number, outputValue: unknown): void {
+  const state = body.multiInstance;
+  const node = nodeOf(ctx, body.elementId);
+  const mi = node?.multiInstance;
+  if (!state || !node || !mi) return;
+  state.outputs[index] = outputValue;
+  state.completed += 1;
+  body.variables.numberOfCompletedInstances = state.completed;
+  body.variables.numberOfActiveInstances = Math.max(0, Number(body.variables.numberOfActiveInstances ?? 1) - 1);
+  if (mi.completionCondition) {
+    const done = feel(mi.completionCondition, scopeContext(ctx, body.id));
+    if (!done.ok) {
+      raiseIncident(ctx, body.id, node.id, "completion-condition-error", done.error);
+      return;
+    }
+    if (done.value === true) {
+      for (const child of childrenOf(ctx, body.id)) cancelInstance(ctx, child.id);
+      ctx.agenda = ctx.agenda.filter((item) => item.op !== "enter" || item.parentId !== body.id);
+      completeBody(ctx, body);
+      return;
+    }
+  }
+  if (state.completed >= state.items.length) completeBody(ctx, body);
+  else if (mi.isSequential) startInner(ctx, body, node, state.nextIndex);
+}
+
+function completeBody(ctx: Ctx, body: ElementInstance): void {
+  const node = nodeOf(ctx, body.elementId);
+  const target = node?.multiInstance?.outputCollection;
+  const output: Variables = target ? { [target]: body.multiInstance?.outputs ?? [] } : {};
+  completeInstance(ctx, body.id, output);
+}

@@ -1,0 +1,159 @@
+/**
+ * `step(plan, state, event) → { state, commands, accepted }`: applies one event to a copy of the
+ * state and runs every token as far as it can go without waiting. Pure and deterministic.
+ */
+import type { ExecutionPlan } from "@alur/shared/plan";
+import { type Ctx, emit, instanceOf, raiseIncident, record } from "./context";
+import { createInstance, finishCase, run, schedule } from "./lifecycle";
+import { findSubscriptions, isLive, openEventSubProcesses } from "./subscriptions";
+import { deliverSignal, throwEvent } from "./throw";
+import { addWorkingTime } from "./timers";
+import { fireTimer, triggerSubscription } from "./triggers";
+import type { EngineEvent, EngineState, StepResult } from "./types";
+
+/** Applies one event to the case; the input state is never mutated. */
+export function step(plan: ExecutionPlan, state: EngineState, event: EngineEvent): StepResult {
+  const ctx: Ctx = {
+    plan,
+    // A JSON round trip: the copy can be mutated freely and stays JSON (continue-as-new carries it).
+    state: JSON.parse(JSON.stringify(state)) as EngineState,
+    commands: [],
+    at: event.at,
+    agenda: [],
+    steps: 0,
+    halted: false,
+  };
+  const open = event.type === "start" ? ctx.state.status === "created" : ctx.state.status === "active";
+  if (!open) return { state, commands: [], accepted: false };
+  ctx.state.now = event.at;
+  const accepted = apply(ctx, event);
+  if (!accepted) return { state, commands: [], accepted: false };
+  run(ctx);
+  return { state: ctx.state, commands: ctx.commands, accepted: true };
+}
+
+function apply(ctx: Ctx, event: EngineEvent): boolean {
+  switch (event.type) {
+    case "start":
+      return start(ctx, event);
+    case "taskCompleted": {
+      const instanceId = ctx.state.tasks[event.taskId];
+      if (!instanceId || !instanceOf(ctx, instanceId)) return false;
+      delete ctx.state.tasks[event.taskId];
+      emit(ctx, { type: "closeTask", taskId: event.taskId, status: "completed", by: event.actor.userId });
+      record(ctx, "taskCompleted", instanceOf(ctx, instanceId)?.elementId ?? null, {
+        taskId: event.taskId,
+        by: event.actor.userId,
+      });
+      schedule(ctx, { op: "complete", instanceId, output: event.data });
+      return true;
+    }
+    case "timerFired": {
+      const [subscription] = findSubscriptions(
+        ctx,
+        (s) => s.trigger.kind === "timer" && s.trigger.timerId === event.timerId,
+      );
+      if (!subscription || !isLive(ctx, subscription)) return false;
+      fireTimer(ctx, subscription);
+      return true;
+    }
+    case "messageReceived": {
+      // One message is correlated to one subscription of the case: the oldest that matches.
+      const [subscription] = findSubscriptions(
+        ctx,
+        (s) =>
+          s.trigger.kind === "message" &&
+          s.trigger.name === event.name &&
+          (s.trigger.correlationKey === null || s.trigger.correlationKey === event.correlationKey) &&
+          isLive(ctx, s),
+      );
+      if (!subscription) return false;
+      record(ctx, "messageCorrelated", null, { name: event.name, correlationKey: event.correlationKey ?? null });
+      triggerSubscription(ctx, subscription, event.payload);
+      return true;
+    }
+    case "jobCompleted": {
+      const instanceId = ctx.state.jobs[event.jobId];
+      if (instanceId === undefined) return false;
+      delete ctx.state.jobs[event.jobId];
+      if (instanceId !== null) schedule(ctx, { op: "complete", instanceId, output: event.output });
+      return true;
+    }
+    case "jobFailed": {
+      const instanceId = ctx.state.jobs[event.jobId];
+      if (instanceId === undefined) return false;
+      delete ctx.state.jobs[event.jobId];
+      const instance = instanceId ? instanceOf(ctx, instanceId) : undefined;
+      if (!instance) return true;
+      delete instance.wait;
+      const thrown = { kind: "error", code: event.bpmnError.code, message: event.bpmnError.message } as const;
+      if (!throwEvent(ctx, instance, thrown, true)) {
+        raiseIncident(
+          ctx,
+          instance.id,
+          instance.elementId,
+          "unhandled-error",
+          `No event catches the BPMN error "${event.bpmnError.code}": ${event.bpmnError.message}`,
+        );
+      }
+      return true;
+    }
+    case "childCompleted": {
+      const instanceId = ctx.state.children[event.childId];
+      if (!instanceId) return false;
+      delete ctx.state.children[event.childId];
+      schedule(ctx, { op: "complete", instanceId, output: event.output });
+      return true;
+    }
+    case "childFailed": {
+      const instanceId = ctx.state.children[event.childId];
+      if (!instanceId) return false;
+      delete ctx.state.children[event.childId];
+      const instance = instanceOf(ctx, instanceId);
+      if (!instance) return true;
+      delete instance.wait;
+      const { code, message } = event.error;
+      const caught = code !== undefined && throwEvent(ctx, instance, { kind: "error", code, message }, true);
+      if (!caught)
+        raiseIncident(ctx, instance.id, instance.elementId, code ? "unhandled-error" : "child-failed", message);
+      return true;
+    }
+    case "signal":
+      return deliverSignal(ctx, event.name, event.payload) > 0;
+    case "cancel":
+      record(ctx, "caseCancelled", null, { reason: event.reason });
+      finishCase(ctx, "cancelled");
+      return true;
+  }
+}
+
+function start(ctx: Ctx, event: Extract<EngineEvent, { type: "start" }>): boolean {
+  const { state, plan } = ctx;
+  state.status = "active";
+  state.startedAt = event.at;
+  state.businessKey = event.businessKey ?? null;
+  const root = createInstance(ctx, plan.processId, "process", null, { ...event.variables });
+  record(ctx, "caseStarted", null, { processId: plan.processId, businessKey: state.businessKey });
+  if (state.caseDue) {
+    const due = addWorkingTime(ctx, event.at, state.caseDue);
+    if (due.ok) state.caseDueAt = due.value;
+    else raiseIncident(ctx, root.id, null, "calendar-error", due.error);
+  }
+  openEventSubProcesses(ctx, root);
+  const starts = Object.values(plan.nodes).filter((n) => n.type === "startEvent" && n.scope === null);
+  const chosen = event.startEventId
+    ? starts.find((n) => n.id === event.startEventId)
+    : (starts.find((n) => n.type === "startEvent" && !n.eventDefinition) ?? starts[0]);
+  if (!chosen) {
+    raiseIncident(
+      ctx,
+      root.id,
+      event.startEventId ?? null,
+      "no-start-event",
+      "The process has no start event to start from",
+    );
+    return true;
+  }
+  schedule(ctx, { op: "enter", elementId: chosen.id, parentId: root.id, flowId: null });
+  return true;
+}

@@ -1,0 +1,147 @@
+/**
+ * Event subscriptions: what a waiting catch event, boundary event, event-gateway branch or
+ * event-subprocess start listens for, opened when its owner is entered and closed when it leaves.
+ */
+import type { EventDefinition } from "@alur/shared/plan";
+import { type Ctx, emit, instanceOf, nextId, nodeOf, raiseIncident } from "./context";
+import { scheduleTimer } from "./timers";
+import type { ElementInstance, Subscription, SubscriptionTarget } from "./types";
+import { feel, scopeContext } from "./variables";
+
+/**
+ * Opens a subscription for a message, timer or signal definition. `owner` is the instance whose
+ * variables evaluate the correlation key / timer expression and that gets the incident on error.
+ * Returns the subscription id, or null when the definition is not subscribable or failed.
+ */
+export function subscribe(
+  ctx: Ctx,
+  definition: EventDefinition,
+  target: SubscriptionTarget,
+  owner: ElementInstance,
+  elementId: string,
+): string | null {
+  const id = nextId(ctx, "s");
+  const context = scopeContext(ctx, owner.id);
+  let trigger: Subscription["trigger"];
+  if (definition.kind === "message") {
+    let correlationKey: string | null = null;
+    if (definition.correlationKey) {
+      const key = feel(definition.correlationKey, context);
+      if (!key.ok) {
+        raiseIncident(ctx, owner.id, elementId, "correlation-key-error", key.error);
+        return null;
+      }
+      correlationKey = key.value === null ? null : String(key.value);
+    }
+    trigger = { kind: "message", name: definition.messageName, correlationKey };
+  } else if (definition.kind === "signal") {
+    trigger = { kind: "signal", name: definition.signalName };
+  } else if (definition.kind === "timer") {
+    const schedule = scheduleTimer(ctx, definition.timer, ctx.at, context);
+    if (!schedule.ok) {
+      raiseIncident(ctx, owner.id, elementId, "timer-error", schedule.error);
+      return null;
+    }
+    const timerId = nextId(ctx, `${ctx.state.caseId}-tm`);
+    trigger = { kind: "timer", timerId, ...schedule.value };
+    emit(ctx, { type: "startTimer", timerId, fireAt: schedule.value.fireAt, elementInstanceId: owner.id });
+  } else {
+    return null;
+  }
+  ctx.state.subscriptions[id] = { id, trigger, target };
+  return id;
+}
+
+/** Removes one subscription; a pending timer is cancelled unless it just fired. */
+export function unsubscribe(ctx: Ctx, subscriptionId: string, timerFired = false): void {
+  const subscription = ctx.state.subscriptions[subscriptionId];
+  if (!subscription) return;
+  delete ctx.state.subscriptions[subscriptionId];
+  if (subscription.trigger.kind === "timer" && !timerFired) {
+    emit(ctx, { type: "cancelTimer", timerId: subscription.trigger.timerId });
+  }
+}
+
+/** Every instance a subscription depends on: if any of them leaves, the subscription goes. */
+export function subscriptionOwners(target: SubscriptionTarget): string[] {
+  switch (target.kind) {
+    case "boundary":
+      return [target.activityInstanceId];
+    case "catch":
+    case "sla":
+      return [target.instanceId];
+    case "eventSubProcess":
+      return [target.scopeInstanceId];
+    case "eventGateway":
+      return [target.gatewayInstanceId];
+  }
+}
+
+/** Closes every subscription owned by an instance that is leaving or being cancelled. */
+export function closeSubscriptionsOf(ctx: Ctx, instanceId: string): void {
+  for (const subscription of Object.values(ctx.state.subscriptions)) {
+    if (subscriptionOwners(subscription.target).includes(instanceId)) unsubscribe(ctx, subscription.id);
+  }
+}
+
+/** Opens the message/timer/signal boundary events of an activity instance (errors and escalations are found when thrown). */
+export function openBoundaries(ctx: Ctx, activity: ElementInstance): void {
+  for (const boundaryId of ctx.plan.boundaries[activity.elementId] ?? []) {
+    const boundary = nodeOf(ctx, boundaryId);
+    if (boundary?.type !== "boundaryEvent") continue;
+    const target: SubscriptionTarget = { kind: "boundary", boundaryId, activityInstanceId: activity.id };
+    subscribe(ctx, boundary.eventDefinition, target, activity, boundaryId);
+  }
+}
+
+/** The event subprocesses declared directly inside a scope (null: process level), with their start events. */
+export function eventSubProcessesOf(
+  ctx: Ctx,
+  scopeElementId: string | null,
+): { subProcessId: string; startEventId: string; definition: EventDefinition | undefined; interrupting: boolean }[] {
+  const result = [];
+  for (const node of Object.values(ctx.plan.nodes)) {
+    if (node.type !== "subProcess" || !node.triggeredByEvent || node.scope !== scopeElementId) continue;
+    const start = Object.values(ctx.plan.nodes).find((n) => n.type === "startEvent" && n.scope === node.id);
+    if (start?.type !== "startEvent") continue;
+    result.push({
+      subProcessId: node.id,
+      startEventId: start.id,
+      definition: start.eventDefinition,
+      interrupting: start.isInterrupting,
+    });
+  }
+  return result;
+}
+
+/** The plan element id a scope instance stands for (null for the process). */
+export function scopeElementOf(scope: ElementInstance): string | null {
+  return scope.kind === "process" ? null : scope.elementId;
+}
+
+/** Opens the message/timer/signal starts of the event subprocesses of a scope that was just entered. */
+export function openEventSubProcesses(ctx: Ctx, scope: ElementInstance): void {
+  for (const esp of eventSubProcessesOf(ctx, scopeElementOf(scope))) {
+    if (!esp.definition) continue;
+    const target: SubscriptionTarget = {
+      kind: "eventSubProcess",
+      startEventId: esp.startEventId,
+      subProcessId: esp.subProcessId,
+      scopeInstanceId: scope.id,
+    };
+    subscribe(ctx, esp.definition, target, scope, esp.startEventId);
+  }
+}
+
+/** Live subscriptions, in opening order, that a predicate selects (a snapshot: triggering may close others). */
+export function findSubscriptions(ctx: Ctx, predicate: (s: Subscription) => boolean): Subscription[] {
+  return Object.values(ctx.state.subscriptions).filter(predicate);
+}
+
+/** True when the instance a subscription belongs to still exists. */
+export function isLive(ctx: Ctx, subscription: Subscription): boolean {
+  return (
+    ctx.state.subscriptions[subscription.id] !== undefined &&
+    subscriptionOwners(subscription.target).every((id) => instanceOf(ctx, id) !== undefined)
+  );
+}
