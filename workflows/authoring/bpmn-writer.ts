@@ -169,7 +169,7 @@ function nodeXml(
     default:
       break;
   }
-  const lines = [`    <bpmn:${tag} id="${node.id}" name="${esc(node.name)}"${extra}>`];
+  const lines = [`    <bpmn:${tag} id="${node.id}"${node.name ? attr("name", node.name) : ""}${extra}>`];
   if (ext.length) {
     lines.push("      <bpmn:extensionElements>");
     for (const e of ext) lines.push(`        ${e}`);

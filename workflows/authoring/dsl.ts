@@ -235,3 +235,5 @@ export const yes = (key: string, label: string, description?: string): FieldDef 
   type: "checkbox",
   ...(description ? { description } : {}),
 });
+/** A joining exclusive gateway (explicit, so no task has two incoming flows). */
+export const merge = (id: string): SimpleNodeDef => ({ kind: "xor", id, name: "" });

@@ -1,5 +1,14 @@
 /** Every model of the catalogue, templates before their variants. */
 import type { ServiceDef } from "../dsl";
+import { BANSOS_PAKET } from "./bekasi-bansos";
+import { BEKASI_FAKIR_MISKIN } from "./bekasi-fakir-miskin";
+import { BEKASI_REHABILITASI_SOSIAL } from "./bekasi-rehabilitasi-sosial";
 import { ADOPTION_BEKASI, ADOPTION_TEMPLATE } from "./pengangkatan-anak";
 
-export const SERVICES: ServiceDef[] = [ADOPTION_TEMPLATE, ADOPTION_BEKASI];
+export const SERVICES: ServiceDef[] = [
+  ADOPTION_TEMPLATE,
+  ADOPTION_BEKASI,
+  ...BEKASI_FAKIR_MISKIN,
+  BANSOS_PAKET,
+  ...BEKASI_REHABILITASI_SOSIAL,
+];

@@ -8,6 +8,7 @@ import {
   doc,
   end,
   flow,
+  merge,
   notes,
   notify,
   receive,
@@ -138,6 +139,7 @@ function nodes(requirementIds: string[]) {
         notes,
       ],
     }),
+    merge("gabungDokumen"),
     user("periksaDokumen", "Periksa kelengkapan dokumen persyaratan", {
       roles: ["back-office"],
       sla: { value: 5, unit: "workingDays" },
@@ -254,10 +256,10 @@ function nodes(requirementIds: string[]) {
 }
 
 const FLOWS = [
-  ...chain("start", "konsultasi", "periksaDokumen", "dokumenLengkap"),
+  ...chain("start", "konsultasi", "gabungDokumen", "periksaDokumen", "dokumenLengkap"),
   flow("dokumenLengkap", "kunjunganRumah", { name: "Lengkap", condition: "=docsComplete = true" }),
   flow("dokumenLengkap", "beritahuKekurangan", { name: "Belum lengkap", isDefault: true }),
-  ...chain("beritahuKekurangan", "terimaKelengkapan", "periksaDokumen"),
+  ...chain("beritahuKekurangan", "terimaKelengkapan", "gabungDokumen"),
   ...chain("kunjunganRumah", "suratPengantar", "kirimBerkas", "tungguSkProvinsi", "siapkanRekomendasi"),
   ...chain("pengingatBulanan", "ingatkanProvinsi", "pengingatSelesai"),
   ...chain("siapkanRekomendasi", "tandatanganRekomendasi", "suratRekomendasi", "catatPutusan", "hasilPutusan"),
