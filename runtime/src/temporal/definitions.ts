@@ -2,9 +2,11 @@
  * The workflow's public surface, defined once for workflow code and clients alike.
  * Workflow-safe: imports only @temporalio/workflow and schemas, never Node modules.
  */
+import type { BusinessCalendar } from "@alur/shared/calendar";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { CaseStateView, CompleteTaskInput, MessageInput, SignalInput, Variables } from "@alur/shared/schemas";
 import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
+import type { EngineState, FinishStatus } from "../engine/types";
 
 /** The one generic workflow type that interprets any execution plan. */
 export const WORKFLOW_TYPE = "bpmnProcess";
@@ -15,6 +17,39 @@ export interface BpmnProcessInput {
   plan: ExecutionPlan;
   /** sha256 of the plan JSON, pinned per case so a replay can tell which plan it ran. */
   planHash: string;
+  variables: Variables;
+  /**
+   * The district's business calendar, built at case start (calendarFor) and pinned for the
+   * case's life. When absent the workflow loads it once through the loadCalendar activity.
+   */
+  calendar?: BusinessCalendar;
+  /**
+   * Plans of processes reached through call activities, by process id, resolved at case start so
+   * a running case keeps the versions it started with. A called process missing here is looked up
+   * once through the loadPlan activity (the result is then pinned in history).
+   */
+  calledPlans?: Record<string, { plan: ExecutionPlan; planHash: string }>;
+  /** Set on a called process: its calls' store rows belong to the parent's case under this prefix. */
+  child?: { parentWorkflowId: string; storePrefix: string };
+  /** Carried across continue-as-new: the interpreter's state and the adapter's bookkeeping. */
+  resume?: ResumeState;
+}
+
+/** What a case carries into its next run after continue-as-new. */
+export interface ResumeState {
+  state: EngineState;
+  /** Engine task id → store task id (uuid generated in the workflow). */
+  taskIds: Record<string, string>;
+  /** Running timers: engine timer id → fire instant. */
+  timers: Record<string, string>;
+  /** Last due date written to the cases row. */
+  dueAt: string | null;
+  runs: number;
+}
+
+/** What bpmnProcess returns: the end state (a parent's call activity reads `variables`). */
+export interface BpmnProcessResult {
+  status: FinishStatus;
   variables: Variables;
 }
 

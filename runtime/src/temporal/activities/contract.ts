@@ -74,4 +74,6 @@ export interface CaseActivities {
   loadCalendar(input: { district: string; years: number[] }): Promise<BusinessCalendar>;
   /** The published plan of a called process (district variant first, then the template); null if none. */
   loadPlan(input: { processId: string; district: string }): Promise<{ plan: ExecutionPlan; planHash: string } | null>;
+  /** Workflow ids of the district's running cases (for a signal thrown by a case), except one case. */
+  listCaseWorkflows(input: { district: string; excludeCaseId: string }): Promise<string[]>;
 }

@@ -23,6 +23,8 @@ export interface ActivityDeps {
   db: Db;
   logger: Logger;
   env: Pick<Env, "ALUR_DATA_DIR" | "HTTP_CONNECTOR_ALLOW">;
+  /** Defaults to ALUR_DATA_DIR/files. */
+  filesDir?: string;
   channels?: NotificationChannel[];
   fetch?: typeof fetch;
 }
@@ -35,7 +37,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
     httpAllow: deps.env.HTTP_CONNECTOR_ALLOW.split(",")
       .map((h) => h.trim())
       .filter(Boolean),
-    filesDir: path.join(deps.env.ALUR_DATA_DIR, "files"),
+    filesDir: deps.filesDir ?? path.join(deps.env.ALUR_DATA_DIR, "files"),
     channels: deps.channels,
     fetch: deps.fetch,
   };
@@ -114,6 +116,17 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       // the district's own variant wins over the national/provincial template
       const row = rows.find((r) => r.district === district) ?? rows[0];
       return row ? { plan: row.plan as ExecutionPlan, planHash: row.plan_hash } : null;
+    },
+
+    async listCaseWorkflows({ district, excludeCaseId }) {
+      const rows = await db
+        .selectFrom("cases")
+        .select("workflow_id")
+        .where("district", "=", district)
+        .where("status", "in", ["active", "incident"])
+        .where("id", "!=", excludeCaseId)
+        .execute();
+      return rows.map((r) => r.workflow_id);
     },
   };
 }

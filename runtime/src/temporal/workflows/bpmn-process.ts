@@ -1,0 +1,476 @@
+/**
+ * The `bpmnProcess` workflow: a thin adapter that feeds events to the pure engine
+ * (`step(plan, state, event)`) one at a time and carries out the commands it returns with
+ * Temporal primitives. Deterministic: time comes from workflow time, ids from uuid4().
+ *
+ * Event loop. Updates, signals, timers and activity results only enqueue engine events; the main
+ * loop applies them strictly in order, so engine state is never touched concurrently.
+ * Timers. Each engine timer is its own Temporal timer in a cancellable scope (visible and
+ * cancellable one by one in the history and UI); cancelTimer cancels the scope.
+ * Jobs and children run concurrently with the loop (a boundary timer can interrupt a slow
+ * connector); their results come back as events.
+ * Called plans come from the input's `calledPlans` (pinned at case start); a plan missing there is
+ * loaded once by the loadPlan activity, whose result history then pins.
+ * Continue-as-new when Temporal suggests it or history passes HISTORY_LIMIT, at a quiet point
+ * (no job, child or update in flight), carrying engine state, task ids and running timers.
+ */
+import type { ExecutionPlan } from "@alur/shared/plan";
+import type { CaseStateView, CaseStatus } from "@alur/shared/schemas";
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  executeChild,
+  getExternalWorkflowHandle,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  sleep,
+  uuid4,
+  workflowInfo,
+} from "@temporalio/workflow";
+import { caseView, initialState, step } from "../../engine";
+import type { EngineCommand, EngineEvent, EngineState, FinishStatus } from "../../engine/types";
+import type { CaseActivities, CaseEventInput } from "../activities/contract";
+import {
+  type BpmnProcessInput,
+  type BpmnProcessResult,
+  broadcastSignal,
+  caseStateQuery,
+  completeTaskUpdate,
+  deliverMessageUpdate,
+} from "../definitions";
+import { checkCompletion } from "./task-completion";
+
+/** Continue-as-new well before Temporal's 50k-event limit, even if it has not suggested it yet. */
+export const HISTORY_LIMIT = 8_000;
+
+/** Store activities must eventually succeed: retried without limit, with backoff. */
+const store = proxyActivities<CaseActivities>({
+  startToCloseTimeout: "1 minute",
+  retry: { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "1 minute" },
+});
+
+type Enqueued = { seq: number; event: EngineEvent };
+
+export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessResult> {
+  const plan: ExecutionPlan = input.plan;
+  const { caseId, district } = input;
+  const prefix = input.child?.storePrefix ?? "";
+  const isChild = input.child !== undefined;
+  const calledPlans = { ...input.calledPlans };
+
+  let state: EngineState | null = input.resume?.state ?? null;
+  const taskIds = new Map<string, string>(Object.entries(input.resume?.taskIds ?? {}));
+  const engineTaskIds = new Map<string, string>([...taskIds].map(([engineId, storeId]) => [storeId, engineId]));
+  const timers = new Map<string, string>(Object.entries(input.resume?.timers ?? {}));
+  let dueAt = input.resume?.dueAt ?? null;
+  let lastStatus: CaseStatus | null = null;
+
+  const queue: Enqueued[] = [];
+  const accepted = new Map<number, boolean>();
+  let nextSeq = 0;
+  const pendingTasks = new Set<string>();
+  const scopes = new Map<string, CancellationScope>();
+  let inFlight = 0;
+
+  const now = () => new Date().toISOString();
+  const enqueue = (event: EngineEvent): number => {
+    const seq = nextSeq++;
+    queue.push({ seq, event });
+    return seq;
+  };
+  const waitApplied = async (seq: number): Promise<boolean> => {
+    await condition(() => accepted.has(seq));
+    const result = accepted.get(seq) ?? false;
+    accepted.delete(seq);
+    return result;
+  };
+  const view = (): CaseStateView => {
+    if (!state) return { caseId, status: "active", openTasks: [], activeElements: [], variables: {}, incidents: [] };
+    const v = caseView(state);
+    return { ...v, openTasks: v.openTasks.map((t) => ({ ...t, taskId: taskIds.get(t.taskId) ?? t.taskId })) };
+  };
+
+  // Handlers first, so nothing delivered with the start is lost.
+  setHandler(caseStateQuery, view);
+  setHandler(
+    completeTaskUpdate,
+    async (raw) => {
+      pendingTasks.add(raw.taskId);
+      try {
+        const engineTaskId = engineTaskIds.get(raw.taskId) ?? raw.taskId;
+        await waitApplied(
+          enqueue({ type: "taskCompleted", taskId: engineTaskId, actor: raw.actor, data: raw.data ?? {}, at: now() }),
+        );
+      } finally {
+        pendingTasks.delete(raw.taskId);
+      }
+      return view();
+    },
+    {
+      validator: (raw) => {
+        const rejection = checkCompletion({ plan, state, district, engineTaskIds, pending: pendingTasks }, raw);
+        if (rejection) {
+          throw ApplicationFailure.create({
+            type: rejection.code,
+            message: rejection.en,
+            details: [rejection],
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
+  setHandler(
+    deliverMessageUpdate,
+    async (message) => {
+      const correlated = await waitApplied(
+        enqueue({
+          type: "messageReceived",
+          name: message.name,
+          correlationKey: message.correlationKey,
+          payload: message.payload ?? {},
+          at: now(),
+        }),
+      );
+      return { correlated };
+    },
+    {
+      validator: (message) => {
+        if (!message || typeof message.name !== "string" || message.name.length === 0) {
+          throw ApplicationFailure.create({
+            type: "invalid-input",
+            message: "A message needs a name.",
+            details: [{ code: "invalid-input", id: "Pesan harus memiliki nama.", en: "A message needs a name." }],
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
+  setHandler(broadcastSignal, (signal) => {
+    enqueue({ type: "signal", name: signal.name, payload: signal.payload ?? {}, at: now() });
+  });
+
+  // ---- commands → Temporal ----------------------------------------------------------------
+
+  const track = (key: string, scope: CancellationScope, work: Promise<void>) => {
+    inFlight++;
+    scopes.set(key, scope);
+    work
+      .catch((error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      })
+      .finally(() => {
+        inFlight--;
+        scopes.delete(key);
+      });
+  };
+
+  const startTimer = (timerId: string, fireAt: string) => {
+    timers.set(timerId, fireAt);
+    const scope = new CancellationScope();
+    const delay = Math.max(1, Date.parse(fireAt) - Date.now());
+    // Timers do not count as in flight: continue-as-new restarts them from `timers`.
+    scopes.set(`timer:${timerId}`, scope);
+    scope
+      .run(() => sleep(delay))
+      .then(
+        () => {
+          timers.delete(timerId);
+          scopes.delete(`timer:${timerId}`);
+          enqueue({ type: "timerFired", timerId, at: now() });
+        },
+        (error: unknown) => {
+          if (!isCancellation(error)) throw error;
+        },
+      );
+  };
+
+  const cancel = (key: string) => {
+    scopes.get(key)?.cancel();
+    scopes.delete(key);
+  };
+
+  const runJob = (c: Extract<EngineCommand, { type: "runJob" }>) => {
+    const node = plan.nodes[c.elementId];
+    const retries = node && "connector" in node ? node.connector.retries : 3;
+    const connectors = proxyActivities<CaseActivities>({
+      startToCloseTimeout: "5 minutes",
+      retry: { maximumAttempts: retries + 1, initialInterval: "2 seconds", maximumInterval: "1 minute" },
+    });
+    const scope = new CancellationScope();
+    track(
+      `job:${c.jobId}`,
+      scope,
+      scope
+        .run(() =>
+          connectors.runConnector({
+            caseId,
+            district,
+            elementId: c.elementId,
+            elementInstanceId: `${prefix}${c.elementInstanceId ?? c.jobId}`,
+            type: c.jobType,
+            headers: c.headers,
+            variables: c.variables,
+            jobId: `${prefix}${c.jobId}`,
+            at: now(),
+          }),
+        )
+        .then(
+          (result) => {
+            enqueue(
+              result.ok
+                ? { type: "jobCompleted", jobId: c.jobId, output: result.output, at: now() }
+                : { type: "jobFailed", jobId: c.jobId, bpmnError: result.bpmnError, at: now() },
+            );
+          },
+          (error: unknown) => {
+            if (isCancellation(error)) throw error;
+            // Retries exhausted: a technical failure the model may catch as error "connector-failed".
+            enqueue({
+              type: "jobFailed",
+              jobId: c.jobId,
+              bpmnError: { code: "connector-failed", message: errorMessage(error) },
+              at: now(),
+            });
+          },
+        ),
+    );
+  };
+
+  const startChildCase = (c: Extract<EngineCommand, { type: "startChild" }>) => {
+    const scope = new CancellationScope();
+    const work = scope.run(async () => {
+      let called = calledPlans[c.processId];
+      if (!called) {
+        const loaded = await store.loadPlan({ processId: c.processId, district });
+        if (loaded) calledPlans[c.processId] = loaded;
+        called = loaded ?? undefined;
+      }
+      if (!called || !state) {
+        enqueue({
+          type: "childFailed",
+          childId: c.childId,
+          error: { message: `No published plan for called process "${c.processId}"` },
+          at: now(),
+        });
+        return;
+      }
+      try {
+        const result = await executeChild(bpmnProcess, {
+          workflowId: `${workflowInfo().workflowId}/${c.childId}`,
+          args: [
+            {
+              caseId,
+              district,
+              plan: called.plan,
+              planHash: called.planHash,
+              variables: c.variables,
+              calendar: state.calendar,
+              calledPlans,
+              child: { parentWorkflowId: workflowInfo().workflowId, storePrefix: `${prefix}${c.childId}/` },
+            },
+          ],
+        });
+        enqueue(
+          result.status === "completed"
+            ? { type: "childCompleted", childId: c.childId, output: result.variables, at: now() }
+            : {
+                type: "childFailed",
+                childId: c.childId,
+                error: { message: `Called process "${c.processId}" ended ${result.status}` },
+                at: now(),
+              },
+        );
+      } catch (error) {
+        if (isCancellation(error)) throw error;
+        enqueue({ type: "childFailed", childId: c.childId, error: { message: errorMessage(error) }, at: now() });
+      }
+    });
+    track(`child:${c.childId}`, scope, work);
+  };
+
+  const broadcast = async (name: string, payload: Record<string, unknown>) => {
+    const ids = await store.listCaseWorkflows({ district, excludeCaseId: caseId });
+    await Promise.all(
+      ids.map((id) =>
+        getExternalWorkflowHandle(id)
+          .signal(broadcastSignal, { name, payload })
+          .catch(() => undefined),
+      ),
+    );
+  };
+
+  /** Carries out one step's commands; returns the finish command if the case ended. */
+  const execute = async (commands: EngineCommand[]): Promise<Extract<EngineCommand, { type: "finish" }> | null> => {
+    const records: CaseEventInput[] = [];
+    const storeWork: Promise<unknown>[] = [];
+    let finish: Extract<EngineCommand, { type: "finish" }> | null = null;
+    for (const c of commands) {
+      switch (c.type) {
+        case "record":
+          records.push({
+            type: c.recordType,
+            elementId: c.elementId,
+            data: c.data,
+            at: c.at,
+            dedupeKey: `${caseId}:${prefix}${c.key}`,
+          });
+          break;
+        case "openTask": {
+          const storeId = uuid4();
+          taskIds.set(c.taskId, storeId);
+          engineTaskIds.set(storeId, c.taskId);
+          storeWork.push(
+            store.createTask({
+              taskId: storeId,
+              caseId,
+              district,
+              elementId: c.elementId,
+              elementInstanceId: `${prefix}${c.elementInstanceId}`,
+              name: c.name,
+              roles: c.roles,
+              assignee: c.assignee,
+              formId: c.formId,
+              documents: c.documents,
+              dueAt: c.dueAt,
+            }),
+          );
+          break;
+        }
+        case "closeTask": {
+          const storeId = taskIds.get(c.taskId);
+          if (storeId) {
+            taskIds.delete(c.taskId);
+            storeWork.push(store.closeTask({ taskId: storeId, status: c.status, by: c.by }));
+          }
+          break;
+        }
+        case "startTimer":
+          startTimer(c.timerId, c.fireAt);
+          break;
+        case "cancelTimer":
+          timers.delete(c.timerId);
+          cancel(`timer:${c.timerId}`);
+          break;
+        case "runJob":
+          runJob(c);
+          break;
+        case "cancelJob":
+          cancel(`job:${c.jobId}`);
+          break;
+        case "startChild":
+          startChildCase(c);
+          break;
+        case "cancelChild":
+          cancel(`child:${c.childId}`);
+          break;
+        case "broadcast":
+          storeWork.push(broadcast(c.name, c.payload));
+          break;
+        case "finish":
+          finish = c;
+          break;
+      }
+    }
+    if (records.length > 0) storeWork.push(store.recordCaseEvents({ caseId, events: records }));
+    await Promise.all(storeWork);
+    if (!isChild && state && !finish) {
+      const status = view().status;
+      if (status !== lastStatus || state.caseDueAt !== dueAt) {
+        lastStatus = status;
+        dueAt = state.caseDueAt;
+        await store.setCaseStatus({ caseId, status, dueAt });
+      }
+    }
+    return finish;
+  };
+
+  const end = async (finish: Extract<EngineCommand, { type: "finish" }>): Promise<BpmnProcessResult> => {
+    for (const key of [...scopes.keys()]) cancel(key);
+    if (!isChild) await store.setCaseStatus({ caseId, status: caseStatusOf(finish.status), endedAt: now() });
+    await condition(allHandlersFinished);
+    return { status: finish.status, variables: finish.variables };
+  };
+
+  const apply = async (item: Enqueued) => {
+    if (!state) throw new Error("engine state missing");
+    const result = step(plan, state, item.event);
+    state = result.state;
+    const finish = await execute(result.commands);
+    accepted.set(item.seq, result.accepted);
+    return finish;
+  };
+
+  const shouldContinueAsNew = () => {
+    const info = workflowInfo();
+    return (
+      (info.continueAsNewSuggested || info.historyLength > HISTORY_LIMIT) &&
+      inFlight === 0 &&
+      queue.length === 0 &&
+      pendingTasks.size === 0
+    );
+  };
+
+  // ---- the loop ----------------------------------------------------------------------------
+
+  try {
+    if (!state) {
+      const year = Number(now().slice(0, 4));
+      const calendar = input.calendar ?? (await store.loadCalendar({ district, years: [year, year + 1, year + 2] }));
+      state = initialState(plan, { caseId, calendar });
+      // Start comes before anything that arrived while the calendar loaded.
+      queue.unshift({ seq: nextSeq++, event: { type: "start", variables: input.variables, at: now() } });
+    } else {
+      lastStatus = view().status;
+      for (const [timerId, fireAt] of timers) startTimer(timerId, fireAt);
+    }
+    for (;;) {
+      await condition(() => queue.length > 0 || shouldContinueAsNew());
+      const item = queue.shift();
+      if (!item) {
+        await condition(allHandlersFinished);
+        if (queue.length > 0) continue;
+        return await continueAsNew<typeof bpmnProcess>({
+          ...input,
+          calledPlans,
+          calendar: undefined,
+          resume: {
+            state: state!,
+            taskIds: Object.fromEntries(taskIds),
+            timers: Object.fromEntries(timers),
+            dueAt,
+            runs: (input.resume?.runs ?? 0) + 1,
+          },
+        });
+      }
+      const finish = await apply(item);
+      if (finish) return await end(finish);
+    }
+  } catch (error) {
+    if (!isCancellation(error) || !state) throw error;
+    // The case was cancelled through Temporal (withdrawn application): let the engine close tasks and record it.
+    return await CancellationScope.nonCancellable(async () => {
+      const result = step(plan, state!, { type: "cancel", reason: "workflow cancelled", at: now() });
+      state = result.state;
+      const finish = await execute(result.commands);
+      return end(finish ?? { type: "finish", status: "cancelled", variables: view().variables });
+    });
+  }
+}
+
+function caseStatusOf(status: FinishStatus): CaseStatus {
+  return status;
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
+  }
+  return String(error);
+}

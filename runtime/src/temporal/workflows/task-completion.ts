@@ -1,0 +1,81 @@
+/**
+ * The completeTask update's validator, as a pure function: a wrong completion is rejected before
+ * it enters history. Rejections carry a stable code and Indonesian/English messages.
+ */
+import type { ExecutionPlan } from "@alur/shared/plan";
+import { CompleteTaskInput } from "@alur/shared/schemas";
+import type { EngineState } from "../../engine/types";
+import { missingRequiredFields } from "./form-check";
+
+export interface Rejection {
+  code:
+    | "invalid-input"
+    | "case-not-ready"
+    | "unknown-task"
+    | "task-closed"
+    | "role-not-allowed"
+    | "wrong-district"
+    | "form-invalid";
+  id: string;
+  en: string;
+  fields?: string[];
+}
+
+export interface CompletionContext {
+  plan: ExecutionPlan;
+  state: EngineState | null;
+  district: string;
+  /** Store task id → engine task id, for every task this case has opened. */
+  engineTaskIds: Map<string, string>;
+  /** Store task ids whose completion is accepted but not yet applied. */
+  pending: Set<string>;
+}
+
+export function checkCompletion(ctx: CompletionContext, raw: unknown): Rejection | null {
+  const parsed = CompleteTaskInput.safeParse(raw);
+  if (!parsed.success) {
+    return { code: "invalid-input", id: "Data penyelesaian tugas tidak valid.", en: "Invalid task completion input." };
+  }
+  const input = parsed.data;
+  const { state } = ctx;
+  if (!state) return { code: "case-not-ready", id: "Kasus belum dimulai.", en: "The case has not started yet." };
+  const engineTaskId = ctx.engineTaskIds.get(input.taskId);
+  if (!engineTaskId) {
+    return { code: "unknown-task", id: `Tugas ${input.taskId} tidak dikenal.`, en: `Unknown task ${input.taskId}.` };
+  }
+  const instanceId = state.tasks[engineTaskId];
+  if (!instanceId || ctx.pending.has(input.taskId)) {
+    return { code: "task-closed", id: "Tugas ini sudah ditutup.", en: "This task is already closed." };
+  }
+  const elementId = state.instances[instanceId]?.elementId ?? "";
+  const node = ctx.plan.nodes[elementId];
+  const task = node?.type === "userTask" ? node.task : null;
+  const roles = task?.roles ?? [];
+  if (roles.length > 0 && !input.actor.roles.some((r) => roles.includes(r))) {
+    return {
+      code: "role-not-allowed",
+      id: `Tugas ini hanya untuk peran: ${roles.join(", ")}.`,
+      en: `This task is for the roles: ${roles.join(", ")}.`,
+    };
+  }
+  if (input.actor.district !== null && input.actor.district !== ctx.district) {
+    return {
+      code: "wrong-district",
+      id: "Tugas ini milik kabupaten/kota lain.",
+      en: "This task belongs to another district.",
+    };
+  }
+  const form = task?.formId ? ctx.plan.forms[task.formId] : undefined;
+  if (form) {
+    const missing = missingRequiredFields(form, input.data);
+    if (missing.length > 0) {
+      return {
+        code: "form-invalid",
+        id: `Isian wajib belum diisi: ${missing.join(", ")}.`,
+        en: `Required fields are missing: ${missing.join(", ")}.`,
+        fields: missing,
+      };
+    }
+  }
+  return null;
+}
