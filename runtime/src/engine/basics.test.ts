@@ -8,7 +8,10 @@ describe("tokens through a sequence", () => {
     // given
     const plan = new PlanBuilder()
       .start("mulai")
-      .userTask("verifikasi", { name: "Verifikasi berkas", task: { roles: ["front-office"], documents: ["ktp"], escalateTo: [] } })
+      .userTask("verifikasi", {
+        name: "Verifikasi berkas",
+        task: { roles: ["front-office"], documents: ["ktp"], escalateTo: [] },
+      })
       .end("selesai")
       .chain("mulai", "verifikasi", "selesai")
       .build();
@@ -27,7 +30,9 @@ describe("tokens through a sequence", () => {
     driver.completeTask("verifikasi", { lengkap: true });
 
     // then
-    expect(driver.commands("closeTask")).toEqual([{ type: "closeTask", taskId: task.taskId, status: "completed", by: "petugas-1" }]);
+    expect(driver.commands("closeTask")).toEqual([
+      { type: "closeTask", taskId: task.taskId, status: "completed", by: "petugas-1" },
+    ]);
     expect(driver.finished).toMatchObject({ status: "completed", variables: { pemohon: "Siti", lengkap: true } });
     expect(driver.entered()).toEqual(["mulai", "verifikasi", "selesai"]);
     expect(caseView(driver.state)).toMatchObject({ status: "completed", openTasks: [], activeElements: [] });
