@@ -69,9 +69,128 @@ export interface CaseEventsTable {
   dedupe_key: string | null;
 }
 
+export interface OrgUnitsTable {
+  id: string;
+  kind: "national" | "province" | "district";
+  code: string;
+  name: string;
+  abbreviation: string;
+  parent_id: string | null;
+  time_zone: ColumnType<string, string | undefined, string>;
+}
+
+export interface RolesTable {
+  id: string;
+  name_id: string;
+  name_en: string;
+  kind: "admin" | "staff";
+  is_head: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  org_unit_id: string;
+  district: string | null;
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  success: boolean;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: string | null;
+  ip: string | null;
+  action: string;
+  outcome: "ok" | "denied";
+  resource_type: string | null;
+  resource_id: string | null;
+  district: string | null;
+  before: Json<object> | null;
+  after: Json<object> | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  scope: string;
+  request_hash: string;
+  status_code: number | null;
+  response: Json<object> | null;
+  created_at: Timestamp;
+}
+
+export interface CaseCountersTable {
+  district: string;
+  service_code: string;
+  year: number;
+  value: number;
+}
+
+export interface CaseDocumentsTable {
+  id: string;
+  case_id: string;
+  requirement_id: string | null;
+  sha256: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface TaskDraftsTable {
+  task_id: string;
+  user_id: string;
+  data: Json<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   process_versions: ProcessVersionsTable;
   cases: CasesTable;
   tasks: TasksTable;
   case_events: CaseEventsTable;
+  org_units: OrgUnitsTable;
+  roles: RolesTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+  case_counters: CaseCountersTable;
+  case_documents: CaseDocumentsTable;
+  task_drafts: TaskDraftsTable;
 }

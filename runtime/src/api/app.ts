@@ -1,0 +1,60 @@
+/**
+ * The runtime's HTTP API (mounted under /api by the server): accounts, directory, process
+ * versions, cases, the task inbox and the audit log, with the OpenAPI 3.1 document at
+ * /openapi.json and its reference page at /docs. Keeps no state in memory that another API
+ * process would need.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import { auditRouter } from "./audit/audit.index";
+import { authRouter } from "./auth/auth.index";
+import { casesRouter } from "./cases/cases.index";
+import type { AppDeps, AppEnv } from "./context";
+import { directoryRouter } from "./directory/directory.index";
+import { errorBody, renderError, validationHook } from "./errors";
+import { authenticate } from "./middleware";
+import { processesRouter } from "./processes/processes.index";
+import { tasksRouter } from "./tasks/tasks.index";
+
+export type { AppDeps } from "./context";
+
+/** Builds the API app; `basePath` is where the server mounts it (for the docs page's links). */
+export function createApp(deps: AppDeps, options: { basePath?: string } = {}): OpenAPIHono<AppEnv> {
+  const basePath = options.basePath ?? "/api";
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(renderError(deps.logger));
+  app.notFound((c) => c.json(errorBody("not-found"), 404));
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "alur_session",
+    description: "Session cookie from POST /auth/login; writes also need the X-CSRF-Token header.",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: 'Token from POST /auth/login with mode "token" (scripts, the alur CLI).',
+  });
+
+  app.use("*", authenticate(deps));
+  app.route("/", authRouter);
+  app.route("/", directoryRouter);
+  app.route("/", processesRouter);
+  app.route("/", casesRouter);
+  app.route("/", tasksRouter);
+  app.route("/", auditRouter);
+
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Alur runtime API",
+      version: "0.1.0",
+      description:
+        "Cases (permohonan), task inbox, accounts and audit log of a Dinas Sosial office. " +
+        "Errors always have the shape {code, message: {id, en}, details}.",
+    },
+    servers: [{ url: basePath }],
+  });
+  app.get("/docs", Scalar({ url: `${basePath}/openapi.json`, pageTitle: "Alur API" }));
+  return app;
+}

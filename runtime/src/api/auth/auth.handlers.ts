@@ -1,0 +1,106 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { attemptLogin } from "../../auth/login";
+import { loadPrincipal, type Principal } from "../../auth/principal";
+import { CSRF_COOKIE, createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_MS } from "../../auth/sessions";
+import { appendAudit } from "../../store/audit";
+import type { AppEnv } from "../context";
+import { ApiException } from "../errors";
+import { requirePrincipal } from "../middleware";
+import type * as routes from "./auth.routes";
+
+export function userView(p: Principal) {
+  return {
+    id: p.userId,
+    username: p.username,
+    displayName: p.displayName,
+    orgUnitId: p.orgUnitId,
+    district: p.district,
+    roles: p.roles,
+    disabled: false,
+  };
+}
+
+export const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
+  const { db, env } = c.get("deps");
+  const body = c.req.valid("json");
+  const ip = c.get("ip");
+  const outcome = await attemptLogin(db, { username: body.username, password: body.password, ip });
+  if (!outcome.ok) {
+    await appendAudit(db, {
+      actorId: null,
+      ip,
+      action: "auth.login",
+      outcome: "denied",
+      resourceType: "user",
+      resourceId: body.username.slice(0, 100),
+      details: { reason: outcome.reason },
+    });
+    const retry = outcome.retryAfterSeconds ? { "Retry-After": String(outcome.retryAfterSeconds) } : undefined;
+    if (outcome.reason === "locked") throw new ApiException(423, "account-locked", undefined, retry);
+    if (outcome.reason === "rate-limited") throw new ApiException(429, "rate-limited", undefined, retry);
+    throw new ApiException(401, "invalid-credentials");
+  }
+  const principal = await loadPrincipal(db, outcome.userId);
+  if (!principal) throw new ApiException(401, "invalid-credentials");
+  const session = await createSession(db, {
+    userId: principal.userId,
+    ip,
+    userAgent: c.req.header("user-agent") ?? null,
+  });
+  await appendAudit(db, {
+    actorId: principal.userId,
+    ip,
+    action: "auth.login",
+    outcome: "ok",
+    resourceType: "user",
+    resourceId: principal.userId,
+    district: principal.district,
+    details: { mode: body.mode },
+  });
+  const expiresAt = session.expiresAt.toISOString();
+  if (body.mode === "token") return c.json({ user: userView(principal), token: session.token, expiresAt }, 200);
+  const secure = env.NODE_ENV === "production";
+  const maxAge = Math.floor(SESSION_TTL_MS / 1000);
+  setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "Lax", secure, path: "/", maxAge });
+  // Readable by the web app, which echoes it in X-CSRF-Token (double submit).
+  setCookie(c, CSRF_COOKIE, session.csrfToken, { httpOnly: false, sameSite: "Lax", secure, path: "/", maxAge });
+  return c.json({ user: userView(principal), csrfToken: session.csrfToken, expiresAt }, 200);
+};
+
+export const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
+  const principal = requirePrincipal(c);
+  const sessionId = c.get("sessionId");
+  const { db } = c.get("deps");
+  if (sessionId) await deleteSession(db, sessionId);
+  await appendAudit(db, {
+    actorId: principal.userId,
+    ip: c.get("ip"),
+    action: "auth.logout",
+    outcome: "ok",
+    resourceType: "user",
+    resourceId: principal.userId,
+    district: principal.district,
+  });
+  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+  deleteCookie(c, CSRF_COOKIE, { path: "/" });
+  return c.json({ ok: true as const }, 200);
+};
+
+export const me: RouteHandler<typeof routes.me, AppEnv> = async (c) => {
+  const principal = requirePrincipal(c);
+  const { db } = c.get("deps");
+  const session = await db
+    .selectFrom("sessions")
+    .select("expires_at")
+    .where("id", "=", c.get("sessionId") ?? "")
+    .executeTakeFirstOrThrow();
+  return c.json(
+    {
+      user: userView(principal),
+      csrfToken: c.get("authKind") === "cookie" ? c.get("csrfToken") : null,
+      expiresAt: new Date(session.expires_at).toISOString(),
+    },
+    200,
+  );
+};

@@ -1,0 +1,273 @@
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { CaseMessageRequest, type CaseView, StartCaseData } from "@alur/shared/api";
+import type { RouteHandler } from "@hono/zod-openapi";
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
+import type { z } from "zod";
+import { canMessageCase, canSeeCase, canSignalDistrict, canStartCase } from "../../auth/policy";
+import type { Principal } from "../../auth/principal";
+import { appendAudit } from "../../store/audit";
+import { appendCaseEvent, listCaseEvents } from "../../store/case-events";
+import { type CaseRow, caseParticipants, getCase, listCaseDocuments, openTasksOfCase } from "../../store/cases";
+import type { Db } from "../../store/db";
+import { filePath } from "../../store/file-store";
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "../../store/idempotency";
+import { broadcastSignal, deliverMessageUpdate } from "../../temporal/definitions";
+import type { AppContext, AppEnv } from "../context";
+import { ApiException } from "../errors";
+import { authorize, requirePrincipal } from "../middleware";
+import type * as routes from "./cases.routes";
+import { startCase, startRequestHash } from "./start-case";
+import { acceptUploads, DEFAULT_FILE_TYPES, filesOf } from "./uploads";
+
+/** Parses a JSON body or a multipart body whose `data` field is JSON; files come separately. */
+async function readBody<T extends z.ZodType>(c: AppContext, schema: T) {
+  const type = c.req.header("content-type") ?? "";
+  let raw: unknown;
+  let files: ReturnType<typeof filesOf> = [];
+  if (type.startsWith("multipart/form-data")) {
+    const form = await c.req.parseBody({ all: true });
+    files = filesOf(form);
+    try {
+      raw = JSON.parse(typeof form.data === "string" ? form.data : "");
+    } catch {
+      throw new ApiException(400, "validation-failed", { issues: [{ path: "data", message: "must be JSON" }] });
+    }
+  } else {
+    raw = await c.req.json().catch(() => {
+      throw new ApiException(400, "validation-failed", { issues: [{ path: "", message: "body must be JSON" }] });
+    });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code }));
+    throw new ApiException(400, "validation-failed", { target: "body", issues });
+  }
+  return { data: parsed.data as z.infer<T>, files };
+}
+
+/** Loads a case and checks the principal may see it; a refusal is audited. */
+async function visibleCase(
+  c: AppContext,
+  p: Principal,
+  caseId: string,
+  action: string,
+  forWrite = false,
+): Promise<CaseRow> {
+  const { db } = c.get("deps");
+  const row = await getCase(db, caseId);
+  if (!row) throw new ApiException(404, "not-found");
+  const parts = await caseParticipants(db, caseId);
+  const scope = {
+    district: row.district,
+    createdBy: row.created_by,
+    taskRoles: parts.roles,
+    taskAssignees: parts.assignees,
+  };
+  await authorize(c, forWrite ? canMessageCase(p, scope) : canSeeCase(p, scope), action, {
+    type: "case",
+    id: caseId,
+    district: row.district,
+  });
+  return row;
+}
+
+async function caseView(db: Db, row: CaseRow): Promise<CaseView> {
+  const [documents, open] = await Promise.all([listCaseDocuments(db, row.id), openTasksOfCase(db, row.id)]);
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    district: row.district,
+    processId: row.process_id,
+    processVersionId: row.process_version_id,
+    status: row.status as CaseView["status"],
+    applicant: row.applicant,
+    dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
+    startedAt: new Date(row.started_at).toISOString(),
+    endedAt: row.ended_at ? new Date(row.ended_at).toISOString() : null,
+    createdBy: row.created_by,
+    documents: documents.map((d) => ({
+      id: d.id,
+      requirementId: d.requirement_id,
+      filename: d.filename,
+      contentType: d.content_type,
+      size: d.size,
+      sha256: d.sha256,
+      createdAt: new Date(d.created_at).toISOString(),
+    })),
+    currentSteps: open.map((t) => ({ taskId: t.id, name: t.name, elementId: t.element_id })),
+  };
+}
+
+export const start: RouteHandler<typeof routes.start, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const deps = c.get("deps");
+  const { data, files } = await readBody(c, StartCaseData);
+  await authorize(c, canStartCase(p, data.district), "case.start", { type: "case", district: data.district });
+
+  const key = c.req.header("idempotency-key");
+  if (key) {
+    const claim = await claimIdempotencyKey(deps.db, {
+      userId: p.userId,
+      key,
+      scope: "POST /cases",
+      requestHash: startRequestHash(data, files),
+    });
+    if (claim.kind === "replay") return c.json(claim.response as CaseView, 201);
+    if (claim.kind === "mismatch") throw new ApiException(422, "idempotency-mismatch");
+    if (claim.kind === "in-progress") throw new ApiException(409, "idempotency-in-progress");
+  }
+  try {
+    const { caseId } = await startCase(deps, { principal: p, ip: c.get("ip"), data, files });
+    const view = await caseView(deps.db, (await getCase(deps.db, caseId))!);
+    if (key) await completeIdempotencyKey(deps.db, { userId: p.userId, key, statusCode: 201, response: view });
+    return c.json(view, 201);
+  } catch (error) {
+    if (key) await releaseIdempotencyKey(deps.db, { userId: p.userId, key });
+    throw error;
+  }
+};
+
+export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const { caseId } = c.req.valid("param");
+  const row = await visibleCase(c, p, caseId, "case.read");
+  return c.json(await caseView(c.get("deps").db, row), 200);
+};
+
+export const timeline: RouteHandler<typeof routes.timeline, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const { caseId } = c.req.valid("param");
+  await visibleCase(c, p, caseId, "case.read-timeline");
+  const events = await listCaseEvents(c.get("deps").db, caseId);
+  return c.json(
+    {
+      items: events.map((e) => ({
+        id: Number(e.id),
+        at: new Date(e.at).toISOString(),
+        type: e.type,
+        elementId: e.element_id,
+        actor: e.actor,
+        data: e.data,
+      })),
+    },
+    200,
+  );
+};
+
+export const document: RouteHandler<typeof routes.document, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const { caseId, documentId } = c.req.valid("param");
+  await visibleCase(c, p, caseId, "case.read-document");
+  const deps = c.get("deps");
+  const doc = await deps.db
+    .selectFrom("case_documents")
+    .selectAll()
+    .where("id", "=", documentId)
+    .where("case_id", "=", caseId)
+    .executeTakeFirst();
+  if (!doc) throw new ApiException(404, "not-found");
+  const bytes = await readFile(filePath(deps.filesDir, doc.sha256));
+  c.header("content-type", doc.content_type);
+  c.header("content-disposition", `attachment; filename="${doc.filename.replace(/[^\w.-]/g, "_")}"`);
+  return c.body(bytes, 200) as never;
+};
+
+export const message: RouteHandler<typeof routes.message, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const { caseId } = c.req.valid("param");
+  const deps = c.get("deps");
+  const row = await visibleCase(c, p, caseId, "case.message", true);
+  const { data, files } = await readBody(c, CaseMessageRequest);
+  const uploads = await acceptUploads(deps.filesDir, files, () => DEFAULT_FILE_TYPES);
+  const documentIds: string[] = [];
+  for (const u of uploads) {
+    const id = randomUUID();
+    await deps.db
+      .insertInto("case_documents")
+      .values({
+        id,
+        case_id: caseId,
+        requirement_id: u.requirementId,
+        sha256: u.sha256,
+        filename: u.filename,
+        content_type: u.contentType,
+        size: u.size,
+        uploaded_by: p.userId,
+      })
+      .execute();
+    documentIds.push(id);
+  }
+  const payload = documentIds.length > 0 ? { ...data.payload, documents: documentIds } : data.payload;
+  let correlated: boolean;
+  try {
+    const handle = deps.temporal.client.workflow.getHandle(row.workflow_id);
+    ({ correlated } = await handle.executeUpdate(deliverMessageUpdate, {
+      args: [{ name: data.name, correlationKey: data.correlationKey, payload, actor: p.userId }],
+    }));
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new ApiException(409, "case-not-running");
+    if (error instanceof WorkflowUpdateFailedError) {
+      throw new ApiException(422, "message-rejected", { reason: error.cause?.message ?? error.message });
+    }
+    throw error;
+  }
+  await appendCaseEvent(deps.db, {
+    caseId,
+    type: "case.message",
+    actor: p.userId,
+    data: { name: data.name, correlationKey: data.correlationKey ?? null, correlated, documents: documentIds },
+  });
+  await appendAudit(deps.db, {
+    actorId: p.userId,
+    ip: c.get("ip"),
+    action: "case.message",
+    outcome: "ok",
+    resourceType: "case",
+    resourceId: caseId,
+    district: row.district,
+    after: { name: data.name, correlationKey: data.correlationKey ?? null, payload, correlated },
+  });
+  return c.json({ correlated }, 200);
+};
+
+export const signal: RouteHandler<typeof routes.signal, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const body = c.req.valid("json");
+  await authorize(c, canSignalDistrict(p, body.district), "signal.broadcast", {
+    type: "district",
+    id: body.district,
+    district: body.district,
+  });
+  const deps = c.get("deps");
+  const cases = await deps.db
+    .selectFrom("cases")
+    .select(["id", "workflow_id"])
+    .where("district", "=", body.district)
+    .where("status", "=", "active")
+    .execute();
+  let delivered = 0;
+  // Small batches: a district has hundreds of active cases, not millions.
+  for (let i = 0; i < cases.length; i += 20) {
+    const batch = cases.slice(i, i + 20);
+    const results = await Promise.allSettled(
+      batch.map((k) =>
+        deps.temporal.client.workflow
+          .getHandle(k.workflow_id)
+          .signal(broadcastSignal, { name: body.name, payload: body.payload }),
+      ),
+    );
+    delivered += results.filter((r) => r.status === "fulfilled").length;
+  }
+  await appendAudit(deps.db, {
+    actorId: p.userId,
+    ip: c.get("ip"),
+    action: "signal.broadcast",
+    outcome: "ok",
+    resourceType: "district",
+    resourceId: body.district,
+    district: body.district,
+    after: { name: body.name, payload: body.payload, delivered },
+  });
+  return c.json({ delivered }, 200);
+};

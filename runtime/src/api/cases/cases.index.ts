@@ -1,0 +1,13 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../context";
+import { validationHook } from "../errors";
+import * as handlers from "./cases.handlers";
+import * as routes from "./cases.routes";
+
+export const casesRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(routes.start, handlers.start)
+  .openapi(routes.get, handlers.get)
+  .openapi(routes.timeline, handlers.timeline)
+  .openapi(routes.document, handlers.document)
+  .openapi(routes.message, handlers.message)
+  .openapi(routes.signal, handlers.signal);

@@ -1,0 +1,173 @@
+/** Starting a case: number it, store it and its documents, then start its workflow. */
+import { createHash, randomUUID } from "node:crypto";
+import type { StartCaseData } from "@alur/shared/api";
+import { calendarFor } from "@alur/shared/calendar/districts";
+import { ExecutionPlan } from "@alur/shared/plan";
+import { WorkflowExecutionAlreadyStartedError } from "@temporalio/client";
+import type { Principal } from "../../auth/principal";
+import { appendAudit } from "../../store/audit";
+import { appendCaseEvent } from "../../store/case-events";
+import { nextCaseNumber } from "../../store/case-numbers";
+import { resolvePublishedVersion } from "../../store/process-versions";
+import { type BpmnProcessInput, caseWorkflowId, WORKFLOW_TYPE } from "../../temporal/definitions";
+import type { AppDeps } from "../context";
+import { ApiException } from "../errors";
+import { caseDueAt } from "./due-date";
+import { acceptUploads, DEFAULT_FILE_TYPES } from "./uploads";
+
+/** Today's date (YYYY-MM-DD) and year in WIB, the zone effective dates are written in. */
+function wibToday(now: Date): { date: string; year: number } {
+  const date = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return { date, year: Number(date.slice(0, 4)) };
+}
+
+export function startRequestHash(data: StartCaseData, files: { requirementId: string | null; file: File }[]): string {
+  const h = createHash("sha256").update(JSON.stringify(data));
+  for (const f of files) h.update(`|${f.requirementId}:${f.file.name}:${f.file.size}`);
+  return h.digest("hex");
+}
+
+export async function startCase(
+  deps: AppDeps,
+  input: {
+    principal: Principal;
+    ip: string;
+    data: StartCaseData;
+    files: { requirementId: string | null; file: File }[];
+  },
+): Promise<{ caseId: string }> {
+  const { db } = deps;
+  const { data, principal } = input;
+  const now = new Date();
+  const today = wibToday(now);
+  const version = await resolvePublishedVersion(db, {
+    processId: data.processId,
+    district: data.district,
+    today: today.date,
+  });
+  if (!version)
+    throw new ApiException(422, "process-not-published", { processId: data.processId, district: data.district });
+  const plan = ExecutionPlan.parse(version.plan);
+  const requirements = plan.standard?.requirements ?? [];
+  const unknownRequirement = input.files.find(
+    (f) => f.requirementId && !requirements.some((r) => r.id === f.requirementId),
+  );
+  if (unknownRequirement && requirements.length > 0) {
+    throw new ApiException(400, "validation-failed", {
+      issues: [{ path: `document:${unknownRequirement.requirementId}`, message: "unknown requirement" }],
+    });
+  }
+  const uploads = await acceptUploads(
+    deps.filesDir,
+    input.files,
+    (id) => requirements.find((r) => r.id === id)?.fileTypes ?? DEFAULT_FILE_TYPES,
+  );
+  const unit = await db
+    .selectFrom("org_units")
+    .select(["abbreviation"])
+    .where("code", "=", data.district)
+    .executeTakeFirst();
+  const calendar = calendarFor(data.district, [today.year, today.year + 1, today.year + 2]);
+  const dueAt = caseDueAt(calendar, now, plan.standard?.completionTime);
+
+  const caseId = randomUUID();
+  const documents: Record<string, string[]> = {};
+  const caseRow = await db.transaction().execute(async (tx) => {
+    const caseNumber = await nextCaseNumber(tx, {
+      district: data.district,
+      districtAbbreviation: unit?.abbreviation ?? data.district,
+      serviceCode: plan.standard?.code ?? plan.processId,
+      year: today.year,
+    });
+    const row = await tx
+      .insertInto("cases")
+      .values({
+        id: caseId,
+        case_number: caseNumber,
+        district: data.district,
+        process_version_id: version.id,
+        process_id: version.process_id,
+        workflow_id: caseWorkflowId(caseId),
+        status: "active",
+        applicant: JSON.stringify(data.applicant),
+        due_at: dueAt,
+        created_by: principal.userId,
+        started_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    for (const u of uploads) {
+      const id = randomUUID();
+      await tx
+        .insertInto("case_documents")
+        .values({
+          id,
+          case_id: caseId,
+          requirement_id: u.requirementId,
+          sha256: u.sha256,
+          filename: u.filename,
+          content_type: u.contentType,
+          size: u.size,
+          uploaded_by: principal.userId,
+        })
+        .execute();
+      const key = u.requirementId ?? "other";
+      documents[key] = [...(documents[key] ?? []), id];
+    }
+    await appendCaseEvent(tx, {
+      caseId,
+      type: "case.created",
+      actor: principal.userId,
+      at: now,
+      data: { caseNumber, processVersionId: version.id, version: version.version, documents: uploads.length },
+      dedupeKey: `${caseId}:created`,
+    });
+    await appendAudit(tx, {
+      actorId: principal.userId,
+      ip: input.ip,
+      action: "case.start",
+      outcome: "ok",
+      resourceType: "case",
+      resourceId: caseId,
+      district: data.district,
+      after: { caseNumber, processId: version.process_id, version: version.version, applicant: data.applicant },
+    });
+    return row;
+  });
+
+  const base: BpmnProcessInput = {
+    caseId,
+    district: data.district,
+    plan,
+    planHash: version.plan_hash,
+    variables: {
+      ...data.variables,
+      applicant: data.applicant,
+      caseNumber: caseRow.case_number,
+      documents,
+      startedBy: principal.userId,
+    },
+  };
+  // The business calendar travels in the input so every due date of the case replays identically.
+  const workflowInput: BpmnProcessInput = Object.assign(base, { calendar });
+  try {
+    await deps.temporal.client.workflow.start(WORKFLOW_TYPE, {
+      workflowId: caseRow.workflow_id,
+      taskQueue: deps.temporal.taskQueue,
+      args: [workflowInput],
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
+      deps.logger.error({ err: error, caseId }, "workflow start failed");
+      await db.updateTable("cases").set({ status: "incident" }).where("id", "=", caseId).execute();
+      await appendCaseEvent(db, {
+        caseId,
+        type: "case.start-failed",
+        actor: principal.userId,
+        data: { error: String(error) },
+      });
+      throw new ApiException(503, "workflow-unavailable", { caseId });
+    }
+  }
+  return { caseId };
+}

@@ -1,0 +1,30 @@
+/** What every handler gets: the app's dependencies and the authenticated principal. */
+import type { Client } from "@temporalio/client";
+import type { Context } from "hono";
+import type { Principal } from "../auth/principal";
+import type { Env } from "../env";
+import type { Logger } from "../logger";
+import type { Db } from "../store/db";
+
+export interface AppDeps {
+  db: Db;
+  temporal: { client: Client; taskQueue: string };
+  env: Env;
+  logger: Logger;
+  /** Where uploaded documents are stored by sha256. */
+  filesDir: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    principal: Principal | null;
+    sessionId: string | null;
+    /** How the caller authenticated; CSRF is checked only for cookies. */
+    authKind: "cookie" | "bearer" | null;
+    csrfToken: string | null;
+    ip: string;
+  };
+}
+
+export type AppContext = Context<AppEnv>;

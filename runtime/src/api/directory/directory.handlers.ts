@@ -1,0 +1,221 @@
+import { randomUUID } from "node:crypto";
+import type { RouteHandler } from "@hono/zod-openapi";
+import { hashPassword } from "../../auth/password";
+import { canAdminister } from "../../auth/policy";
+import { DISTRICT_ADMIN, SUPER_ADMIN } from "../../auth/roles";
+import { appendAudit } from "../../store/audit";
+import type { Db } from "../../store/db";
+import type { AppEnv } from "../context";
+import { ApiException } from "../errors";
+import { authorize, requirePrincipal } from "../middleware";
+import type * as routes from "./directory.routes";
+
+async function userViews(db: Db, filter: { district?: string | null; role?: string; ids?: string[] }) {
+  let q = db
+    .selectFrom("users as u")
+    .select(["u.id", "u.username", "u.display_name", "u.org_unit_id", "u.district", "u.disabled"])
+    .orderBy("u.username");
+  if (filter.district !== undefined)
+    q = filter.district === null ? q.where("u.district", "is", null) : q.where("u.district", "=", filter.district);
+  if (filter.ids) q = q.where("u.id", "in", filter.ids);
+  if (filter.role) {
+    const role = filter.role;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("user_roles as ur")
+          .select("ur.user_id")
+          .whereRef("ur.user_id", "=", "u.id")
+          .where("ur.role_id", "=", role),
+      ),
+    );
+  }
+  const users = await q.execute();
+  if (users.length === 0) return [];
+  const roles = await db
+    .selectFrom("user_roles")
+    .select(["user_id", "role_id"])
+    .where(
+      "user_id",
+      "in",
+      users.map((u) => u.id),
+    )
+    .execute();
+  return users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    orgUnitId: u.org_unit_id,
+    district: u.district,
+    roles: roles
+      .filter((r) => r.user_id === u.id)
+      .map((r) => r.role_id)
+      .sort(),
+    disabled: u.disabled,
+  }));
+}
+
+export const listOrgUnits: RouteHandler<typeof routes.listOrgUnits, AppEnv> = async (c) => {
+  requirePrincipal(c);
+  const rows = await c.get("deps").db.selectFrom("org_units").selectAll().orderBy("code").execute();
+  return c.json(
+    {
+      items: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        code: r.code,
+        name: r.name,
+        abbreviation: r.abbreviation,
+        parentId: r.parent_id,
+      })),
+    },
+    200,
+  );
+};
+
+export const listRoles: RouteHandler<typeof routes.listRoles, AppEnv> = async (c) => {
+  requirePrincipal(c);
+  const rows = await c.get("deps").db.selectFrom("roles").selectAll().orderBy("id").execute();
+  return c.json(
+    { items: rows.map((r) => ({ id: r.id, nameId: r.name_id, nameEn: r.name_en, kind: r.kind, isHead: r.is_head })) },
+    200,
+  );
+};
+
+export const createRole: RouteHandler<typeof routes.createRole, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const body = c.req.valid("json");
+  await authorize(c, p.isSuperAdmin || p.isDistrictAdmin, "role.create", { type: "role", id: body.id });
+  const { db } = c.get("deps");
+  const row = {
+    id: body.id,
+    name_id: body.nameId,
+    name_en: body.nameEn,
+    kind: "staff" as const,
+    is_head: body.isHead,
+    created_by: p.userId,
+  };
+  const inserted = await db.transaction().execute(async (tx) => {
+    const r = await tx
+      .insertInto("roles")
+      .values(row)
+      .onConflict((oc) => oc.column("id").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (r) {
+      await appendAudit(tx, {
+        actorId: p.userId,
+        ip: c.get("ip"),
+        action: "role.create",
+        outcome: "ok",
+        resourceType: "role",
+        resourceId: body.id,
+        district: p.district,
+        after: body,
+      });
+    }
+    return r;
+  });
+  if (!inserted) throw new ApiException(409, "role-exists");
+  return c.json(
+    { id: body.id, nameId: body.nameId, nameEn: body.nameEn, kind: "staff" as const, isHead: body.isHead },
+    201,
+  );
+};
+
+export const listUsers: RouteHandler<typeof routes.listUsers, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const query = c.req.valid("query");
+  const district = query.district ?? p.district;
+  await authorize(c, canAdminister(p, district), "user.list", { type: "user", district });
+  const items = await userViews(c.get("deps").db, { district, role: query.role });
+  return c.json({ items }, 200);
+};
+
+export const createUser: RouteHandler<typeof routes.createUser, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const body = c.req.valid("json");
+  const { db } = c.get("deps");
+  const unit = await db.selectFrom("org_units").selectAll().where("id", "=", body.orgUnitId).executeTakeFirst();
+  if (!unit) throw new ApiException(404, "not-found", { orgUnitId: body.orgUnitId });
+  const district = unit.kind === "district" ? unit.code : null;
+  // Only a super admin makes super admins; district roles need a district unit.
+  const grantsSuper = body.roles.includes(SUPER_ADMIN);
+  const allowed =
+    canAdminister(p, district) &&
+    (!grantsSuper || p.isSuperAdmin) &&
+    (district !== null || grantsSuper || p.isSuperAdmin);
+  await authorize(c, allowed, "user.create", { type: "user", id: body.username, district });
+  const known = await db.selectFrom("roles").select("id").where("id", "in", body.roles).execute();
+  const unknown = body.roles.filter((r) => !known.some((k) => k.id === r));
+  if (unknown.length > 0 || (district === null && body.roles.includes(DISTRICT_ADMIN))) {
+    throw new ApiException(400, "validation-failed", {
+      issues: [{ path: "roles", message: `unknown or misplaced: ${unknown.join(", ") || DISTRICT_ADMIN}` }],
+    });
+  }
+  const id = randomUUID();
+  const passwordHash = await hashPassword(body.password);
+  const created = await db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto("users")
+      .values({
+        id,
+        username: body.username,
+        display_name: body.displayName,
+        password_hash: passwordHash,
+        org_unit_id: unit.id,
+        district,
+      })
+      .onConflict((oc) => oc.column("username").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) return false;
+    await tx
+      .insertInto("user_roles")
+      .values(body.roles.map((role_id) => ({ user_id: id, role_id })))
+      .execute();
+    await appendAudit(tx, {
+      actorId: p.userId,
+      ip: c.get("ip"),
+      action: "user.create",
+      outcome: "ok",
+      resourceType: "user",
+      resourceId: id,
+      district,
+      after: { username: body.username, displayName: body.displayName, orgUnitId: unit.id, roles: body.roles },
+    });
+    return true;
+  });
+  if (!created) throw new ApiException(409, "username-taken");
+  const [view] = await userViews(db, { ids: [id] });
+  return c.json(view!, 201);
+};
+
+export const disableUser: RouteHandler<typeof routes.disableUser, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const { userId } = c.req.valid("param");
+  const { db } = c.get("deps");
+  const [before] = await userViews(db, { ids: [userId] });
+  if (!before) throw new ApiException(404, "not-found");
+  await authorize(c, canAdminister(p, before.district), "user.disable", {
+    type: "user",
+    id: userId,
+    district: before.district,
+  });
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable("users").set({ disabled: true }).where("id", "=", userId).execute();
+    await tx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+    await appendAudit(tx, {
+      actorId: p.userId,
+      ip: c.get("ip"),
+      action: "user.disable",
+      outcome: "ok",
+      resourceType: "user",
+      resourceId: userId,
+      district: before.district,
+      before: { disabled: before.disabled },
+      after: { disabled: true },
+    });
+  });
+  return c.json({ ...before, disabled: true }, 200);
+};

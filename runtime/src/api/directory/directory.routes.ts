@@ -1,0 +1,61 @@
+import { CreateRoleRequest, CreateUserRequest, OrgUnitView, RoleView, UserView } from "@alur/shared/api";
+import { createRoute, z } from "@hono/zod-openapi";
+import { errors, jsonBody, jsonResponse, SECURITY } from "../openapi";
+
+export const listOrgUnits = createRoute({
+  method: "get",
+  path: "/org-units",
+  tags: ["directory"],
+  summary: "Organisation units: national, provinces, districts",
+  security: SECURITY,
+  responses: { 200: jsonResponse(z.object({ items: z.array(OrgUnitView) }), "Org units"), ...errors(401) },
+});
+
+export const listRoles = createRoute({
+  method: "get",
+  path: "/roles",
+  tags: ["directory"],
+  summary: "Roles (built-in and added by admins)",
+  security: SECURITY,
+  responses: { 200: jsonResponse(z.object({ items: z.array(RoleView) }), "Roles"), ...errors(401) },
+});
+
+export const createRole = createRoute({
+  method: "post",
+  path: "/roles",
+  tags: ["directory"],
+  summary: "Add a staff role (admins)",
+  security: SECURITY,
+  request: { body: jsonBody(CreateRoleRequest) },
+  responses: { 201: jsonResponse(RoleView, "Created"), ...errors(400, 401, 403, 409) },
+});
+
+export const listUsers = createRoute({
+  method: "get",
+  path: "/users",
+  tags: ["directory"],
+  summary: "Users of a district (district admin: own district; super admin: any)",
+  security: SECURITY,
+  request: { query: z.object({ district: z.string().optional(), role: z.string().optional() }) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(UserView) }), "Users"), ...errors(401, 403) },
+});
+
+export const createUser = createRoute({
+  method: "post",
+  path: "/users",
+  tags: ["directory"],
+  summary: "Create a local account (admins, within their district)",
+  security: SECURITY,
+  request: { body: jsonBody(CreateUserRequest) },
+  responses: { 201: jsonResponse(UserView, "Created"), ...errors(400, 401, 403, 404, 409) },
+});
+
+export const disableUser = createRoute({
+  method: "post",
+  path: "/users/{userId}/disable",
+  tags: ["directory"],
+  summary: "Disable an account and end its sessions",
+  security: SECURITY,
+  request: { params: z.object({ userId: z.string() }) },
+  responses: { 200: jsonResponse(UserView, "Disabled"), ...errors(401, 403, 404) },
+});

@@ -1,0 +1,116 @@
+/**
+ * The one error shape `{code, message: {id, en}, details}`: thrown as ApiException anywhere in a
+ * handler, rendered by app.onError; validation failures come from the zod hook. No stack traces.
+ */
+import type { ApiError, Bilingual } from "@alur/shared/api";
+import type { Hook } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Logger } from "../logger";
+import type { AppEnv } from "./context";
+
+export const MESSAGES = {
+  unauthenticated: { id: "Silakan masuk terlebih dahulu.", en: "Please sign in first." },
+  forbidden: { id: "Anda tidak berwenang melakukan tindakan ini.", en: "You are not allowed to do this." },
+  "csrf-invalid": {
+    id: "Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.",
+    en: "Missing or mismatched security (CSRF) token. Reload the page.",
+  },
+  "validation-failed": { id: "Data yang dikirim tidak valid.", en: "The data sent is not valid." },
+  "not-found": { id: "Data tidak ditemukan.", en: "Not found." },
+  "invalid-credentials": { id: "Nama pengguna atau kata sandi salah.", en: "Wrong username or password." },
+  "account-locked": {
+    id: "Akun dikunci sementara karena terlalu banyak percobaan masuk. Coba lagi nanti.",
+    en: "The account is locked for a while after too many sign-in attempts. Try again later.",
+  },
+  "rate-limited": {
+    id: "Terlalu banyak percobaan masuk dari alamat ini. Coba lagi nanti.",
+    en: "Too many sign-in attempts from this address. Try again later.",
+  },
+  "task-revision-conflict": {
+    id: "Tugas ini baru saja diubah atau diselesaikan oleh orang lain. Isian Anda disimpan sebagai draf; muat ulang tugas.",
+    en: "Someone else just changed or completed this task. Your input is kept as a draft; reload the task.",
+  },
+  "task-closed": { id: "Tugas ini sudah ditutup.", en: "This task is already closed." },
+  "task-rejected": {
+    id: "Penyelesaian tugas ditolak. Isian Anda disimpan sebagai draf.",
+    en: "The task completion was rejected. Your input is kept as a draft.",
+  },
+  "delegate-invalid": {
+    id: "Pengguna tujuan tidak memiliki peran untuk tugas ini di kabupaten/kota yang sama.",
+    en: "The target user has no role for this task in the same district.",
+  },
+  "idempotency-mismatch": {
+    id: "Idempotency-Key ini sudah dipakai untuk permintaan lain.",
+    en: "This Idempotency-Key was already used for a different request.",
+  },
+  "idempotency-in-progress": {
+    id: "Permintaan dengan Idempotency-Key ini masih diproses.",
+    en: "A request with this Idempotency-Key is still being processed.",
+  },
+  "process-not-published": {
+    id: "Layanan ini belum diterbitkan untuk kabupaten/kota tersebut.",
+    en: "This service is not published for that district.",
+  },
+  "compile-failed": { id: "Model BPMN tidak dapat dikompilasi.", en: "The BPMN model could not be compiled." },
+  "compiler-unavailable": {
+    id: "Kompiler model belum tersedia di server ini.",
+    en: "The model compiler is not available on this server yet.",
+  },
+  "file-too-large": { id: "Berkas terlalu besar.", en: "The file is too large." },
+  "file-type-rejected": { id: "Jenis berkas tidak diterima.", en: "This file type is not accepted." },
+  "version-retired": { id: "Versi ini sudah tidak berlaku.", en: "This version is retired." },
+  "case-not-running": { id: "Permohonan ini tidak sedang berjalan.", en: "This case is not running." },
+  "message-rejected": { id: "Pesan ditolak oleh proses.", en: "The process rejected the message." },
+  "role-exists": { id: "Peran dengan kode ini sudah ada.", en: "A role with this key already exists." },
+  "username-taken": { id: "Nama pengguna sudah dipakai.", en: "This username is taken." },
+  "workflow-unavailable": {
+    id: "Mesin proses sedang tidak dapat dihubungi. Coba lagi sebentar lagi.",
+    en: "The process engine cannot be reached right now. Try again shortly.",
+  },
+  internal: { id: "Terjadi kesalahan pada server.", en: "Something went wrong on the server." },
+} as const satisfies Record<string, Bilingual>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+/** An error a handler throws to answer with the shared error shape. */
+export class ApiException extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(code);
+  }
+}
+
+export function errorBody(code: ErrorCode, details?: unknown): ApiError {
+  return { code, message: MESSAGES[code], ...(details === undefined ? {} : { details }) };
+}
+
+/** app.onError: known errors keep their status; anything else is logged and becomes a bare 500. */
+export function renderError(logger: Logger) {
+  return (error: Error, c: Context) => {
+    if (error instanceof ApiException) {
+      for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v);
+      return c.json(errorBody(error.code, error.details), error.status);
+    }
+    // Hono's own HTTPException (e.g. malformed JSON body) carries a client status.
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      return c.json(errorBody("validation-failed", { reason: error.message }), status as ContentfulStatusCode);
+    }
+    logger.error({ err: error, path: c.req.path, method: c.req.method }, "unhandled API error");
+    return c.json(errorBody("internal"), 500);
+  };
+}
+
+/** The zod hook of every route: validation failures as 400 with the issues (path + message). */
+// biome-ignore lint/suspicious/noExplicitAny: the hook serves every route, whatever its input types
+export const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code }));
+    return c.json(errorBody("validation-failed", { target: result.target, issues }), 400);
+  }
+};

@@ -1,0 +1,85 @@
+/** Request middleware: client address, session or bearer authentication, CSRF on cookie writes. */
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { loadPrincipal, type Principal } from "../auth/principal";
+import { CSRF_HEADER, findSession, SESSION_COOKIE } from "../auth/sessions";
+import { appendAudit } from "../store/audit";
+import type { AppContext, AppDeps, AppEnv } from "./context";
+import { ApiException } from "./errors";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function clientIp(c: AppContext): string {
+  try {
+    const address = getConnInfo(c).remote.address;
+    if (address) return address;
+  } catch {
+    // not served by @hono/node-server (in-process app.request in tests)
+  }
+  return c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+}
+
+/** Resolves who is calling; routes decide whether a principal is required. */
+export function authenticate(deps: AppDeps) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    c.set("deps", deps);
+    c.set("ip", clientIp(c));
+    c.set("principal", null);
+    c.set("sessionId", null);
+    c.set("authKind", null);
+    c.set("csrfToken", null);
+    const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const token = bearer ?? cookie;
+    if (token) {
+      const session = await findSession(deps.db, token);
+      const principal = session ? await loadPrincipal(deps.db, session.user_id) : undefined;
+      if (session && principal) {
+        c.set("principal", principal);
+        c.set("sessionId", session.id);
+        c.set("authKind", bearer ? "bearer" : "cookie");
+        c.set("csrfToken", session.csrf_token);
+      }
+    }
+    // Double-submit: a cookie-authenticated write must echo the session's CSRF token in a header,
+    // which a cross-site form cannot do. Bearer tokens are not sent automatically, so need no check.
+    if (c.get("authKind") === "cookie" && !SAFE_METHODS.has(c.req.method)) {
+      const header = c.req.header(CSRF_HEADER);
+      if (!header || header !== c.get("csrfToken")) {
+        throw new ApiException(403, "csrf-invalid");
+      }
+    }
+    await next();
+  });
+}
+
+/** The signed-in principal, or 401. */
+export function requirePrincipal(c: AppContext): Principal {
+  const principal = c.get("principal");
+  if (!principal) throw new ApiException(401, "unauthenticated");
+  return principal;
+}
+
+export interface Resource {
+  type: string;
+  id?: string | null;
+  district?: string | null;
+}
+
+/** Throws 403 after auditing the refusal unless `allowed`. */
+export async function authorize(c: AppContext, allowed: boolean, action: string, resource: Resource): Promise<void> {
+  if (allowed) return;
+  const principal = c.get("principal");
+  await appendAudit(c.get("deps").db, {
+    actorId: principal?.userId ?? null,
+    ip: c.get("ip"),
+    action,
+    outcome: "denied",
+    resourceType: resource.type,
+    resourceId: resource.id ?? null,
+    district: resource.district ?? principal?.district ?? null,
+    details: { method: c.req.method, path: c.req.path, roles: principal?.roles ?? [] },
+  });
+  throw new ApiException(403, "forbidden");
+}

@@ -1,0 +1,8 @@
+/** Accounts, sessions and authorization. */
+export * from "./login";
+export * from "./password";
+export * from "./policy";
+export * from "./principal";
+export * from "./roles";
+export * from "./seed-demo";
+export * from "./sessions";

@@ -1,0 +1,87 @@
+/**
+ * Who may do what: pure decisions over a principal and the resource's district and roles. Every
+ * route asks one of these before it touches data; a refusal is audited by the caller.
+ */
+import type { Principal } from "./principal";
+
+export const FRONT_OFFICE = "front-office";
+
+function intersects(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => b.includes(x));
+}
+
+/** Models, variants, users and roles of a district (null: national templates, super admin only). */
+export function canAdminister(p: Principal, district: string | null): boolean {
+  if (p.isSuperAdmin) return true;
+  return district !== null && p.isDistrictAdmin && p.district === district;
+}
+
+/** Any signed-in user reads the roles and org units (needed to pick a delegate). */
+export function canReadDirectory(_p: Principal): boolean {
+  return true;
+}
+
+/** The front office starts cases of its own district on behalf of an applicant. */
+export function canStartCase(p: Principal, district: string): boolean {
+  return p.district === district && p.roles.includes(FRONT_OFFICE);
+}
+
+export interface TaskScope {
+  district: string;
+  roles: readonly string[];
+  assignee: string | null;
+}
+
+/** Staff see tasks of their district that carry one of their roles or are theirs; heads see all of the district. */
+export function canSeeTask(p: Principal, task: TaskScope): boolean {
+  if (p.district !== task.district) return false;
+  return p.isHead || task.assignee === p.userId || intersects(p.roles, task.roles);
+}
+
+/** Claim or complete: a candidate role is needed, and the task must be free or already mine. */
+export function canWorkOnTask(p: Principal, task: TaskScope): boolean {
+  if (p.district !== task.district || !intersects(p.roles, task.roles)) return task.assignee === p.userId;
+  return task.assignee === null || task.assignee === p.userId;
+}
+
+/** Unclaim or delegate: the assignee, or a head of the district. */
+export function canReassignTask(p: Principal, task: TaskScope): boolean {
+  if (p.district !== task.district) return false;
+  return task.assignee === p.userId || p.isHead;
+}
+
+export interface CaseScope {
+  district: string;
+  createdBy: string | null;
+  /** Candidate roles and assignees of every task the case has had. */
+  taskRoles: readonly string[];
+  taskAssignees: readonly string[];
+}
+
+/** Staff of the district who have (had) a part in the case; heads and the district admin see all of it. */
+export function canSeeCase(p: Principal, c: CaseScope): boolean {
+  if (p.isSuperAdmin) return true;
+  if (p.district !== c.district) return false;
+  return (
+    p.isHead ||
+    p.isDistrictAdmin ||
+    c.createdBy === p.userId ||
+    c.taskAssignees.includes(p.userId) ||
+    intersects(p.roles, c.taskRoles)
+  );
+}
+
+/** Messages to a case: staff who may see it (heads, the front office, or staff with a part in it). */
+export function canMessageCase(p: Principal, c: CaseScope): boolean {
+  return p.district === c.district && canSeeCase(p, c);
+}
+
+/** Broadcast signals to every case of a district. */
+export function canSignalDistrict(p: Principal, district: string): boolean {
+  return canAdminister(p, district);
+}
+
+/** Audit log: super admin for all, the district admin for the district. */
+export function canReadAudit(p: Principal, district: string | null): boolean {
+  return canAdminister(p, district);
+}

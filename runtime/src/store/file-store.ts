@@ -1,0 +1,25 @@
+/** Uploaded files under the data directory, addressed by sha256 (the same file is stored once). */
+import { createHash } from "node:crypto";
+import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/** Writes the bytes (atomically, via a temp file) and returns their sha256. */
+export async function storeFile(filesDir: string, bytes: Uint8Array): Promise<string> {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const target = filePath(filesDir, sha256);
+  const exists = await stat(target).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
+    await mkdir(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, bytes);
+    await rename(tmp, target);
+  }
+  return sha256;
+}
+
+export function filePath(filesDir: string, sha256: string): string {
+  return path.join(filesDir, sha256.slice(0, 2), sha256);
+}

@@ -1,0 +1,128 @@
+/** The inbox query: tasks by scope and filters, sorted by due date (none last), keyset-paged. */
+import { sql } from "kysely";
+import type { Db } from "./db";
+
+export interface InboxFilter {
+  scope: "mine" | "unassigned" | "district";
+  userId: string;
+  district: string | null;
+  roles: string[];
+  service?: string;
+  status?: "open" | "claimed";
+  overdue?: boolean;
+  dueBefore?: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface InboxRow {
+  id: string;
+  case_id: string;
+  case_number: string;
+  process_id: string;
+  applicant_name: string | null;
+  district: string;
+  element_id: string;
+  name: string | null;
+  roles: string[];
+  assignee: string | null;
+  status: "open" | "claimed" | "completed" | "cancelled";
+  form_id: string | null;
+  due_at: Date | null;
+  created_at: Date;
+  revision: number;
+}
+
+const INFINITY = "infinity";
+
+/** Opaque cursor: the sort key of the last row of a page. */
+export function encodeCursor(row: { due_at: Date | string | null; id: string }): string {
+  const due = row.due_at ? new Date(row.due_at).toISOString() : INFINITY;
+  return Buffer.from(JSON.stringify([due, row.id])).toString("base64url");
+}
+
+/** The decoded cursor, or undefined if it is malformed. */
+export function decodeCursor(cursor: string): { due: string; id: string } | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(value) || value.length !== 2) return undefined;
+    const [due, id] = value as unknown[];
+    if (typeof due !== "string" || typeof id !== "string") return undefined;
+    if (due !== INFINITY && Number.isNaN(Date.parse(due))) return undefined;
+    return { due, id };
+  } catch {
+    return undefined;
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+/** One page of the inbox plus the cursor of the next page (null at the end). */
+export async function queryInbox(
+  db: Db,
+  filter: InboxFilter,
+): Promise<{ rows: InboxRow[]; nextCursor: string | null }> {
+  const dueKey = sql<Date>`coalesce(t.due_at, 'infinity'::timestamptz)`;
+  let q = db
+    .selectFrom("tasks as t")
+    .innerJoin("cases as c", "c.id", "t.case_id")
+    .select([
+      "t.id",
+      "t.case_id",
+      "c.case_number",
+      "c.process_id",
+      sql<string | null>`c.applicant->>'name'`.as("applicant_name"),
+      "t.district",
+      "t.element_id",
+      "t.name",
+      "t.roles",
+      "t.assignee",
+      "t.status",
+      "t.form_id",
+      "t.due_at",
+      "t.created_at",
+      "t.revision",
+    ]);
+
+  if (filter.scope === "mine") {
+    q = q.where("t.assignee", "=", filter.userId).where("t.status", "in", ["open", "claimed"]);
+  } else if (filter.scope === "unassigned") {
+    if (filter.district === null || filter.roles.length === 0) return { rows: [], nextCursor: null };
+    q = q
+      .where("t.district", "=", filter.district)
+      .where("t.status", "=", "open")
+      .where("t.assignee", "is", null)
+      .where(sql<boolean>`t.roles ?| array[${sql.join(filter.roles)}]::text[]`);
+  } else {
+    if (filter.district === null) return { rows: [], nextCursor: null };
+    q = q.where("t.district", "=", filter.district).where("t.status", "in", ["open", "claimed"]);
+  }
+  if (filter.status) q = q.where("t.status", "=", filter.status);
+  if (filter.service) q = q.where("c.process_id", "=", filter.service);
+  if (filter.overdue === true) q = q.where("t.due_at", "<", new Date());
+  if (filter.overdue === false)
+    q = q.where((eb) => eb.or([eb("t.due_at", "is", null), eb("t.due_at", ">=", new Date())]));
+  if (filter.dueBefore) q = q.where("t.due_at", "<", new Date(filter.dueBefore));
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    q = q.where((eb) =>
+      eb.or([eb("c.case_number", "ilike", pattern), eb(sql<string>`c.applicant->>'name'`, "ilike", pattern)]),
+    );
+  }
+  if (filter.cursor) {
+    const cursor = decodeCursor(filter.cursor);
+    if (cursor) q = q.where(sql<boolean>`(${dueKey}, t.id) > (${cursor.due}::timestamptz, ${cursor.id})`);
+  }
+  const rows = (await q
+    .orderBy(dueKey)
+    .orderBy("t.id")
+    .limit(filter.limit + 1)
+    .execute()) as InboxRow[];
+  const hasMore = rows.length > filter.limit;
+  const page = hasMore ? rows.slice(0, filter.limit) : rows;
+  const last = page.at(-1);
+  return { rows: page, nextCursor: hasMore && last ? encodeCursor(last) : null };
+}

@@ -1,0 +1,86 @@
+/** Cases (permohonan): start, view, timeline, documents and messages. */
+import { z } from "zod";
+import { CaseStatus, Variables } from "../schemas";
+
+/** Applicant data entered by the front office. */
+export const Applicant = z
+  .object({
+    name: z.string().min(1).max(200),
+    nik: z
+      .string()
+      .regex(/^\d{16}$/, "16 digits")
+      .optional(),
+    phone: z.string().max(30).optional(),
+    address: z.string().max(500).optional(),
+  })
+  .catchall(z.unknown());
+export type Applicant = z.infer<typeof Applicant>;
+
+/**
+ * The JSON part of a multipart case start (field `data`); each file is a form field named
+ * `document:<requirementId>`.
+ */
+export const StartCaseData = z.object({
+  /** Process id of a published service of the district. */
+  processId: z.string().min(1),
+  district: z.string().min(1),
+  applicant: Applicant,
+  variables: Variables.default({}),
+});
+export type StartCaseData = z.infer<typeof StartCaseData>;
+
+export const DocumentView = z.object({
+  id: z.string(),
+  requirementId: z.string().nullable(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
+export type DocumentView = z.infer<typeof DocumentView>;
+
+export const CaseView = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  district: z.string(),
+  processId: z.string(),
+  processVersionId: z.string(),
+  status: CaseStatus,
+  applicant: z.record(z.string(), z.unknown()),
+  dueAt: z.string().nullable(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  documents: z.array(DocumentView).default([]),
+  currentSteps: z.array(z.object({ taskId: z.string(), name: z.string().nullable(), elementId: z.string() })),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+export const TimelineEvent = z.object({
+  id: z.number(),
+  at: z.string(),
+  type: z.string(),
+  elementId: z.string().nullable(),
+  actor: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export const Timeline = z.object({ items: z.array(TimelineEvent) });
+
+export const CaseMessageRequest = z.object({
+  /** BPMN message name, e.g. `sk-provinsi-diterima`. */
+  name: z.string().min(1).max(200),
+  correlationKey: z.string().max(200).optional(),
+  payload: Variables.default({}),
+});
+export type CaseMessageRequest = z.infer<typeof CaseMessageRequest>;
+
+export const CaseMessageResponse = z.object({ correlated: z.boolean() });
+
+export const SignalRequest = z.object({
+  district: z.string().min(1),
+  name: z.string().min(1).max(200),
+  payload: Variables.default({}),
+});
+export type SignalRequest = z.infer<typeof SignalRequest>;
+export const SignalResponse = z.object({ delivered: z.number().int() });

@@ -1,0 +1,42 @@
+/** Deployed process models: versions per process and district. */
+import { z } from "zod";
+
+export const ProcessStatus = z.enum(["draft", "published", "retired"]);
+
+export const DeployRequest = z.object({
+  bpmnXml: z.string().min(1).max(5_000_000),
+  /** District code of a variant; absent for a national/provincial template (super admin only). */
+  district: z.string().min(1).optional(),
+  publish: z.boolean().default(false),
+  /** ISO date from which the version applies to new cases. */
+  effectiveFrom: z.string().date().optional(),
+  /** Which process of the file to deploy when it holds several. */
+  processId: z.string().min(1).optional(),
+  /** form-js schemas by form id, embedded in the plan so completions are validated on the server. */
+  forms: z.record(z.string(), z.unknown()).optional(),
+});
+export type DeployRequest = z.infer<typeof DeployRequest>;
+
+export const ProcessVersionView = z.object({
+  id: z.string(),
+  processId: z.string(),
+  district: z.string().nullable(),
+  version: z.number().int(),
+  name: z.string(),
+  status: ProcessStatus,
+  planHash: z.string(),
+  effectiveFrom: z.string().nullable(),
+  legalBasis: z.unknown().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+export type ProcessVersionView = z.infer<typeof ProcessVersionView>;
+
+export const DeployResponse = z.object({
+  version: ProcessVersionView,
+  /** Compiler warnings (errors reject the deployment with 422). */
+  problems: z.array(z.unknown()),
+});
+
+export const ProcessVersionList = z.object({ items: z.array(ProcessVersionView) });

@@ -1,0 +1,57 @@
+/** The task inbox and the actions on a task. */
+import { z } from "zod";
+import { TaskStatus, Variables } from "../schemas";
+
+export const InboxScope = z.enum(["mine", "unassigned", "district"]);
+
+export const InboxQuery = z.object({
+  scope: InboxScope.default("mine"),
+  /** Process id of a service. */
+  service: z.string().optional(),
+  status: z.enum(["open", "claimed"]).optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+  dueBefore: z.string().datetime({ offset: true }).optional(),
+  /** Case number or applicant name. */
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type InboxQuery = z.infer<typeof InboxQuery>;
+
+export const InboxItem = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  processId: z.string(),
+  applicantName: z.string().nullable(),
+  district: z.string(),
+  elementId: z.string(),
+  name: z.string().nullable(),
+  roles: z.array(z.string()),
+  assignee: z.string().nullable(),
+  status: TaskStatus,
+  formId: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  createdAt: z.string(),
+  revision: z.number().int(),
+});
+export type InboxItem = z.infer<typeof InboxItem>;
+
+export const InboxPage = z.object({ items: z.array(InboxItem), nextCursor: z.string().nullable() });
+export type InboxPage = z.infer<typeof InboxPage>;
+
+export const TaskDetail = InboxItem.extend({
+  documents: z.array(z.string()),
+  draft: Variables.nullable(),
+  result: Variables.nullable(),
+  /** form-js schema of the task's form, if any. */
+  form: z.unknown().nullable(),
+});
+export type TaskDetail = z.infer<typeof TaskDetail>;
+
+export const RevisionRequest = z.object({ revision: z.number().int().nonnegative() });
+export const DelegateRequest = RevisionRequest.extend({ userId: z.string().min(1) });
+export const CommentRequest = z.object({ text: z.string().min(1).max(4000) });
+export const DraftRequest = z.object({ data: Variables });
+export const CompleteRequest = RevisionRequest.extend({ data: Variables.default({}) });
+export type CompleteRequest = z.infer<typeof CompleteRequest>;
