@@ -2,11 +2,17 @@
  * The process model: read BPMN XML, compile a process to an execution plan, validate a model.
  * Used by the designer (in the browser), the runtime (at deploy) and the `alur` CLI.
  */
+
+export { LINT_OVERRIDES, lintDefinitions } from "./bpmnlint-rules";
 export { type CompileOptions, type CompileResult, compileProcess } from "./compile-process";
 export { ALUR_NAMESPACE, createModdle } from "./moddle";
 export type { ModdleElement } from "./moddle-element";
 export { DEFAULT_MAX_BYTES, type ParseOptions, type ParseResult, parseBpmn, screenXml, toBpmnXml } from "./parse-bpmn";
 export { hasErrors, Problem, Severity } from "./problem";
 export { processesOf, selectProcess } from "./process-elements";
+export { ALUR_RULES, type Rule, type ValidateOptions } from "./rules";
+export { KNOWN_CONNECTORS } from "./rules/unknown-connector-type";
 export { readServiceStandard, readVariant } from "./service-standard";
 export { unsupportedReason } from "./supported-elements";
+export { syntheticModel } from "./synthetic-model";
+export { compileAndValidate, validateDefinitions, validateXml } from "./validate";

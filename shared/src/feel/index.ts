@@ -4,6 +4,7 @@
  * Safe in Temporal workflow code (no I/O; FEEL's now()/today() read Temporal's deterministic Date).
  */
 import { evaluate, SyntaxError as FeelSyntaxError, unaryTest } from "feelin";
+import { parser, trackVariables } from "lezer-feel";
 
 export type FeelResult<T> =
   | { ok: true; value: T; warnings: string[] }
@@ -45,13 +46,49 @@ export function evaluateUnaryTest(
   }
 }
 
-/** Syntax check without evaluation; returns the error position when there is one. */
+/**
+ * Syntax check by parsing only: nothing is evaluated, so a costly or hostile expression cannot
+ * slow validation down. Positions are character offsets into the expression without its "=".
+ */
 export function checkFeelSyntax(
   expression: string,
 ): { ok: true } | { ok: false; error: string; position?: { from: number; to: number } } {
-  const result = evaluateFeel(expression, {});
-  if (result.ok || !result.position) return { ok: true };
-  return result;
+  const source = feelSource(expression);
+  if (source === "") return { ok: false, error: "Empty expression", position: { from: 0, to: 0 } };
+  let position: { from: number; to: number } | undefined;
+  try {
+    expressionParser()
+      .parse(source)
+      .iterate({
+        enter(node) {
+          if (position) return false;
+          if (node.type.isError) {
+            position = { from: node.from, to: node.to };
+            return false;
+          }
+          return undefined;
+        },
+      });
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (!position) return { ok: true };
+  const token = source.slice(position.from, position.to);
+  const error =
+    token === ""
+      ? position.from >= source.length
+        ? "Incomplete expression"
+        : `Unexpected input at ${position.from}`
+      : `Unrecognized token "${token}"`;
+  return { ok: false, error, position };
+}
+
+let configuredParser: ReturnType<typeof parser.configure> | undefined;
+
+/** feelin's expression parser, configured once: configuring per call costs more than parsing. */
+function expressionParser(): ReturnType<typeof parser.configure> {
+  configuredParser ??= parser.configure({ top: "Expression", contextTracker: trackVariables({}) });
+  return configuredParser;
 }
 
 function failure(error: unknown): FeelResult<never> {

@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createLinter, lintDefinitions } from "./bpmnlint-rules";
+import { parseBpmn } from "./parse-bpmn";
+import { syntheticModel } from "./synthetic-model";
+
+const MIWG = "/work/shared/corpora/miwg";
+const models: [string, () => string][] = [
+  ...readdirSync(MIWG)
+    .filter((f) => f.endsWith(".bpmn"))
+    .map((f): [string, () => string] => [f, () => readFileSync(path.join(MIWG, f), "utf8")]),
+  ["executable-set.bpmn", () => readFileSync(path.join(import.meta.dirname, "fixtures/executable-set.bpmn"), "utf8")],
+  ["synthetic(200)", () => syntheticModel(200)],
+];
+
+describe("lintDefinitions", () => {
+  it.each(models)("reports exactly what bpmnlint's Linter reports on %s", async (_name, read) => {
+    // given
+    const { definitions } = await parseBpmn(read());
+
+    // when
+    const ours = lintDefinitions(definitions!).map((p) => `${p.code} ${p.severity} ${p.elementId} ${p.message.en}`);
+    const theirs = Object.entries(await createLinter().lint(definitions!)).flatMap(([rule, reports]) =>
+      reports.map((r) => `bpmnlint/${rule} ${r.category === "error" ? "error" : "warning"} ${r.id ?? ""} ${r.message}`),
+    );
+
+    // then
+    expect(ours.sort()).toEqual(theirs.sort());
+  });
+
+  it("gives the same answer on repeated runs (rules keep state per run)", async () => {
+    const { definitions } = await parseBpmn(models.at(-2)![1]());
+    expect(lintDefinitions(definitions!)).toEqual(lintDefinitions(definitions!));
+  });
+
+  it("translates messages into Bahasa Indonesia", async () => {
+    const { definitions } = await parseBpmn(readFileSync(path.join(MIWG, "A.2.1.bpmn"), "utf8"));
+    const label = lintDefinitions(definitions!).find((p) => p.code === "bpmnlint/label-required");
+    expect(label?.message).toEqual({
+      id: "Elemen memerlukan label (Element is missing label/name)",
+      en: "Element is missing label/name",
+    });
+  });
+});

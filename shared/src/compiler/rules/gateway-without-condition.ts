@@ -1,0 +1,35 @@
+/**
+ * A forking exclusive or inclusive gateway must say when each non-default flow is taken; a flow
+ * without a condition would never (exclusive) or always (inclusive) be chosen, silently.
+ */
+import { body, child, type ModdleElement } from "../moddle-element";
+import { problem } from "../problem";
+import { refId } from "../process-elements";
+import { allElements, type Rule } from "./rule";
+
+export const gatewayWithoutCondition: Rule = {
+  code: "gateway-without-condition",
+  check(context) {
+    const elements = allElements(context);
+    const outgoing = new Map<string, ModdleElement[]>();
+    for (const flow of elements) {
+      if (flow.$type !== "bpmn:SequenceFlow") continue;
+      const source = refId(flow.sourceRef);
+      if (source) outgoing.set(source, [...(outgoing.get(source) ?? []), flow]);
+    }
+    return elements.flatMap((gateway) => {
+      if (gateway.$type !== "bpmn:ExclusiveGateway" && gateway.$type !== "bpmn:InclusiveGateway") return [];
+      const flows = outgoing.get(gateway.id ?? "") ?? [];
+      if (flows.length < 2) return [];
+      const defaultFlow = refId(gateway.default);
+      return flows
+        .filter((flow) => flow.id !== defaultFlow && !body(child(flow, "conditionExpression")))
+        .map((flow) =>
+          problem(flow.id, "error", this.code, {
+            id: `Alur "${flow.id}" keluar dari gateway "${gateway.id}" tanpa kondisi dan bukan alur bawaan.`,
+            en: `Flow "${flow.id}" leaving gateway "${gateway.id}" has no condition and is not the default flow.`,
+          }),
+        );
+    });
+  },
+};

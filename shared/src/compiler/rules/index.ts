@@ -1,0 +1,26 @@
+/** Alur's own validation rules, in the order their problems are listed. */
+import { feelSyntax } from "./feel-syntax";
+import { gatewayWithoutCondition } from "./gateway-without-condition";
+import { pathWithoutEnd } from "./path-without-end";
+import type { Rule } from "./rule";
+import { serviceStandardIncomplete } from "./service-standard-incomplete";
+import { timerExpression } from "./timer-expression";
+import { unknownConnectorType } from "./unknown-connector-type";
+import { unreachableElement } from "./unreachable-element";
+import { unsupportedElement } from "./unsupported-element";
+import { userTaskWithoutRole } from "./user-task-without-role";
+
+export type { Rule, RuleContext, ValidateOptions } from "./rule";
+export { ruleContext } from "./rule";
+
+export const ALUR_RULES: readonly Rule[] = [
+  unsupportedElement,
+  gatewayWithoutCondition,
+  userTaskWithoutRole,
+  unreachableElement,
+  pathWithoutEnd,
+  feelSyntax,
+  timerExpression,
+  unknownConnectorType,
+  serviceStandardIncomplete,
+];

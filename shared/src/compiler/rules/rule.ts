@@ -1,0 +1,35 @@
+/** The shape of an Alur validation rule: one rule per file, each a pure function of the model. */
+import type { ModdleElement } from "../moddle-element";
+import type { Problem } from "../problem";
+import { flowElementsOf, processesOf, type ScopedElement } from "../process-elements";
+
+export interface ValidateOptions {
+  /** Publishing needs the complete service standard: missing components become errors. */
+  forPublish?: boolean;
+}
+
+export interface RuleContext {
+  definitions: ModdleElement;
+  processes: { process: ModdleElement; elements: ScopedElement[] }[];
+  options: ValidateOptions;
+}
+
+export interface Rule {
+  /** The problem code this rule reports. */
+  code: string;
+  check(context: RuleContext): Problem[];
+}
+
+/** Builds the context once per validation so rules don't walk the tree repeatedly. */
+export function ruleContext(definitions: ModdleElement, options: ValidateOptions = {}): RuleContext {
+  return {
+    definitions,
+    processes: processesOf(definitions).map((process) => ({ process, elements: flowElementsOf(process) })),
+    options,
+  };
+}
+
+/** Every flow element of every process. */
+export function allElements(context: RuleContext): ModdleElement[] {
+  return context.processes.flatMap((p) => p.elements.map((e) => e.element));
+}

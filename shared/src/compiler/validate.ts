@@ -1,0 +1,108 @@
+/**
+ * Model validation: bpmnlint's recommended rules, Alur's rules, and whatever stops a process from
+ * compiling, so that "no errors" means the model deploys.
+ */
+import { lintDefinitions } from "./bpmnlint-rules";
+import { type CompileOptions, type CompileResult, compileProcess } from "./compile-process";
+import type { ModdleElement } from "./moddle-element";
+import { type ParseOptions, parseBpmn } from "./parse-bpmn";
+import { hasErrors, type Problem, problem } from "./problem";
+import { selectProcess } from "./process-elements";
+import { ALUR_RULES, ruleContext, type ValidateOptions } from "./rules";
+
+/** Findings an Alur rule already reports, more precisely, on the same element. */
+const COVERED_BY: Record<string, string> = {
+  "connector-missing": "unknown-connector-type",
+  "timer-without-expression": "timer-expression",
+  "timer-invalid": "timer-expression",
+  "bpmnlint/no-complex-gateway": "unsupported-element",
+  "bpmnlint/single-event-definition": "unsupported-element",
+  "bpmnlint/ad-hoc-sub-process": "unsupported-element",
+  "bpmnlint/conditional-flows": "gateway-without-condition",
+};
+
+/** Validates parsed definitions; never throws. */
+export function validateDefinitions(definitions: ModdleElement, options: ValidateOptions = {}): Problem[] {
+  return check(definitions, options).problems;
+}
+
+/**
+ * Validates the definitions and compiles one process, compiling it only once: what a deploy or
+ * publish does. The plan is present when the whole model has no error.
+ */
+export function compileAndValidate(
+  definitions: ModdleElement,
+  processId?: string,
+  options: ValidateOptions & CompileOptions = {},
+): CompileResult {
+  const target = selectProcess(definitions, processId);
+  const { problems, compiled } = check(definitions, options, target?.id, options);
+  if (!target?.id) {
+    return { problems: [...problems, ...compileProcess(definitions, processId, options).problems] };
+  }
+  const plan = compiled.get(target.id)?.plan;
+  return hasErrors(problems) || !plan ? { problems } : { plan, problems };
+}
+
+function check(
+  definitions: ModdleElement,
+  options: ValidateOptions,
+  targetId?: string,
+  compileOptions: CompileOptions = {},
+): { problems: Problem[]; compiled: Map<string, CompileResult> } {
+  const context = ruleContext(definitions, options);
+  const problems: Problem[] = [];
+  for (const rule of ALUR_RULES) {
+    try {
+      problems.push(...rule.check(context));
+    } catch (error) {
+      problems.push(ruleFailed(definitions, rule.code, error));
+    }
+  }
+  const seen = new Set(problems.map(key));
+  const compiled = new Map<string, CompileResult>();
+  for (const { process } of context.processes) {
+    if (!process.id || compiled.has(process.id)) continue;
+    const result = compileProcess(definitions, process.id, process.id === targetId ? compileOptions : {});
+    compiled.set(process.id, result);
+    for (const found of result.problems) {
+      const covering = COVERED_BY[found.code];
+      if (covering && seen.has(`${found.elementId}\u0000${covering}`)) continue;
+      if (!seen.has(key(found)) && found.code !== "unsupported-element") {
+        seen.add(key(found));
+        problems.push(found);
+      }
+    }
+  }
+  for (const found of lintDefinitions(definitions)) {
+    const covering = COVERED_BY[found.code];
+    if (covering && seen.has(`${found.elementId}\u0000${covering}`)) continue;
+    problems.push(found);
+  }
+  return { problems, compiled };
+}
+
+/** Parses and validates XML in one go; parse refusals come back as problems. */
+export async function validateXml(
+  xml: unknown,
+  options: ValidateOptions & ParseOptions = {},
+): Promise<{ definitions?: ModdleElement; problems: Problem[] }> {
+  const parsed = await parseBpmn(xml, options);
+  if (!parsed.definitions) return parsed;
+  return {
+    definitions: parsed.definitions,
+    problems: [...parsed.problems, ...validateDefinitions(parsed.definitions, options)],
+  };
+}
+
+function key(p: Problem): string {
+  return `${p.elementId}\u0000${p.code}`;
+}
+
+function ruleFailed(definitions: ModdleElement, code: string, error: unknown): Problem {
+  const message = error instanceof Error ? error.message : String(error);
+  return problem(definitions.id, "warning", "rule-failed", {
+    id: `Aturan ${code} gagal dijalankan: ${message}`,
+    en: `Rule ${code} failed: ${message}`,
+  });
+}
