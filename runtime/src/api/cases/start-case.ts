@@ -1,6 +1,7 @@
 /** Starting a case: number it, store it and its documents, then start its workflow. */
 import { createHash, randomUUID } from "node:crypto";
 import type { StartCaseData } from "@alur/shared/api";
+import type { BusinessCalendar } from "@alur/shared/calendar";
 import { calendarFor } from "@alur/shared/calendar/districts";
 import { ExecutionPlan } from "@alur/shared/plan";
 import { WorkflowExecutionAlreadyStartedError } from "@temporalio/client";
@@ -19,6 +20,15 @@ import { acceptUploads, DEFAULT_FILE_TYPES } from "./uploads";
 function wibToday(now: Date): { date: string; year: number } {
   const date = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
   return { date, year: Number(date.slice(0, 4)) };
+}
+
+/** The district's calendar, or undefined for a district without calendar data (the workflow falls back). */
+function districtCalendar(district: string, year: number): BusinessCalendar | undefined {
+  try {
+    return calendarFor(district, [year, year + 1, year + 2]);
+  } catch {
+    return undefined;
+  }
 }
 
 export function startRequestHash(data: StartCaseData, files: { requirementId: string | null; file: File }[]): string {
@@ -67,8 +77,8 @@ export async function startCase(
     .select(["abbreviation"])
     .where("code", "=", data.district)
     .executeTakeFirst();
-  const calendar = calendarFor(data.district, [today.year, today.year + 1, today.year + 2]);
-  const dueAt = caseDueAt(calendar, now, plan.standard?.completionTime);
+  const calendar = districtCalendar(data.district, today.year);
+  const dueAt = calendar ? caseDueAt(calendar, now, plan.standard?.completionTime) : null;
 
   const caseId = randomUUID();
   const documents: Record<string, string[]> = {};
@@ -135,8 +145,10 @@ export async function startCase(
     return row;
   });
 
-  const base: BpmnProcessInput = {
+  // The business calendar travels in the input so every due date of the case replays identically.
+  const workflowInput: BpmnProcessInput = {
     caseId,
+    ...(calendar ? { calendar } : {}),
     district: data.district,
     plan,
     planHash: version.plan_hash,
@@ -148,8 +160,6 @@ export async function startCase(
       startedBy: principal.userId,
     },
   };
-  // The business calendar travels in the input so every due date of the case replays identically.
-  const workflowInput: BpmnProcessInput = Object.assign(base, { calendar });
   try {
     await deps.temporal.client.workflow.start(WORKFLOW_TYPE, {
       workflowId: caseRow.workflow_id,
