@@ -4,6 +4,8 @@ import { BANSOS_PAKET } from "./bekasi-bansos";
 import { BEKASI_FAKIR_MISKIN } from "./bekasi-fakir-miskin";
 import { BEKASI_REHABILITASI_SOSIAL } from "./bekasi-rehabilitasi-sosial";
 import { ADOPTION_BEKASI, ADOPTION_TEMPLATE } from "./pengangkatan-anak";
+import { PERMIT_RECOMMENDATIONS } from "./permit-recommendations";
+import { SERUYAN_SOCIAL } from "./seruyan-social";
 
 export const SERVICES: ServiceDef[] = [
   ADOPTION_TEMPLATE,
@@ -11,4 +13,6 @@ export const SERVICES: ServiceDef[] = [
   ...BEKASI_FAKIR_MISKIN,
   BANSOS_PAKET,
   ...BEKASI_REHABILITASI_SOSIAL,
+  ...PERMIT_RECOMMENDATIONS,
+  ...SERUYAN_SOCIAL,
 ];
