@@ -1,0 +1,87 @@
+/** fetch wrapper: JSON in and out, the API's one error shape, the CSRF header on writes. */
+import { ApiError as ApiErrorBody, type Bilingual } from "@alur/shared/api";
+import type { z } from "zod";
+
+let csrfToken: string | null = null;
+
+/** Remembers the CSRF token the session handed out (login or /me). */
+export function setCsrfToken(token: string | null | undefined): void {
+  csrfToken = token ?? null;
+}
+
+/** An API failure with a bilingual message the UI can show as is. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly bilingual: Bilingual,
+    readonly details?: unknown,
+  ) {
+    super(bilingual.en);
+  }
+}
+
+const NETWORK: Bilingual = {
+  id: "Server tidak dapat dihubungi. Periksa koneksi lalu coba lagi.",
+  en: "The server cannot be reached. Check the connection and try again.",
+};
+const BAD_RESPONSE: Bilingual = {
+  id: "Jawaban server tidak sesuai format yang diharapkan.",
+  en: "The server's answer does not have the expected shape.",
+};
+
+type Init = { method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> };
+
+async function send(path: string, init: Init): Promise<Response> {
+  const method = init.method ?? "GET";
+  const headers: Record<string, string> = { Accept: "application/json", ...init.headers };
+  let body: BodyInit | undefined;
+  if (init.body instanceof FormData) body = init.body;
+  else if (init.body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(init.body);
+  }
+  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body, credentials: "same-origin", signal: init.signal });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new HttpError(0, "network", NETWORK);
+  }
+  if (!res.ok) {
+    const payload: unknown = await res.json().catch(() => null);
+    const parsed = ApiErrorBody.safeParse(payload);
+    if (parsed.success) throw new HttpError(res.status, parsed.data.code, parsed.data.message, parsed.data.details);
+    throw new HttpError(res.status, `http-${res.status}`, {
+      id: `Permintaan gagal (HTTP ${res.status}).`,
+      en: `The request failed (HTTP ${res.status}).`,
+    });
+  }
+  return res;
+}
+
+/** Calls the API and parses the JSON answer with the contract's schema. */
+export async function request<S extends z.ZodType>(schema: S, path: string, init: Init = {}): Promise<z.infer<S>> {
+  const res = await send(path, init);
+  const payload: unknown = res.status === 204 ? null : await res.json().catch(() => null);
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new HttpError(res.status, "bad-response", BAD_RESPONSE, parsed.error.issues);
+  return parsed.data;
+}
+
+/** Calls the API and returns the body as text (BPMN XML). */
+export async function requestText(path: string, init: Init = {}): Promise<string> {
+  const res = await send(path, init);
+  return res.text();
+}
+
+/** Builds a query string from defined values only. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,12 @@
+/** Starting a case: applicant data plus the requirement documents, as multipart. */
+import { CaseView, type StartCaseData } from "@alur/shared/api";
+import { request } from "../http";
+import { paths } from "../paths";
+
+/** Starts a case; `files` maps a requirement id to the uploaded file. */
+export function startCase(data: StartCaseData, files: Record<string, File>, idempotencyKey: string) {
+  const form = new FormData();
+  form.set("data", JSON.stringify(data));
+  for (const [requirementId, file] of Object.entries(files)) form.set(`document:${requirementId}`, file);
+  return request(CaseView, paths.cases, { method: "POST", body: form, headers: { "Idempotency-Key": idempotencyKey } });
+}

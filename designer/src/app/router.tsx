@@ -1,0 +1,46 @@
+/** Routes. Staff pages load eagerly and stay small; designer routes (bpmn-js, React Flow) are lazy. */
+import { createBrowserRouter, Navigate } from "react-router";
+import { RouteError } from "../components/route-error";
+import { CasePage } from "../features/cases/case-page";
+import { StartCasePage } from "../features/cases/start-case-page";
+import { CataloguePage } from "../features/catalogue/catalogue-page";
+import { InboxPage } from "../features/inbox/inbox-page";
+import { TaskPage } from "../features/inbox/task-page";
+import { Layout } from "./layout";
+import { LoginPage } from "./login-page";
+import { RequireSession } from "./require-session";
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: "/masuk", element: <LoginPage />, errorElement: <RouteError /> },
+    {
+      element: (
+        <RequireSession>
+          <Layout />
+        </RequireSession>
+      ),
+      errorElement: <RouteError />,
+      children: [
+        { index: true, element: <Navigate to="/tugas" replace /> },
+        { path: "tugas", element: <InboxPage /> },
+        { path: "tugas/:taskId", element: <TaskPage /> },
+        { path: "permohonan/baru", element: <StartCasePage /> },
+        { path: "permohonan/:caseId", element: <CasePage /> },
+        { path: "katalog", element: <CataloguePage /> },
+        {
+          path: "layanan/:versionId/standar",
+          lazy: async () => ({ Component: (await import("../features/standard/standard-page")).StandardPage }),
+        },
+        {
+          path: "desainer/:versionId?",
+          lazy: async () => ({ Component: (await import("../features/modeler/designer-page")).DesignerPage }),
+        },
+        {
+          path: "desainer/:processId/riwayat",
+          lazy: async () => ({ Component: (await import("../features/modeler/history-page")).HistoryPage }),
+        },
+        { path: "*", element: <Navigate to="/tugas" replace /> },
+      ],
+    },
+  ]);
+}

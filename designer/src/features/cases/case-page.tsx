@@ -1,0 +1,111 @@
+/** Permohonan: status, applicant, timeline, documents and the diagram with steps marked. */
+import type { CaseView } from "@alur/shared/api";
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { caseQuery, caseTimelineQuery } from "../../api/queries/cases";
+import { processBpmnQuery } from "../../api/queries/processes";
+import { formatDateTime, isOverdue } from "../../components/format";
+import { PageHeader } from "../../components/page-header";
+import { QueryState, Spinner } from "../../components/query-state";
+import { DocumentsPanel } from "./documents-panel";
+import { stepMarks } from "./step-marks";
+
+const DiagramViewer = lazy(async () => ({ default: (await import("./diagram-viewer")).DiagramViewer }));
+
+export function CasePage() {
+  const { caseId = "" } = useParams();
+  const c = useQuery(caseQuery(caseId));
+  return <QueryState query={c}>{(data) => <CaseDetail c={data} />}</QueryState>;
+}
+
+function CaseDetail({ c }: { c: CaseView }) {
+  const { t, i18n } = useTranslation();
+  const timeline = useQuery(caseTimelineQuery(c.id));
+  const bpmn = useQuery(processBpmnQuery(c.processVersionId));
+  const marks = useMemo(
+    () =>
+      stepMarks(
+        timeline.data?.items ?? [],
+        c.currentSteps.map((s) => s.elementId),
+        c.status === "active" ? c.dueAt : null,
+        new Date(),
+      ),
+    [timeline.data, c],
+  );
+  const late = c.status === "active" && isOverdue(c.dueAt, new Date());
+  return (
+    <>
+      <PageHeader
+        title={`${t("case.title")} ${c.caseNumber}`}
+        sub={
+          <>
+            <span
+              className={c.status === "completed" ? "badge badge-ok" : "badge badge-info"}
+              data-testid="case-status"
+            >
+              {t(`case.status.${c.status}`)}
+            </span>{" "}
+            {t("case.applicant")}: {String(c.applicant.name ?? "—")} · {t("case.due")}:{" "}
+            {formatDateTime(c.dueAt, i18n.language)}{" "}
+            {late && <span className="badge badge-overdue">{t("inbox.overdue")}</span>}
+          </>
+        }
+      />
+      <div className="grid-2">
+        <div>
+          <section className="card" aria-labelledby="diagram-title">
+            <h2 id="diagram-title">{t("case.diagram")}</h2>
+            <QueryState query={bpmn}>
+              {(xml) => (
+                <Suspense fallback={<Spinner />}>
+                  <DiagramViewer xml={xml} marks={marks} />
+                </Suspense>
+              )}
+            </QueryState>
+          </section>
+          <section className="card" aria-labelledby="current-title" style={{ marginTop: 14 }}>
+            <h2 id="current-title">{t("case.currentSteps")}</h2>
+            {c.currentSteps.length === 0 ? (
+              <p className="muted">{t("case.noCurrentSteps")}</p>
+            ) : (
+              <ul>
+                {c.currentSteps.map((s) => (
+                  <li key={s.taskId}>
+                    <a href={`/tugas/${s.taskId}`}>{s.name ?? s.elementId}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <div>
+          <section className="card" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{t("case.timeline")}</h2>
+            <QueryState query={timeline}>
+              {(tl) => (
+                <ol className="timeline">
+                  {tl.items.map((e) => (
+                    <li key={e.id}>
+                      <strong>{t(`case.event.${e.type}`, { defaultValue: e.type })}</strong>
+                      {e.elementId && <span className="muted"> · {e.elementId}</span>}
+                      <div className="muted">
+                        {formatDateTime(e.at, i18n.language)}
+                        {e.actor && ` · ${e.actor}`}
+                      </div>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </QueryState>
+          </section>
+          <section className="card" aria-labelledby="case-docs-title" style={{ marginTop: 14 }}>
+            <h2 id="case-docs-title">{t("case.documents")}</h2>
+            <DocumentsPanel caseId={c.id} documents={c.documents} />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The bpmn-js Modeler: one per mount, held in a ref and destroyed on cleanup. The diagram owns the
+ * model; changes flow out through `onChanged` (debounced), React state never mirrors it.
+ */
+import "bpmn-js/dist/assets/diagram-js.css";
+import "bpmn-js/dist/assets/bpmn-js.css";
+import "bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css";
+import "@bpmn-io/properties-panel/dist/assets/properties-panel.css";
+import "./bpmn-modeler.css";
+import alur from "@alur/shared/compiler/moddle/alur.json";
+import Modeler from "bpmn-js/lib/Modeler";
+import {
+  BpmnPropertiesPanelModule,
+  BpmnPropertiesProviderModule,
+  ZeebePropertiesProviderModule,
+} from "bpmn-js-properties-panel";
+import ZeebeBehaviorsModule from "camunda-bpmn-js-behaviors/lib/camunda-cloud";
+import { useEffect, useRef } from "react";
+import zeebe from "zeebe-bpmn-moddle/resources/zeebe.json";
+import { bpmnTranslateModule } from "../../i18n/bpmn-translate";
+import { alurPropertiesModule } from "./alur-properties-provider";
+
+export type { Modeler };
+
+export function BpmnModeler({
+  xml,
+  onReady,
+  onChanged,
+  onImportError,
+}: {
+  xml: string;
+  onReady: (modeler: Modeler) => void;
+  onChanged: (modeler: Modeler) => void;
+  onImportError: (error: unknown) => void;
+}) {
+  const canvas = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const callbacks = useRef({ onReady, onChanged, onImportError });
+  callbacks.current = { onReady, onChanged, onImportError };
+  // the XML the modeler was opened with; later imports go through the ready modeler
+  const initialXml = useRef(xml);
+
+  useEffect(() => {
+    if (!canvas.current || !panel.current) return;
+    const modeler = new Modeler({
+      container: canvas.current,
+      keyboard: { bindTo: document },
+      propertiesPanel: { parent: panel.current },
+      additionalModules: [
+        BpmnPropertiesPanelModule,
+        BpmnPropertiesProviderModule,
+        ZeebePropertiesProviderModule,
+        ZeebeBehaviorsModule,
+        alurPropertiesModule,
+        bpmnTranslateModule,
+      ],
+      moddleExtensions: { zeebe, alur },
+    });
+    let disposed = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    modeler.on("commandStack.changed", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (!disposed) callbacks.current.onChanged(modeler);
+      }, 250);
+    });
+    modeler
+      .importXML(initialXml.current)
+      .then(() => {
+        if (disposed) return;
+        modeler.get<{ zoom(z: string): void }>("canvas").zoom("fit-viewport");
+        callbacks.current.onReady(modeler);
+      })
+      .catch((error: unknown) => {
+        if (!disposed) callbacks.current.onImportError(error);
+      });
+    return () => {
+      disposed = true;
+      clearTimeout(timer);
+      modeler.destroy();
+    };
+  }, []);
+
+  return (
+    <div className="modeler">
+      <div ref={canvas} className="modeler-canvas" data-testid="modeler-canvas" />
+      <div ref={panel} className="modeler-panel" />
+    </div>
+  );
+}

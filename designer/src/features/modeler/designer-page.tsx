@@ -1,0 +1,270 @@
+/**
+ * The designer: a BPMN view (bpmn-js) and a step view (React Flow) over the same model, live
+ * validation, import/export, save draft, publish, and deriving a district variant.
+ */
+import type { Problem } from "@alur/shared/compiler";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useCallback, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams, useSearchParams } from "react-router";
+import { deployProcess } from "../../api/mutations/processes";
+import { processBpmnQuery, processKeys, processVersionQuery } from "../../api/queries/processes";
+import { useSession } from "../../app/use-session";
+import { ErrorMessage } from "../../components/error-message";
+import { PageHeader } from "../../components/page-header";
+import { QueryState, Spinner } from "../../components/query-state";
+import type { Modeler } from "./bpmn-modeler";
+import { BpmnModeler } from "./bpmn-modeler";
+import { diffModels, type ModelDiff } from "./diff-models";
+import { isVariant, markVariant, processIdOf, recordLegalBasis } from "./model-commands";
+import { newDiagramXml } from "./new-diagram";
+import { showProblems } from "./problem-overlays";
+import { ProblemsList } from "./problems-list";
+import { PublishDialog, type PublishInput } from "./publish-dialog";
+import { validateModel } from "./validate-model";
+
+const StepEditor = lazy(async () => ({ default: (await import("../step-editor/step-editor")).StepEditor }));
+
+export function DesignerPage() {
+  const { versionId } = useParams();
+  if (!versionId) return <Designer initialXml={newDiagramXml()} />;
+  return <ExistingDesigner versionId={versionId} />;
+}
+
+function ExistingDesigner({ versionId }: { versionId: string }) {
+  const bpmn = useQuery(processBpmnQuery(versionId));
+  const version = useQuery(processVersionQuery(versionId));
+  return (
+    <QueryState query={bpmn}>
+      {(xml) => <Designer initialXml={xml} baseVersion={version.data ?? null} baseXml={xml} />}
+    </QueryState>
+  );
+}
+
+type View = "bpmn" | "steps";
+
+function Designer({
+  initialXml,
+  baseVersion = null,
+  baseXml,
+}: {
+  initialXml: string;
+  baseVersion?: { processId: string; district: string | null; version: number; status: string } | null;
+  baseXml?: string;
+}) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const client = useQueryClient();
+  const [params] = useSearchParams();
+  const deriveFor = params.get("turunan");
+  const modeler = useRef<Modeler | null>(null);
+  // the model as last handed between the two views; the active view owns the live model
+  const [xml, setXml] = useState(initialXml);
+  const [view, setView] = useState<View>("bpmn");
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [importError, setImportError] = useState<unknown>(null);
+  const [publishOpen, setPublishOpen] = useState(false);
+  const [variant, setVariant] = useState(false);
+  const [templateDiff, setTemplateDiff] = useState<ModelDiff | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const errors = problems.filter((p) => p.severity === "error");
+  const district = deriveFor ?? baseVersion?.district ?? user?.district ?? undefined;
+
+  const revalidate = useCallback((m: Modeler) => {
+    const found = validateModel(m.getDefinitions());
+    setProblems(found);
+    showProblems(m, found);
+    setVariant(isVariant(m));
+  }, []);
+
+  const refreshTemplateDiff = useCallback(
+    async (m: Modeler) => {
+      if (!baseXml || !isVariant(m)) return;
+      const { xml: current } = await m.saveXML();
+      if (current) setTemplateDiff(await diffModels(baseXml, current));
+    },
+    [baseXml],
+  );
+
+  const onReady = useCallback(
+    (m: Modeler) => {
+      modeler.current = m;
+      setImportError(null);
+      if (deriveFor && baseVersion && !isVariant(m)) markVariant(m, baseVersion.processId, deriveFor);
+      revalidate(m);
+      void refreshTemplateDiff(m);
+    },
+    [deriveFor, baseVersion, revalidate, refreshTemplateDiff],
+  );
+  const onChanged = useCallback(
+    (m: Modeler) => {
+      revalidate(m);
+      void refreshTemplateDiff(m);
+    },
+    [revalidate, refreshTemplateDiff],
+  );
+
+  const currentXml = async (): Promise<string> => {
+    if (view === "bpmn" && modeler.current) {
+      const { xml: out } = await modeler.current.saveXML({ format: true });
+      return out ?? xml;
+    }
+    return xml;
+  };
+
+  const switchView = async (next: View) => {
+    if (next === view) return;
+    const out = await currentXml();
+    if (next === "steps") modeler.current = null;
+    setXml(out);
+    setView(next);
+  };
+
+  const deploy = useMutation({
+    mutationFn: async (input: { publish: boolean; publishInput?: PublishInput }) => {
+      if (input.publishInput && modeler.current) {
+        recordLegalBasis(modeler.current, input.publishInput.legalBasis, input.publishInput.effectiveFrom);
+      }
+      const bpmnXml = await currentXml();
+      return deployProcess({
+        bpmnXml,
+        district,
+        publish: input.publish,
+        effectiveFrom: input.publishInput?.effectiveFrom,
+      });
+    },
+    onSuccess: () => {
+      setPublishOpen(false);
+      void client.invalidateQueries({ queryKey: processKeys.all });
+    },
+  });
+
+  const exportFile = async () => {
+    const out = await currentXml();
+    const name = (modeler.current && processIdOf(modeler.current)) || "model";
+    const url = URL.createObjectURL(new Blob([out], { type: "application/xml" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `${name}.bpmn`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const importFile = async (file: File) => {
+    const text = await file.text();
+    if (view === "bpmn" && modeler.current) {
+      try {
+        await modeler.current.importXML(text);
+        setImportError(null);
+        revalidate(modeler.current);
+      } catch (error) {
+        setImportError(error);
+      }
+    } else setXml(text);
+  };
+
+  const selectElement = (elementId: string) => {
+    const m = modeler.current;
+    if (!m) return;
+    const element = m.get<{ get(id: string): unknown }>("elementRegistry").get(elementId);
+    if (element) m.get<{ select(e: unknown): void }>("selection").select(element);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={deriveFor ? t("designer.deriveTitle", { district: deriveFor }) : t("designer.title")}
+        sub={
+          baseVersion
+            ? `${baseVersion.processId} · v${baseVersion.version} · ${t(`version.status.${baseVersion.status}`, { defaultValue: baseVersion.status })}`
+            : t("designer.newModel")
+        }
+        actions={baseVersion && <Link to={`/desainer/${baseVersion.processId}/riwayat`}>{t("designer.history")}</Link>}
+      />
+      <div className="toolbar" role="toolbar" aria-label={t("designer.toolbar")}>
+        <div className="tabs" role="tablist" style={{ margin: 0, border: 0 }}>
+          <button type="button" role="tab" aria-selected={view === "bpmn"} onClick={() => void switchView("bpmn")}>
+            {t("designer.bpmnView")}
+          </button>
+          <button type="button" role="tab" aria-selected={view === "steps"} onClick={() => void switchView("steps")}>
+            {t("designer.stepView")}
+          </button>
+        </div>
+        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
+          {t("designer.import")}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".bpmn,.xml"
+          className="sr-only"
+          aria-label={t("designer.import")}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void importFile(file);
+            e.target.value = "";
+          }}
+        />
+        <button type="button" className="btn" onClick={() => void exportFile()}>
+          {t("designer.export")}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={deploy.isPending}
+          onClick={() => deploy.mutate({ publish: false })}
+        >
+          {t("designer.saveDraft")}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={errors.length > 0 || deploy.isPending}
+          title={errors.length > 0 ? t("designer.publishBlocked") : undefined}
+          onClick={() => setPublishOpen(true)}
+        >
+          {t("designer.publish")}
+        </button>
+        {deploy.isPending && <Spinner label={t("designer.saving")} />}
+      </div>
+      {deploy.isError && <ErrorMessage error={deploy.error} />}
+      {deploy.isSuccess && (
+        <p className="alert alert-ok" role="status">
+          {deploy.data.status === "published"
+            ? t("designer.published", { version: deploy.data.version })
+            : t("designer.draftSaved", { version: deploy.data.version })}
+        </p>
+      )}
+      {importError !== null && <p className="alert alert-error">{t("designer.importFailed")}</p>}
+      {variant && (
+        <div className="alert alert-info">
+          <span>{t("designer.variantNote")}</span>
+          {templateDiff && (
+            <span>
+              {t("designer.variantDiff", {
+                added: templateDiff.added.length,
+                removed: templateDiff.removed.length,
+                changed: templateDiff.changed.length,
+              })}
+              {templateDiff.changed.length > 0 && `: ${templateDiff.changed.map((c) => c.id).join(", ")}`}
+            </span>
+          )}
+        </div>
+      )}
+      {view === "bpmn" ? (
+        <BpmnModeler xml={xml} onReady={onReady} onChanged={onChanged} onImportError={setImportError} />
+      ) : (
+        <Suspense fallback={<Spinner />}>
+          <StepEditor xml={xml} onChange={setXml} />
+        </Suspense>
+      )}
+      {view === "bpmn" && <ProblemsList problems={problems} onSelect={selectElement} />}
+      <PublishDialog
+        open={publishOpen}
+        busy={deploy.isPending}
+        onCancel={() => setPublishOpen(false)}
+        onConfirm={(publishInput) => deploy.mutate({ publish: true, publishInput })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+/** Marks elements with problems on the canvas: a coloured outline and a count badge. */
+import type { Problem } from "@alur/shared/compiler";
+import type Modeler from "bpmn-js/lib/Modeler";
+
+type Canvas = { addMarker(id: string, m: string): void; removeMarker(id: string, m: string): void };
+type Overlays = { add(id: string, type: string, o: unknown): void; remove(filter: { type: string }): void };
+type Registry = { get(id: string): unknown; getAll(): { id: string }[] };
+
+const MARKERS = ["alur-problem-error", "alur-problem-warning"];
+
+/** Replaces the previous problem markers with the current ones. */
+export function showProblems(modeler: Modeler, problems: Problem[]): void {
+  const canvas = modeler.get<Canvas>("canvas");
+  const overlays = modeler.get<Overlays>("overlays");
+  const registry = modeler.get<Registry>("elementRegistry");
+  overlays.remove({ type: "alur-problem" });
+  for (const element of registry.getAll()) for (const m of MARKERS) canvas.removeMarker(element.id, m);
+  const byElement = new Map<string, Problem[]>();
+  for (const p of problems) {
+    if (!p.elementId || !registry.get(p.elementId)) continue;
+    byElement.set(p.elementId, [...(byElement.get(p.elementId) ?? []), p]);
+  }
+  for (const [id, list] of byElement) {
+    const error = list.some((p) => p.severity === "error");
+    canvas.addMarker(id, error ? MARKERS[0]! : MARKERS[1]!);
+    const badge = document.createElement("span");
+    badge.className = `problem-badge${error ? "" : " warning"}`;
+    badge.textContent = String(list.length);
+    badge.title = list.map((p) => p.message.id).join("\n");
+    overlays.add(id, "alur-problem", { position: { top: -8, right: 8 }, html: badge });
+  }
+}
