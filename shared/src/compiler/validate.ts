@@ -74,6 +74,16 @@ function check(
       }
     }
   }
+  if (context.processes.length === 0) {
+    // Nothing to execute, and bpmnlint's rules assume root elements exist.
+    problems.push(
+      problem(definitions.id, "error", "no-process", {
+        id: "Model tidak berisi proses BPMN.",
+        en: "The model contains no BPMN process.",
+      }),
+    );
+    return { problems, compiled };
+  }
   for (const found of lintDefinitions(definitions)) {
     const covering = COVERED_BY[found.code];
     if (covering && seen.has(`${found.elementId}\u0000${covering}`)) continue;
