@@ -27,14 +27,24 @@ export function unconnectedClient(): Client {
   return new Client({ connection: Connection.lazy({ address: "127.0.0.1:1" }) });
 }
 
-export async function buildTestApp(db: Db, client: Client = unconnectedClient()) {
-  const credentials = await seedDemo(db);
+/**
+ * An app over `db`. Seeds the demo users unless `credentials` from an earlier seed are given
+ * (a second API instance over the same database).
+ */
+export async function buildTestApp(
+  db: Db,
+  options: { client?: Client; taskQueue?: string; credentials?: DemoCredential[]; filesDir?: string } = {},
+) {
+  const credentials = options.credentials ?? (await seedDemo(db));
   const env = loadEnv({ NODE_ENV: "test" });
-  const filesDir = mkdtempSync(path.join(tmpdir(), "alur-files-"));
+  const filesDir = options.filesDir ?? mkdtempSync(path.join(tmpdir(), "alur-files-"));
   const app = createApp(
     {
       db,
-      temporal: { client, taskQueue: `test-${randomUUID()}` },
+      temporal: {
+        client: options.client ?? unconnectedClient(),
+        taskQueue: options.taskQueue ?? `test-${randomUUID()}`,
+      },
       env,
       logger: createLogger({ level: "silent", pretty: false }),
       filesDir,

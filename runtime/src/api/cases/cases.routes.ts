@@ -28,7 +28,8 @@ export const start = createRoute({
   request: {
     headers: z.object({ "idempotency-key": z.string().min(8).max(200).optional() }),
     body: {
-      required: true,
+      // Not "required": zod-openapi then validates only the body type actually sent.
+      required: false,
       content: {
         "multipart/form-data": { schema: MultipartStart },
         "application/json": { schema: StartCaseData },
@@ -83,7 +84,8 @@ export const message = createRoute({
   request: {
     params: CaseParams,
     body: {
-      required: true,
+      // Not "required": zod-openapi then validates only the body type actually sent.
+      required: false,
       content: {
         "application/json": { schema: CaseMessageRequest },
         "multipart/form-data": { schema: z.object({ data: z.string() }).catchall(z.unknown()) },

@@ -11,7 +11,13 @@ const users: Record<string, Session> = {};
 beforeAll(async () => {
   db = await openDb({ kind: "pglite", dataDir: null });
   ({ app, credentials } = await buildTestApp(db));
-  for (const u of ["bks.back-office", "bks.pekerja-sosial", "bks.kepala-bidang", "bks.front-office", "smd.back-office"]) {
+  for (const u of [
+    "bks.back-office",
+    "bks.pekerja-sosial",
+    "bks.kepala-bidang",
+    "bks.front-office",
+    "smd.back-office",
+  ]) {
     users[u] = await signIn(app, credentials, u);
   }
 }, 120_000);
@@ -21,20 +27,34 @@ async function json<T>(res: Response | Promise<Response>): Promise<T> {
   return (await (await res).json()) as T;
 }
 
-type Page = { items: { id: string; revision: number; caseNumber: string; applicantName: string }[]; nextCursor: string | null };
+type Page = {
+  items: { id: string; revision: number; caseNumber: string; applicantName: string }[];
+  nextCursor: string | null;
+};
 
 describe("inbox", () => {
   it("shows unassigned tasks of my roles and district only, sorted by due date, with cursor pages", async () => {
     // given 5 back-office tasks in Bekasi, one pekerja-sosial task, one back-office task in Sumedang
-    const bksTasks = [];
+    const bksTasks: Awaited<ReturnType<typeof fixtureCase>>[] = [];
     for (let i = 0; i < 5; i++) {
-      bksTasks.push(await fixtureCase(db, { district: "3216", roles: ["back-office"], createdBy: null, applicantName: `Pemohon ${i}` }));
+      bksTasks.push(
+        await fixtureCase(db, {
+          district: "3216",
+          roles: ["back-office"],
+          createdBy: null,
+          applicantName: `Pemohon ${i}`,
+        }),
+      );
     }
     await fixtureCase(db, { district: "3216", roles: ["pekerja-sosial"], createdBy: null });
     await fixtureCase(db, { district: "3211", roles: ["back-office"], createdBy: null });
     // due dates in reverse creation order
     for (const [i, f] of bksTasks.entries()) {
-      await db.updateTable("tasks").set({ due_at: new Date(Date.UTC(2030, 0, 10 - i)) }).where("id", "=", f.task.id).execute();
+      await db
+        .updateTable("tasks")
+        .set({ due_at: new Date(Date.UTC(2030, 0, 10 - i)) })
+        .where("id", "=", f.task.id)
+        .execute();
     }
 
     // when
@@ -49,7 +69,9 @@ describe("inbox", () => {
     expect(second.nextCursor).toBeNull();
 
     // text search on applicant name
-    const found = await json<Page>(call(app, users["bks.back-office"]!, "GET", "/tasks?scope=unassigned&q=pemohon%203"));
+    const found = await json<Page>(
+      call(app, users["bks.back-office"]!, "GET", "/tasks?scope=unassigned&q=pemohon%203"),
+    );
     expect(found.items.map((t) => t.applicantName)).toEqual(["Pemohon 3"]);
 
     // a head sees the whole district, including the pekerja-sosial task; a non-head may not ask
@@ -71,7 +93,11 @@ describe("inbox", () => {
 describe("task actions", () => {
   it("lets exactly one of two concurrent claims win; the other gets 409 with a bilingual message", async () => {
     // given
-    const { task } = await fixtureCase(db, { district: "3216", roles: ["back-office", "pekerja-sosial"], createdBy: null });
+    const { task } = await fixtureCase(db, {
+      district: "3216",
+      roles: ["back-office", "pekerja-sosial"],
+      createdBy: null,
+    });
     const a = users["bks.back-office"]!;
     const b = users["bks.pekerja-sosial"]!;
 
@@ -100,7 +126,9 @@ describe("task actions", () => {
     );
     expect(claimed.assignee).toBe(me.userId);
 
-    expect((await call(app, me, "PUT", `/tasks/${task.id}/draft`, { data: { catatan: "berkas lengkap" } })).status).toBe(200);
+    expect(
+      (await call(app, me, "PUT", `/tasks/${task.id}/draft`, { data: { catatan: "berkas lengkap" } })).status,
+    ).toBe(200);
     const detail = await json<{ draft: unknown }>(call(app, me, "GET", `/tasks/${task.id}`));
     expect(detail.draft).toEqual({ catatan: "berkas lengkap" });
 
@@ -123,7 +151,12 @@ describe("task actions", () => {
     const timeline = await db.selectFrom("case_events").select(["type"]).where("case_id", "=", caseId).execute();
     expect(timeline.map((e) => e.type)).toEqual(expect.arrayContaining(["task.delegated", "task.comment"]));
 
-    const audit = await db.selectFrom("audit_log").select(["action"]).where("resource_id", "=", task.id).orderBy("id").execute();
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["action"])
+      .where("resource_id", "=", task.id)
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["task.claim", "task.unclaim", "task.delegate", "task.comment"]);
   });
 
@@ -134,11 +167,17 @@ describe("task actions", () => {
     await call(app, me, "POST", `/tasks/${task.id}/claim`, { revision: task.revision });
 
     // when I complete with the stale revision
-    const res = await call(app, me, "POST", `/tasks/${task.id}/complete`, { revision: task.revision, data: { hasil: "layak" } });
+    const res = await call(app, me, "POST", `/tasks/${task.id}/complete`, {
+      revision: task.revision,
+      data: { hasil: "layak" },
+    });
 
     // then 409, and my input is my draft
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ code: "task-revision-conflict", details: { revision: task.revision + 1 } });
+    expect(await res.json()).toMatchObject({
+      code: "task-revision-conflict",
+      details: { revision: task.revision + 1 },
+    });
     const detail = await json<{ draft: unknown; status: string }>(call(app, me, "GET", `/tasks/${task.id}`));
     expect(detail).toMatchObject({ draft: { hasil: "layak" }, status: "claimed" });
   });
