@@ -20,7 +20,7 @@ import {
 } from "./context";
 import { acceptJoinToken, fireInclusiveJoins } from "./gateways";
 import { innerInstanceCompleted, miOutputValue, startMultiInstance } from "./multi-instance";
-import { closeSubscriptionsOf, openBoundaries, openEventSubProcesses } from "./subscriptions";
+import { closeSubscriptionsOf, openBoundaries, openEventSubProcesses, unsubscribe } from "./subscriptions";
 import type { ElementInstance, FinishStatus, InstanceKind } from "./types";
 import { evaluateMappings, feel, mergeVariables, scopeContext } from "./variables";
 
@@ -270,14 +270,14 @@ export function cancelChildren(ctx: Ctx, scopeId: string): void {
 }
 
 /** Ends the case: whatever still runs is cancelled; the process instance stays to report the final variables. */
-export function finishCase(ctx: Ctx, status: FinishStatus): void {
+export function finishCase(ctx: Ctx, status: FinishStatus, data: Variables = {}): void {
   const root = rootInstance(ctx);
   if (root) {
     for (const child of childrenOf(ctx, root.id)) cancelInstance(ctx, child.id);
     closeSubscriptionsOf(ctx, root.id);
     root.joins = {};
   }
-  for (const subscription of Object.keys(ctx.state.subscriptions)) delete ctx.state.subscriptions[subscription];
+  for (const subscription of Object.keys(ctx.state.subscriptions)) unsubscribe(ctx, subscription);
   ctx.state.status = status;
   const recordType = {
     completed: "caseCompleted",
@@ -285,7 +285,7 @@ export function finishCase(ctx: Ctx, status: FinishStatus): void {
     cancelled: "caseCancelled",
     incident: "incident",
   } as const;
-  if (status !== "incident") record(ctx, recordType[status], null);
+  if (status !== "incident") record(ctx, recordType[status], null, data);
   emit(ctx, { type: "finish", status, variables: root?.variables ?? {} });
   ctx.agenda = [];
   ctx.halted = true;

@@ -280,3 +280,77 @@ describe("call activity", () => {
     expect(driver.state.incidents).toMatchObject([{ elementId: "penelusuran", code: "child-failed" }]);
   });
 });
+
+describe("more event subprocess and boundary cases", () => {
+  it("an error event subprocess inside a subprocess catches there; the subprocess then leaves normally", () => {
+    const plan = new PlanBuilder()
+      .start("s")
+      .subProcess("sub")
+      .start("ss", { scope: "sub" })
+      .serviceTask("cek", "http", { scope: "sub" })
+      .chain("ss", "cek")
+      .subProcess("tangani", { triggeredByEvent: true, scope: "sub" })
+      .start("ts", { scope: "tangani", eventDefinition: { kind: "error" } })
+      .userTask("perbaiki", { scope: "tangani" })
+      .chain("ts", "perbaiki")
+      .userTask("setelah")
+      .chain("s", "sub", "setelah")
+      .build();
+    const driver = new CaseDriver(plan);
+    driver.start();
+    driver.failJob("cek", "APA_SAJA");
+    expect(driver.openTaskElements()).toEqual(["perbaiki"]);
+    driver.completeTask("perbaiki");
+    expect(driver.openTaskElements()).toEqual(["setelah"]);
+  });
+
+  it("a non-interrupting message boundary correlates each time and keeps the task", () => {
+    const plan = new PlanBuilder()
+      .start("s")
+      .userTask("proses")
+      .boundary("tanya", "proses", { kind: "message", messageName: "pertanyaan-pemohon" }, false)
+      .userTask("jawab")
+      .chain("s", "proses")
+      .chain("tanya", "jawab")
+      .build();
+    const driver = new CaseDriver(plan);
+    driver.start();
+    driver.message("pertanyaan-pemohon", { q: 1 });
+    driver.message("pertanyaan-pemohon", { q: 2 });
+    expect(driver.openTaskElements()).toEqual(["proses", "jawab", "jawab"]);
+    driver.completeTask("proses");
+    expect(driver.message("pertanyaan-pemohon").accepted).toBe(false);
+  });
+
+  it("an interrupting timer event subprocess at process level replaces the work in progress", () => {
+    const plan = new PlanBuilder()
+      .start("s")
+      .userTask("a")
+      .chain("s", "a")
+      .subProcess("batas", { triggeredByEvent: true })
+      .start("bs", {
+        scope: "batas",
+        eventDefinition: { kind: "timer", timer: { type: "duration", value: { kind: "feel", source: "batasWaktu" } } },
+      })
+      .end("be", undefined, "batas")
+      .chain("bs", "be")
+      .build();
+    const driver = new CaseDriver(plan);
+    driver.start({ batasWaktu: "P14D" });
+    expect(driver.liveTimers()[0]?.fireAt).toBe("2026-03-16T02:00:00.000Z");
+    driver.fireTimer();
+    expect(driver.commands("closeTask")).toMatchObject([{ status: "cancelled" }]);
+    expect(driver.finished?.status).toBe("completed");
+  });
+
+  it("a FEEL timer that is not a duration text is an incident", () => {
+    const plan = new PlanBuilder()
+      .start("s")
+      .catchEvent("t", { kind: "timer", timer: { type: "duration", value: { kind: "feel", source: "42" } } })
+      .chain("s", "t")
+      .build();
+    const driver = new CaseDriver(plan);
+    driver.start();
+    expect(driver.state.incidents).toMatchObject([{ elementId: "t", code: "timer-error" }]);
+  });
+});

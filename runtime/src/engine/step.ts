@@ -121,8 +121,7 @@ function apply(ctx: Ctx, event: EngineEvent): boolean {
     case "signal":
       return deliverSignal(ctx, event.name, event.payload) > 0;
     case "cancel":
-      record(ctx, "caseCancelled", null, { reason: event.reason });
-      finishCase(ctx, "cancelled");
+      finishCase(ctx, "cancelled", { reason: event.reason });
       return true;
   }
 }

@@ -71,7 +71,8 @@ export function throwEvent(ctx: Ctx, thrower: ElementInstance, thrown: Thrown, f
       );
       const boundary = boundaryId ? nodeOf(ctx, boundaryId) : undefined;
       if (boundary?.type === "boundaryEvent" && current.parentId) {
-        if (boundary.cancelActivity) cancelInstance(ctx, current.id);
+        // Error boundary events always interrupt (BPMN 2.0 §10.5.4); escalations may not.
+        if (boundary.cancelActivity || thrown.kind === "error") cancelInstance(ctx, current.id);
         schedule(ctx, { op: "enter", elementId: boundary.id, parentId: current.parentId, flowId: null, triggered: {} });
         return true;
       }
