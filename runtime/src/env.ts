@@ -42,7 +42,9 @@ export type Env = z.infer<typeof Env>;
 
 /** Parses the environment; throws one readable error naming every bad setting. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = Env.safeParse(source);
+  // An empty variable means unset (`TEMPORAL_ADDRESS= npm start` uses the local dev server).
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = Env.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);

@@ -16,9 +16,10 @@ import { type Db, dbTarget, openDb } from "../store/db";
 import { createActivities } from "../temporal/activities";
 import { connectionOptions } from "../temporal/client";
 import { createWorker } from "../temporal/worker";
+import { firstStart } from "./first-start";
+import { healthChecks } from "./health";
 import { mountDesigner } from "./static-designer";
 import { type DevServer, startTemporalDevServer } from "./temporal-dev-server";
-import { firstStart } from "./first-start";
 
 export interface ServerOptions {
   env: Env;
@@ -85,9 +86,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       stops.push(() => connection.close());
       const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
       const filesDir = path.join(env.ALUR_DATA_DIR, "files");
-      await firstStart({ db, env, logger, client });
+      await firstStart({ db, env, logger });
       const root = new Hono();
-      root.route("/api", createApp({ db, temporal: { client, taskQueue: env.TEMPORAL_TASK_QUEUE }, env, logger, filesDir }));
+      root.get("/api/health", async (c) => {
+        const checks = await healthChecks(db, client);
+        return c.json(checks, checks.ok ? 200 : 503);
+      });
+      root.route(
+        "/api",
+        createApp({ db, temporal: { client, taskQueue: env.TEMPORAL_TASK_QUEUE }, env, logger, filesDir }),
+      );
       if (!mountDesigner(root)) logger.warn("designer/dist not found: run `npm run build` to serve the web app");
       const server = serve({ fetch: root.fetch, port: env.PORT, hostname: env.HOST });
       await new Promise<void>((resolve) => server.once("listening", () => resolve()));

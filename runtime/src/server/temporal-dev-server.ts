@@ -55,10 +55,7 @@ export async function startTemporalDevServer(options: {
   child.stderr?.on("data", keep);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
-  const ready = await Promise.race([
-    waitForPort(options.port, 60_000).then(() => true),
-    exited.then(() => false),
-  ]);
+  const ready = await Promise.race([waitForPort(options.port, 60_000).then(() => true), exited.then(() => false)]);
   if (!ready) {
     throw new Error(`The Temporal dev server exited during start-up:\n${output.join("").slice(-2000)}`);
   }
