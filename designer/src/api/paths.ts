@@ -18,8 +18,6 @@ export const paths = {
   caseTimeline: (id: string) => `/api/cases/${enc(id)}/timeline`,
   caseDocument: (caseId: string, docId: string) => `/api/cases/${enc(caseId)}/documents/${enc(docId)}`,
   processes: "/api/processes",
-  processVersions: (processId: string) => `/api/processes/${enc(processId)}/versions`,
-  processVersion: (versionId: string) => `/api/process-versions/${enc(versionId)}`,
-  processVersionBpmn: (versionId: string) => `/api/process-versions/${enc(versionId)}/bpmn`,
-  publishVersion: (versionId: string) => `/api/process-versions/${enc(versionId)}/publish`,
+  processVersion: (versionId: string) => `/api/processes/versions/${enc(versionId)}`,
+  publishVersion: (versionId: string) => `/api/processes/versions/${enc(versionId)}/publish`,
 } as const;

@@ -3,6 +3,7 @@ import { LoginResponse } from "@alur/shared/api";
 import { z } from "zod";
 import { request, setCsrfToken } from "../http";
 import { paths } from "../paths";
+import { rememberSession } from "../queries/session";
 
 /** Signs in with a session cookie; remembers the CSRF token. */
 export async function login(username: string, password: string): Promise<LoginResponse> {
@@ -11,11 +12,13 @@ export async function login(username: string, password: string): Promise<LoginRe
     body: { username, password, mode: "cookie" },
   });
   setCsrfToken(res.csrfToken);
+  rememberSession(true);
   return res;
 }
 
 /** Ends the session. */
 export async function logout(): Promise<void> {
-  await request(z.unknown(), paths.logout, { method: "POST" });
+  rememberSession(false);
   setCsrfToken(null);
+  await request(z.unknown(), paths.logout, { method: "POST" });
 }

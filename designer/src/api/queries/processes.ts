@@ -1,7 +1,8 @@
 /** Deployed process models: the catalogue, versions and their BPMN. */
 import { ProcessVersionList, ProcessVersionView } from "@alur/shared/api";
 import { queryOptions } from "@tanstack/react-query";
-import { query, request, requestText } from "../http";
+import { z } from "zod";
+import { query, request } from "../http";
 import { paths } from "../paths";
 
 export const processKeys = {
@@ -9,7 +10,6 @@ export const processKeys = {
   catalogue: (district: string | null) => ["processes", "catalogue", district] as const,
   versions: (processId: string) => ["processes", processId, "versions"] as const,
   version: (versionId: string) => ["process-versions", versionId] as const,
-  bpmn: (versionId: string) => ["process-versions", versionId, "bpmn"] as const,
 };
 
 export const catalogueQuery = (district: string | null) =>
@@ -21,18 +21,19 @@ export const catalogueQuery = (district: string | null) =>
 export const processVersionsQuery = (processId: string) =>
   queryOptions({
     queryKey: processKeys.versions(processId),
-    queryFn: ({ signal }) => request(ProcessVersionList, paths.processVersions(processId), { signal }),
+    queryFn: ({ signal }) => request(ProcessVersionList, `${paths.processes}${query({ processId })}`, { signal }),
   });
+
+/** A version with its BPMN XML (a version never changes its model, so it never goes stale). */
+const VersionWithXml = ProcessVersionView.extend({ bpmnXml: z.string() });
 
 export const processVersionQuery = (versionId: string) =>
   queryOptions({
     queryKey: processKeys.version(versionId),
-    queryFn: ({ signal }) => request(ProcessVersionView, paths.processVersion(versionId), { signal }),
-  });
-
-export const processBpmnQuery = (versionId: string) =>
-  queryOptions({
-    queryKey: processKeys.bpmn(versionId),
-    queryFn: ({ signal }) => requestText(paths.processVersionBpmn(versionId), { signal }),
+    queryFn: ({ signal }) => request(VersionWithXml, paths.processVersion(versionId), { signal }),
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+/** Just the BPMN XML of a version, from the same cache entry. */
+export const processBpmnQuery = (versionId: string) =>
+  queryOptions({ ...processVersionQuery(versionId), select: (v: z.infer<typeof VersionWithXml>) => v.bpmnXml });

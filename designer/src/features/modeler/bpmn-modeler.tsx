@@ -44,7 +44,6 @@ export function BpmnModeler({
     if (!canvas.current || !panel.current) return;
     const modeler = new Modeler({
       container: canvas.current,
-      keyboard: { bindTo: document },
       propertiesPanel: { parent: panel.current },
       additionalModules: [
         BpmnPropertiesPanelModule,

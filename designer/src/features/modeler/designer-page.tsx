@@ -230,9 +230,9 @@ function Designer({
       {deploy.isError && <ErrorMessage error={deploy.error} />}
       {deploy.isSuccess && (
         <p className="alert alert-ok" role="status">
-          {deploy.data.status === "published"
-            ? t("designer.published", { version: deploy.data.version })
-            : t("designer.draftSaved", { version: deploy.data.version })}
+          {deploy.data.version.status === "published"
+            ? t("designer.published", { version: deploy.data.version.version })
+            : t("designer.draftSaved", { version: deploy.data.version.version })}
         </p>
       )}
       {importError !== null && <p className="alert alert-error">{t("designer.importFailed")}</p>}

@@ -233,14 +233,26 @@ function StepCard({ data }: NodeProps<Node<CardData>>) {
       <div className="step-card-title">{node.label || "—"}</div>
       {s && (
         <div className="step-card-meta">
-          {s.roles.length > 0 && <div>👤 {s.roles.join(", ")}</div>}
-          {s.slaValue !== null && (
+          {s.roles.length > 0 && (
             <div>
-              ⏱ {s.slaValue} {t(`unit.${s.slaUnit}`)}
+              {t("stepEditor.roles")}: {s.roles.join(", ")}
             </div>
           )}
-          {s.documents.length > 0 && <div>📄 {s.documents.join(", ")}</div>}
-          {s.formId && <div>📝 {s.formId}</div>}
+          {s.slaValue !== null && (
+            <div>
+              {t("stepEditor.sla")}: {s.slaValue} {t(`unit.${s.slaUnit}`)}
+            </div>
+          )}
+          {s.documents.length > 0 && (
+            <div>
+              {t("stepEditor.documents")}: {s.documents.join(", ")}
+            </div>
+          )}
+          {s.formId && (
+            <div>
+              {t("stepEditor.form")}: {s.formId}
+            </div>
+          )}
         </div>
       )}
       {node.hint && <div className="step-card-hint">{t("stepEditor.useBpmn")}</div>}
