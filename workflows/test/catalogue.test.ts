@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { validateXml } from "@alur/shared/compiler";
 import { describe, expect, it } from "vitest";
 import { type CatalogueEntry, loadCatalogue, WORKFLOWS_DIR } from "../src";
 import { compileEntry, diagramElementIds } from "./compile-model";
@@ -51,6 +52,17 @@ describe.each(models.map((m) => [m.file, m] as const))("%s", (_file, entry) => {
     const { plan, problems } = await compileEntry(entry);
     expect(problems).toEqual([]);
     expect(plan?.standard?.code).toBeTruthy();
+  });
+
+  it("validates with no error; warnings only for components the source document is silent on", async () => {
+    // given the full validation of `alur validate` (bpmnlint recommended + Alur rules + compile)
+    const { problems } = await validateXml(entry.xml);
+    // then nothing is wrong; a missing component is reported, never invented
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(problems.filter((p) => p.code !== "service-standard-incomplete")).toEqual([]);
+    // templates carry only what every district shares; a district model at most what its seed leaves blank
+    const limit = entry.xml.includes('office="Template Alur') ? 12 : 2;
+    expect(problems.length, problems.map((p) => p.message.en).join("; ")).toBeLessThanOrEqual(limit);
   });
 
   it("draws every flow node and every flow", async () => {

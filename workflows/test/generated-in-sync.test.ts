@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogueManifest, renderService } from "../authoring/generate";
@@ -16,6 +16,21 @@ describe("generated catalogue files", () => {
     }
     expect(readFileSync(join(WORKFLOWS_DIR, "catalogue.json"), "utf8")).toBe(catalogueManifest(SERVICES));
     expect(stale).toEqual([]);
+  });
+
+  it("leave no stale form or scenario file behind", () => {
+    const generated = new Set(SERVICES.flatMap((def) => renderService(def).map((f) => f.path)));
+    const leftovers: string[] = [];
+    for (const slug of new Set(SERVICES.map((s) => s.slug))) {
+      for (const folder of ["forms", "scenarios", "variants"]) {
+        const dir = join(WORKFLOWS_DIR, slug, folder);
+        if (!existsSync(dir)) continue;
+        for (const name of readdirSync(dir)) {
+          if (!generated.has(`${slug}/${folder}/${name}`)) leftovers.push(`${slug}/${folder}/${name}`);
+        }
+      }
+    }
+    expect(leftovers).toEqual([]);
   });
 
   it("give every process a unique id and every model its own path", () => {

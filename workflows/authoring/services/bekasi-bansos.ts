@@ -144,12 +144,12 @@ export const BANSOS_PAKET: ServiceDef = {
       "Berkas dari TKSK diterima, diverifikasi (1 hari kerja), ditinjau dan paket diserahkan (1 hari kerja).",
       [
         done("terimaBerkas", "front-office", { namaPemohon: "Ibu Rohmah", pengirim: "TKSK Cikarang Pusat" }),
-        done("verifikasiBerkas", "back-office", { docsComplete: true }, "2024-10-03T09:00:00+07:00"),
+        done("verifikasiBerkas", "back-office", { docsComplete: true }, "2024-10-03T15:30:00+07:00"),
         done(
           "tinjauDanSerahkan",
           "tksk",
           { tanggalPenyerahan: "2024-10-03", paketDiterima: true },
-          "2024-10-03T09:00:00+07:00",
+          "2024-10-03T15:30:00+07:00",
         ),
       ],
       { end: "selesai", documents: ["tanda-terima-bansos"], notifications: [] },

@@ -105,7 +105,7 @@ export const MONITORING_PANGAN: ServiceDef = {
       "KPM belum menerima (KKS bermasalah), tindak lanjut, monitoring ulang: diterima.",
       [
         done("verifikasiKpm", "back-office", { namaKpm: "Ibu Wati", periode: "Oktober 2024" }),
-        done("monitoring", "tksk", { bantuanDiterima: false, kendala: "KKS terblokir" }, "2024-10-09T09:00:00+07:00"),
+        done("monitoring", "tksk", { bantuanDiterima: false, kendala: "KKS terblokir" }, "2024-10-09T15:30:00+07:00"),
         done("tindakLanjut", "ketua-tim", { tindakan: "Koordinasi bank penyalur" }),
         done("monitoring", "pekerja-sosial", { bantuanDiterima: true }),
       ],

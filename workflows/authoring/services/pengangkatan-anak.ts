@@ -280,12 +280,12 @@ const SCENARIOS: ScenarioDef[] = [
     startAt: START,
     variables: {},
     steps: [
-      { complete: "konsultasi", role: "front-office", data: cota, expectDueAt: "2024-10-03T09:00:00+07:00" },
+      { complete: "konsultasi", role: "front-office", data: cota, expectDueAt: "2024-10-03T15:30:00+07:00" },
       {
         complete: "periksaDokumen",
         role: "back-office",
         data: { docsComplete: false, kekuranganDokumen: "SKCK istri" },
-        expectDueAt: "2024-10-09T09:00:00+07:00",
+        expectDueAt: "2024-10-09T15:30:00+07:00",
       },
       { complete: "terimaKelengkapan", role: "front-office", data: { tanggalTerima: "2024-10-20" } },
       { complete: "periksaDokumen", role: "back-office", data: { docsComplete: true } },
@@ -351,8 +351,8 @@ export const ADOPTION_TEMPLATE: ServiceDef = {
   standard: TEMPLATE_STANDARD,
   nodes: nodes([]),
   flows: FLOWS,
-  scenarios: [{ ...SCENARIOS[1]!, name: "template-ditolak-pengadilan" }],
-  coverage: "template path with a court refusal (the variant covers the rest)",
+  scenarios: SCENARIOS.map((s) => ({ ...s, name: `template-${s.name}` })),
+  coverage: "as the Bekasi variant: documents loop, home visit, reminder, decree, court grants / refuses",
 };
 
 export const ADOPTION_BEKASI: ServiceDef = {

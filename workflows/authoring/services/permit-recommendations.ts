@@ -201,7 +201,10 @@ function permit(o: PermitOptions): ServiceDef {
   };
 }
 
-/** Due date of a task opened at the scenarios' start (Wed 2 Oct 2024 09:00 WIB, no holiday that fortnight). */
+/**
+ * Due date of a task opened at the scenarios' start (Wed 2 Oct 2024 09:00 WIB, no holiday that
+ * fortnight): N working days end at closing time (15:30) of the N-th working day after receipt.
+ */
 function dueAt(sla: { value: number; unit: string } | undefined): string | undefined {
   if (!sla) return undefined;
   if (sla.unit === "workingHours") return `2024-10-02T${String(9 + sla.value).padStart(2, "0")}:00:00+07:00`;
@@ -223,7 +226,7 @@ function dueAt(sla: { value: number; unit: string } | undefined): string | undef
       "2024-10-21",
       "2024-10-22",
     ];
-    return `${days[sla.value]}T09:00:00+07:00`;
+    return `${days[sla.value]}T15:30:00+07:00`;
   }
   return undefined;
 }

@@ -1,0 +1,221 @@
+/**
+ * Drives every scenario file through the real interpreter core (`step` of @alur/runtime/engine),
+ * event by event: the right tasks open for the right roles with the right due dates, the form
+ * data fits the task's form, the products are produced and the case ends where expected. Jobs
+ * (document and notify connectors) are completed at once, as a connector that succeeds would.
+ * The same files are meant for the Temporal adapter on the time-skipping server (see README).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type EngineCommand, type EngineEvent, type EngineState, initialState, step } from "@alur/runtime/engine";
+import { calendarFor } from "@alur/shared/calendar/districts";
+import type { ExecutionPlan } from "@alur/shared/plan";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ScenarioDef } from "../authoring/dsl";
+import { type CatalogueEntry, loadCatalogue, WORKFLOWS_DIR } from "../src";
+import { compileEntry } from "./compile-model";
+
+interface ScenarioFile extends ScenarioDef {
+  process: string;
+  model: string;
+  district: string | null;
+}
+
+type Command<T extends EngineCommand["type"]> = Extract<EngineCommand, { type: T }>;
+
+const catalogue = new Map(loadCatalogue().map((e) => [e.file, e] as const));
+
+function scenarioFiles(): Array<{ path: string; scenario: ScenarioFile }> {
+  const out: Array<{ path: string; scenario: ScenarioFile }> = [];
+  for (const slug of readdirSync(WORKFLOWS_DIR).sort()) {
+    const dir = join(WORKFLOWS_DIR, slug, "scenarios");
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith(".json"));
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      out.push({ path: `${slug}/scenarios/${name}`, scenario: JSON.parse(readFileSync(join(dir, name), "utf8")) });
+    }
+  }
+  return out;
+}
+
+/** Form field keys of a form-js schema. */
+function formKeys(schema: unknown): Set<string> {
+  const components = (schema as { components?: Array<{ key?: string }> }).components ?? [];
+  return new Set(components.flatMap((c) => (c.key ? [c.key] : [])));
+}
+
+/** One case on the pure engine, with connectors that succeed at once. */
+class ScenarioRun {
+  state: EngineState;
+  readonly log: EngineCommand[] = [];
+  now: string;
+
+  constructor(
+    readonly plan: ExecutionPlan,
+    scenario: ScenarioFile,
+  ) {
+    const calendar = calendarFor(scenario.district ?? "00", [2024, 2025, 2026]);
+    this.state = initialState(plan, { caseId: `scenario-${scenario.name}`, calendar });
+    this.now = scenario.startAt;
+  }
+
+  send(event: EngineEvent): boolean {
+    const result = step(this.plan, this.state, event);
+    this.state = result.state;
+    this.log.push(...result.commands);
+    // Connectors: complete every running job right away (documents rendered, notices sent).
+    for (const jobId of Object.keys(this.state.jobs)) {
+      this.send({ type: "jobCompleted", jobId, output: {}, at: this.now });
+    }
+    return result.accepted;
+  }
+
+  commands<T extends EngineCommand["type"]>(type: T): Command<T>[] {
+    return this.log.filter((c): c is Command<T> => c.type === type);
+  }
+
+  openTask(elementId: string): Command<"openTask"> | undefined {
+    const open = new Set(Object.keys(this.state.tasks));
+    return this.commands("openTask").find((t) => t.elementId === elementId && open.has(t.taskId));
+  }
+
+  openElements(): string[] {
+    return Object.values(this.state.tasks).map((id) => this.state.instances[id]?.elementId ?? "?");
+  }
+}
+
+const files = scenarioFiles();
+
+describe("scenario files", () => {
+  it("exist for every model of the catalogue manifest", () => {
+    const manifest = JSON.parse(readFileSync(join(WORKFLOWS_DIR, "catalogue.json"), "utf8")) as {
+      models: Array<{ file: string }>;
+    };
+    for (const m of manifest.models) {
+      expect(
+        files.some((f) => f.scenario.model === m.file),
+        m.file,
+      ).toBe(true);
+    }
+  });
+});
+
+describe.each(files.map((f) => [f.path, f] as const))("%s", (_path, { scenario }) => {
+  let entry: CatalogueEntry;
+  let plan: ExecutionPlan;
+
+  beforeAll(async () => {
+    entry = catalogue.get(scenario.model)!;
+    const compiled = await compileEntry(entry);
+    plan = compiled.plan!;
+  });
+
+  it("runs on the interpreter to its expected end", () => {
+    // given a case started at the scenario's time
+    const run = new ScenarioRun(plan, scenario);
+    expect(run.send({ type: "start", variables: scenario.variables, at: scenario.startAt })).toBe(true);
+
+    // when each step is applied
+    for (const [index, s] of scenario.steps.entries()) {
+      const where = `step ${index + 1} (${JSON.stringify(s).slice(0, 60)})`;
+      if ("complete" in s) {
+        const task = run.openTask(s.complete);
+        // then the task is open, for the role that completes it, due when the standard says
+        expect(task, `${where}: open tasks ${run.openElements().join(", ")}`).toBeDefined();
+        expect(task!.roles, where).toContain(s.role);
+        if (s.expectDueAt)
+          expect(Date.parse(task!.dueAt ?? ""), `${where}: dueAt ${task!.dueAt}`).toBe(Date.parse(s.expectDueAt));
+        const keys = formKeys(entry.forms[task!.formId ?? ""]);
+        for (const key of Object.keys(s.data))
+          expect(keys.has(key), `${where}: field ${key} not in ${task!.formId}`).toBe(true);
+        const accepted = run.send({
+          type: "taskCompleted",
+          taskId: task!.taskId,
+          actor: { userId: `petugas-${s.role}`, roles: [s.role], district: scenario.district },
+          data: s.data,
+          at: run.now,
+        });
+        expect(accepted, where).toBe(true);
+      } else if ("message" in s) {
+        expect(run.send({ type: "messageReceived", name: s.message, payload: s.payload, at: run.now }), where).toBe(
+          true,
+        );
+      } else {
+        const sub = Object.values(run.state.subscriptions).find(
+          (x) => x.target.kind === "boundary" && x.target.boundaryId === s.timer && x.trigger.kind === "timer",
+        );
+        expect(sub, `${where}: no live timer on ${s.timer}`).toBeDefined();
+        const trigger = sub!.trigger as { timerId: string; fireAt: string };
+        run.now = trigger.fireAt;
+        expect(run.send({ type: "timerFired", timerId: trigger.timerId, at: trigger.fireAt }), where).toBe(true);
+      }
+      expect(run.state.incidents, where).toEqual([]);
+    }
+
+    // then the case completed at the expected end with the expected products and notices
+    expect(run.openElements()).toEqual([]);
+    expect(run.commands("finish")[0]?.status).toBe("completed");
+    const ends = run
+      .commands("record")
+      .filter((r) => r.recordType === "elementEntered" && plan.nodes[r.elementId ?? ""]?.type === "endEvent")
+      .map((r) => r.elementId);
+    expect(ends.at(-1)).toBe(scenario.expect.end);
+    const jobs = run.commands("runJob").filter((j) => j.elementInstanceId !== null);
+    expect(jobs.filter((j) => j.jobType === "document").map((j) => j.headers.template)).toEqual(
+      scenario.expect.documents,
+    );
+    expect(jobs.filter((j) => j.jobType === "notify").map((j) => j.elementId)).toEqual(scenario.expect.notifications);
+  });
+});
+
+describe("decision coverage", () => {
+  it("every branch of every exclusive gateway is taken by some scenario of its model", async () => {
+    const missing: string[] = [];
+    const byModel = new Map<string, ScenarioFile[]>();
+    for (const { scenario } of files) byModel.set(scenario.model, [...(byModel.get(scenario.model) ?? []), scenario]);
+    for (const [model, scenarios] of byModel) {
+      const entry = catalogue.get(model)!;
+      const { plan } = await compileEntry(entry);
+      const entered = new Set<string>();
+      for (const scenario of scenarios) {
+        const run = new ScenarioRun(plan!, scenario);
+        run.send({ type: "start", variables: scenario.variables, at: scenario.startAt });
+        for (const s of scenario.steps) {
+          if ("complete" in s) {
+            const task = run.openTask(s.complete);
+            if (!task) break;
+            run.send({
+              type: "taskCompleted",
+              taskId: task.taskId,
+              actor: { userId: "u", roles: [s.role], district: scenario.district },
+              data: s.data,
+              at: run.now,
+            });
+          } else if ("message" in s) {
+            run.send({ type: "messageReceived", name: s.message, payload: s.payload, at: run.now });
+          } else {
+            const sub = Object.values(run.state.subscriptions).find(
+              (x) => x.target.kind === "boundary" && x.target.boundaryId === s.timer,
+            );
+            const trigger = sub?.trigger as { timerId: string; fireAt: string } | undefined;
+            if (trigger) run.send({ type: "timerFired", timerId: trigger.timerId, at: trigger.fireAt });
+          }
+        }
+        for (const r of run.commands("record"))
+          if (r.recordType === "elementEntered" && r.elementId) entered.add(r.elementId);
+      }
+      for (const node of Object.values(plan!.nodes)) {
+        if (node.type !== "exclusiveGateway" || node.outgoing.length < 2) continue;
+        for (const f of node.outgoing) {
+          const target = plan!.flows[f]!.target;
+          if (!entered.has(target)) missing.push(`${model}: ${node.id} → ${target}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
