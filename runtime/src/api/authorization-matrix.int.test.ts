@@ -1,0 +1,225 @@
+/**
+ * Role × district × endpoint: every cell is asserted, allowed (anything but 401/403) or denied
+ * (403, and an audit entry with outcome "denied"). Resources belong to Bekasi (3216); every demo
+ * user of Bekasi and Sumedang (3211) and the super admin is tried. Allowed calls are shaped to stop
+ * right after authorization where a side effect would disturb other cells (e.g. a stale revision
+ * gives 409, an unpublished service 422). Runs against the dev server so allowed message and
+ * signal calls reach a real Temporal.
+ */
+import type { TestWorkflowEnvironment } from "@temporalio/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devServerEnv, pgliteDb } from "../../test/servers";
+import { BUILTIN_ROLES } from "../auth/roles";
+import type { DemoCredential } from "../auth/seed-demo";
+import type { Db } from "../store/db";
+import { buildTestApp, call, fixtureCase, type Session, signIn, type TestApp } from "./test-support";
+
+const HEADS = ["ketua-tim", "kepala-bidang", "sekretaris", "kepala-dinas"];
+const STAFF = BUILTIN_ROLES.filter((r) => r.kind === "staff").map((r) => r.id);
+
+let env: TestWorkflowEnvironment;
+let db: Db;
+let app: TestApp;
+let credentials: DemoCredential[];
+const sessions: Record<string, Session> = {};
+let fx: Awaited<ReturnType<typeof fixtureCase>>;
+
+beforeAll(async () => {
+  env = await devServerEnv();
+  db = await pgliteDb();
+  ({ app, credentials } = await buildTestApp(db, { client: env.client, taskQueue: "matrix-no-worker" }));
+  for (const c of credentials) sessions[c.username] = await signIn(app, credentials, c.username);
+  fx = await fixtureCase(db, {
+    district: "3216",
+    roles: ["back-office"],
+    createdBy: sessions["bks.front-office"]!.userId,
+  });
+});
+
+afterAll(async () => {
+  await env?.teardown();
+  await db?.destroy();
+});
+
+type Who = { username: string; district: string | null; role: string };
+
+interface Endpoint {
+  name: string;
+  request: () => [method: string, url: string, body?: unknown];
+  allowed: (who: Who) => boolean;
+}
+
+const bks = (who: Who) => who.district === "3216";
+const isSuper = (who: Who) => who.role === "super-admin";
+const bksAdmin = (who: Who) => bks(who) && who.role === "district-admin";
+
+const ENDPOINTS: Endpoint[] = [
+  { name: "GET /auth/me", request: () => ["GET", "/auth/me"], allowed: () => true },
+  { name: "GET /roles", request: () => ["GET", "/roles"], allowed: () => true },
+  { name: "GET /org-units", request: () => ["GET", "/org-units"], allowed: () => true },
+  {
+    name: "POST /roles",
+    request: () => ["POST", "/roles", { id: "role-exists-check", nameId: "x", nameEn: "x" }],
+    allowed: (w) => isSuper(w) || w.role === "district-admin",
+  },
+  {
+    name: "GET /users?district=3216",
+    request: () => ["GET", "/users?district=3216"],
+    allowed: (w) => isSuper(w) || bksAdmin(w),
+  },
+  {
+    name: "POST /users (Bekasi)",
+    // an existing username: allowed callers get 409, so no user is created
+    request: () => [
+      "POST",
+      "/users",
+      {
+        username: "bks.admin",
+        displayName: "x",
+        password: "long-enough-pw",
+        orgUnitId: "3216",
+        roles: ["back-office"],
+      },
+    ],
+    allowed: (w) => isSuper(w) || bksAdmin(w),
+  },
+  {
+    name: "POST /processes (Bekasi)",
+    request: () => ["POST", "/processes", { bpmnXml: "<not-bpmn/>", district: "3216" }],
+    allowed: (w) => isSuper(w) || bksAdmin(w),
+  },
+  {
+    name: "GET /processes/versions/{bekasi}",
+    request: () => ["GET", `/processes/versions/${fx.versionId}`],
+    allowed: (w) => isSuper(w) || bks(w),
+  },
+  {
+    name: "POST /processes/versions/{bekasi}/publish",
+    request: () => ["POST", `/processes/versions/${fx.versionId}/publish`],
+    allowed: (w) => isSuper(w) || bksAdmin(w),
+  },
+  {
+    name: "POST /cases (Bekasi)",
+    request: () => ["POST", "/cases", { processId: "not-published", district: "3216", applicant: { name: "X" } }],
+    allowed: (w) => bks(w) && w.role === "front-office",
+  },
+  {
+    name: "GET /cases/{bekasi}",
+    request: () => ["GET", `/cases/${fx.caseId}`],
+    allowed: (w) =>
+      isSuper(w) || (bks(w) && ["district-admin", "front-office", "back-office", ...HEADS].includes(w.role)),
+  },
+  {
+    name: "GET /cases/{bekasi}/timeline",
+    request: () => ["GET", `/cases/${fx.caseId}/timeline`],
+    allowed: (w) =>
+      isSuper(w) || (bks(w) && ["district-admin", "front-office", "back-office", ...HEADS].includes(w.role)),
+  },
+  {
+    name: "POST /cases/{bekasi}/messages",
+    request: () => ["POST", `/cases/${fx.caseId}/messages`, { name: "matrix" }],
+    allowed: (w) => bks(w) && ["district-admin", "front-office", "back-office", ...HEADS].includes(w.role),
+  },
+  {
+    name: "POST /signals (Bekasi)",
+    request: () => ["POST", "/signals", { district: "3216", name: "matrix" }],
+    allowed: (w) => isSuper(w) || bksAdmin(w),
+  },
+  { name: "GET /tasks?scope=mine", request: () => ["GET", "/tasks?scope=mine"], allowed: () => true },
+  { name: "GET /tasks?scope=unassigned", request: () => ["GET", "/tasks?scope=unassigned"], allowed: () => true },
+  {
+    name: "GET /tasks?scope=district",
+    request: () => ["GET", "/tasks?scope=district"],
+    allowed: (w) => w.district !== null && HEADS.includes(w.role),
+  },
+  {
+    name: "GET /tasks/{bekasi back-office}",
+    request: () => ["GET", `/tasks/${fx.task.id}`],
+    allowed: (w) => bks(w) && ["back-office", ...HEADS].includes(w.role),
+  },
+  {
+    name: "POST /tasks/{t}/claim (stale revision)",
+    request: () => ["POST", `/tasks/${fx.task.id}/claim`, { revision: 999 }],
+    allowed: (w) => bks(w) && w.role === "back-office",
+  },
+  {
+    name: "POST /tasks/{t}/unclaim (stale revision)",
+    request: () => ["POST", `/tasks/${fx.task.id}/unclaim`, { revision: 999 }],
+    allowed: (w) => bks(w) && HEADS.includes(w.role),
+  },
+  {
+    name: "POST /tasks/{t}/delegate (stale revision)",
+    request: () => ["POST", `/tasks/${fx.task.id}/delegate`, { revision: 999, userId: "nobody" }],
+    allowed: (w) => bks(w) && HEADS.includes(w.role),
+  },
+  {
+    name: "POST /tasks/{t}/comments",
+    request: () => ["POST", `/tasks/${fx.task.id}/comments`, { text: "matrix" }],
+    allowed: (w) => bks(w) && ["back-office", ...HEADS].includes(w.role),
+  },
+  {
+    name: "PUT /tasks/{t}/draft",
+    request: () => ["PUT", `/tasks/${fx.task.id}/draft`, { data: { x: 1 } }],
+    allowed: (w) => bks(w) && w.role === "back-office",
+  },
+  {
+    name: "POST /tasks/{t}/complete (stale revision)",
+    request: () => ["POST", `/tasks/${fx.task.id}/complete`, { revision: 999, data: {} }],
+    allowed: (w) => bks(w) && w.role === "back-office",
+  },
+  {
+    name: "GET /audit?district=3216",
+    request: () => ["GET", "/audit?district=3216"],
+    allowed: (w) => isSuper(w) || bksAdmin(w),
+  },
+  {
+    name: "GET /audit (all)",
+    request: () => ["GET", "/audit"],
+    allowed: (w) => isSuper(w) || w.role === "district-admin",
+  },
+];
+
+describe("authorization matrix", () => {
+  it("covers every demo role of both districts", () => {
+    const roles = new Set(credentials.map((c) => c.roles[0]));
+    for (const r of [...STAFF, "super-admin", "district-admin"]) expect(roles.has(r)).toBe(true);
+  });
+
+  it("allows and denies every cell as specified, auditing each denial", async () => {
+    const cells: string[] = [];
+    const wrong: string[] = [];
+    for (const endpoint of ENDPOINTS) {
+      for (const cred of credentials) {
+        const who: Who = { username: cred.username, district: cred.district, role: cred.roles[0]! };
+        const [method, url, body] = endpoint.request();
+        const before = await db
+          .selectFrom("audit_log")
+          .select((eb) => eb.fn.max("id").as("max"))
+          .executeTakeFirstOrThrow();
+        const res = await call(app, sessions[cred.username]!, method, url, body);
+        const expectAllowed = endpoint.allowed(who);
+        const denied = res.status === 403 || res.status === 401;
+        cells.push(`${endpoint.name} × ${cred.username}`);
+        if (expectAllowed === denied) {
+          wrong.push(
+            `${endpoint.name} × ${cred.username}: expected ${expectAllowed ? "allowed" : "denied"}, got ${res.status} ${await res.text()}`,
+          );
+          continue;
+        }
+        if (!expectAllowed) {
+          const audit = await db
+            .selectFrom("audit_log")
+            .selectAll()
+            .where("id", ">", Number(before.max ?? 0))
+            .where("outcome", "=", "denied")
+            .where("actor_id", "=", sessions[cred.username]!.userId)
+            .execute();
+          if (audit.length !== 1) wrong.push(`${endpoint.name} × ${cred.username}: denial not audited`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(cells.length).toBe(ENDPOINTS.length * credentials.length);
+    console.log(JSON.stringify({ metric: "authorization-matrix-cells", value: cells.length }));
+  });
+});
