@@ -73,4 +73,12 @@ describe("compileAndValidate", () => {
     expect(plan).toBeUndefined();
     expect(problems.map((p) => `${p.elementId}:${p.code}`)).toContain("orphan:unreachable-element");
   });
+
+  it("lists bpmnlint's style errors but still returns the plan", async () => {
+    // a model without diagram: bpmnlint/no-bpmndi errors, yet nothing stops execution
+    const { definitions } = await parseBpmn(fixture("executable-set.bpmn"));
+    const { plan, problems } = compileAndValidate(definitions!);
+    expect(problems.some((p) => p.code === "bpmnlint/no-bpmndi" && p.severity === "error")).toBe(true);
+    expect(plan?.processId).toBe("adopsi");
+  });
 });

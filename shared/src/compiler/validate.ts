@@ -28,7 +28,8 @@ export function validateDefinitions(definitions: ModdleElement, options: Validat
 
 /**
  * Validates the definitions and compiles one process, compiling it only once: what a deploy or
- * publish does. The plan is present when the whole model has no error.
+ * publish does. The plan is withheld when Alur's rules or the compiler find an error; bpmnlint's
+ * findings (labels, diagram shapes, ...) are listed but concern modelling style, not execution.
  */
 export function compileAndValidate(
   definitions: ModdleElement,
@@ -41,7 +42,8 @@ export function compileAndValidate(
     return { problems: [...problems, ...compileProcess(definitions, processId, options).problems] };
   }
   const plan = compiled.get(target.id)?.plan;
-  return hasErrors(problems) || !plan ? { problems } : { plan, problems };
+  const blocking = problems.filter((p) => !p.code.startsWith("bpmnlint/"));
+  return hasErrors(blocking) || !plan ? { problems } : { plan, problems };
 }
 
 function check(
