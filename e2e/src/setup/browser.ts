@@ -9,7 +9,9 @@ export function chromiumExecutable(): string {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
   const found = candidates.find((c): c is string => Boolean(c && existsSync(c)));
   if (!found) {
-    throw new Error("Chromium not found: install Debian's `chromium` package (npx alur setup --browser) or set CHROMIUM_PATH.");
+    throw new Error(
+      "Chromium not found: install Debian's `chromium` package (npx alur setup --browser) or set CHROMIUM_PATH.",
+    );
   }
   return found;
 }

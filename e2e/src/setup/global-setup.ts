@@ -54,7 +54,8 @@ export default async function setup(project: TestProject) {
 async function waitForHealth(baseUrl: string, child: ChildProcess, log: string[]): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`alur serve exited (${child.exitCode}):\n${log.join("").slice(-4000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`alur serve exited (${child.exitCode}):\n${log.join("").slice(-4000)}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) return;
