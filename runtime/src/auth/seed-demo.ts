@@ -117,7 +117,7 @@ export async function assertNoDemoCredentialsInProduction(db: Db, nodeEnv: strin
   if (names.length > 0) {
     throw new Error(
       `Refusing to start in production: ${names.length} demo account(s) exist (${names.slice(0, 3).join(", ")}...). ` +
-        "Disable or delete them (alur users disable-demo) first.",
+        "Disable them first (alur users disable <userId>).",
     );
   }
 }

@@ -1,0 +1,71 @@
+/**
+ * A small HTTP client of the API for the `alur` CLI: signs in with a bearer token and speaks the
+ * one error shape. Options: --url (default http://localhost:8080/api, or ALUR_URL), --user and
+ * --password (or ALUR_USER / ALUR_PASSWORD).
+ */
+import type { ApiError } from "@alur/shared/api";
+
+export interface ClientOptions {
+  url?: string;
+  user?: string;
+  password?: string;
+}
+
+export const CLIENT_OPTIONS = {
+  url: { type: "string" },
+  user: { type: "string" },
+  password: { type: "string" },
+} as const;
+
+export const CLIENT_USAGE =
+  "Connection: --url <base> (default $ALUR_URL or http://localhost:8080/api), --user/--password (or $ALUR_USER/$ALUR_PASSWORD)";
+
+export class ApiClient {
+  private constructor(
+    readonly baseUrl: string,
+    private readonly token: string,
+  ) {}
+
+  /** Signs in and returns a client carrying the bearer token. */
+  static async connect(options: ClientOptions): Promise<ApiClient> {
+    const baseUrl = (options.url ?? process.env.ALUR_URL ?? "http://localhost:8080/api").replace(/\/$/, "");
+    const username = options.user ?? process.env.ALUR_USER;
+    const password = options.password ?? process.env.ALUR_PASSWORD;
+    if (!username || !password)
+      throw new Error("sign-in needed: pass --user and --password (or ALUR_USER/ALUR_PASSWORD)");
+    const res = await fetch(`${baseUrl}/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password, mode: "token" }),
+    });
+    const body = await readJson(res);
+    return new ApiClient(baseUrl, (body as { token: string }).token);
+  }
+
+  /** Sends a request; JSON bodies are serialised, FormData passed as is. Throws the API's message. */
+  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const init: RequestInit = { method, headers: { authorization: `Bearer ${this.token}`, ...headers } };
+    if (body instanceof FormData) init.body = body;
+    else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      (init.headers as Record<string, string>)["content-type"] = "application/json";
+    }
+    return (await readJson(await fetch(`${this.baseUrl}${path}`, init))) as T;
+  }
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  if (!res.ok) {
+    const err = body as Partial<ApiError>;
+    const detail = err.details ? ` ${JSON.stringify(err.details)}` : "";
+    throw new Error(`HTTP ${res.status} ${err.code ?? ""}: ${err.message?.en ?? text}${detail}`);
+  }
+  return body;
+}
