@@ -161,7 +161,7 @@ export interface ScenarioDef {
   steps: ScenarioStep[];
   expect: {
     end: string;
-    /** document-connector templates produced, in order */
+    /** products (document jobs, by their `docId`/file name without .pdf), in order */
     documents: string[];
     /** notify-connector runs, in order (their ids) */
     notifications: string[];
@@ -198,19 +198,46 @@ export const user = (id: string, name: string, spec: Omit<UserTaskDef, "kind" | 
   name,
   ...spec,
 });
-export const doc = (id: string, name: string, template: string, title: string): ServiceTaskDef => ({
-  kind: "service",
-  id,
-  name,
-  type: "document",
-  headers: { template, title },
-});
+/** Built-in templates of the runtime's document connector (runtime/src/connectors/document-templates.ts). */
+export type DocumentKind = "surat-rekomendasi" | "berita-acara" | "generic";
+
+/**
+ * A product: a `document` connector job. `docId` names the product (and its PDF file); the
+ * template is the built-in letter or handover record, or a generic document with its own body.
+ */
+export const doc = (id: string, name: string, docId: string, title: string): ServiceTaskDef => {
+  const kind: DocumentKind = docId.startsWith("surat-rekomendasi")
+    ? "surat-rekomendasi"
+    : docId.startsWith("ba-") || docId.startsWith("tanda-terima")
+      ? "berita-acara"
+      : "generic";
+  return {
+    kind: "service",
+    id,
+    name,
+    type: "document",
+    headers: {
+      template: kind,
+      title,
+      fileName: `${docId}.pdf`,
+      ...(kind === "generic" ? { body: `${title}\n\n{{catatan}}` } : {}),
+    },
+  };
+};
+
+/**
+ * A notice: a `notify` connector job to staff roles. Notices for the applicant go to the front
+ * office (the office has no channel to applicants yet), marked `audience="applicant"`.
+ */
 export const notify = (id: string, name: string, recipient: string, message: string): ServiceTaskDef => ({
   kind: "service",
   id,
   name,
   type: "notify",
-  headers: { recipient, message },
+  headers:
+    recipient === "applicant"
+      ? { roles: "front-office", audience: "applicant", title: name, message: `Sampaikan kepada pemohon: ${message}` }
+      : { roles: recipient, title: name, message },
 });
 export const receive = (id: string, name: string, message: string, pausesClock = true): ReceiveTaskDef => ({
   kind: "receive",

@@ -18,6 +18,9 @@ const ROLES = new Set([
   "kepala-dinas",
 ]);
 
+/** Built-in templates of the document connector (runtime/src/connectors/document-templates.ts). */
+const DOCUMENT_TEMPLATES = new Set(["surat-rekomendasi", "berita-acara", "generic"]);
+
 const manifest = JSON.parse(readFileSync(join(WORKFLOWS_DIR, "catalogue.json"), "utf8")) as {
   models: Array<{ file: string; processId: string; district: string | null; template: string | null }>;
 };
@@ -87,8 +90,20 @@ describe.each(models.map((m) => [m.file, m] as const))("%s", (_file, entry) => {
           expect(plan!.flows[f]?.condition, `${f} condition`).toBeTruthy();
         }
       }
+      // the contract of the runtime's connectors (runtime/src/connectors): a known document
+      // template or an inline body; notices name the staff roles they go to
       if (node.type === "serviceTask" && node.connector.type === "document") {
-        expect(node.connector.headers.template, `${node.id} template`).toBeTruthy();
+        const { template, body, fileName } = node.connector.headers;
+        expect(
+          DOCUMENT_TEMPLATES.has(template ?? "") && (template !== "generic" || Boolean(body)),
+          `${node.id} template`,
+        ).toBe(true);
+        expect(fileName, `${node.id} fileName`).toMatch(/^[\w.-]+\.pdf$/);
+      }
+      if (node.type === "serviceTask" && node.connector.type === "notify") {
+        const roles = (node.connector.headers.roles ?? "").split(",").filter(Boolean);
+        expect(roles.length, `${node.id} roles`).toBeGreaterThan(0);
+        for (const role of roles) expect(ROLES.has(role), `${node.id}: ${role}`).toBe(true);
       }
     }
   });

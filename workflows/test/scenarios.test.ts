@@ -165,9 +165,8 @@ describe.each(files.map((f) => [f.path, f] as const))("%s", (_path, { scenario }
       .map((r) => r.elementId);
     expect(ends.at(-1)).toBe(scenario.expect.end);
     const jobs = run.commands("runJob").filter((j) => j.elementInstanceId !== null);
-    expect(jobs.filter((j) => j.jobType === "document").map((j) => j.headers.template)).toEqual(
-      scenario.expect.documents,
-    );
+    const products = jobs.filter((j) => j.jobType === "document").map((j) => j.headers.fileName?.replace(/\.pdf$/, ""));
+    expect(products).toEqual(scenario.expect.documents);
     expect(jobs.filter((j) => j.jobType === "notify").map((j) => j.elementId)).toEqual(scenario.expect.notifications);
   });
 });
