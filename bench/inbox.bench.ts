@@ -3,8 +3,7 @@
  * tasks across 20 districts in PostgreSQL. Creates and drops its own database. Prints JSON; the
  * p95 must stay under 30 ms.
  *
- *   npx tsx bench/inbox.bench.ts [--tasks 100000] [--runs 300]
- *   (PostgreSQL from $BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+ *   npx tsx bench/inbox.bench.ts [--tasks 100000] [--runs 300] [--postgres postgres://postgres@127.0.0.1:5432/postgres]
  */
 import { openDb, queryInbox } from "@alur/runtime/store";
 import { sql } from "kysely";
@@ -26,7 +25,8 @@ function percentile(values: number[], p: number): number {
 
 const taskCount = option("--tasks", 100_000);
 const runs = option("--runs", 300);
-const adminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const urlIndex = process.argv.indexOf("--postgres");
+const adminUrl = (urlIndex >= 0 ? process.argv[urlIndex + 1] : undefined) ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const dbName = `alur_bench_${process.pid}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
