@@ -1,9 +1,10 @@
 // `npm start` (and `npm run dev` with --dev): install what is missing, build, then run Alur.
 // Ctrl-C stops every process started here; data stays under data/.
 import { spawn } from "node:child_process";
-import { ALUR, ROOT, elapsed, ensureNpmDependencies, fail, run } from "./lib.mjs";
+import { ALUR, elapsed, ensureNpmDependencies, fail, ROOT, run } from "./lib.mjs";
 
 const dev = process.argv.includes("--dev");
+process.env.TURBO_TELEMETRY_DISABLED ??= "1";
 const started = Date.now();
 
 await ensureNpmDependencies();
@@ -12,7 +13,8 @@ if (!process.env.TEMPORAL_ADDRESS) {
 }
 if (!dev) {
   console.log("» building the web app");
-  if ((await run("npx", ["turbo", "run", "build", "--output-logs=errors-only"])) !== 0) fail("Build failed (see above).");
+  if ((await run("npx", ["turbo", "run", "build", "--output-logs=errors-only"])) !== 0)
+    fail("Build failed (see above).");
 }
 console.log(`» ready to start after ${elapsed(started)}`);
 

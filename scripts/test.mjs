@@ -1,10 +1,11 @@
 // `npm test`: installs what the tests need, then typecheck, lint, unit, integration and e2e tests.
 // Every suite runs; a missing prerequisite fails with what to install. Nothing is skipped silently.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import net from "node:net";
-import { ALUR, ROOT, elapsed, ensureNpmDependencies, fail, run } from "./lib.mjs";
+import path from "node:path";
+import { ALUR, elapsed, ensureNpmDependencies, fail, ROOT, run } from "./lib.mjs";
 
+process.env.TURBO_TELEMETRY_DISABLED ??= "1";
 const started = Date.now();
 await ensureNpmDependencies();
 if ((await run(process.execPath, [ALUR, "setup", "--browser"])) !== 0) {
@@ -25,8 +26,24 @@ const steps = [
   ["typecheck", "npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]],
   ["lint", "npx", ["biome", "ci", "."]],
   ["build", "npx", ["turbo", "run", "build", "--output-logs=errors-only"]],
-  ["unit + integration", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/vitest.json`]],
-  ["e2e", "npx", ["vitest", "run", "--config", "e2e/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/e2e.json`]],
+  [
+    "unit + integration",
+    "npx",
+    ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/vitest.json`],
+  ],
+  [
+    "e2e",
+    "npx",
+    [
+      "vitest",
+      "run",
+      "--config",
+      "e2e/vitest.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${reports}/e2e.json`,
+    ],
+  ],
 ];
 
 const results = [];

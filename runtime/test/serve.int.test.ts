@@ -59,12 +59,17 @@ describe("alur serve (embedded default)", () => {
 
     const task = await eventually(async () => {
       const inbox = await api(s.baseUrl, front, "GET", "/tasks?scope=unassigned");
-      const items = (inbox.body as { items: Array<{ id: string; caseId: string; elementId: string; revision: number }> }).items;
+      const items = (
+        inbox.body as { items: Array<{ id: string; caseId: string; elementId: string; revision: number }> }
+      ).items;
       return items.find((t) => t.caseId === caseId);
     });
     expect(task.elementId).toBe("verify");
 
-    const done = await api(s.baseUrl, front, "POST", `/tasks/${task.id}/complete`, { data: {}, revision: task.revision });
+    const done = await api(s.baseUrl, front, "POST", `/tasks/${task.id}/complete`, {
+      data: {},
+      revision: task.revision,
+    });
     expect(done.status).toBe(200);
 
     const result = await workflowResult(s.temporalPort, caseId);

@@ -69,6 +69,6 @@ function printCredentials(credentials: DemoCredential[], file: string): void {
     (c) => `  ${c.username.padEnd(28)} ${c.password}   ${c.district ?? "nasional"}  ${c.roles.join(",")}`,
   );
   console.log(
-    ["", "  Demo accounts (embedded mode only; shown once, also saved in " + file + "):", ...lines, ""].join("\n"),
+    ["", `  Demo accounts (embedded mode only; shown once, also saved in ${file}):`, ...lines, ""].join("\n"),
   );
 }

@@ -25,7 +25,9 @@ const serveCommand: Command = {
       api ? `  Web app         ${server.url}/` : null,
       api ? `  API             ${server.url}/api` : null,
       api ? `  API docs        ${server.url}/api/docs` : null,
-      server.temporalUiUrl ? `  Temporal Web UI ${server.temporalUiUrl}` : `  Temporal        ${server.temporalAddress}`,
+      server.temporalUiUrl
+        ? `  Temporal Web UI ${server.temporalUiUrl}`
+        : `  Temporal        ${server.temporalAddress}`,
       "  Stop with Ctrl-C; data stays under data/.",
       "",
     ].filter((l): l is string => l !== null);
