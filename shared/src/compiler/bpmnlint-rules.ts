@@ -32,7 +32,7 @@ import subProcessBlankStartEvent from "bpmnlint/rules/sub-process-blank-start-ev
 import superfluousGateway from "bpmnlint/rules/superfluous-gateway";
 import superfluousLabel from "bpmnlint/rules/superfluous-label";
 import superfluousTermination from "bpmnlint/rules/superfluous-termination";
-import { isElement, type ModdleElement } from "./moddle-element";
+import type { ModdleElement } from "./moddle-element";
 import { type Problem, problem } from "./problem";
 
 const resolver = new StaticResolver({
@@ -104,7 +104,6 @@ export function createLinter(): Linter {
 
 interface Check {
   enter?: (node: unknown, reporter: Reporter) => boolean | undefined;
-  leave?: (node: unknown, reporter: Reporter) => void;
 }
 
 class Reporter {
@@ -114,46 +113,62 @@ class Reporter {
   };
 }
 
+/** Rules that would need the walk to enter diagram or extension elements (none of the recommended). */
+const WALKS_NON_SEMANTIC = new Set(["standard-size"]);
+
 /**
  * Runs bpmnlint's recommended rules on definitions; synchronous, never throws. Same rules and
- * reports as `Linter.lint` (tested against it), but all rules share one walk of the tree instead
- * of one walk per rule, which is most of bpmnlint's cost on large models.
+ * reports as `Linter.lint` (tested against it on every corpus model), but cheaper on large models:
+ * all rules share one walk of the tree instead of one walk each, and the walk skips diagram
+ * interchange and extension elements, which no recommended rule inspects through the walk
+ * (no-bpmndi and no-overlapping-elements read the diagram from the definitions themselves).
  */
 export function lintDefinitions(definitions: ModdleElement): Problem[] {
-  const rules = lintRules().map((rule) => {
+  const rules = lintRules();
+  const reporters = rules.map(() => new Reporter());
+  const failures: (string | undefined)[] = rules.map(() => undefined);
+  if (rules.some((r) => typeof r.rule.check === "object" && r.rule.check !== null && "leave" in r.rule.check)) {
+    // The shared walk below has no leave hooks; bpmnlint's own runner has.
+    return lintWithLinter(definitions, rules);
+  }
+  const prune = !rules.some((r) => WALKS_NON_SEMANTIC.has(r.name));
+  // Each rule's enter, wrapped once so a throwing rule is recorded and then left out.
+  const enters = rules.map((rule, i) => {
     const check = rule.rule.check as Check | Check["enter"];
-    return {
-      rule,
-      enter: typeof check === "function" ? check : check?.enter,
-      leave: typeof check === "function" ? undefined : check?.leave,
-      reporter: new Reporter(),
-      failed: undefined as string | undefined,
+    const enter = typeof check === "function" ? check : check?.enter;
+    const reporter = reporters[i] as Reporter;
+    if (!enter) return undefined;
+    return (node: ModdleElement): boolean => {
+      if (failures[i] !== undefined) return false;
+      try {
+        return enter(node, reporter) !== false;
+      } catch (error) {
+        failures[i] = error instanceof Error ? error.message : String(error);
+        return false;
+      }
     };
   });
-  const call = (i: number, fn: "enter" | "leave", node: ModdleElement): boolean => {
-    const r = rules[i];
-    const f = r?.[fn];
-    if (!r || !f || r.failed) return true;
-    try {
-      return f(node, r.reporter) !== false;
-    } catch (error) {
-      r.failed = error instanceof Error ? error.message : String(error);
-      return true;
-    }
-  };
-  // Mirrors bpmnlint/lib/traverse: enter; descend unless enter returned false; leave.
+  // Mirrors bpmnlint/lib/traverse: enter, then descend unless enter returned false.
   const visit = (node: ModdleElement, active: readonly number[], depth: number) => {
-    const descend = active.filter((i) => call(i, "enter", node));
-    if (descend.length > 0 && depth < 200) {
-      for (const property of containedProperties(node)) {
-        const value = node[property.name];
-        if (value === undefined) continue;
-        if (property.isMany) {
-          if (Array.isArray(value)) for (const child of value) if (isElement(child)) visit(child, descend, depth + 1);
-        } else if (isElement(value)) visit(value, descend, depth + 1);
-      }
+    let declined: number[] | undefined;
+    for (let k = 0; k < active.length; k++) {
+      const i = active[k] as number;
+      const enter = enters[i];
+      const goOn = enter ? enter(node) : true;
+      if (!goOn && !declined) declined = active.slice(0, k);
+      else if (goOn && declined) declined.push(i);
     }
-    for (const i of active) call(i, "leave", node);
+    const descend = declined ?? active;
+    if (descend.length === 0 || depth >= 200) return;
+    for (const property of containedProperties(node)) {
+      if (prune && (property.name === "diagrams" || property.name === "extensionElements")) continue;
+      const value = node[property.name];
+      if (value === undefined) continue;
+      // Contained properties hold moddle elements by construction; only guard against holes.
+      if (property.isMany) {
+        if (Array.isArray(value)) for (const child of value) if (isObject(child)) visit(child, descend, depth + 1);
+      } else if (isObject(value)) visit(value, descend, depth + 1);
+    }
   };
   visit(
     definitions,
@@ -162,17 +177,18 @@ export function lintDefinitions(definitions: ModdleElement): Problem[] {
   );
 
   const problems: Problem[] = [];
-  for (const { rule, reporter, failed } of rules) {
-    if (failed) {
+  rules.forEach((rule, i) => {
+    const failed = failures[i];
+    if (failed !== undefined) {
       problems.push(
         problem(definitions.id, "warning", `bpmnlint/${rule.name}`, {
           id: `Aturan bpmnlint ${rule.name} gagal dijalankan: ${failed}`,
           en: `bpmnlint rule ${rule.name} failed: ${failed}`,
         }),
       );
-      continue;
+      return;
     }
-    for (const report of reporter.messages) {
+    for (const report of (reporters[i] as Reporter).messages) {
       problems.push(
         problem(report.id, rule.category === "error" ? "error" : "warning", `bpmnlint/${rule.name}`, {
           id: translate(rule.name, report.message),
@@ -180,8 +196,30 @@ export function lintDefinitions(definitions: ModdleElement): Problem[] {
         }),
       );
     }
-  }
+  });
   return problems;
+}
+
+/** bpmnlint's Linter applying each rule in turn: the reference behaviour, slower on large models. */
+function lintWithLinter(definitions: ModdleElement, rules: ResolvedRule[]): Problem[] {
+  const linter = new Linter({ resolver });
+  return rules.flatMap((rule) =>
+    linter.applyRule(definitions, rule).map((report) =>
+      report.category === "rule-error"
+        ? problem(definitions.id, "warning", `bpmnlint/${rule.name}`, {
+            id: `Aturan bpmnlint ${rule.name} gagal dijalankan: ${report.message}`,
+            en: `bpmnlint rule ${rule.name} failed: ${report.message}`,
+          })
+        : problem(report.id, rule.category === "error" ? "error" : "warning", `bpmnlint/${rule.name}`, {
+            id: translate(rule.name, report.message),
+            en: report.message,
+          }),
+    ),
+  );
+}
+
+function isObject(value: unknown): value is ModdleElement {
+  return typeof value === "object" && value !== null;
 }
 
 interface PropertyDescriptor {

@@ -24,8 +24,14 @@ export const feelSyntax: Rule = {
       add("name", str(message, "name"));
       add("correlationKey", str(extension(message, "zeebe:Subscription"), "correlationKey"), true);
     }
+    // Models repeat expressions ("=pemohon.nama" in every mapping): parse each text once per run.
+    const checked = new Map<string, ReturnType<typeof checkFeelSyntax>>();
     return expressions.flatMap(({ elementId, where, text }) => {
-      const result = checkFeelSyntax(text);
+      let result = checked.get(text);
+      if (!result) {
+        result = checkFeelSyntax(text);
+        checked.set(text, result);
+      }
       if (result.ok) return [];
       const at = result.position ? ` (${result.position.from}–${result.position.to})` : "";
       return [

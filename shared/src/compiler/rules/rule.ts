@@ -29,7 +29,14 @@ export function ruleContext(definitions: ModdleElement, options: ValidateOptions
   };
 }
 
-/** Every flow element of every process. */
+const flattened = new WeakMap<RuleContext, ModdleElement[]>();
+
+/** Every flow element of every process (computed once per context). */
 export function allElements(context: RuleContext): ModdleElement[] {
-  return context.processes.flatMap((p) => p.elements.map((e) => e.element));
+  let elements = flattened.get(context);
+  if (!elements) {
+    elements = context.processes.flatMap((p) => p.elements.map((e) => e.element));
+    flattened.set(context, elements);
+  }
+  return elements;
 }
