@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { formDataValidator, validateFormData } from ".";
+
+const form = {
+  id: "verifikasi",
+  type: "default",
+  components: [
+    { type: "text", text: "### Verifikasi" },
+    { type: "textfield", key: "nik", label: "NIK", validate: { required: true, pattern: "[0-9]{16}" } },
+    { type: "textfield", key: "email", label: "Email", validate: { validationType: "email" } },
+    { type: "number", key: "penghasilan", label: "Penghasilan", validate: { min: 0, max: 100000000 } },
+    { type: "checkbox", key: "lengkap", label: "Berkas lengkap" },
+    {
+      type: "select",
+      key: "keputusan",
+      label: "Keputusan",
+      values: [
+        { label: "Setuju", value: "setuju" },
+        { label: "Tolak", value: "tolak" },
+      ],
+      validate: { required: true },
+    },
+    {
+      type: "textarea",
+      key: "alasan",
+      label: "Alasan",
+      validate: { required: true },
+      conditional: { hide: '=keputusan != "tolak"' },
+    },
+    { type: "datetime", subtype: "date", key: "tanggalKunjungan", label: "Tanggal kunjungan" },
+    {
+      type: "group",
+      path: "pemohon",
+      components: [{ type: "textfield", key: "nama", label: "Nama", validate: { required: true } }],
+    },
+    {
+      type: "dynamiclist",
+      path: "anggota",
+      components: [{ type: "textfield", key: "nama", label: "Nama anggota", validate: { required: true } }],
+    },
+    { type: "textfield", key: "nomorSurat", label: "Nomor surat", readonly: true },
+  ],
+};
+
+const valid = {
+  nik: "3216012345678901",
+  penghasilan: 1500000,
+  lengkap: true,
+  keputusan: "setuju",
+  tanggalKunjungan: "2026-02-03",
+  pemohon: { nama: "Siti" },
+  anggota: [{ nama: "Budi" }],
+};
+
+describe("validateFormData", () => {
+  it("accepts valid data and keeps only the form's fields", () => {
+    // given a submission that also tries to set other case variables
+    const result = validateFormData(form, { ...valid, status: "selesai", nomorSurat: "palsu" });
+
+    // then
+    expect(result).toEqual({ ok: true, data: valid });
+  });
+
+  it("reports every invalid field with its path, in both languages", () => {
+    const result = validateFormData(form, {
+      nik: "123",
+      email: "bukan-email",
+      penghasilan: -5,
+      lengkap: "ya",
+      keputusan: "mungkin",
+      tanggalKunjungan: "2026-13-40",
+      pemohon: {},
+      anggota: [{ nama: "" }],
+    });
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors.map((e) => e.path)).toEqual([
+      "nik",
+      "email",
+      "penghasilan",
+      "lengkap",
+      "keputusan",
+      "tanggalKunjungan",
+      "pemohon.nama",
+      "anggota.0.nama",
+    ]);
+    expect(errors[0]?.message).toEqual({
+      id: "NIK tidak sesuai format.",
+      en: "NIK does not match the required format.",
+    });
+    expect(errors[6]?.message.id).toBe("Nama wajib diisi.");
+  });
+
+  it("requires a hidden field only when its condition shows it", () => {
+    expect(validateFormData(form, { ...valid, keputusan: "tolak" })).toMatchObject({
+      ok: false,
+      errors: [{ path: "alasan", message: { en: "Alasan is required." } }],
+    });
+    expect(validateFormData(form, { ...valid, keputusan: "tolak", alasan: "Tidak memenuhi syarat" }).ok).toBe(true);
+  });
+
+  it("rejects non-object data and malformed schemas without throwing", () => {
+    expect(validateFormData(form, "x").ok).toBe(false);
+    expect(validateFormData(null, {}).ok).toBe(false);
+    expect(validateFormData({ components: [null, 1, { type: "textfield" }] }, {}).ok).toBe(true);
+    expect(validateFormData(form, { ...valid, pemohon: { nama: "x" }, ["__proto__"]: { polluted: true } }).ok).toBe(
+      true,
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("formDataValidator", () => {
+  it("is a zod schema returning the form's fields, or issues with both languages", () => {
+    const schema = formDataValidator(form);
+    expect(schema.parse({ ...valid, extra: 1 })).toEqual(valid);
+    const failed = schema.safeParse({ ...valid, nik: "" });
+    expect(failed.success).toBe(false);
+    expect(failed.error?.issues[0]).toMatchObject({
+      path: ["nik"],
+      message: "NIK is required.",
+      params: { id: "NIK wajib diisi." },
+    });
+  });
+
+  it("reads case variables in hide conditions", () => {
+    const withContext = {
+      components: [
+        {
+          type: "textfield",
+          key: "catatan",
+          label: "Catatan",
+          validate: { required: true },
+          conditional: { hide: "=not(perluCatatan)" },
+        },
+      ],
+    };
+    expect(formDataValidator(withContext, { perluCatatan: false }).safeParse({}).success).toBe(true);
+    expect(formDataValidator(withContext, { perluCatatan: true }).safeParse({}).success).toBe(false);
+  });
+});
