@@ -25,10 +25,12 @@ export async function ensureNpmDependencies() {
   const lock = path.join(ROOT, "package-lock.json");
   const fresh = existsSync(marker) && existsSync(lock) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs;
   if (fresh) return;
-  const useCi = existsSync(lock) && !existsSync(path.join(ROOT, "node_modules"));
-  console.log(`» npm ${useCi ? "ci" : "install"}`);
-  const code = await run("npm", [useCi ? "ci" : "install", "--no-audit", "--no-fund"]);
-  if (code !== 0) fail(`npm ${useCi ? "ci" : "install"} failed (exit ${code}).`);
+  // Not `npm ci`: the registry these machines reach lacks some platform builds that packages list
+  // as optional (Biome's musl/Android/macOS binaries), so the lock cannot hold them and `npm ci`
+  // refuses it as out of sync; `npm install` honours the lock and skips the missing optionals.
+  console.log("» npm install");
+  const code = await run("npm", ["install", "--no-audit", "--no-fund"]);
+  if (code !== 0) fail(`npm install failed (exit ${code}).`);
 }
 
 export function fail(message) {
