@@ -29,7 +29,7 @@ import {
   str,
 } from "./moddle-element";
 import { hasErrors, type Problem, problem } from "./problem";
-import { flowElementsOf, refId, selectProcess } from "./process-elements";
+import { flowElementsOf, MAX_NESTING, refId, selectProcess } from "./process-elements";
 import { readServiceStandard, readVariant } from "./service-standard";
 import { unsupportedReason } from "./supported-elements";
 
@@ -84,7 +84,14 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
   const formIds = new Set<string>();
   const embeddedForms = embeddedUserTaskForms(process, problems);
 
-  const elements = flowElementsOf(process);
+  const elements = flowElementsOf(process, null, (subProcess) =>
+    problems.push(
+      problem(subProcess.id, "error", "nesting-too-deep", {
+        id: `Subproses bersarang lebih dari ${MAX_NESTING} tingkat; isinya tidak dapat dijalankan.`,
+        en: `Subprocesses nest deeper than ${MAX_NESTING} levels; their content cannot be executed.`,
+      }),
+    ),
+  );
   const incoming = new Map<string, string[]>();
   const outgoing = new Map<string, string[]>();
   for (const { element } of elements) {

@@ -159,4 +159,14 @@ describe("fuzz", () => {
       { numRuns: 200 },
     );
   }, 60_000);
+
+  it("refuses absurdly deep nesting with a problem instead of a crash", async () => {
+    const depth = 3000;
+    const open = Array.from({ length: depth }, (_, i) => `<bpmn:subProcess id="s${i}">`).join("");
+    const xml = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><bpmn:process id="p">${open}${"</bpmn:subProcess>".repeat(depth)}</bpmn:process></bpmn:definitions>`;
+    const { definitions } = await parseBpmn(xml);
+    const { plan, problems } = compileAndValidate(definitions!);
+    expect(plan).toBeUndefined();
+    expect(problems.map((p) => p.code)).toContain("nesting-too-deep");
+  });
 });

@@ -65,9 +65,12 @@ export function extensions(element: ModdleElement | undefined, type: string): Mo
   return children(child(element, "extensionElements"), "values").filter((e) => e.$type === type);
 }
 
-/** The first extension element of the given type. */
+/** The first extension element of the given type (no allocation: called for every node). */
 export function extension(element: ModdleElement | undefined, type: string): ModdleElement | undefined {
-  return extensions(element, type)[0];
+  const values = (element?.extensionElements as { values?: unknown } | undefined)?.values;
+  if (!Array.isArray(values)) return undefined;
+  for (const value of values) if (isElement(value) && value.$type === type) return value;
+  return undefined;
 }
 
 /** The body text of an expression-like element (`<conditionExpression>=x</conditionExpression>`). */

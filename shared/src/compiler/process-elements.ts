@@ -7,12 +7,24 @@ export interface ScopedElement {
   scope: string | null;
 }
 
-/** All flow elements of a process or subprocess, depth first, each with its scope. */
-export function flowElementsOf(container: ModdleElement, scope: string | null = null): ScopedElement[] {
+/** Subprocesses nested deeper than this are refused (real models nest a few levels). */
+export const MAX_NESTING = 50;
+
+/**
+ * All flow elements of a process or subprocess, depth first, each with its scope. Subprocesses
+ * nested deeper than MAX_NESTING are not entered; `onTooDeep` hears of each.
+ */
+export function flowElementsOf(
+  container: ModdleElement,
+  scope: string | null = null,
+  onTooDeep?: (subProcess: ModdleElement) => void,
+): ScopedElement[] {
   const result: ScopedElement[] = [];
   const walk = (parent: ModdleElement, parentScope: string | null, depth: number) => {
-    // Depth guard: a fuzzed document could nest deeper than any real model.
-    if (depth > 100) return;
+    if (depth > MAX_NESTING) {
+      onTooDeep?.(parent);
+      return;
+    }
     for (const element of children(parent, "flowElements")) {
       result.push({ element, scope: parentScope });
       if (isA(element, "bpmn:SubProcess")) walk(element, element.id ?? null, depth + 1);
