@@ -121,7 +121,14 @@ function eventReason(event: ModdleElement): Reason | undefined {
       en: "conditional events are not supported yet; use a message or a timer",
     };
   }
-  const allowed = isEventSubProcessStart(event) ? EVENT_SUBPROCESS_STARTS : ALLOWED_DEFINITIONS[event.$type];
+  // An embedded subprocess is started by its incoming flow: only a blank start event fits.
+  const inEmbedded =
+    event.$type === "bpmn:StartEvent" && isA(event.$parent, "bpmn:SubProcess") && !isEventSubProcessStart(event);
+  const allowed = isEventSubProcessStart(event)
+    ? EVENT_SUBPROCESS_STARTS
+    : inEmbedded
+      ? ["none"]
+      : ALLOWED_DEFINITIONS[event.$type];
   if (!allowed) return notExecutable(event.$type);
   if (!allowed.includes(kind)) {
     const what = kind === "none" ? "tanpa definisi" : `jenis ${kind}`;

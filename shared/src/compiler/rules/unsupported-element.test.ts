@@ -9,7 +9,17 @@ describe("unsupported-element", () => {
 
   it("names id, type and reason of each element outside it", async () => {
     const problems = await runFixture(unsupportedElement, "invalid");
-    expect(ids(problems)).toEqual(["complex", "tx", "cancel", "compensate", "multiple", "dmn", "loop", "error-start"]);
+    expect(ids(problems)).toEqual([
+      "complex",
+      "tx",
+      "cancel",
+      "compensate",
+      "multiple",
+      "dmn",
+      "loop",
+      "error-start",
+      "timer-in-embedded",
+    ]);
     expect(problems.every((p) => p.severity === "error")).toBe(true);
     const byId = Object.fromEntries(problems.map((p) => [p.elementId, p.message.en]));
     expect(byId.tx).toBe(
