@@ -201,4 +201,14 @@ describe("compileProcess", () => {
     expect(problems).toMatchObject([{ elementId: "adopsi", code: "service-standard-invalid" }]);
     expect(problems[0]?.message.en).toContain('"validFrom"');
   });
+
+  it("requires catch events or receive tasks after an event-based gateway", async () => {
+    const { plan, problems } = await compileXml(
+      wrap(`<bpmn:eventBasedGateway id="g"/><bpmn:task id="t"/>
+      <bpmn:intermediateCatchEvent id="w"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      <bpmn:sequenceFlow id="f1" sourceRef="g" targetRef="t"/><bpmn:sequenceFlow id="f2" sourceRef="g" targetRef="w"/>`),
+    );
+    expect(plan).toBeUndefined();
+    expect(problems.map((p) => `${p.elementId}:${p.code}`)).toEqual(["t:event-gateway-target"]);
+  });
 });

@@ -137,6 +137,26 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
     if (node.type === "boundaryEvent") push(boundaries, node.attachedTo, node.id);
   }
 
+  // BPMN 2.0 §10.6.6: an event-based gateway waits for the events that follow it, so only
+  // catch events and receive tasks may follow; anything else would never be triggered.
+  for (const node of Object.values(nodes)) {
+    if (node.type !== "eventBasedGateway") continue;
+    for (const flowId of node.outgoing) {
+      const target = nodes[flows[flowId]?.target ?? ""];
+      const waits =
+        target?.type === "receiveTask" ||
+        (target?.type === "intermediateCatchEvent" && target.eventDefinition.kind !== "link");
+      if (!waits) {
+        problems.push(
+          problem(flows[flowId]?.target ?? flowId, "error", "event-gateway-target", {
+            id: `Setelah gateway berbasis peristiwa "${node.id}" harus ada peristiwa tangkap (pesan, timer, sinyal) atau tugas terima.`,
+            en: `An event-based gateway ("${node.id}") must be followed by catch events (message, timer, signal) or receive tasks.`,
+          }),
+        );
+      }
+    }
+  }
+
   const forms: Record<string, unknown> = {};
   for (const formId of formIds) {
     const schema = options.forms?.[formId] ?? embeddedForms.get(formId);
