@@ -211,4 +211,45 @@ describe("compileProcess", () => {
     expect(plan).toBeUndefined();
     expect(problems.map((p) => `${p.elementId}:${p.code}`)).toEqual(["t:event-gateway-target"]);
   });
+
+  it("compiles timer dates and cycles, literal or FEEL", async () => {
+    const timer = (id: string, body: string) =>
+      `<bpmn:intermediateCatchEvent id="${id}"><bpmn:timerEventDefinition>${body}</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`;
+    const { plan, problems } = await compileXml(
+      wrap(
+        timer("date", "<bpmn:timeDate>2026-01-01T08:00:00+07:00</bpmn:timeDate>") +
+          timer("cycle", "<bpmn:timeCycle>R3/PT1H</bpmn:timeCycle>") +
+          timer("feel-date", "<bpmn:timeDate>=batasWaktu</bpmn:timeDate>"),
+      ),
+    );
+    expect(problems).toEqual([]);
+    const timerOf = (id: string) => {
+      const node = plan?.nodes[id];
+      return node?.type === "intermediateCatchEvent" && node.eventDefinition.kind === "timer"
+        ? node.eventDefinition.timer
+        : undefined;
+    };
+    expect(timerOf("date")).toEqual({ type: "date", value: { kind: "literal", value: "2026-01-01T08:00:00+07:00" } });
+    expect(timerOf("cycle")).toEqual({ type: "cycle", value: { kind: "literal", value: "R3/PT1H" } });
+    expect(timerOf("feel-date")).toEqual({ type: "date", value: { kind: "feel", source: "batasWaktu" } });
+  });
+
+  it("turns alur:variant into VariantInfo and reports a variant without legal basis", async () => {
+    const variant = (inner: string) =>
+      wrap(
+        `<bpmn:extensionElements><alur:variant xmlns:alur="https://alur.id/schema/bpmn/1.0" template="pengangkatan-anak" district="3216" effectiveFrom="2024-01-01">${inner}</alur:variant></bpmn:extensionElements><bpmn:startEvent id="s"/>`,
+      );
+    const { plan } = await compileXml(
+      variant('<alur:legalBasis kind="Perbup" number="12" year="2023" title="Standar Pelayanan Dinas Sosial"/>'),
+    );
+    expect(plan?.variant).toEqual({
+      template: "pengangkatan-anak",
+      district: "3216",
+      effectiveFrom: "2024-01-01",
+      legalBasis: { kind: "Perbup", number: "12", year: 2023, title: "Standar Pelayanan Dinas Sosial" },
+    });
+    const missing = await compileXml(variant(""));
+    expect(missing.plan).toBeUndefined();
+    expect(missing.problems).toMatchObject([{ elementId: "p", code: "variant-invalid" }]);
+  });
 });
