@@ -14,8 +14,16 @@ export const notifyConnector: Connector = async (deps, input) => {
     .map((r) => r.trim())
     .filter(Boolean);
   if (roles.length === 0) return bpmnError("notify-no-roles", "The notify task has no `roles` header");
-  const title = fillTemplate(input.headers.title ?? "Pemberitahuan", input.variables);
-  const body = fillTemplate(input.headers.message ?? "", input.variables);
+  const breach = input.headers.reason === "slaBreached";
+  const title = fillTemplate(
+    input.headers.title ?? (breach ? "Batas waktu layanan terlampaui" : "Pemberitahuan"),
+    input.variables,
+  );
+  const body = fillTemplate(
+    input.headers.message ??
+      (breach ? `Tugas ${input.elementId} pada kasus {{caseNumber}} melewati batas waktu (SLA).` : ""),
+    input.variables,
+  );
   const row = await insertNotification(deps.db, {
     id: randomUUID(),
     caseId: input.caseId,

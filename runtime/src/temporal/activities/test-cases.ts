@@ -25,7 +25,7 @@ export async function insertCase(
       plan: JSON.stringify(plan),
       plan_hash: "test",
     })
-    .onConflict((oc) => oc.column("id").doNothing())
+    .onConflict((oc) => oc.doNothing())
     .execute();
   await db
     .insertInto("cases")

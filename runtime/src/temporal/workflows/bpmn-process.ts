@@ -397,14 +397,18 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     return { status: finish.status, variables: finish.variables };
   };
 
-  const apply = async (item: Enqueued) => {
-    if (!state) throw new Error("engine state missing");
-    const result = step(plan, state, item.event);
-    state = result.state;
-    const finish = await execute(result.commands);
-    accepted.set(item.seq, result.accepted);
-    return finish;
-  };
+  // A step's commands always run to the end: a workflow cancellation must not leave the store
+  // half-written (engine state already moved on); it is observed between events instead.
+  const apply = (item: Enqueued) =>
+    CancellationScope.nonCancellable(async () => {
+      if (!state) throw new Error("engine state missing");
+      const result = step(plan, state, item.event);
+      state = result.state;
+      const finish = await execute(result.commands);
+      // A message kept for a later subscription (buffered) is accepted but not correlated yet.
+      accepted.set(item.seq, result.accepted && !(result as { buffered?: boolean }).buffered);
+      return finish;
+    });
 
   const shouldContinueAsNew = () => {
     const info = workflowInfo();
