@@ -5,21 +5,28 @@
  * observed completed. Then the server is stopped and started again on the same data directory:
  * everything is still there and a second case runs.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client, Connection } from "@temporalio/client";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../src/env";
 import { caseWorkflowId } from "../src/temporal/definitions";
+import {
+  api as apiCall,
+  eventually,
+  freePort,
+  loginToken,
+  type ServeProcess,
+  spawnServe,
+  stopServe,
+} from "./spawn-serve";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "alur-serve-"));
-let server: { child: ChildProcess; log: string[]; baseUrl: string; temporalPort: number } | null = null;
+let server: (ServeProcess & { temporalPort: number }) | null = null;
 
 afterAll(async () => {
-  if (server) await stop(server.child);
+  await stopServe(server);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -83,7 +90,7 @@ describe("alur serve (embedded default)", () => {
   });
 
   it("keeps every case after a restart on the same data directory", async () => {
-    await stop(server!.child);
+    await stopServe(server);
     server = await start();
     const s = server;
     // no second seed: the old credentials still work and no new file was written
@@ -111,30 +118,13 @@ async function login(
 ): Promise<Session> {
   const cred = creds.find((c) => c.username === username);
   if (!cred) throw new Error(`no demo user ${username}`);
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: cred.password, mode: "token" }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return { token: ((await res.json()) as { token: string }).token };
+  return { token: await loginToken(baseUrl, username, cred.password) };
 }
 
 async function api(baseUrl: string, session: Session, method: string, url: string, body?: unknown) {
-  const res = await fetch(`${baseUrl}/api${url}`, {
-    method,
-    headers: { authorization: `Bearer ${session.token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  if (res.status >= 400) console.error(method, url, res.status, text.slice(0, 500));
-  return { status: res.status, body: parsed };
+  const res = await apiCall(baseUrl, session.token, method, url, body);
+  if (res.status >= 400) console.error(method, url, res.status, JSON.stringify(res.body).slice(0, 500));
+  return res;
 }
 
 async function workflowResult(temporalPort: number, caseId: string) {
@@ -152,65 +142,16 @@ async function workflowResult(temporalPort: number, caseId: string) {
   }
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 async function start() {
-  const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
-  const log: string[] = [];
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, "runtime/bin/alur.mjs"), "serve"], {
-    cwd: REPO_ROOT,
+  const [temporalPort, uiPort] = [await freePort(), await freePort()];
+  const proc = await spawnServe({
     env: {
-      ...process.env,
-      NODE_ENV: "development",
-      PORT: String(port),
-      HOST: "127.0.0.1",
       ALUR_DATA_DIR: dataDir,
       TEMPORAL_DEV_PORT: String(temporalPort),
       TEMPORAL_UI_PORT: String(uiPort),
       TEMPORAL_ADDRESS: "",
       DATABASE_URL: "",
-      LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout?.on("data", (c: Buffer) => log.push(c.toString()));
-  child.stderr?.on("data", (c: Buffer) => log.push(c.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`alur serve exited ${child.exitCode}:\n${log.join("").slice(-3000)}`);
-    const ok = await fetch(`${baseUrl}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`alur serve not healthy in 120 s:\n${log.join("").slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  return { child, log, baseUrl, temporalPort };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGINT");
-  await exited;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
+  return { ...proc, temporalPort };
 }

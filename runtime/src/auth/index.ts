@@ -1,4 +1,5 @@
 /** Accounts, sessions and authorization. */
+export * from "./accounts";
 export * from "./login";
 export * from "./password";
 export * from "./policy";

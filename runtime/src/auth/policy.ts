@@ -38,10 +38,14 @@ export function canSeeTask(p: Principal, task: TaskScope): boolean {
   return p.isHead || task.assignee === p.userId || intersects(p.roles, task.roles);
 }
 
-/** Claim or complete: a candidate role is needed, and the task must be free or already mine. */
+/**
+ * Claim, draft or complete: a candidate role in the task's district, or the task is mine. Whether
+ * it is still free is not an authorization question: the guarded update in the store decides, so
+ * a candidate who loses a race to a colleague gets 409 (conflict), not 403.
+ */
 export function canWorkOnTask(p: Principal, task: TaskScope): boolean {
-  if (p.district !== task.district || !intersects(p.roles, task.roles)) return task.assignee === p.userId;
-  return task.assignee === null || task.assignee === p.userId;
+  if (task.assignee === p.userId) return true;
+  return p.district === task.district && intersects(p.roles, task.roles);
 }
 
 /** Unclaim or delegate: the assignee, or a head of the district. */

@@ -51,12 +51,12 @@ export async function createTask(db: Db, task: NewTask): Promise<TaskRow> {
     .executeTakeFirstOrThrow();
 }
 
-/** Closes an open task as completed or cancelled; a task already closed is left as it is. */
+/** Closes an open task as completed or cancelled; a closed task only gains its closer's missing result. */
 export async function closeTask(
   db: Db,
   close: { taskId: string; status: "completed" | "cancelled"; by: string | null; result?: Record<string, unknown> },
 ): Promise<void> {
-  await db
+  const closed = await db
     .updateTable("tasks")
     .set((eb) => ({
       status: close.status,
@@ -67,7 +67,19 @@ export async function closeTask(
     }))
     .where("id", "=", close.taskId)
     .where("status", "in", ["open", "claimed"])
-    .execute();
+    .executeTakeFirst();
+  // The workflow's activity usually closes the row first (it knows who, not the form data): the
+  // API's close that follows then only adds the result of that same user's completion.
+  if (Number(closed.numUpdatedRows) === 0 && close.result && close.by) {
+    await db
+      .updateTable("tasks")
+      .set({ result: JSON.stringify(close.result) })
+      .where("id", "=", close.taskId)
+      .where("status", "=", close.status)
+      .where("closed_by", "=", close.by)
+      .where("result", "is", null)
+      .execute();
+  }
 }
 
 export async function getTask(db: Db, taskId: string): Promise<TaskRow | undefined> {
