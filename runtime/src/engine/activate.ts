@@ -3,11 +3,11 @@
  * child, message, timer or signal, split at a gateway, or throw an event.
  */
 import type { FlowNode } from "@alur/shared/plan";
-import { type Ctx, emit, nextId, nodeOf, raiseIncident, record } from "./context";
+import { type Ctx, dropInstance, emit, nextId, nodeOf, raiseIncident, record } from "./context";
 import { selectFlows } from "./gateways";
 import { cancelChildren, completeInstance, finishCase, schedule } from "./lifecycle";
-import { subscribe } from "./subscriptions";
-import { throwEvent, throwSignal } from "./throw";
+import { subscribe, unsubscribe } from "./subscriptions";
+import { escalate, throwEvent, throwSignal } from "./throw";
 import { addWorkingTime } from "./timers";
 import type { ElementInstance } from "./types";
 import { feel, scopeContext } from "./variables";
@@ -134,7 +134,11 @@ function openEventGateway(ctx: Ctx, instance: ElementInstance, node: FlowNode): 
     }
     const target_ = { kind: "eventGateway", gatewayInstanceId: instance.id, eventId: target.id } as const;
     const id = subscribe(ctx, definition, target_, instance, target.id);
-    if (!id) return;
+    if (!id) {
+      // All branches or none: a retry of the incident subscribes them all again.
+      for (const opened of ids) unsubscribe(ctx, opened);
+      return;
+    }
     ids.push(id);
   }
   instance.wait = { kind: "eventGateway", subscriptionIds: ids };
@@ -150,7 +154,7 @@ function throwFrom(ctx: Ctx, instance: ElementInstance, node: FlowNode): void {
       const scopeId = instance.parentId;
       if (!scopeId) return;
       // Leave without completing: completion would end the scope normally before it is terminated.
-      delete ctx.state.instances[instance.id];
+      dropInstance(ctx, instance.id);
       record(ctx, "elementLeft", node.id, { elementInstanceId: instance.id });
       const scope = ctx.state.instances[scopeId];
       if (!scope) return;
@@ -170,7 +174,8 @@ function throwFrom(ctx: Ctx, instance: ElementInstance, node: FlowNode): void {
       return;
     }
     case "escalation":
-      throwEvent(ctx, instance, { kind: "escalation", code: definition.escalationCode ?? "" }, false);
+      // Uncaught, it goes up to the parent case's call activity (the `escalate` command).
+      escalate(ctx, instance, definition.escalationCode ?? "", false);
       // An interrupting catch may have cancelled the thrower.
       if (ctx.state.instances[instance.id]) completeInstance(ctx, instance.id, {});
       return;

@@ -30,7 +30,7 @@ describe("rekomendasi-lks.bpmn through compiler and engine", () => {
 
     // when the documents are incomplete, the applicant completes them two days later
     driver.completeTask("verifikasi", { lengkap: false });
-    expect(driver.message("berkas-dilengkapi", {}, "LKS-LAIN").accepted).toBe(false);
+    expect(driver.message("berkas-dilengkapi", {}, "LKS-LAIN")).toMatchObject({ accepted: true, buffered: true });
     driver.at("2026-03-04T09:00:00+07:00").message("berkas-dilengkapi", { catatan: "akta notaris" }, "LKS-2026-04");
 
     // then verification comes back; the clock pause moved the case due date

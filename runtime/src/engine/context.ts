@@ -4,7 +4,7 @@
  */
 import type { ExecutionPlan, FlowNode } from "@alur/shared/plan";
 import type { Variables } from "@alur/shared/schemas";
-import type { ElementInstance, EngineCommand, EngineState, Iso, RecordType } from "./types";
+import type { ElementInstance, EngineCommand, EngineState, IncidentRetry, Iso, RecordType } from "./types";
 
 /** A pending move of the interpreter; the agenda is worked through in FIFO order. */
 export type AgendaItem =
@@ -22,18 +22,116 @@ export type AgendaItem =
       locals?: Variables;
     }
   /** `instanceId` finished its work with `output` and leaves by its outgoing flows. */
-  | { op: "complete"; instanceId: string; output: Variables };
+  | { op: "complete"; instanceId: string; output: Variables }
+  /** A message subscription just opened: correlate the oldest buffered message it matches, if any. */
+  | { op: "correlate"; subscriptionId: string };
 
 export interface Ctx {
   plan: ExecutionPlan;
   state: EngineState;
   commands: EngineCommand[];
   at: Iso;
+  /** Pending moves; `agendaHead` is the next one (a cursor instead of shift(): large agendas stay O(1)). */
   agenda: AgendaItem[];
-  /** Agenda items worked in this step; bounded by state.maxStepsPerEvent. */
+  agendaHead: number;
+  /** Pending `enter` items per scope instance, so "does a token still come?" is O(1). */
+  pendingEnters: Map<string, number>;
+  /** Child instance ids per scope instance: an index over state.instances, rebuilt each step. */
+  children: Map<string, Set<string>>;
+  /** Agenda items worked in this step. */
   steps: number;
+  /**
+   * Steps allowed in this step before the loop guard trips: state.maxStepsPerEvent, plus an
+   * allowance for every multi-instance item started (a large collection is progress, not a loop).
+   */
+  budget: number;
   /** Set when the step was stopped (loop guard, case end): the rest of the agenda is dropped. */
   halted: boolean;
+}
+
+/** A fresh working context over a private copy of the state. */
+export function createCtx(plan: ExecutionPlan, state: EngineState, at: Iso): Ctx {
+  // A JSON round trip: the copy can be mutated freely and stays JSON (continue-as-new carries it).
+  const copy = JSON.parse(JSON.stringify(state)) as EngineState;
+  const children = new Map<string, Set<string>>();
+  for (const instance of Object.values(copy.instances)) {
+    if (instance.parentId === null) continue;
+    const set = children.get(instance.parentId) ?? new Set<string>();
+    children.set(instance.parentId, set);
+    set.add(instance.id);
+  }
+  return {
+    plan,
+    state: copy,
+    commands: [],
+    at,
+    agenda: [],
+    agendaHead: 0,
+    pendingEnters: new Map(),
+    children,
+    steps: 0,
+    budget: copy.maxStepsPerEvent,
+    halted: false,
+  };
+}
+
+/** Adds a live instance to the state and the children index. */
+export function addInstance(ctx: Ctx, instance: ElementInstance): void {
+  ctx.state.instances[instance.id] = instance;
+  if (instance.parentId === null) return;
+  const set = ctx.children.get(instance.parentId) ?? new Set<string>();
+  ctx.children.set(instance.parentId, set);
+  set.add(instance.id);
+}
+
+/** Removes an instance from the state and the children index (its subscriptions are the caller's business). */
+export function dropInstance(ctx: Ctx, instanceId: string): void {
+  const instance = ctx.state.instances[instanceId];
+  if (!instance) return;
+  delete ctx.state.instances[instanceId];
+  if (instance.parentId !== null) ctx.children.get(instance.parentId)?.delete(instanceId);
+}
+
+/** Queues an agenda item (FIFO). */
+export function enqueue(ctx: Ctx, item: AgendaItem): void {
+  ctx.agenda.push(item);
+  if (item.op === "enter") ctx.pendingEnters.set(item.parentId, (ctx.pendingEnters.get(item.parentId) ?? 0) + 1);
+}
+
+/** The next agenda item, or undefined when the agenda is empty. */
+export function dequeue(ctx: Ctx): AgendaItem | undefined {
+  if (ctx.agendaHead >= ctx.agenda.length) {
+    ctx.agenda = [];
+    ctx.agendaHead = 0;
+    return undefined;
+  }
+  const item = ctx.agenda[ctx.agendaHead];
+  ctx.agendaHead += 1;
+  if (item?.op === "enter") {
+    const left = (ctx.pendingEnters.get(item.parentId) ?? 1) - 1;
+    if (left > 0) ctx.pendingEnters.set(item.parentId, left);
+    else ctx.pendingEnters.delete(item.parentId);
+  }
+  return item;
+}
+
+/** Drops the pending tokens into one scope instance (it was cancelled or completed early), or all of them. */
+export function dropAgenda(ctx: Ctx, parentId?: string): void {
+  if (parentId === undefined) {
+    ctx.agenda = [];
+    ctx.agendaHead = 0;
+    ctx.pendingEnters.clear();
+    return;
+  }
+  if (!ctx.pendingEnters.has(parentId)) return;
+  ctx.agenda = ctx.agenda.slice(ctx.agendaHead).filter((item) => item.op !== "enter" || item.parentId !== parentId);
+  ctx.agendaHead = 0;
+  ctx.pendingEnters.delete(parentId);
+}
+
+/** Whether a token is still on its way into a scope instance. */
+export function hasPendingEnters(ctx: Ctx, parentId: string): boolean {
+  return ctx.pendingEnters.has(parentId);
 }
 
 /** Next id from the state's counter: deterministic and unique per case. */
@@ -62,7 +160,9 @@ export function record(ctx: Ctx, recordType: RecordType, elementId: string | nul
 
 /**
  * A model or data error: recorded in state and history, never thrown. The instance (if any)
- * stays where it is, waiting on the incident, so the rest of the case keeps running.
+ * stays where it is, waiting on the incident, so the rest of the case keeps running. `retry`
+ * says what `retryIncident` redoes (default: the element's behaviour); a "subscribe" retry does
+ * not hold the instance, which carries on without that one subscription.
  */
 export function raiseIncident(
   ctx: Ctx,
@@ -70,17 +170,40 @@ export function raiseIncident(
   elementId: string | null,
   code: string,
   message: string,
+  retry?: IncidentRetry,
 ): void {
   const id = nextId(ctx, "x");
-  ctx.state.incidents.push({ id, elementId, elementInstanceId: instanceId, code, message, at: ctx.at });
+  ctx.state.incidents.push({
+    id,
+    elementId,
+    elementInstanceId: instanceId,
+    code,
+    message,
+    at: ctx.at,
+    ...(retry ? { retry } : {}),
+  });
   const instance = instanceId ? instanceOf(ctx, instanceId) : undefined;
-  if (instance && instance.kind !== "process" && !instance.wait) instance.wait = { kind: "incident", incidentId: id };
-  record(ctx, "incident", elementId, { code, message, elementInstanceId: instanceId });
+  if (instance && instance.kind !== "process" && !instance.wait && retry?.op !== "subscribe") {
+    instance.wait = { kind: "incident", incidentId: id };
+  }
+  record(ctx, "incident", elementId, { code, message, elementInstanceId: instanceId, incidentId: id });
 }
 
-/** Children of a scope instance, in creation order. */
+/** Children of a scope instance, in creation order (ids come from one counter, so Set order is creation order). */
 export function childrenOf(ctx: Ctx, scopeInstanceId: string): ElementInstance[] {
-  return Object.values(ctx.state.instances).filter((i) => i.parentId === scopeInstanceId);
+  const ids = ctx.children.get(scopeInstanceId);
+  if (!ids) return [];
+  const result: ElementInstance[] = [];
+  for (const id of ids) {
+    const instance = ctx.state.instances[id];
+    if (instance) result.push(instance);
+  }
+  return result;
+}
+
+/** Whether a scope instance has any live child. */
+export function hasChildren(ctx: Ctx, scopeInstanceId: string): boolean {
+  return (ctx.children.get(scopeInstanceId)?.size ?? 0) > 0;
 }
 
 /** The process-level instance (the root of every scope chain). */

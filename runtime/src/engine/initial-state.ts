@@ -1,6 +1,7 @@
 /** The state of a case before its start event: nothing runs yet, the calendar is pinned. */
 import type { ExecutionPlan, WorkingDuration } from "@alur/shared/plan";
 import type { CompletionTime } from "@alur/shared/schemas";
+import { DEFAULT_MESSAGE_TTL } from "./messages";
 import type { EngineState, InitialStateInput } from "./types";
 
 /** Default bound on agenda steps per event; a model needs far fewer between two wait states. */
@@ -28,6 +29,8 @@ export function initialState(plan: ExecutionPlan, input: InitialStateInput): Eng
     children: {},
     incidents: [],
     maxStepsPerEvent: input.maxStepsPerEvent ?? DEFAULT_MAX_STEPS_PER_EVENT,
+    messages: [],
+    messageTtl: input.messageTtl ?? DEFAULT_MESSAGE_TTL,
   };
 }
 

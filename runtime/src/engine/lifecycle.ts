@@ -8,9 +8,16 @@ import { activate } from "./activate";
 import { pauseClock, resumeClock } from "./clock";
 import {
   type AgendaItem,
+  addInstance,
   type Ctx,
   childrenOf,
+  dequeue,
+  dropAgenda,
+  dropInstance,
   emit,
+  enqueue,
+  hasChildren,
+  hasPendingEnters,
   instanceOf,
   nextId,
   nodeOf,
@@ -19,40 +26,42 @@ import {
   rootInstance,
 } from "./context";
 import { acceptJoinToken, fireInclusiveJoins } from "./gateways";
+import { correlateBuffered, discardMessages } from "./messages";
 import { innerInstanceCompleted, miOutputValue, startMultiInstance } from "./multi-instance";
 import { closeSubscriptionsOf, openBoundaries, openEventSubProcesses, unsubscribe } from "./subscriptions";
-import type { ElementInstance, FinishStatus, InstanceKind } from "./types";
+import type { ElementInstance, FinishStatus, IncidentRetry, InstanceKind } from "./types";
 import { evaluateMappings, feel, mergeVariables, scopeContext } from "./variables";
 
 /** Works through the agenda until no token can move without an event (or the loop guard trips). */
 export function run(ctx: Ctx): void {
   while (!ctx.halted) {
-    const item = ctx.agenda.shift();
+    const item = dequeue(ctx);
     if (!item) {
       if (fireInclusiveJoins(ctx)) continue;
       return;
     }
     ctx.steps += 1;
-    if (ctx.steps > ctx.state.maxStepsPerEvent) {
+    if (ctx.steps > ctx.budget) {
       const root = rootInstance(ctx);
       raiseIncident(
         ctx,
         root?.id ?? null,
         null,
         "too-many-steps",
-        `More than ${ctx.state.maxStepsPerEvent} steps without a wait state: the model loops forever`,
+        `More than ${ctx.budget} steps without a wait state: the model loops forever`,
       );
       finishCase(ctx, "incident");
       return;
     }
     if (item.op === "enter") enter(ctx, item);
-    else completeInstance(ctx, item.instanceId, item.output);
+    else if (item.op === "complete") completeInstance(ctx, item.instanceId, item.output);
+    else correlateBuffered(ctx, item.subscriptionId);
   }
 }
 
 /** Queues a token arriving at an element inside a scope instance. */
 export function schedule(ctx: Ctx, item: AgendaItem): void {
-  ctx.agenda.push(item);
+  enqueue(ctx, item);
 }
 
 const ACTIVITIES = new Set<FlowNode["type"]>([
@@ -85,7 +94,7 @@ export function createInstance(
   variables: Variables = {},
 ): ElementInstance {
   const instance: ElementInstance = { id: nextId(ctx, "e"), elementId, kind, parentId, variables, enteredAt: ctx.at };
-  ctx.state.instances[instance.id] = instance;
+  addInstance(ctx, instance);
   if (kind !== "process") record(ctx, "elementEntered", elementId, { elementInstanceId: instance.id });
   return instance;
 }
@@ -95,7 +104,9 @@ function enter(ctx: Ctx, item: Extract<AgendaItem, { op: "enter" }>): void {
   if (!parent) return; // the scope was cancelled while the token was on its way
   const node = nodeOf(ctx, item.elementId);
   if (!node) {
-    raiseIncident(ctx, parent.id, item.elementId, "unknown-element", `The plan has no element "${item.elementId}"`);
+    raiseIncident(ctx, parent.id, item.elementId, "unknown-element", `The plan has no element "${item.elementId}"`, {
+      op: "none",
+    });
     return;
   }
   if (item.flowId && acceptJoinToken(ctx, parent, node, item.flowId)) return;
@@ -105,21 +116,31 @@ function enter(ctx: Ctx, item: Extract<AgendaItem, { op: "enter" }>): void {
   }
   const instance = createInstance(ctx, node.id, kindOf(node), parent.id, { ...item.locals });
   if (item.loopIndex !== undefined) instance.loopIndex = item.loopIndex;
+  enterInstance(ctx, instance, node, item.triggered);
+}
+
+/**
+ * Runs a freshly created instance: input mappings, then (unless its event is already satisfied)
+ * clock pause, boundary events, event subprocesses and the element's behaviour. Also the redo of
+ * an input-mapping incident.
+ */
+export function enterInstance(ctx: Ctx, instance: ElementInstance, node: FlowNode, triggered?: Variables): void {
   const inputs = node.io?.inputs ?? [];
   if (inputs.length > 0) {
     const values = evaluateMappings(inputs, scopeContext(ctx, instance.id));
     if (!values.ok) {
-      raiseIncident(ctx, instance.id, node.id, "input-mapping-error", values.error);
+      const retry: IncidentRetry = { op: "enter", ...(triggered ? { triggered } : {}) };
+      raiseIncident(ctx, instance.id, node.id, "input-mapping-error", values.error, retry);
       return;
     }
     Object.assign(instance.variables, values.values);
   }
-  if (item.triggered) {
+  if (triggered) {
     instance.triggered = true;
-    completeInstance(ctx, instance.id, item.triggered);
+    completeInstance(ctx, instance.id, triggered);
     return;
   }
-  if (item.loopIndex === undefined) {
+  if (instance.loopIndex === undefined) {
     if (node.pausesClock) pauseClock(ctx, instance);
     if (isActivity(node)) openBoundaries(ctx, instance);
   }
@@ -137,23 +158,25 @@ export function completeInstance(ctx: Ctx, instanceId: string, output: Variables
   const node = nodeOf(ctx, instance.elementId);
   if (!node) return;
   delete instance.wait; // whatever it waited for has happened
+  // Redoing this completion (retryIncident) must see the same result and flows.
+  const retry: IncidentRetry = { op: "complete", output, ...(flows ? { flows } : {}) };
   const parent = instance.parentId ? instanceOf(ctx, instance.parentId) : undefined;
   const inner = parent?.kind === "multiInstanceBody" && instance.loopIndex !== undefined ? parent : undefined;
   let outputElement: unknown = null;
   if (inner) {
     const value = miOutputValue(ctx, instance, node, output);
     if (!value.ok) {
-      raiseIncident(ctx, instance.id, node.id, "output-mapping-error", value.error);
+      raiseIncident(ctx, instance.id, node.id, "output-mapping-error", value.error, retry);
       return;
     }
     outputElement = value.value;
   }
-  if (!applyOutputs(ctx, instance, node, output, inner !== undefined)) return;
+  if (!applyOutputs(ctx, instance, node, output, inner !== undefined, retry)) return;
   let leaving = flows;
   if (!inner && leaving === undefined) {
     const selected = outgoingFlows(ctx, instance, node);
     if (!selected.ok) {
-      raiseIncident(ctx, instance.id, node.id, "condition-error", selected.error);
+      raiseIncident(ctx, instance.id, node.id, "condition-error", selected.error, retry);
       return;
     }
     leaving = selected.value;
@@ -174,7 +197,14 @@ export function completeInstance(ctx: Ctx, instanceId: string, output: Variables
 }
 
 /** Writes an element's result into its scope: output mappings, or the whole result (Zeebe propagation). */
-function applyOutputs(ctx: Ctx, instance: ElementInstance, node: FlowNode, output: Variables, inner: boolean): boolean {
+function applyOutputs(
+  ctx: Ctx,
+  instance: ElementInstance,
+  node: FlowNode,
+  output: Variables,
+  inner: boolean,
+  retry: IncidentRetry,
+): boolean {
   if (instance.kind === "multiInstanceBody") {
     mergeVariables(ctx, instance.parentId, output);
     return true;
@@ -183,7 +213,7 @@ function applyOutputs(ctx: Ctx, instance: ElementInstance, node: FlowNode, outpu
   if (outputs.length > 0) {
     const values = evaluateMappings(outputs, { ...scopeContext(ctx, instance.id), ...output });
     if (!values.ok) {
-      raiseIncident(ctx, instance.id, node.id, "output-mapping-error", values.error);
+      raiseIncident(ctx, instance.id, node.id, "output-mapping-error", values.error, retry);
       return false;
     }
     mergeVariables(ctx, instance.parentId, values.values);
@@ -223,16 +253,31 @@ function outgoingFlows(
 function removeInstance(ctx: Ctx, instance: ElementInstance): void {
   closeSubscriptionsOf(ctx, instance.id);
   resumeClock(ctx, instance.id);
-  delete ctx.state.instances[instance.id];
+  resolveIncidentsOf(ctx, instance.id);
+  dropInstance(ctx, instance.id);
+}
+
+/** An instance that left (completed or cancelled) takes its incidents with it: nothing is left to retry. */
+function resolveIncidentsOf(ctx: Ctx, instanceId: string): void {
+  const incidents = ctx.state.incidents;
+  if (!incidents.some((i) => i.elementInstanceId === instanceId)) return;
+  for (const incident of incidents.filter((i) => i.elementInstanceId === instanceId)) {
+    record(ctx, "incidentResolved", incident.elementId, {
+      incidentId: incident.id,
+      code: incident.code,
+      reason: "elementLeft",
+    });
+  }
+  ctx.state.incidents = incidents.filter((i) => i.elementInstanceId !== instanceId);
 }
 
 /** A scope with no tokens left completes (BPMN 2.0 §10.3.5 / §13.3.4): a subprocess leaves, the process ends. */
 export function completeScopeIfDone(ctx: Ctx, scopeId: string): void {
   const scope = instanceOf(ctx, scopeId);
   if (!scope || scope.kind === "multiInstanceBody" || scope.kind === "element" || ctx.halted) return;
-  if (childrenOf(ctx, scope.id).length > 0) return;
+  if (hasChildren(ctx, scope.id)) return;
   if (Object.values(scope.joins ?? {}).some((flows) => Object.values(flows).some((n) => n > 0))) return;
-  if (ctx.agenda.some((item) => item.op === "enter" && item.parentId === scope.id)) return;
+  if (hasPendingEnters(ctx, scope.id)) return;
   if (scope.kind === "process") finishCase(ctx, "completed");
   else completeInstance(ctx, scope.id, {});
 }
@@ -255,7 +300,8 @@ export function cancelInstance(ctx: Ctx, instanceId: string): void {
   }
   closeSubscriptionsOf(ctx, instance.id);
   resumeClock(ctx, instance.id);
-  delete ctx.state.instances[instance.id];
+  if (instance.kind !== "process") resolveIncidentsOf(ctx, instance.id);
+  dropInstance(ctx, instance.id);
   if (instance.kind !== "process") {
     record(ctx, "elementCancelled", instance.elementId, { elementInstanceId: instance.id });
   }
@@ -266,7 +312,7 @@ export function cancelChildren(ctx: Ctx, scopeId: string): void {
   for (const child of childrenOf(ctx, scopeId)) cancelInstance(ctx, child.id);
   const scope = instanceOf(ctx, scopeId);
   if (scope) scope.joins = {};
-  ctx.agenda = ctx.agenda.filter((item) => item.op !== "enter" || item.parentId !== scopeId);
+  dropAgenda(ctx, scopeId);
 }
 
 /** Ends the case: whatever still runs is cancelled; the process instance stays to report the final variables. */
@@ -278,6 +324,7 @@ export function finishCase(ctx: Ctx, status: FinishStatus, data: Variables = {})
     root.joins = {};
   }
   for (const subscription of Object.keys(ctx.state.subscriptions)) unsubscribe(ctx, subscription);
+  discardMessages(ctx);
   ctx.state.status = status;
   const recordType = {
     completed: "caseCompleted",
@@ -287,6 +334,6 @@ export function finishCase(ctx: Ctx, status: FinishStatus, data: Variables = {})
   } as const;
   if (status !== "incident") record(ctx, recordType[status], null, data);
   emit(ctx, { type: "finish", status, variables: root?.variables ?? {} });
-  ctx.agenda = [];
+  dropAgenda(ctx);
   ctx.halted = true;
 }

@@ -6,19 +6,33 @@
 import type { FlowNode } from "@alur/shared/plan";
 import type { Variables } from "@alur/shared/schemas";
 import { pauseClock } from "./clock";
-import { type Ctx, childrenOf, nodeOf, raiseIncident } from "./context";
+import { type Ctx, childrenOf, dropAgenda, nodeOf, raiseIncident } from "./context";
 import { cancelInstance, completeInstance, createInstance, schedule } from "./lifecycle";
 import { openBoundaries } from "./subscriptions";
 import type { ElementInstance } from "./types";
 import { feel, scopeContext } from "./variables";
 
+/**
+ * Loop-guard allowance per started item: a large collection is progress, not a loop, so each
+ * item may take this many agenda steps on top of maxStepsPerEvent (a 5,000-item parallel body
+ * of small subprocesses runs in one step; an endless loop still trips, only later).
+ */
+export const MI_STEPS_PER_ITEM = 100;
+
 /** Enters the multi-instance body of `node` and starts its first inner instance(s). */
 export function startMultiInstance(ctx: Ctx, node: FlowNode, parent: ElementInstance): void {
-  const mi = node.multiInstance;
-  if (!mi) return;
+  if (!node.multiInstance) return;
+  // Boundary events belong to the body, not to each inner instance (BPMN 2.0 §13.2.7 / Zeebe).
   const body = createInstance(ctx, node.id, "multiInstanceBody", parent.id);
   if (node.pausesClock) pauseClock(ctx, body);
   openBoundaries(ctx, body);
+  activateBody(ctx, body, node);
+}
+
+/** Evaluates the collection and starts the inner instance(s); also the redo of a collection incident. */
+export function activateBody(ctx: Ctx, body: ElementInstance, node: FlowNode): void {
+  const mi = node.multiInstance;
+  if (!mi) return;
   const collection = feel(mi.inputCollection, scopeContext(ctx, body.id));
   if (!collection.ok || !Array.isArray(collection.value)) {
     const error = collection.ok ? `inputCollection "${mi.inputCollection}" is not a list` : collection.error;
@@ -41,6 +55,7 @@ function startInner(ctx: Ctx, body: ElementInstance, node: FlowNode, index: numb
   const mi = node.multiInstance;
   if (!state || !mi) return;
   state.nextIndex = index + 1;
+  ctx.budget += MI_STEPS_PER_ITEM;
   body.variables.numberOfActiveInstances = Number(body.variables.numberOfActiveInstances ?? 0) + 1;
   const locals: Variables = { loopCounter: index + 1 };
   if (mi.inputElement) locals[mi.inputElement] = state.items[index] ?? null;
@@ -70,15 +85,24 @@ export function innerInstanceCompleted(ctx: Ctx, body: ElementInstance, index: n
   state.completed += 1;
   body.variables.numberOfCompletedInstances = state.completed;
   body.variables.numberOfActiveInstances = Math.max(0, Number(body.variables.numberOfActiveInstances ?? 1) - 1);
+  continueBody(ctx, body);
+}
+
+/** After an item: stop early on the completion condition, finish, or start the next item. */
+export function continueBody(ctx: Ctx, body: ElementInstance): void {
+  const state = body.multiInstance;
+  const node = nodeOf(ctx, body.elementId);
+  const mi = node?.multiInstance;
+  if (!state || !node || !mi) return;
   if (mi.completionCondition) {
     const done = feel(mi.completionCondition, scopeContext(ctx, body.id));
     if (!done.ok) {
-      raiseIncident(ctx, body.id, node.id, "completion-condition-error", done.error);
+      raiseIncident(ctx, body.id, node.id, "completion-condition-error", done.error, { op: "completionCondition" });
       return;
     }
     if (done.value === true) {
       for (const child of childrenOf(ctx, body.id)) cancelInstance(ctx, child.id);
-      ctx.agenda = ctx.agenda.filter((item) => item.op !== "enter" || item.parentId !== body.id);
+      dropAgenda(ctx, body.id);
       completeBody(ctx, body);
       return;
     }

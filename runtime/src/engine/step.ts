@@ -3,36 +3,37 @@
  * state and runs every token as far as it can go without waiting. Pure and deterministic.
  */
 import type { ExecutionPlan } from "@alur/shared/plan";
-import { type Ctx, emit, instanceOf, raiseIncident, record } from "./context";
+import { type Ctx, createCtx, emit, instanceOf, raiseIncident, record } from "./context";
+import { retryIncident } from "./incidents";
 import { createInstance, finishCase, run, schedule } from "./lifecycle";
+import { expireMessages, messageTimerFired, receiveMessage } from "./messages";
 import { findSubscriptions, isLive, openEventSubProcesses } from "./subscriptions";
-import { deliverSignal, throwEvent } from "./throw";
+import { deliverSignal, escalate, throwEvent } from "./throw";
 import { addWorkingTime } from "./timers";
-import { fireTimer, triggerSubscription } from "./triggers";
+import { fireTimer } from "./triggers";
 import type { EngineEvent, EngineState, StepResult } from "./types";
 
 /** Applies one event to the case; the input state is never mutated. */
 export function step(plan: ExecutionPlan, state: EngineState, event: EngineEvent): StepResult {
-  const ctx: Ctx = {
-    plan,
-    // A JSON round trip: the copy can be mutated freely and stays JSON (continue-as-new carries it).
-    state: JSON.parse(JSON.stringify(state)) as EngineState,
-    commands: [],
-    at: event.at,
-    agenda: [],
-    steps: 0,
-    halted: false,
-  };
-  const open = event.type === "start" ? ctx.state.status === "created" : ctx.state.status === "active";
+  const open = event.type === "start" ? state.status === "created" : state.status === "active";
   if (!open) return { state, commands: [], accepted: false };
+  const ctx = createCtx(plan, state, event.at);
   ctx.state.now = event.at;
-  const accepted = apply(ctx, event);
-  if (!accepted) return { state, commands: [], accepted: false };
+  const outcome = apply(ctx, event);
+  if (!outcome) return { state, commands: [], accepted: false };
+  // Messages whose time-to-live passed go before anything else can correlate them.
+  if (ctx.state.status === "active") expireMessages(ctx);
   run(ctx);
-  return { state: ctx.state, commands: ctx.commands, accepted: true };
+  return {
+    state: ctx.state,
+    commands: ctx.commands,
+    accepted: true,
+    ...(outcome === "buffered" ? { buffered: true } : {}),
+  };
 }
 
-function apply(ctx: Ctx, event: EngineEvent): boolean {
+/** Applies the event itself; false when it matched nothing, "buffered" for a message kept for later. */
+function apply(ctx: Ctx, event: EngineEvent): boolean | "buffered" {
   switch (event.type) {
     case "start":
       return start(ctx, event);
@@ -53,24 +54,13 @@ function apply(ctx: Ctx, event: EngineEvent): boolean {
         ctx,
         (s) => s.trigger.kind === "timer" && s.trigger.timerId === event.timerId,
       );
-      if (!subscription || !isLive(ctx, subscription)) return false;
+      if (!subscription || !isLive(ctx, subscription)) return messageTimerFired(ctx, event.timerId);
       fireTimer(ctx, subscription);
       return true;
     }
     case "messageReceived": {
-      // One message is correlated to one subscription of the case: the oldest that matches.
-      const [subscription] = findSubscriptions(
-        ctx,
-        (s) =>
-          s.trigger.kind === "message" &&
-          s.trigger.name === event.name &&
-          (s.trigger.correlationKey === null || s.trigger.correlationKey === event.correlationKey) &&
-          isLive(ctx, s),
-      );
-      if (!subscription) return false;
-      record(ctx, "messageCorrelated", null, { name: event.name, correlationKey: event.correlationKey ?? null });
-      triggerSubscription(ctx, subscription, event.payload);
-      return true;
+      const outcome = receiveMessage(ctx, event);
+      return outcome === "rejected" ? false : outcome === "buffered" ? "buffered" : true;
     }
     case "jobCompleted": {
       const instanceId = ctx.state.jobs[event.jobId];
@@ -118,6 +108,16 @@ function apply(ctx: Ctx, event: EngineEvent): boolean {
         raiseIncident(ctx, instance.id, instance.elementId, code ? "unhandled-error" : "child-failed", message);
       return true;
     }
+    case "childEscalated": {
+      const instanceId = ctx.state.children[event.childId];
+      const instance = instanceId ? instanceOf(ctx, instanceId) : undefined;
+      if (!instance) return false;
+      // The call activity throws it: its own boundary events first, then the enclosing scopes.
+      escalate(ctx, instance, event.code, true);
+      return true;
+    }
+    case "retryIncident":
+      return retryIncident(ctx, event.incidentId, event.variables);
     case "signal":
       return deliverSignal(ctx, event.name, event.payload) > 0;
     case "cancel":

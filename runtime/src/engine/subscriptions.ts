@@ -4,8 +4,9 @@
  */
 import type { EventDefinition } from "@alur/shared/plan";
 import { type Ctx, emit, instanceOf, nextId, nodeOf, raiseIncident } from "./context";
+import { correlateLater } from "./messages";
 import { scheduleTimer } from "./timers";
-import type { ElementInstance, Subscription, SubscriptionTarget } from "./types";
+import type { ElementInstance, IncidentRetry, Subscription, SubscriptionTarget } from "./types";
 import { feel, scopeContext } from "./variables";
 
 /**
@@ -22,13 +23,19 @@ export function subscribe(
 ): string | null {
   const id = nextId(ctx, "s");
   const context = scopeContext(ctx, owner.id);
+  // A boundary or event-subprocess start that cannot open does not hold its owner, which goes on
+  // without it; retrying the incident opens it then. Catch events and gateways wait on it.
+  const retry: IncidentRetry | undefined =
+    target.kind === "boundary" || target.kind === "eventSubProcess"
+      ? { op: "subscribe", target, elementId }
+      : undefined;
   let trigger: Subscription["trigger"];
   if (definition.kind === "message") {
     let correlationKey: string | null = null;
     if (definition.correlationKey) {
       const key = feel(definition.correlationKey, context);
       if (!key.ok) {
-        raiseIncident(ctx, owner.id, elementId, "correlation-key-error", key.error);
+        raiseIncident(ctx, owner.id, elementId, "correlation-key-error", key.error, retry);
         return null;
       }
       correlationKey = key.value === null ? null : String(key.value);
@@ -39,7 +46,7 @@ export function subscribe(
   } else if (definition.kind === "timer") {
     const schedule = scheduleTimer(ctx, definition.timer, ctx.at, context);
     if (!schedule.ok) {
-      raiseIncident(ctx, owner.id, elementId, "timer-error", schedule.error);
+      raiseIncident(ctx, owner.id, elementId, "timer-error", schedule.error, retry);
       return null;
     }
     const timerId = nextId(ctx, `${ctx.state.caseId}-tm`);
@@ -49,6 +56,8 @@ export function subscribe(
     return null;
   }
   ctx.state.subscriptions[id] = { id, trigger, target };
+  // A message may already be waiting in the buffer for this subscription.
+  if (trigger.kind === "message") correlateLater(ctx, id);
   return id;
 }
 

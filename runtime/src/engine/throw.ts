@@ -83,6 +83,16 @@ export function throwEvent(ctx: Ctx, thrower: ElementInstance, thrown: Thrown, f
   return false;
 }
 
+/**
+ * Throws an escalation; when no scope of this case catches it, asks the adapter to pass it on to
+ * the parent case's call activity (Zeebe propagates escalations across call activities).
+ */
+export function escalate(ctx: Ctx, thrower: ElementInstance, code: string, fromActivity: boolean): boolean {
+  if (throwEvent(ctx, thrower, { kind: "escalation", code }, fromActivity)) return true;
+  emit(ctx, { type: "escalate", code, elementId: thrower.elementId });
+  return false;
+}
+
 /** Throws a signal: this case's subscriptions fire now, the other cases get a broadcast. */
 export function throwSignal(ctx: Ctx, name: string, payload: Variables): void {
   deliverSignal(ctx, name, payload);

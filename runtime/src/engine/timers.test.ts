@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Ctx } from "./context";
+import { type Ctx, createCtx } from "./context";
 import { initialState } from "./initial-state";
 import { TEST_CALENDAR } from "./test-support/case-driver";
 import { PlanBuilder } from "./test-support/plan-builder";
@@ -7,15 +7,7 @@ import { addIsoDuration, scheduleTimer } from "./timers";
 
 const ctx = (): Ctx => {
   const plan = new PlanBuilder().start("s").build();
-  return {
-    plan,
-    state: initialState(plan, { caseId: "k", calendar: TEST_CALENDAR }),
-    commands: [],
-    at: "2026-01-31T01:00:00Z",
-    agenda: [],
-    steps: 0,
-    halted: false,
-  };
+  return createCtx(plan, initialState(plan, { caseId: "k", calendar: TEST_CALENDAR }), "2026-01-31T01:00:00Z");
 };
 
 describe("ISO 8601 durations", () => {

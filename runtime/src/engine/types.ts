@@ -20,7 +20,20 @@ export type EngineEvent =
   /** A user task was completed (the adapter already validated role and form data). */
   | { type: "taskCompleted"; taskId: string; actor: Actor; data: Variables; at: Iso }
   | { type: "timerFired"; timerId: string; at: Iso }
-  | { type: "messageReceived"; name: string; correlationKey?: string; payload: Variables; at: Iso }
+  /**
+   * A message for this case. With no matching subscription it is buffered for `timeToLive` (ISO
+   * 8601 duration; default: the case's messageTtl, PT1H) when the plan can ever catch a message of
+   * that name, and correlated once a matching subscription opens (Zeebe message buffering).
+   * "PT0S" disables buffering for this message.
+   */
+  | {
+      type: "messageReceived";
+      name: string;
+      correlationKey?: string;
+      payload: Variables;
+      at: Iso;
+      timeToLive?: string;
+    }
   /** A service/send task's connector finished; `output` becomes case variables. */
   | { type: "jobCompleted"; jobId: string; output: Variables; at: Iso }
   /** The connector reported a business error (BPMN error), caught by error boundary events. */
@@ -28,6 +41,17 @@ export type EngineEvent =
   | { type: "childCompleted"; childId: string; output: Variables; at: Iso }
   /** The called process failed; with a `code` it is a BPMN error the caller may catch. */
   | { type: "childFailed"; childId: string; error: { code?: string; message: string }; at: Iso }
+  /**
+   * The called process threw an escalation that no scope of it caught (its `escalate` command):
+   * it reaches the call activity's escalation boundary events, then the enclosing scopes (BPMN
+   * 2.0 §10.5.4). An interrupting catch cancels the call activity and with it the child.
+   */
+  | { type: "childEscalated"; childId: string; code: string; at: Iso }
+  /**
+   * An admin resolved an incident: `variables` are written first (from the element's scope
+   * upwards, like any output), then the element's failed work is redone (see IncidentRetry).
+   */
+  | { type: "retryIncident"; incidentId: string; variables?: Variables; at: Iso }
   /** A signal broadcast to the district's cases (or thrown by this case). */
   | { type: "signal"; name: string; payload: Variables; at: Iso }
   /** Cancels the whole case (withdrawn application, admin action). */
@@ -88,6 +112,11 @@ export type EngineCommand =
    * served inside the step, so the adapter must not deliver it back here.
    */
   | { type: "broadcast"; name: string; payload: Variables }
+  /**
+   * An escalation that no scope of this case caught. A child case's adapter forwards it to the
+   * parent as `childEscalated`; a top-level case ignores it (the record is in the history).
+   */
+  | { type: "escalate"; code: string; elementId: string }
   /** A timeline entry for the case history; `key` is unique per case (dedupe on retries). */
   | { type: "record"; key: string; recordType: RecordType; elementId: string | null; data: Variables; at: Iso }
   /** The case reached an end: the workflow returns. */
@@ -104,6 +133,8 @@ export type RecordType =
   | "taskCompleted"
   | "timerFired"
   | "messageCorrelated"
+  | "messageBuffered"
+  | "messageExpired"
   | "signalReceived"
   | "errorThrown"
   | "escalationThrown"
@@ -111,15 +142,20 @@ export type RecordType =
   | "clockPaused"
   | "clockResumed"
   | "incident"
+  | "incidentResolved"
   | "caseCompleted"
   | "caseTerminated"
   | "caseCancelled";
 
-/** The result of one step. `accepted` is false when the event matched nothing (unknown task, no subscriber...). */
+/**
+ * The result of one step. `accepted` is false when the event matched nothing (unknown task, no
+ * subscriber...). A message kept for a later subscription is accepted with `buffered: true`.
+ */
 export interface StepResult {
   state: EngineState;
   commands: EngineCommand[];
   accepted: boolean;
+  buffered?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,9 +174,29 @@ export interface InitialStateInput {
   calendar: BusinessCalendar;
   /** Overall service-standard time; defaults to the plan's standard completion time. */
   caseDue?: WorkingDuration;
-  /** Steps without a wait state allowed per event before the case is stopped with an incident. */
+  /**
+   * Steps without a wait state allowed per event before the case is stopped with an incident;
+   * every multi-instance item started adds MI_STEPS_PER_ITEM more.
+   */
   maxStepsPerEvent?: number;
+  /** How long a message nobody waits for yet stays buffered (ISO 8601 duration); default PT1H. */
+  messageTtl?: string;
 }
+
+/** What `retryIncident` redoes. */
+export type IncidentRetry =
+  /** Run the element's behaviour again (a new job, child, task, gateway decision...). */
+  | { op: "activate" }
+  /** Evaluate the input mappings again, then run the element (`triggered`: an already satisfied event). */
+  | { op: "enter"; triggered?: Variables }
+  /** Leave the element with this result again: output mappings and outgoing conditions are re-evaluated. */
+  | { op: "complete"; output: Variables; flows?: string[] }
+  /** Evaluate the multi-instance completion condition again. */
+  | { op: "completionCondition" }
+  /** Open a boundary or event-subprocess subscription that failed (the element itself went on). */
+  | { op: "subscribe"; target: SubscriptionTarget; elementId: string }
+  /** Nothing to redo (e.g. a calendar error outside any element): resolving only clears it. */
+  | { op: "none" };
 
 export interface Incident {
   id: string;
@@ -151,6 +207,20 @@ export interface Incident {
   /** English technical message (logs); user-facing messages are the adapter's/UI's job. */
   message: string;
   at: Iso;
+  /** What resolving it redoes; absent means `activate`. */
+  retry?: IncidentRetry;
+}
+
+/** A message that arrived before any subscription matched it. */
+export interface BufferedMessage {
+  id: string;
+  name: string;
+  correlationKey: string | null;
+  payload: Variables;
+  receivedAt: Iso;
+  expiresAt: Iso;
+  /** The timer that drops it at `expiresAt` (fires as `timerFired`). */
+  timerId: string;
 }
 
 export type InstanceKind = "process" | "subProcess" | "eventSubProcess" | "multiInstanceBody" | "element";
@@ -245,4 +315,8 @@ export interface EngineState {
   children: Record<string, string>;
   incidents: Incident[];
   maxStepsPerEvent: number;
+  /** Buffered messages, oldest first. Optional: states saved before buffering existed lack it. */
+  messages?: BufferedMessage[];
+  /** Default time-to-live of buffered messages (ISO 8601 duration). Optional like `messages`. */
+  messageTtl?: string;
 }

@@ -36,9 +36,16 @@ export function mergeVariables(ctx: Ctx, scopeInstanceId: string | null, values:
   for (const [name, value] of Object.entries(values)) setVariable(ctx, scopeInstanceId, name, value);
 }
 
-/** Evaluates FEEL against a context; the error message names the expression for the incident. */
+/**
+ * Evaluates FEEL against a context; the error message names the expression for the incident.
+ * Only variables whose name occurs in the source are handed over: FEEL cannot reach a variable
+ * without naming it, and converting a large unrelated list (a 5,000-item collection) for every
+ * expression made a big multi-instance quadratic.
+ */
 export function feel(source: string, context: Variables): FeelResult<unknown> {
-  const result = evaluateFeel(source, context);
+  const used: Variables = {};
+  for (const name of Object.keys(context)) if (source.includes(name)) used[name] = context[name];
+  const result = evaluateFeel(source, used);
   return result.ok ? result : { ok: false, error: `FEEL "${source}": ${result.error}` };
 }
 

@@ -88,11 +88,14 @@ export class CaseDriver {
     });
   }
 
-  /** Live timer ids (in the subscriptions), optionally for one element instance's element. */
+  /** Live timers: those of subscriptions and the expiry timers of buffered messages. */
   liveTimers(): Command<"startTimer">[] {
-    const live = new Set(
-      Object.values(this.state.subscriptions).flatMap((s) => (s.trigger.kind === "timer" ? [s.trigger.timerId] : [])),
-    );
+    const live = new Set([
+      ...Object.values(this.state.subscriptions).flatMap((s) =>
+        s.trigger.kind === "timer" ? [s.trigger.timerId] : [],
+      ),
+      ...(this.state.messages ?? []).map((m) => m.timerId),
+    ]);
     return this.commands("startTimer").filter((t) => live.has(t.timerId));
   }
 

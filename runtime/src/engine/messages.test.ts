@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { caseView } from "./case-view";
+import { CaseDriver } from "./test-support/case-driver";
+import { PlanBuilder } from "./test-support/plan-builder";
+
+// The applicant may send the missing documents before the office asks for them.
+const plan = new PlanBuilder()
+  .start("s")
+  .userTask("verifikasi")
+  .catchEvent("tunggu-berkas", { kind: "message", messageName: "berkas-dilengkapi", correlationKey: "nomor" })
+  .userTask("rekomendasi")
+  .chain("s", "verifikasi", "tunggu-berkas", "rekomendasi")
+  .build();
+
+describe("message buffering", () => {
+  it("a message that arrives before its catch event waits and is correlated when the catch event is reached", () => {
+    // given
+    const driver = new CaseDriver(plan);
+    driver.start({ nomor: "LKS-7" });
+
+    // when the message comes while the office still verifies
+    const early = driver.message("berkas-dilengkapi", { berkas: ["akta"] }, "LKS-7");
+
+    // then it is accepted as buffered, with a record and an expiry timer one hour later
+    expect(early).toMatchObject({ accepted: true, buffered: true });
+    expect(driver.records("messageBuffered")).toMatchObject([
+      { data: { name: "berkas-dilengkapi", correlationKey: "LKS-7", expiresAt: "2026-03-02T03:00:00.000Z" } },
+    ]);
+    const [expiry] = driver.commands("startTimer");
+    expect(expiry?.fireAt).toBe("2026-03-02T03:00:00.000Z");
+
+    // when the catch event opens its subscription
+    driver.at("2026-03-02T09:30:00+07:00").completeTask("verifikasi");
+
+    // then the buffered message correlates at once, its timer is cancelled and its payload arrives
+    expect(driver.openTaskElements()).toEqual(["rekomendasi"]);
+    expect(driver.variables.berkas).toEqual(["akta"]);
+    expect(driver.commands("cancelTimer")).toEqual([{ type: "cancelTimer", timerId: expiry?.timerId }]);
+    expect(driver.records("messageCorrelated")).toMatchObject([
+      { data: { name: "berkas-dilengkapi", bufferedSince: "2026-03-02T09:00:00+07:00" } },
+    ]);
+    expect(driver.state.messages).toEqual([]);
+  });
+
+  it("a buffered message expires after its time-to-live, is dropped with a record and no longer correlates", () => {
+    // given
+    const driver = new CaseDriver(plan);
+    driver.start({ nomor: "LKS-7" });
+    driver.message("berkas-dilengkapi", {}, "LKS-7");
+
+    // when its expiry timer fires
+    const fired = driver.fireTimer();
+
+    // then
+    expect(fired.accepted).toBe(true);
+    expect(driver.records("messageExpired")).toMatchObject([{ data: { name: "berkas-dilengkapi" } }]);
+    driver.completeTask("verifikasi");
+    expect(driver.openTaskElements()).toEqual([]);
+    expect(caseView(driver.state).activeElements).toEqual(["tunggu-berkas"]);
+  });
+
+  it("an expired message is dropped by the next event even if its timer has not come back yet", () => {
+    const driver = new CaseDriver(plan);
+    driver.start({ nomor: "LKS-7" });
+    driver.message("berkas-dilengkapi", {}, "LKS-7");
+    driver.at("2026-03-02T11:00:00+07:00").completeTask("verifikasi");
+    expect(driver.records("messageExpired")).toHaveLength(1);
+    expect(driver.records("messageCorrelated")).toHaveLength(0);
+    // its timer is cancelled rather than left to fire
+    expect(driver.commands("cancelTimer")).toHaveLength(1);
+  });
+
+  it("the time-to-live comes from the event or the case; PT0S means correlate now or never", () => {
+    const driver = new CaseDriver(plan, { messageTtl: "P14D" });
+    driver.start({ nomor: "LKS-7" });
+    driver.message("berkas-dilengkapi", {}, "LKS-7");
+    expect(driver.commands("startTimer")[0]?.fireAt).toBe("2026-03-16T02:00:00.000Z");
+    const now = driver.send({
+      type: "messageReceived",
+      name: "berkas-dilengkapi",
+      correlationKey: "LKS-7",
+      payload: {},
+      at: driver.now,
+      timeToLive: "PT0S",
+    });
+    expect(now.accepted).toBe(false);
+    expect(driver.state.messages).toHaveLength(1);
+  });
+
+  it("only names the plan can catch are buffered; unknown names are rejected", () => {
+    const driver = new CaseDriver(plan);
+    driver.start({ nomor: "LKS-7" });
+    const result = driver.message("pesan-lain", {}, "LKS-7");
+    expect(result.accepted).toBe(false);
+    expect(result.buffered).toBeUndefined();
+    expect(driver.state.messages).toEqual([]);
+  });
+
+  it("a buffered message with another key waits for a subscription with that key only", () => {
+    const driver = new CaseDriver(plan);
+    driver.start({ nomor: "LKS-7" });
+    driver.message("berkas-dilengkapi", { dari: "lain" }, "LKS-8");
+    driver.message("berkas-dilengkapi", { dari: "ini" }, "LKS-7");
+    driver.completeTask("verifikasi");
+    expect(driver.variables.dari).toBe("ini");
+    expect(driver.state.messages?.map((m) => m.correlationKey)).toEqual(["LKS-8"]);
+  });
+
+  it("one buffered message correlates once: the oldest matching message goes to the first subscription", () => {
+    // given two messages before a loop that waits twice
+    const loop = new PlanBuilder()
+      .start("s")
+      .userTask("mulai")
+      .catchEvent("tunggu", { kind: "message", messageName: "laporan" })
+      .gateway("lagi", "exclusiveGateway", { defaultFlow: "lagi->e" })
+      .end("e")
+      .chain("s", "mulai", "tunggu", "lagi")
+      .flow("lagi", "tunggu", "count(laporan) < 2")
+      .flow("lagi", "e", undefined, "lagi->e")
+      .build();
+    const driver = new CaseDriver(loop);
+    driver.start({ laporan: [] });
+    driver.message("laporan", { laporan: ["pertama"] });
+    driver.message("laporan", { laporan: ["pertama", "kedua"] });
+
+    // when
+    driver.completeTask("mulai");
+
+    // then both were used, in order, each once
+    expect(driver.finished?.status).toBe("completed");
+    expect(driver.variables.laporan).toEqual(["pertama", "kedua"]);
+    expect(driver.records("messageCorrelated")).toHaveLength(2);
+  });
+
+  it("buffered messages reach boundary events, event-gateway branches and event-subprocess starts", () => {
+    const gatewayPlan = new PlanBuilder()
+      .start("s")
+      .userTask("a")
+      .gateway("g", "eventBasedGateway")
+      .catchEvent("pesan", { kind: "message", messageName: "keputusan" })
+      .catchEvent("batas", { kind: "timer", timer: { type: "duration", value: { kind: "literal", value: "P1D" } } })
+      .userTask("setelah-pesan")
+      .userTask("setelah-batas")
+      .chain("s", "a", "g")
+      .chain("g", "pesan", "setelah-pesan")
+      .chain("g", "batas", "setelah-batas")
+      .build();
+    const viaGateway = new CaseDriver(gatewayPlan);
+    viaGateway.start();
+    viaGateway.message("keputusan", { ok: true });
+    viaGateway.completeTask("a");
+    expect(viaGateway.openTaskElements()).toEqual(["setelah-pesan"]);
+    expect(viaGateway.liveTimers()).toEqual([]);
+
+    const boundaryPlan = new PlanBuilder()
+      .start("s")
+      .userTask("a")
+      .userTask("b")
+      .boundary("dicabut", "b", { kind: "message", messageName: "cabut" })
+      .userTask("arsip")
+      .chain("s", "a", "b")
+      .chain("dicabut", "arsip")
+      .build();
+    const viaBoundary = new CaseDriver(boundaryPlan);
+    viaBoundary.start();
+    viaBoundary.message("cabut");
+    viaBoundary.completeTask("a");
+    expect(viaBoundary.openTaskElements()).toEqual(["arsip"]);
+    expect(viaBoundary.commands("closeTask").at(-1)).toMatchObject({ status: "cancelled" });
+
+    const espPlan = new PlanBuilder()
+      .start("s")
+      .userTask("a")
+      .subProcess("sub")
+      .start("ss", { scope: "sub" })
+      .userTask("kerja", { scope: "sub" })
+      .chain("ss", "kerja")
+      .subProcess("tanya", { scope: "sub", triggeredByEvent: true })
+      .start("ts", {
+        scope: "tanya",
+        isInterrupting: false,
+        eventDefinition: { kind: "message", messageName: "tanya" },
+      })
+      .userTask("jawab", { scope: "tanya" })
+      .chain("ts", "jawab")
+      .chain("s", "a", "sub")
+      .build();
+    const viaEventSubProcess = new CaseDriver(espPlan);
+    viaEventSubProcess.start();
+    viaEventSubProcess.message("tanya");
+    viaEventSubProcess.completeTask("a");
+    expect(viaEventSubProcess.openTaskElements().sort()).toEqual(["jawab", "kerja"]);
+  });
+
+  it("buffered messages are discarded with their timers when the case ends", () => {
+    const driver = new CaseDriver(plan);
+    driver.start({ nomor: "LKS-7" });
+    driver.message("berkas-dilengkapi", {}, "LKS-8");
+    driver.send({ type: "cancel", reason: "ditarik", at: driver.now });
+    expect(driver.state.messages).toEqual([]);
+    expect(driver.commands("cancelTimer")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Message correlation with buffering, as Zeebe does it: a message correlates to the oldest open
+ * subscription of this case with its name and key; with none open it waits for its time-to-live
+ * and is correlated when a matching subscription opens (catch event, receive task, boundary,
+ * event-gateway branch, event-subprocess start). Expired messages are dropped with a record.
+ */
+import type { ExecutionPlan } from "@alur/shared/plan";
+import type { Variables } from "@alur/shared/schemas";
+import { type Ctx, emit, enqueue, nextId, record } from "./context";
+import { findSubscriptions, isLive } from "./subscriptions";
+import { addIsoDuration } from "./timers";
+import { triggerSubscription } from "./triggers";
+import type { BufferedMessage, EngineEvent, Subscription } from "./types";
+
+/** Time-to-live of a buffered message when neither the event nor the case says otherwise. */
+export const DEFAULT_MESSAGE_TTL = "PT1H";
+
+type Received = Extract<EngineEvent, { type: "messageReceived" }>;
+
+/** What happened to a received message. */
+export type MessageOutcome = "correlated" | "buffered" | "rejected";
+
+function matches(subscription: Subscription, name: string, correlationKey: string | null): boolean {
+  const trigger = subscription.trigger;
+  return (
+    trigger.kind === "message" &&
+    trigger.name === name &&
+    (trigger.correlationKey === null || trigger.correlationKey === correlationKey)
+  );
+}
+
+/** Whether any element of the plan can ever wait for a message of this name (otherwise it is not buffered). */
+export function planCatchesMessage(plan: ExecutionPlan, name: string): boolean {
+  return Object.values(plan.nodes).some((node) => {
+    if (node.type === "receiveTask") return node.messageName === name;
+    const definition = "eventDefinition" in node ? node.eventDefinition : undefined;
+    return definition?.kind === "message" && definition.messageName === name;
+  });
+}
+
+/** Correlates a message now, or buffers it for its time-to-live. */
+export function receiveMessage(ctx: Ctx, event: Received): MessageOutcome {
+  expireMessages(ctx);
+  const key = event.correlationKey ?? null;
+  // One message is correlated to one subscription of the case: the oldest that matches.
+  const [subscription] = findSubscriptions(ctx, (s) => matches(s, event.name, key) && isLive(ctx, s));
+  if (subscription) {
+    record(ctx, "messageCorrelated", null, { name: event.name, correlationKey: key });
+    triggerSubscription(ctx, subscription, event.payload);
+    return "correlated";
+  }
+  if (!planCatchesMessage(ctx.plan, event.name)) return "rejected";
+  const ttl = event.timeToLive ?? ctx.state.messageTtl ?? DEFAULT_MESSAGE_TTL;
+  const expiresAt = addIsoDuration(event.at, ttl);
+  // An invalid or zero time-to-live means "correlate now or never" (Zeebe: TTL 0).
+  if (!expiresAt.ok || Date.parse(expiresAt.value) <= Date.parse(event.at)) return "rejected";
+  const message: BufferedMessage = {
+    id: nextId(ctx, "m"),
+    name: event.name,
+    correlationKey: key,
+    payload: event.payload,
+    receivedAt: event.at,
+    expiresAt: expiresAt.value,
+    timerId: nextId(ctx, `${ctx.state.caseId}-tm`),
+  };
+  ctx.state.messages = [...(ctx.state.messages ?? []), message];
+  const root = Object.values(ctx.state.instances).find((i) => i.parentId === null);
+  emit(ctx, {
+    type: "startTimer",
+    timerId: message.timerId,
+    fireAt: message.expiresAt,
+    elementInstanceId: root?.id ?? "",
+  });
+  record(ctx, "messageBuffered", null, {
+    messageId: message.id,
+    name: message.name,
+    correlationKey: key,
+    expiresAt: message.expiresAt,
+  });
+  return "buffered";
+}
+
+/** Queues a look into the buffer for a message subscription that just opened. */
+export function correlateLater(ctx: Ctx, subscriptionId: string): void {
+  if ((ctx.state.messages?.length ?? 0) > 0) enqueue(ctx, { op: "correlate", subscriptionId });
+}
+
+/** Correlates the oldest live buffered message a freshly opened subscription matches, if any. */
+export function correlateBuffered(ctx: Ctx, subscriptionId: string): void {
+  expireMessages(ctx);
+  const subscription = ctx.state.subscriptions[subscriptionId];
+  if (subscription?.trigger.kind !== "message" || !isLive(ctx, subscription)) return;
+  const messages = ctx.state.messages ?? [];
+  const message = messages.find((m) => matches(subscription, m.name, m.correlationKey));
+  if (!message) return;
+  ctx.state.messages = messages.filter((m) => m.id !== message.id);
+  emit(ctx, { type: "cancelTimer", timerId: message.timerId });
+  record(ctx, "messageCorrelated", null, {
+    name: message.name,
+    correlationKey: message.correlationKey,
+    messageId: message.id,
+    bufferedSince: message.receivedAt,
+  });
+  triggerSubscription(ctx, subscription, message.payload);
+}
+
+/** A buffered message's expiry timer fired: it is dropped. Returns false for a timer that is not one. */
+export function messageTimerFired(ctx: Ctx, timerId: string): boolean {
+  const message = (ctx.state.messages ?? []).find((m) => m.timerId === timerId);
+  if (!message) return false;
+  drop(ctx, message, true);
+  return true;
+}
+
+/** Drops every message whose time-to-live has passed by the current event's time. */
+export function expireMessages(ctx: Ctx): void {
+  const now = Date.parse(ctx.at);
+  for (const message of ctx.state.messages ?? []) {
+    if (Date.parse(message.expiresAt) <= now) drop(ctx, message, false);
+  }
+}
+
+/** The case ended: buffered messages go with it, their timers are cancelled. */
+export function discardMessages(ctx: Ctx): void {
+  for (const message of ctx.state.messages ?? []) emit(ctx, { type: "cancelTimer", timerId: message.timerId });
+  if (ctx.state.messages) ctx.state.messages = [];
+}
+
+function drop(ctx: Ctx, message: BufferedMessage, timerFired: boolean): void {
+  ctx.state.messages = (ctx.state.messages ?? []).filter((m) => m.id !== message.id);
+  if (!timerFired) emit(ctx, { type: "cancelTimer", timerId: message.timerId });
+  const data: Variables = {
+    messageId: message.id,
+    name: message.name,
+    correlationKey: message.correlationKey,
+    receivedAt: message.receivedAt,
+    expiresAt: message.expiresAt,
+  };
+  record(ctx, "messageExpired", null, data);
+}
