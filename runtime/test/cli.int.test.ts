@@ -1,0 +1,190 @@
+/**
+ * The `alur` CLI drives a case end to end against a spawned `alur serve` (PostgreSQL + the run's
+ * Temporal dev server): deploy a model with its form, start a case with a requirement document,
+ * then list, claim and complete each step as the staff who hold its role. Every command is run
+ * the way a script would: `npx alur ...`, credentials in the environment, output parsed.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type CreatedAccount, createAccounts } from "../src/auth/accounts";
+import { ensureReferenceData } from "../src/auth/seed-demo";
+import { REPO_ROOT } from "../src/env";
+import type { Db } from "../src/store/db";
+import { postgresDb } from "./servers";
+import { eventually, type ServeProcess, spawnServe, stopServe } from "./spawn-serve";
+
+const suffix = `${process.pid}${Date.now().toString(36)}`;
+const PROCESS_ID = `cli-uji-${suffix}`;
+const DISTRICT = "3216";
+const work = mkdtempSync(path.join(tmpdir(), "alur-cli-"));
+const users: Record<string, CreatedAccount> = {};
+let db: Db;
+let server: ServeProcess | undefined;
+
+beforeAll(async () => {
+  db = await postgresDb();
+  await ensureReferenceData(db);
+  const created = await createAccounts(
+    db,
+    ["district-admin", "front-office", "back-office", "kepala-bidang"].map((role) => ({
+      username: `cli${suffix}.${role}`,
+      orgUnitId: DISTRICT,
+      district: DISTRICT,
+      roles: [role],
+    })),
+  );
+  for (const u of created) users[u.roles[0]!] = u;
+  // the fixture model under a name of its own, its form, and a requirement document
+  const xml = readFileSync(path.join(REPO_ROOT, "runtime/src/api/fixtures/layanan-uji.bpmn"), "utf8");
+  writeFileSync(path.join(work, "model.bpmn"), xml.replaceAll('"layanan-uji"', `"${PROCESS_ID}"`));
+  writeFileSync(
+    path.join(work, "forms.json"),
+    JSON.stringify({
+      verifikasi: { components: [{ type: "textfield", key: "hasil", validate: { required: true } }] },
+    }),
+  );
+  writeFileSync(path.join(work, "ktp.pdf"), "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+  server = await spawnServe({
+    env: {
+      DATABASE_URL: inject("databaseUrl"),
+      TEMPORAL_ADDRESS: inject("temporalAddress"),
+      TEMPORAL_TASK_QUEUE: `cli-${suffix}`,
+      ALUR_DATA_DIR: work,
+    },
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await stopServe(server);
+  await db?.destroy();
+  rmSync(work, { recursive: true, force: true });
+}, 60_000);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npx alur <args>` signed in as the user holding `role`. */
+function alur(role: string, args: string[]): Promise<Run> {
+  const user = users[role]!;
+  return new Promise((resolve) => {
+    execFile(
+      "npx",
+      ["alur", ...args],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          ALUR_URL: `${server!.baseUrl}/api`,
+          ALUR_USER: user.username,
+          ALUR_PASSWORD: user.password,
+        },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+type Listed = { id: string; caseNumber: string; elementId: string; assignee: string | null };
+
+/** Polls `alur tasks list --json` until the case's step shows up in the role's inbox. */
+async function waitForStep(role: string, caseNumber: string, elementId: string): Promise<Listed> {
+  return eventually(
+    async () => {
+      const run = await alur(role, ["tasks", "list", "--scope", "unassigned", "--case", caseNumber, "--json"]);
+      expect(run.code, run.stderr).toBe(0);
+      return (JSON.parse(run.stdout) as Listed[]).find((t) => t.caseNumber === caseNumber && t.elementId === elementId);
+    },
+    60_000,
+    500,
+  );
+}
+
+describe("alur CLI against a running server", () => {
+  it("deploys, starts a case and works both steps to the end", async () => {
+    // given the model deployed by the district admin
+    const deployed = await alur("district-admin", [
+      "deploy",
+      path.join(work, "model.bpmn"),
+      "--district",
+      DISTRICT,
+      "--forms",
+      path.join(work, "forms.json"),
+    ]);
+    expect(deployed.code, deployed.stderr).toBe(0);
+    expect(deployed.stdout).toMatch(new RegExp(`^${PROCESS_ID} v1 published \\(`));
+
+    // when the front office starts a case with the KTP
+    const started = await alur("front-office", [
+      "start-case",
+      "--process",
+      PROCESS_ID,
+      "--district",
+      DISTRICT,
+      "--name",
+      "Budi Santoso",
+      "--nik",
+      "3216010101900001",
+      "--document",
+      `ktp=${path.join(work, "ktp.pdf")}`,
+      "--json",
+    ]);
+    expect(started.code, started.stderr).toBe(0);
+    const kase = JSON.parse(started.stdout) as { id: string; caseNumber: string; documents: unknown[] };
+    expect(kase.caseNumber).toMatch(/^UJI\/BKS\/\d{4}\/\d+$/);
+    expect(kase.documents).toHaveLength(1);
+
+    // then the back office finds the verification step, claims it and completes it
+    const verify = await waitForStep("back-office", kase.caseNumber, "verify");
+    const claimed = await alur("back-office", ["tasks", "claim", verify.id]);
+    expect(claimed.code, claimed.stderr).toBe(0);
+    expect(claimed.stdout).toContain(`claimed ${verify.id}`);
+
+    // a completion the form rejects fails with the API's message and a non-zero exit code
+    const rejected = await alur("back-office", ["tasks", "complete", verify.id, "--data", "{}"]);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toMatch(/HTTP 422/);
+    const done = await alur("back-office", ["tasks", "complete", verify.id, "--data", '{"hasil":"lengkap"}']);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toContain(`completed ${verify.id}`);
+
+    // and the head of division completes the approval without claiming first
+    const approve = await waitForStep("kepala-bidang", kase.caseNumber, "approve");
+    const approved = await alur("kepala-bidang", ["tasks", "complete", approve.id]);
+    expect(approved.code, approved.stderr).toBe(0);
+
+    // the case is completed, with the verification's data on its task
+    const row = await eventually(async () => {
+      const r = await db.selectFrom("cases").selectAll().where("id", "=", kase.id).executeTakeFirstOrThrow();
+      return r.status === "completed" ? r : undefined;
+    });
+    expect(row.case_number).toBe(kase.caseNumber);
+    const task = await db.selectFrom("tasks").selectAll().where("id", "=", verify.id).executeTakeFirstOrThrow();
+    expect(task.result).toEqual({ hasil: "lengkap" });
+  });
+
+  it("fails clearly without credentials or with a wrong password", async () => {
+    const noCreds = await new Promise<Run>((resolve) =>
+      execFile(
+        "npx",
+        ["alur", "tasks", "list", "--url", `${server!.baseUrl}/api`],
+        { cwd: REPO_ROOT, env: { ...process.env, ALUR_USER: "", ALUR_PASSWORD: "" } },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+    expect(noCreds.code).toBe(1);
+    expect(noCreds.stderr).toContain("sign-in needed");
+    const wrong = await alur("front-office", ["tasks", "list", "--password", "salah"]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/HTTP 401/);
+  });
+});
