@@ -76,7 +76,11 @@ function buildGraph(elements: readonly ScopedElement[]): FlowGraph {
   }
 
   const byScope = new Map<string | null, string[]>();
-  for (const [id, { scope }] of nodes) byScope.set(scope, [...(byScope.get(scope) ?? []), id]);
+  for (const [id, { scope }] of nodes) {
+    const list = byScope.get(scope);
+    if (list) list.push(id);
+    else byScope.set(scope, [id]);
+  }
   const entries = new Map<string | null, string[]>();
   for (const [scope, ids] of byScope) {
     const starts = ids.filter((id) => nodes.get(id)?.element.$type === "bpmn:StartEvent");
@@ -124,7 +128,9 @@ export function canEnd(graph: FlowGraph): Set<string> {
     for (const to of tos) {
       // Entering a subprocess is not a way out of it: only same-scope edges count.
       if (graph.nodes.get(from)?.scope !== graph.nodes.get(to)?.scope) continue;
-      previous.set(to, [...(previous.get(to) ?? []), from]);
+      const list = previous.get(to);
+      if (list) list.push(from);
+      else previous.set(to, [from]);
     }
   }
   const seen = new Set<string>();

@@ -15,7 +15,10 @@ export const gatewayWithoutCondition: Rule = {
     for (const flow of elements) {
       if (flow.$type !== "bpmn:SequenceFlow") continue;
       const source = refId(flow.sourceRef);
-      if (source) outgoing.set(source, [...(outgoing.get(source) ?? []), flow]);
+      if (!source) continue;
+      const list = outgoing.get(source);
+      if (list) list.push(flow);
+      else outgoing.set(source, [flow]);
     }
     return elements.flatMap((gateway) => {
       if (gateway.$type !== "bpmn:ExclusiveGateway" && gateway.$type !== "bpmn:InclusiveGateway") return [];
