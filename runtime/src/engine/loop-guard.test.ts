@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MI_STEPS_PER_ITEM } from "./multi-instance";
 import { CaseDriver } from "./test-support/case-driver";
 import { PlanBuilder } from "./test-support/plan-builder";
 
@@ -38,5 +39,52 @@ describe("loop guard and large multi-instance", () => {
     const hasil = driver.variables.hasil as number[];
     expect(hasil).toHaveLength(5000);
     expect(hasil[4999]).toBe(9998);
+  });
+
+  it("a sequential multi-instance over 5,000 items runs one item after the other in the same step", () => {
+    const plan = new PlanBuilder()
+      .start("s")
+      .node({
+        type: "scriptTask",
+        id: "hitung",
+        expression: "k + 1",
+        resultVariable: "hasil",
+        multiInstance: {
+          isSequential: true,
+          inputCollection: "kpm",
+          inputElement: "k",
+          outputCollection: "semua",
+          outputElement: "hasil",
+        },
+      })
+      .end("e")
+      .chain("s", "hitung", "e")
+      .build();
+    const driver = new CaseDriver(plan);
+    driver.start({ kpm: Array.from({ length: 5000 }, (_, i) => i) });
+    expect(driver.finished?.status).toBe("completed");
+    expect((driver.finished?.variables.semua as number[])[4999]).toBe(5000);
+  });
+
+  it("an endless loop inside a multi-instance item still trips the guard", () => {
+    // given: each item loops between two gateways forever
+    const plan = new PlanBuilder()
+      .start("s")
+      .subProcess("per-item", { multiInstance: { isSequential: false, inputCollection: "items" } })
+      .start("ps", { scope: "per-item" })
+      .gateway("g1", "exclusiveGateway", { scope: "per-item" })
+      .gateway("g2", "exclusiveGateway", { scope: "per-item" })
+      .chain("ps", "g1", "g2", "g1")
+      .chain("s", "per-item")
+      .build();
+    const driver = new CaseDriver(plan, { maxStepsPerEvent: 500 });
+
+    // when
+    driver.start({ items: [1, 2, 3] });
+
+    // then: stopped after the base budget plus the per-item allowance
+    expect(driver.state.incidents).toMatchObject([{ code: "too-many-steps" }]);
+    expect(driver.state.incidents[0]?.message).toContain(String(500 + 3 * MI_STEPS_PER_ITEM));
+    expect(driver.finished?.status).toBe("incident");
   });
 });
