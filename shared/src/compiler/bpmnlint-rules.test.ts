@@ -5,7 +5,7 @@ import { createLinter, lintDefinitions } from "./bpmnlint-rules";
 import { parseBpmn } from "./parse-bpmn";
 import { syntheticModel } from "./synthetic-model";
 
-const MIWG = "/work/shared/corpora/miwg";
+const MIWG = path.join(import.meta.dirname, "fixtures/miwg");
 const models: [string, () => string][] = [
   ...readdirSync(MIWG)
     .filter((f) => f.endsWith(".bpmn"))

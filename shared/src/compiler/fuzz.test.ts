@@ -16,7 +16,7 @@ import { compileAndValidate, validateDefinitions } from "./validate";
 const seeds = [
   readFileSync(path.join(import.meta.dirname, "fixtures/executable-set.bpmn"), "utf8"),
   readFileSync(path.join(import.meta.dirname, "fixtures/unknown-extensions.bpmn"), "utf8"),
-  readFileSync("/work/shared/corpora/miwg/A.4.1.bpmn", "utf8"),
+  readFileSync(path.join(import.meta.dirname, "fixtures/miwg/A.4.1.bpmn"), "utf8"),
   syntheticModel(12),
 ];
 

@@ -11,7 +11,7 @@ import { parseBpmn, toBpmnXml } from "./parse-bpmn";
 import { Problem } from "./problem";
 import { compileAndValidate, validateDefinitions } from "./validate";
 
-const MIWG = "/work/shared/corpora/miwg";
+const MIWG = path.join(import.meta.dirname, "fixtures/miwg");
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const files = [
   ...readdirSync(MIWG)
