@@ -187,6 +187,69 @@ interface Layout {
   edges: Map<string, Array<{ x: number; y: number }>>;
 }
 
+type Point = { x: number; y: number };
+
+/** Drops repeated points and points in the middle of a straight segment. */
+function simplify(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points.map((q) => ({ x: Math.round(q.x), y: Math.round(q.y) }))) {
+    const last = out.at(-1);
+    if (last && last.x === p.x && last.y === p.y) continue;
+    const before = out.at(-2);
+    if (last && before && ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))) {
+      out[out.length - 1] = p;
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Right-angled waypoints, as modellers draw them: forward flows leave a task on its right (a
+ * gateway by its top or bottom corner when the target is on another row) and run in the lane
+ * dagre chose for them; backward flows (loops) go over the top into the target.
+ */
+function orthogonal(src: Box, tgt: Box, fromGateway: boolean, dagrePoints: Point[]): Point[] {
+  const sy = src.y + src.h / 2;
+  const ty = tgt.y + tgt.h / 2;
+  const sx = src.x + src.w / 2;
+  if (tgt.x < src.x + src.w) {
+    const top = Math.min(src.y, tgt.y) - 30;
+    return simplify([
+      { x: sx, y: src.y },
+      { x: sx, y: top },
+      { x: tgt.x + tgt.w / 2, y: top },
+      { x: tgt.x + tgt.w / 2, y: tgt.y },
+    ]);
+  }
+  if (Math.abs(ty - sy) < 2)
+    return simplify([
+      { x: src.x + src.w, y: sy },
+      { x: tgt.x, y: sy },
+    ]);
+  if (fromGateway) {
+    return simplify([
+      { x: sx, y: ty < sy ? src.y : src.y + src.h },
+      { x: sx, y: ty },
+      { x: tgt.x, y: ty },
+    ]);
+  }
+  // The lane of a long flow is the row of dagre's middle bend point; short flows bend halfway.
+  const inner = dagrePoints.slice(1, -1);
+  const lane = inner.length > 2 ? (inner[Math.floor(inner.length / 2)]?.y ?? ty) : ty;
+  const out = src.x + src.w + 15;
+  const into = tgt.x - 15;
+  return simplify([
+    { x: src.x + src.w, y: sy },
+    { x: out, y: sy },
+    { x: out, y: lane },
+    { x: into, y: lane },
+    { x: into, y: ty },
+    { x: tgt.x, y: ty },
+  ]);
+}
+
 /** Lays the graph out left to right; boundary events sit on their host's lower edge. */
 function layout(def: ServiceDef): Layout {
   const g = new dagre.graphlib.Graph<
@@ -249,15 +312,8 @@ function layout(def: ServiceDef): Layout {
       edges.set(id, pts);
       return;
     }
-    const points = g.edge({ v: f.from, w: f.to, name: `e${i}` })?.points;
-    const pts =
-      points && points.length >= 2
-        ? points.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }))
-        : [
-            { x: src.x + src.w, y: src.y + src.h / 2 },
-            { x: tgt.x, y: tgt.y + tgt.h / 2 },
-          ];
-    edges.set(id, pts);
+    const points = g.edge({ v: f.from, w: f.to, name: `e${i}` })?.points ?? [];
+    edges.set(id, orthogonal(src, tgt, srcNode.kind === "xor", points));
   });
   return { boxes, edges };
 }
