@@ -6,7 +6,12 @@ import { PlanBuilder } from "./test-support/plan-builder";
 const parentPlan = (cancelActivity: boolean) =>
   new PlanBuilder()
     .start("s")
-    .node({ type: "callActivity", id: "verifikasi-lapangan", calledProcess: { kind: "literal", value: "verifikasi" } })
+    .node({
+      type: "callActivity",
+      id: "verifikasi-lapangan",
+      calledProcess: { kind: "literal", value: "verifikasi" },
+      propagateAllChildVariables: true,
+    })
     .boundary(
       "perlu-kepala",
       "verifikasi-lapangan",
@@ -101,7 +106,12 @@ describe("escalation from a child case to the parent's call activity", () => {
   it("an escalation no boundary catches goes up to an escalation event subprocess, else further up", () => {
     const withEsp = new PlanBuilder()
       .start("s")
-      .node({ type: "callActivity", id: "panggil", calledProcess: { kind: "literal", value: "verifikasi" } })
+      .node({
+        type: "callActivity",
+        id: "panggil",
+        calledProcess: { kind: "literal", value: "verifikasi" },
+        propagateAllChildVariables: true,
+      })
       .subProcess("tangani", { triggeredByEvent: true })
       .start("ts", { scope: "tangani", isInterrupting: false, eventDefinition: { kind: "escalation" } })
       .userTask("catat", { scope: "tangani" })
@@ -119,7 +129,12 @@ describe("escalation from a child case to the parent's call activity", () => {
     // no catch at all: passed on again (the parent may itself be a child)
     const bare = new PlanBuilder()
       .start("s")
-      .node({ type: "callActivity", id: "panggil", calledProcess: { kind: "literal", value: "verifikasi" } })
+      .node({
+        type: "callActivity",
+        id: "panggil",
+        calledProcess: { kind: "literal", value: "verifikasi" },
+        propagateAllChildVariables: true,
+      })
       .end("e")
       .chain("s", "panggil", "e")
       .build();

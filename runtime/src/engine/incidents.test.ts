@@ -194,7 +194,12 @@ describe("retrying incidents", () => {
   it("a failed child case is started again", () => {
     const plan = new PlanBuilder()
       .start("s")
-      .node({ type: "callActivity", id: "telusuri", calledProcess: { kind: "literal", value: "penelusuran" } })
+      .node({
+        type: "callActivity",
+        id: "telusuri",
+        calledProcess: { kind: "literal", value: "penelusuran" },
+        propagateAllChildVariables: true,
+      })
       .userTask("setelah")
       .chain("s", "telusuri", "setelah")
       .build();
