@@ -6,6 +6,7 @@ import type { Rule } from "./rule";
 import { serviceStandardIncomplete } from "./service-standard-incomplete";
 import { timerExpression } from "./timer-expression";
 import { unknownConnectorType } from "./unknown-connector-type";
+import { unknownDocument } from "./unknown-document";
 import { unreachableElement } from "./unreachable-element";
 import { unsupportedElement } from "./unsupported-element";
 import { userTaskWithoutRole } from "./user-task-without-role";
@@ -23,4 +24,5 @@ export const ALUR_RULES: readonly Rule[] = [
   timerExpression,
   unknownConnectorType,
   serviceStandardIncomplete,
+  unknownDocument,
 ];

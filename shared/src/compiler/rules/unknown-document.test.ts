@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { runFixture } from "./fixture-support";
+import { unknownDocument } from "./unknown-document";
+
+describe("unknown-document", () => {
+  it("accepts documents the standard requires, and tasks of processes without a standard", async () => {
+    expect(await runFixture(unknownDocument, "valid")).toEqual([]);
+  });
+
+  it("warns about each document id the standard does not list", async () => {
+    const problems = await runFixture(unknownDocument, "invalid");
+    expect(problems.map((p) => [p.elementId, p.severity, p.message.en])).toEqual([
+      ["check", "warning", 'Document "sktm" checked by this task is not a requirement of the service standard.'],
+      ["check", "warning", 'Document "kk" checked by this task is not a requirement of the service standard.'],
+    ]);
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * The documents a task checks (alur:task documents) are requirements of the service standard;
+ * an id the standard does not list is most likely a typo, and the task's checklist would miss it.
+ */
+import { children, commaList, extension, str } from "../moddle-element";
+import { problem } from "../problem";
+import type { Rule } from "./rule";
+
+export const unknownDocument: Rule = {
+  code: "unknown-document",
+  check(context) {
+    return context.processes.flatMap(({ process, elements }) => {
+      const standard = extension(process, "alur:ServiceStandard");
+      // Without a standard there is nothing to check against (service-standard-incomplete says so).
+      if (!standard) return [];
+      const known = new Set(children(standard, "requirements").map((r) => str(r, "id")));
+      return elements.flatMap(({ element }) =>
+        commaList(str(extension(element, "alur:Task"), "documents"))
+          .filter((id) => !known.has(id))
+          .map((id) =>
+            problem(element.id, "warning", this.code, {
+              id: `Dokumen "${id}" yang diperiksa tugas ini tidak ada dalam persyaratan standar pelayanan.`,
+              en: `Document "${id}" checked by this task is not a requirement of the service standard.`,
+            }),
+          ),
+      );
+    });
+  },
+};
