@@ -108,6 +108,11 @@ function canStillArrive(ctx: Ctx, scope: ElementInstance, gatewayId: string): bo
     const exits = [...node.outgoing];
     for (const boundaryId of ctx.plan.boundaries[elementId] ?? [])
       exits.push(...(nodeOf(ctx, boundaryId)?.outgoing ?? []));
+    // A link throw event continues at the link catch events of its name in the same scope
+    // (BPMN 2.0 §10.5.6 "Link": a pair of links is a virtual sequence flow).
+    const linkCatches = linkTargets(ctx, node);
+    if (linkCatches.includes(gatewayId)) return true;
+    for (const catchId of linkCatches) if (!seen.has(catchId)) queue.push(catchId);
     for (const flowId of exits) {
       const target = ctx.plan.flows[flowId]?.target;
       if (target === gatewayId) return true;
@@ -115,4 +120,19 @@ function canStillArrive(ctx: Ctx, scope: ElementInstance, gatewayId: string): bo
     }
   }
   return false;
+}
+
+/** The link catch events a link throw event jumps to (none for any other element). */
+function linkTargets(ctx: Ctx, node: FlowNode): string[] {
+  if (node.type !== "intermediateThrowEvent" || node.eventDefinition?.kind !== "link") return [];
+  const name = node.eventDefinition.linkName;
+  return Object.values(ctx.plan.nodes)
+    .filter(
+      (n) =>
+        n.type === "intermediateCatchEvent" &&
+        n.eventDefinition.kind === "link" &&
+        n.eventDefinition.linkName === name &&
+        n.scope === node.scope,
+    )
+    .map((n) => n.id);
 }
