@@ -197,7 +197,7 @@ export const comment: RouteHandler<typeof routes.comment, AppEnv> = async (c) =>
     type: "task.comment",
     elementId: task.element_id,
     actor: p.userId,
-    data: { taskId: task.id, text },
+    data: { taskId: task.id, text, authorName: p.displayName },
   });
   await appendAudit(db, {
     actorId: p.userId,
