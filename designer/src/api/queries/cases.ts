@@ -10,14 +10,21 @@ export const caseKeys = {
   timeline: (id: string) => ["cases", id, "timeline"] as const,
 };
 
+/** How often an open case page asks again: the engine moves a case on without the page knowing. */
+const LIVE_INTERVAL_MS = 4_000;
+
 export const caseQuery = (id: string) =>
   queryOptions({
     queryKey: caseKeys.detail(id),
     queryFn: ({ signal }) => request(CaseView, paths.case(id), { signal }),
+    refetchInterval: (query) => (query.state.data?.status === "active" ? LIVE_INTERVAL_MS : false),
   });
 
-export const caseTimelineQuery = (id: string) =>
+/** The timeline; `live` keeps it fresh while its case is still running. */
+export const caseTimelineQuery = (id: string, live = false) =>
   queryOptions({
-    queryKey: caseKeys.timeline(id),
+    // `live` in the key: when the case ends, the final records are fetched once more
+    queryKey: [...caseKeys.timeline(id), live] as const,
     queryFn: ({ signal }) => request(Timeline, paths.caseTimeline(id), { signal }),
+    refetchInterval: live ? LIVE_INTERVAL_MS : false,
   });

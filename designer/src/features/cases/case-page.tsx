@@ -3,14 +3,16 @@ import type { CaseView } from "@alur/shared/api";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { caseQuery, caseTimelineQuery } from "../../api/queries/cases";
 import { processBpmnQuery } from "../../api/queries/processes";
+import { useSession } from "../../app/use-session";
 import { formatDateTime, isOverdue } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { QueryState, Spinner } from "../../components/query-state";
 import { DocumentsPanel } from "./documents-panel";
-import { stepMarks } from "./step-marks";
+import { stepMarks, timelineEventKey } from "./step-marks";
+import { actorName, elementNamesOf, isShownOnCasePage } from "./timeline-view";
 
 const DiagramViewer = lazy(async () => ({ default: (await import("./diagram-viewer")).DiagramViewer }));
 
@@ -22,7 +24,7 @@ export function CasePage() {
 
 function CaseDetail({ c }: { c: CaseView }) {
   const { t, i18n } = useTranslation();
-  const timeline = useQuery(caseTimelineQuery(c.id));
+  const timeline = useQuery(caseTimelineQuery(c.id, c.status === "active"));
   const bpmn = useQuery(processBpmnQuery(c.processVersionId));
   const marks = useMemo(
     () =>
@@ -35,6 +37,8 @@ function CaseDetail({ c }: { c: CaseView }) {
     [timeline.data, c],
   );
   const late = c.status === "active" && isOverdue(c.dueAt, new Date());
+  const { user } = useSession();
+  const names = useMemo(() => (bpmn.data ? elementNamesOf(bpmn.data) : new Map<string, string>()), [bpmn.data]);
   return (
     <>
       <PageHeader
@@ -73,7 +77,7 @@ function CaseDetail({ c }: { c: CaseView }) {
               <ul>
                 {c.currentSteps.map((s) => (
                   <li key={s.taskId}>
-                    <a href={`/tugas/${s.taskId}`}>{s.name ?? s.elementId}</a>
+                    <Link to={`/tugas/${s.taskId}`}>{s.name ?? s.elementId}</Link>
                   </li>
                 ))}
               </ul>
@@ -86,16 +90,20 @@ function CaseDetail({ c }: { c: CaseView }) {
             <QueryState query={timeline}>
               {(tl) => (
                 <ol className="timeline">
-                  {tl.items.map((e) => (
-                    <li key={e.id}>
-                      <strong>{t(`case.event.${e.type}`, { defaultValue: e.type })}</strong>
-                      {e.elementId && <span className="muted"> · {e.elementId}</span>}
-                      <div className="muted">
-                        {formatDateTime(e.at, i18n.language)}
-                        {e.actor && ` · ${e.actor}`}
-                      </div>
-                    </li>
-                  ))}
+                  {tl.items.filter(isShownOnCasePage).map((e) => {
+                    const who = actorName(e, user?.id, t("task.commentAuthorYou"));
+                    return (
+                      <li key={e.id}>
+                        <strong>{t(`case.event.${timelineEventKey(e.type)}`, { defaultValue: e.type })}</strong>
+                        {e.elementId && <span className="muted"> · {names.get(e.elementId) ?? e.elementId}</span>}
+                        {typeof e.data.text === "string" && <div>{e.data.text}</div>}
+                        <div className="muted">
+                          {formatDateTime(e.at, i18n.language)}
+                          {who && ` · ${who}`}
+                        </div>
+                      </li>
+                    );
+                  })}
                 </ol>
               )}
             </QueryState>

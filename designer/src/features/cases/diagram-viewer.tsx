@@ -33,7 +33,11 @@ export function DiagramViewer({
       .importXML(xml)
       .then(() => {
         if (disposed) return;
-        const canvas = viewer.get<{ addMarker(id: string, m: string): void; zoom(z: string): void }>("canvas");
+        const canvas = viewer.get<{
+          addMarker(id: string, m: string): void;
+          zoom(z: string, center: string): void;
+          resized(): void;
+        }>("canvas");
         const registry = viewer.get<{ get(id: string): unknown }>("elementRegistry");
         const mark = (ids: string[], marker: string) => {
           for (const id of ids) if (registry.get(id)) canvas.addMarker(id, marker);
@@ -42,7 +46,8 @@ export function DiagramViewer({
         mark(marks.active, "alur-active");
         mark(marks.overdue, "alur-overdue");
         for (const [marker, ids] of Object.entries(extraMarks)) mark(ids, marker);
-        canvas.zoom("fit-viewport");
+        canvas.resized();
+        canvas.zoom("fit-viewport", "auto");
       })
       .catch(() => {
         if (!disposed) setFailed(true);

@@ -1,9 +1,10 @@
 /** One task: its form, the documents to check, comments, claim and complete. */
-import type { TaskDetail } from "@alur/shared/api";
+import type { TaskDetail, TimelineEvent } from "@alur/shared/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import type { z } from "zod";
 import { claimTask, commentOnTask, completeTask, saveDraft, unclaimTask } from "../../api/mutations/tasks";
 import { caseKeys, caseQuery, caseTimelineQuery } from "../../api/queries/cases";
 import { taskKeys, taskQuery } from "../../api/queries/tasks";
@@ -13,6 +14,7 @@ import { formatDateTime, isOverdue } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { QueryState, Spinner } from "../../components/query-state";
 import { DocumentsPanel } from "../cases/documents-panel";
+import { actorName } from "../cases/timeline-view";
 import type { FormSubmitResult } from "../forms/form-viewer";
 
 const FormViewer = lazy(async () => ({ default: (await import("../forms/form-viewer")).FormViewer }));
@@ -152,6 +154,9 @@ function TaskView({ task }: { task: TaskDetail }) {
 
 function Comments({ caseId, taskId }: { caseId: string; taskId: string }) {
   const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const author = (c: z.infer<typeof TimelineEvent>) =>
+    actorName(c, user?.id, t("task.commentAuthorYou")) ?? t("task.commentAuthorStaff");
   const client = useQueryClient();
   const timeline = useQuery(caseTimelineQuery(caseId));
   const [text, setText] = useState("");
@@ -174,7 +179,7 @@ function Comments({ caseId, taskId }: { caseId: string; taskId: string }) {
             <ul className="timeline">
               {comments.map((c) => (
                 <li key={c.id}>
-                  <strong>{c.actor ?? "—"}</strong> · {formatDateTime(c.at, i18n.language)}
+                  <strong>{author(c)}</strong> · {formatDateTime(c.at, i18n.language)}
                   <div>{String(c.data.text ?? "")}</div>
                 </li>
               ))}

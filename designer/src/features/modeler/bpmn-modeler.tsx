@@ -67,7 +67,10 @@ export function BpmnModeler({
       .importXML(initialXml.current)
       .then(() => {
         if (disposed) return;
-        modeler.get<{ zoom(z: string): void }>("canvas").zoom("fit-viewport");
+        // the container may have been laid out after the canvas measured it; fit and centre anew
+        const canvas = modeler.get<{ resized(): void; zoom(z: string, center: string): void }>("canvas");
+        canvas.resized();
+        canvas.zoom("fit-viewport", "auto");
         callbacks.current.onReady(modeler);
       })
       .catch((error: unknown) => {

@@ -21,7 +21,7 @@ import { newDiagramXml } from "./new-diagram";
 import { showProblems } from "./problem-overlays";
 import { ProblemsList } from "./problems-list";
 import { PublishDialog, type PublishInput } from "./publish-dialog";
-import { validateModel } from "./validate-model";
+import { errorsOf, validateModel } from "./validate-model";
 
 const StepEditor = lazy(async () => ({ default: (await import("../step-editor/step-editor")).StepEditor }));
 
@@ -66,16 +66,32 @@ function Designer({
   const [publishOpen, setPublishOpen] = useState(false);
   const [variant, setVariant] = useState(false);
   const [templateDiff, setTemplateDiff] = useState<ModelDiff | null>(null);
+  // after a refused publish attempt, live validation keeps the publication's strictness so the
+  // admin sees each error go away as it is fixed
+  const [strict, setStrict] = useState(false);
+  const strictRef = useRef(strict);
+  strictRef.current = strict;
   const fileInput = useRef<HTMLInputElement>(null);
-  const errors = problems.filter((p) => p.severity === "error");
+  const errors = errorsOf(problems);
   const district = deriveFor ?? baseVersion?.district ?? user?.district ?? undefined;
 
-  const revalidate = useCallback((m: Modeler) => {
-    const found = validateModel(m.getDefinitions());
+  const revalidate = useCallback((m: Modeler, forPublish = strictRef.current) => {
+    const found = validateModel(m.getDefinitions(), { forPublish });
     setProblems(found);
     showProblems(m, found);
     setVariant(isVariant(m));
+    return found;
   }, []);
+
+  /** Publishing checks with the publication's strictness first; the dialog opens only without errors. */
+  const requestPublish = () => {
+    const m = modeler.current;
+    if (m && errorsOf(revalidate(m, true)).length > 0) {
+      setStrict(true);
+      return;
+    }
+    setPublishOpen(true);
+  };
 
   const refreshTemplateDiff = useCallback(
     async (m: Modeler) => {
@@ -133,8 +149,9 @@ function Designer({
         effectiveFrom: input.publishInput?.effectiveFrom,
       });
     },
-    onSuccess: () => {
+    onSuccess: (_data, input) => {
       setPublishOpen(false);
+      if (input.publish) setStrict(false);
       void client.invalidateQueries({ queryKey: processKeys.all });
     },
   });
@@ -221,7 +238,7 @@ function Designer({
           className="btn btn-primary"
           disabled={errors.length > 0 || deploy.isPending}
           title={errors.length > 0 ? t("designer.publishBlocked") : undefined}
-          onClick={() => setPublishOpen(true)}
+          onClick={requestPublish}
         >
           {t("designer.publish")}
         </button>
@@ -233,6 +250,11 @@ function Designer({
           {deploy.data.version.status === "published"
             ? t("designer.published", { version: deploy.data.version.version })
             : t("designer.draftSaved", { version: deploy.data.version.version })}
+        </p>
+      )}
+      {strict && errors.length > 0 && (
+        <p className="alert alert-error" role="alert" data-testid="publish-blocked">
+          {t("designer.publishRefused", { count: errors.length })}
         </p>
       )}
       {importError !== null && <p className="alert alert-error">{t("designer.importFailed")}</p>}

@@ -16,8 +16,10 @@ export function showProblems(modeler: Modeler, problems: Problem[]): void {
   overlays.remove({ type: "alur-problem" });
   for (const element of registry.getAll()) for (const m of MARKERS) canvas.removeMarker(element.id, m);
   const byElement = new Map<string, Problem[]>();
+  // the process itself is the canvas root: its problems are in the problems list, not on a shape
+  const rootId = modeler.get<{ getRootElement(): { id: string } }>("canvas").getRootElement().id;
   for (const p of problems) {
-    if (!p.elementId || !registry.get(p.elementId)) continue;
+    if (!p.elementId || p.elementId === rootId || !registry.get(p.elementId)) continue;
     byElement.set(p.elementId, [...(byElement.get(p.elementId) ?? []), p]);
   }
   for (const [id, list] of byElement) {

@@ -4,7 +4,16 @@
  */
 import { type ModdleElement, type Problem, validateDefinitions } from "@alur/shared/compiler";
 
-/** Problems of the model as a publication would see them; never throws. */
-export function validateModel(definitions: unknown): Problem[] {
-  return validateDefinitions(definitions as ModdleElement, { forPublish: true });
+/**
+ * Problems of the model; never throws. While drafting (the default) missing service-standard
+ * components are warnings, so a new model does not open with 14 errors; `forPublish` makes them
+ * errors, as the runtime does when a version is published.
+ */
+export function validateModel(definitions: unknown, options: { forPublish?: boolean } = {}): Problem[] {
+  return validateDefinitions(definitions as ModdleElement, { forPublish: options.forPublish ?? false });
+}
+
+/** The errors among problems. */
+export function errorsOf(problems: Problem[]): Problem[] {
+  return problems.filter((p) => p.severity === "error");
 }

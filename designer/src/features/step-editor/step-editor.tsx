@@ -70,6 +70,8 @@ export function StepEditor({ xml, onChange }: { xml: string; onChange: (xml: str
       <div className="step-editor-body">
         <div className="step-canvas" data-testid="step-canvas">
           <ReactFlow
+            // a new mount per structure change fits the view around added or removed steps
+            key={graph.nodes.length}
             nodes={nodes}
             edges={edges}
             nodeTypes={NODE_TYPES}
@@ -235,22 +237,22 @@ function StepCard({ data }: NodeProps<Node<CardData>>) {
         <div className="step-card-meta">
           {s.roles.length > 0 && (
             <div>
-              {t("stepEditor.roles")}: {s.roles.join(", ")}
+              {t("stepEditor.card.roles")}: {s.roles.join(", ")}
             </div>
           )}
           {s.slaValue !== null && (
             <div>
-              {t("stepEditor.sla")}: {s.slaValue} {t(`unit.${s.slaUnit}`)}
+              {t("stepEditor.card.sla")}: {s.slaValue} {t(`unit.${s.slaUnit}`)}
             </div>
           )}
           {s.documents.length > 0 && (
             <div>
-              {t("stepEditor.documents")}: {s.documents.join(", ")}
+              {t("stepEditor.card.documents")}: {s.documents.join(", ")}
             </div>
           )}
           {s.formId && (
             <div>
-              {t("stepEditor.form")}: {s.formId}
+              {t("stepEditor.card.form")}: {s.formId}
             </div>
           )}
         </div>
