@@ -66,6 +66,39 @@ describe("inclusive join reachability through link events", () => {
   });
 });
 
+describe("inclusive join: tokens of a later round do not hold it (ch. 13 'Inclusive Gateway')", () => {
+  it("a token that can only reach an incoming flow that already holds a token does not block the join", () => {
+    // given: a → join on f1 (b, never started, is the join's second incoming flow); a looping
+    // task t can come back through a, i.e. onto f1 again
+    const plan = new PlanBuilder()
+      .start("s")
+      .gateway("fork", "parallelGateway")
+      .userTask("a")
+      .userTask("b")
+      .gateway("join", "inclusiveGateway")
+      .userTask("t")
+      .gateway("ulang", "exclusiveGateway", { defaultFlow: "ulang->e" })
+      .end("e")
+      .userTask("setelah")
+      .chain("s", "fork")
+      .chain("fork", "a", "join")
+      .chain("b", "join")
+      .chain("fork", "t", "ulang")
+      .flow("ulang", "a", "lagi = true")
+      .flow("ulang", "e", undefined, "ulang->e")
+      .chain("join", "setelah")
+      .build();
+    const driver = new CaseDriver(plan);
+    driver.start();
+
+    // when a's token arrives; t can reach the join only through a, whose flow is already filled
+    driver.completeTask("a");
+
+    // then the join fires now (the spec's rule), instead of waiting for t's next round
+    expect(driver.openTaskElements().sort()).toEqual(["setelah", "t"]);
+  });
+});
+
 describe("event subprocesses (ch. 13 'Event Sub-Processes')", () => {
   it("a non-interrupting start activates once per event; the scope waits for every activation", () => {
     const plan = new PlanBuilder()

@@ -90,16 +90,39 @@ export function fireInclusiveJoins(ctx: Ctx): boolean {
   return false;
 }
 
-/** Whether any other token of the scope (active element or waiting at another join) has a path to the gateway. */
+/**
+ * Whether the inclusive join must still wait (BPMN 2.0.2 ch. 13 "Inclusive Gateway"): it may fire
+ * when every token of the scope that has a path — not through the gateway — to one of its empty
+ * incoming flows also has such a path to one that holds a token (that token then belongs to a
+ * later round, e.g. in a loop). Tokens are the scope's active instances and tokens waiting at
+ * other joins.
+ */
 function canStillArrive(ctx: Ctx, scope: ElementInstance, gatewayId: string): boolean {
+  const waiting = scope.joins?.[gatewayId] ?? {};
   const sources = childrenOf(ctx, scope.id).map((child) => child.elementId);
   for (const [otherId, tokens] of Object.entries(scope.joins ?? {})) {
     if (otherId !== gatewayId && Object.values(tokens).some((n) => n > 0)) sources.push(otherId);
   }
+  for (const source of new Set(sources)) {
+    if (source === gatewayId) continue;
+    let toEmpty = false;
+    let toFilled = false;
+    for (const flowId of incomingReached(ctx, source, gatewayId)) {
+      if ((waiting[flowId] ?? 0) > 0) toFilled = true;
+      else toEmpty = true;
+    }
+    if (toEmpty && !toFilled) return true;
+  }
+  return false;
+}
+
+/** The incoming flows of the gateway that a token at `source` can reach without passing the gateway. */
+function incomingReached(ctx: Ctx, source: string, gatewayId: string): Set<string> {
+  const reached = new Set<string>();
   const seen = new Set<string>();
-  const queue = [...sources];
-  while (queue.length > 0) {
-    const elementId = queue.shift() as string;
+  const queue = [source];
+  for (let head = 0; head < queue.length; head++) {
+    const elementId = queue[head] as string;
     if (seen.has(elementId)) continue;
     seen.add(elementId);
     const node = nodeOf(ctx, elementId);
@@ -109,17 +132,15 @@ function canStillArrive(ctx: Ctx, scope: ElementInstance, gatewayId: string): bo
     for (const boundaryId of ctx.plan.boundaries[elementId] ?? [])
       exits.push(...(nodeOf(ctx, boundaryId)?.outgoing ?? []));
     // A link throw event continues at the link catch events of its name in the same scope
-    // (BPMN 2.0 §10.5.6 "Link": a pair of links is a virtual sequence flow).
-    const linkCatches = linkTargets(ctx, node);
-    if (linkCatches.includes(gatewayId)) return true;
-    for (const catchId of linkCatches) if (!seen.has(catchId)) queue.push(catchId);
+    // (ch. 10 "Link": a pair of link events is a virtual sequence flow).
+    for (const catchId of linkTargets(ctx, node)) queue.push(catchId);
     for (const flowId of exits) {
       const target = ctx.plan.flows[flowId]?.target;
-      if (target === gatewayId) return true;
-      if (target && !seen.has(target)) queue.push(target);
+      if (target === gatewayId) reached.add(flowId);
+      else if (target) queue.push(target);
     }
   }
-  return false;
+  return reached;
 }
 
 /** The link catch events a link throw event jumps to (none for any other element). */
