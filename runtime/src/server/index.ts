@@ -10,6 +10,7 @@ import { Client, Connection } from "@temporalio/client";
 import { NativeConnection } from "@temporalio/worker";
 import { Hono } from "hono";
 import { createApp } from "../api/app";
+import { startWorkflowStartSweeper } from "../api/cases/workflow-start";
 import type { Env } from "../env";
 import { createLogger, type Logger } from "../logger";
 import { type Db, dbTarget, openDb } from "../store/db";
@@ -92,10 +93,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const checks = await healthChecks(db, client);
         return c.json(checks, checks.ok ? 200 : 503);
       });
-      root.route(
-        "/api",
-        createApp({ db, temporal: { client, taskQueue: env.TEMPORAL_TASK_QUEUE }, env, logger, filesDir }),
-      );
+      const appDeps = { db, temporal: { client, taskQueue: env.TEMPORAL_TASK_QUEUE }, env, logger, filesDir };
+      root.route("/api", createApp(appDeps));
+      // cases whose workflow could not be started are retried from the database (any API process)
+      const sweeper = startWorkflowStartSweeper(appDeps);
+      stops.push(() => sweeper.stop());
       if (!mountDesigner(root)) logger.warn("designer/dist not found: run `npm run build` to serve the web app");
       const server = serve({ fetch: root.fetch, port: env.PORT, hostname: env.HOST });
       await new Promise<void>((resolve) => server.once("listening", () => resolve()));

@@ -177,6 +177,16 @@ export interface TaskDraftsTable {
   updated_at: Timestamp;
 }
 
+export interface WorkflowStartsTable {
+  case_id: string;
+  workflow_id: string;
+  input: Json<object>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  created_at: Timestamp;
+}
+
 export interface Database {
   process_versions: ProcessVersionsTable;
   cases: CasesTable;
@@ -193,4 +203,5 @@ export interface Database {
   case_counters: CaseCountersTable;
   case_documents: CaseDocumentsTable;
   task_drafts: TaskDraftsTable;
+  workflow_starts: WorkflowStartsTable;
 }

@@ -54,6 +54,8 @@ export const CaseView = z.object({
   createdBy: z.string().nullable(),
   documents: z.array(DocumentView).default([]),
   currentSteps: z.array(z.object({ taskId: z.string(), name: z.string().nullable(), elementId: z.string() })),
+  /** True while the case's workflow waits to be started (Temporal was unreachable; retried in the background). */
+  workflowPending: z.boolean().optional(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 

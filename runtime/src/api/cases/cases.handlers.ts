@@ -12,6 +12,7 @@ import { type CaseRow, caseParticipants, getCase, listCaseDocuments, openTasksOf
 import type { Db } from "../../store/db";
 import { filePath } from "../../store/file-store";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "../../store/idempotency";
+import { pendingStartOf } from "../../store/workflow-starts";
 import { broadcastSignal, deliverMessageUpdate } from "../../temporal/definitions";
 import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
@@ -19,6 +20,7 @@ import { authorize, requirePrincipal } from "../middleware";
 import type * as routes from "./cases.routes";
 import { startCase, startRequestHash } from "./start-case";
 import { acceptUploads, DEFAULT_FILE_TYPES, filesOf } from "./uploads";
+import { retryPendingStarts } from "./workflow-start";
 
 /** Parses a JSON body or a multipart body whose `data` field is JSON; files come separately. */
 async function readBody<T extends z.ZodType>(c: AppContext, schema: T) {
@@ -73,7 +75,11 @@ async function visibleCase(
 }
 
 async function caseView(db: Db, row: CaseRow): Promise<CaseView> {
-  const [documents, open] = await Promise.all([listCaseDocuments(db, row.id), openTasksOfCase(db, row.id)]);
+  const [documents, open, pending] = await Promise.all([
+    listCaseDocuments(db, row.id),
+    openTasksOfCase(db, row.id),
+    pendingStartOf(db, row.id),
+  ]);
   return {
     id: row.id,
     caseNumber: row.case_number,
@@ -96,6 +102,7 @@ async function caseView(db: Db, row: CaseRow): Promise<CaseView> {
       createdAt: new Date(d.created_at).toISOString(),
     })),
     currentSteps: open.map((t) => ({ taskId: t.id, name: t.name, elementId: t.element_id })),
+    ...(pending ? { workflowPending: true } : {}),
   };
 }
 
@@ -132,7 +139,10 @@ export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   const p = requirePrincipal(c);
   const { caseId } = c.req.valid("param");
   const row = await visibleCase(c, p, caseId, "case.read");
-  return c.json(await caseView(c.get("deps").db, row), 200);
+  const deps = c.get("deps");
+  // A case whose workflow could not be started is retried when read (if due), not only by the sweep.
+  if (await pendingStartOf(deps.db, caseId)) await retryPendingStarts(deps, { caseId });
+  return c.json(await caseView(deps.db, row), 200);
 };
 
 export const timeline: RouteHandler<typeof routes.timeline, AppEnv> = async (c) => {

@@ -1,20 +1,21 @@
-/** Starting a case: number it, store it and its documents, then start its workflow. */
+/** Starting a case: number it, store it, its documents and its workflow input, then start the workflow. */
 import { createHash, randomUUID } from "node:crypto";
 import type { StartCaseData } from "@alur/shared/api";
 import type { BusinessCalendar } from "@alur/shared/calendar";
 import { calendarFor } from "@alur/shared/calendar/districts";
 import { ExecutionPlan } from "@alur/shared/plan";
-import { WorkflowExecutionAlreadyStartedError } from "@temporalio/client";
 import type { Principal } from "../../auth/principal";
 import { appendAudit } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import { nextCaseNumber } from "../../store/case-numbers";
 import { resolvePublishedVersion } from "../../store/process-versions";
-import { type BpmnProcessInput, caseWorkflowId, WORKFLOW_TYPE } from "../../temporal/definitions";
+import { insertPendingStart } from "../../store/workflow-starts";
+import { type BpmnProcessInput, caseWorkflowId } from "../../temporal/definitions";
 import type { AppDeps } from "../context";
 import { ApiException } from "../errors";
 import { caseDueAt } from "./due-date";
 import { acceptUploads, DEFAULT_FILE_TYPES } from "./uploads";
+import { launchWorkflow } from "./workflow-start";
 
 /** Today's date (YYYY-MM-DD) and year in WIB, the zone effective dates are written in. */
 function wibToday(now: Date): { date: string; year: number } {
@@ -45,7 +46,7 @@ export async function startCase(
     data: StartCaseData;
     files: { requirementId: string | null; file: File }[];
   },
-): Promise<{ caseId: string }> {
+): Promise<{ caseId: string; startPending: boolean }> {
   const { db } = deps;
   const { data, principal } = input;
   const now = new Date();
@@ -82,7 +83,7 @@ export async function startCase(
 
   const caseId = randomUUID();
   const documents: Record<string, string[]> = {};
-  const caseRow = await db.transaction().execute(async (tx) => {
+  const { row: caseRow, workflowInput } = await db.transaction().execute(async (tx) => {
     const caseNumber = await nextCaseNumber(tx, {
       district: data.district,
       districtAbbreviation: unit?.abbreviation ?? data.district,
@@ -142,42 +143,27 @@ export async function startCase(
       district: data.district,
       after: { caseNumber, processId: version.process_id, version: version.version, applicant: data.applicant },
     });
-    return row;
+    // The business calendar travels in the input so every due date of the case replays identically.
+    const workflowInput: BpmnProcessInput = {
+      caseId,
+      ...(calendar ? { calendar } : {}),
+      district: data.district,
+      plan,
+      planHash: version.plan_hash,
+      variables: {
+        ...data.variables,
+        applicant: data.applicant,
+        caseNumber,
+        documents,
+        startedBy: principal.userId,
+      },
+    };
+    // Stored with the case: if the start below fails, the sweep starts it later (workflow-start.ts).
+    await insertPendingStart(tx, { caseId, workflowId: row.workflow_id, input: workflowInput });
+    return { row, workflowInput };
   });
 
-  // The business calendar travels in the input so every due date of the case replays identically.
-  const workflowInput: BpmnProcessInput = {
-    caseId,
-    ...(calendar ? { calendar } : {}),
-    district: data.district,
-    plan,
-    planHash: version.plan_hash,
-    variables: {
-      ...data.variables,
-      applicant: data.applicant,
-      caseNumber: caseRow.case_number,
-      documents,
-      startedBy: principal.userId,
-    },
-  };
-  try {
-    await deps.temporal.client.workflow.start(WORKFLOW_TYPE, {
-      workflowId: caseRow.workflow_id,
-      taskQueue: deps.temporal.taskQueue,
-      args: [workflowInput],
-    });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-      deps.logger.error({ err: error, caseId }, "workflow start failed");
-      await db.updateTable("cases").set({ status: "incident" }).where("id", "=", caseId).execute();
-      await appendCaseEvent(db, {
-        caseId,
-        type: "case.start-failed",
-        actor: principal.userId,
-        data: { error: String(error) },
-      });
-      throw new ApiException(503, "workflow-unavailable", { caseId });
-    }
-  }
-  return { caseId };
+  const pending = { caseId, workflowId: caseRow.workflow_id, input: workflowInput, attempts: 1 };
+  const started = await launchWorkflow(deps, pending);
+  return { caseId, startPending: !started };
 }
