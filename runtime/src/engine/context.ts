@@ -4,7 +4,16 @@
  */
 import type { ExecutionPlan, FlowNode } from "@alur/shared/plan";
 import type { Variables } from "@alur/shared/schemas";
-import type { ElementInstance, EngineCommand, EngineState, IncidentRetry, Iso, RecordType } from "./types";
+import type {
+  ElementInstance,
+  EngineCommand,
+  EngineState,
+  IncidentRetry,
+  Iso,
+  RecordType,
+  Subscription,
+  SubscriptionTarget,
+} from "./types";
 
 /** A pending move of the interpreter; the agenda is worked through in FIFO order. */
 export type AgendaItem =
@@ -38,6 +47,8 @@ export interface Ctx {
   pendingEnters: Map<string, number>;
   /** Child instance ids per scope instance: an index over state.instances, rebuilt each step. */
   children: Map<string, Set<string>>;
+  /** Subscription ids per owning instance (see ownerOfTarget): an index over state.subscriptions. */
+  subscriptionsByOwner: Map<string, Set<string>>;
   /** Agenda items worked in this step. */
   steps: number;
   /**
@@ -60,6 +71,13 @@ export function createCtx(plan: ExecutionPlan, state: EngineState, at: Iso): Ctx
     children.set(instance.parentId, set);
     set.add(instance.id);
   }
+  const subscriptionsByOwner = new Map<string, Set<string>>();
+  for (const subscription of Object.values(copy.subscriptions)) {
+    const owner = ownerOfTarget(subscription.target);
+    const set = subscriptionsByOwner.get(owner) ?? new Set<string>();
+    subscriptionsByOwner.set(owner, set);
+    set.add(subscription.id);
+  }
   return {
     plan,
     state: copy,
@@ -69,10 +87,49 @@ export function createCtx(plan: ExecutionPlan, state: EngineState, at: Iso): Ctx
     agendaHead: 0,
     pendingEnters: new Map(),
     children,
+    subscriptionsByOwner,
     steps: 0,
     budget: copy.maxStepsPerEvent,
     halted: false,
   };
+}
+
+/** The instance a subscription belongs to: when it leaves, the subscription goes. */
+export function ownerOfTarget(target: SubscriptionTarget): string {
+  switch (target.kind) {
+    case "boundary":
+      return target.activityInstanceId;
+    case "catch":
+    case "sla":
+      return target.instanceId;
+    case "eventSubProcess":
+      return target.scopeInstanceId;
+    case "eventGateway":
+      return target.gatewayInstanceId;
+  }
+}
+
+/** Adds a subscription to the state and the owner index. */
+export function addSubscription(ctx: Ctx, subscription: Subscription): void {
+  ctx.state.subscriptions[subscription.id] = subscription;
+  const owner = ownerOfTarget(subscription.target);
+  const set = ctx.subscriptionsByOwner.get(owner) ?? new Set<string>();
+  ctx.subscriptionsByOwner.set(owner, set);
+  set.add(subscription.id);
+}
+
+/** Removes a subscription from the state and the owner index; returns it (undefined if unknown). */
+export function dropSubscription(ctx: Ctx, subscriptionId: string): Subscription | undefined {
+  const subscription = ctx.state.subscriptions[subscriptionId];
+  if (!subscription) return undefined;
+  delete ctx.state.subscriptions[subscriptionId];
+  ctx.subscriptionsByOwner.get(ownerOfTarget(subscription.target))?.delete(subscriptionId);
+  return subscription;
+}
+
+/** Ids of the subscriptions an instance owns, in opening order. */
+export function subscriptionIdsOf(ctx: Ctx, ownerId: string): string[] {
+  return [...(ctx.subscriptionsByOwner.get(ownerId) ?? [])];
 }
 
 /** Adds a live instance to the state and the children index. */

@@ -88,4 +88,35 @@ describe("loop guard and large multi-instance", () => {
     expect(driver.state.incidents[0]?.message).toContain(String(500 + 3 * MI_STEPS_PER_ITEM));
     expect(driver.finished?.status).toBe("incident");
   });
+
+  it("5,000 open item tasks with SLA timers are all cancelled by one boundary event", () => {
+    // given: every item is a user task with its own SLA timer (10,000 subscriptions and timers)
+    const plan = new PlanBuilder()
+      .start("s")
+      .userTask("kunjungan", {
+        multiInstance: { isSequential: false, inputCollection: "kpm" },
+        task: { roles: ["peksos"], documents: [], escalateTo: [], sla: { value: 2, unit: "workingDays" } },
+      })
+      .boundary("batas", "kunjungan", {
+        kind: "timer",
+        timer: { type: "duration", value: { kind: "literal", value: "P30D" } },
+      })
+      .userTask("laporkan")
+      .chain("s", "kunjungan")
+      .chain("batas", "laporkan")
+      .build();
+    const driver = new CaseDriver(plan);
+    driver.start({ kpm: Array.from({ length: 5000 }, (_, i) => i) });
+    expect(Object.keys(driver.state.tasks)).toHaveLength(5000);
+    const boundaryTimer = driver.commands("startTimer")[0];
+
+    // when
+    driver.fireTimer(boundaryTimer?.timerId);
+
+    // then every task left the inboxes and every SLA timer was cancelled
+    expect(driver.openTaskElements()).toEqual(["laporkan"]);
+    expect(driver.commands("closeTask").filter((c) => c.status === "cancelled")).toHaveLength(5000);
+    expect(driver.commands("cancelTimer")).toHaveLength(5000);
+    expect(Object.keys(driver.state.subscriptions)).toHaveLength(0);
+  });
 });

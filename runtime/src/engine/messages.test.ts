@@ -200,4 +200,13 @@ describe("message buffering", () => {
     expect(driver.state.messages).toEqual([]);
     expect(driver.commands("cancelTimer")).toHaveLength(1);
   });
+
+  it("a state saved before buffering existed (no messages, no messageTtl) buffers with the default PT1H", () => {
+    const driver = new CaseDriver(plan);
+    driver.start({ nomor: "LKS-7" });
+    const { messages: _messages, messageTtl: _ttl, ...old } = driver.state;
+    driver.state = old;
+    expect(driver.message("berkas-dilengkapi", {}, "LKS-7").buffered).toBe(true);
+    expect(driver.state.messages?.[0]?.expiresAt).toBe("2026-03-02T03:00:00.000Z");
+  });
 });

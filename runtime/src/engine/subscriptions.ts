@@ -3,7 +3,18 @@
  * event-subprocess start listens for, opened when its owner is entered and closed when it leaves.
  */
 import type { EventDefinition } from "@alur/shared/plan";
-import { type Ctx, emit, instanceOf, nextId, nodeOf, raiseIncident } from "./context";
+import {
+  addSubscription,
+  type Ctx,
+  dropSubscription,
+  emit,
+  instanceOf,
+  nextId,
+  nodeOf,
+  ownerOfTarget,
+  raiseIncident,
+  subscriptionIdsOf,
+} from "./context";
 import { correlateLater } from "./messages";
 import { scheduleTimer } from "./timers";
 import type { ElementInstance, IncidentRetry, Subscription, SubscriptionTarget } from "./types";
@@ -55,7 +66,7 @@ export function subscribe(
   } else {
     return null;
   }
-  ctx.state.subscriptions[id] = { id, trigger, target };
+  addSubscription(ctx, { id, trigger, target });
   // A message may already be waiting in the buffer for this subscription.
   if (trigger.kind === "message") correlateLater(ctx, id);
   return id;
@@ -63,9 +74,8 @@ export function subscribe(
 
 /** Removes one subscription; a pending timer is cancelled unless it just fired. */
 export function unsubscribe(ctx: Ctx, subscriptionId: string, timerFired = false): void {
-  const subscription = ctx.state.subscriptions[subscriptionId];
+  const subscription = dropSubscription(ctx, subscriptionId);
   if (!subscription) return;
-  delete ctx.state.subscriptions[subscriptionId];
   if (subscription.trigger.kind === "timer" && !timerFired) {
     emit(ctx, { type: "cancelTimer", timerId: subscription.trigger.timerId });
   }
@@ -73,24 +83,12 @@ export function unsubscribe(ctx: Ctx, subscriptionId: string, timerFired = false
 
 /** Every instance a subscription depends on: if any of them leaves, the subscription goes. */
 export function subscriptionOwners(target: SubscriptionTarget): string[] {
-  switch (target.kind) {
-    case "boundary":
-      return [target.activityInstanceId];
-    case "catch":
-    case "sla":
-      return [target.instanceId];
-    case "eventSubProcess":
-      return [target.scopeInstanceId];
-    case "eventGateway":
-      return [target.gatewayInstanceId];
-  }
+  return [ownerOfTarget(target)];
 }
 
 /** Closes every subscription owned by an instance that is leaving or being cancelled. */
 export function closeSubscriptionsOf(ctx: Ctx, instanceId: string): void {
-  for (const subscription of Object.values(ctx.state.subscriptions)) {
-    if (subscriptionOwners(subscription.target).includes(instanceId)) unsubscribe(ctx, subscription.id);
-  }
+  for (const id of subscriptionIdsOf(ctx, instanceId)) unsubscribe(ctx, id);
 }
 
 /** Opens the message/timer/signal boundary events of an activity instance (errors and escalations are found when thrown). */
