@@ -84,6 +84,12 @@ const ENDPOINTS: Endpoint[] = [
     allowed: (w) => isSuper(w) || bksAdmin(w),
   },
   {
+    name: "POST /users/disable-demo",
+    // no non-demo super admin exists here: the allowed caller gets 409 and nothing is disabled
+    request: () => ["POST", "/users/disable-demo"],
+    allowed: isSuper,
+  },
+  {
     name: "POST /processes (Bekasi)",
     request: () => ["POST", "/processes", { bpmnXml: "<not-bpmn/>", district: "3216" }],
     allowed: (w) => isSuper(w) || bksAdmin(w),

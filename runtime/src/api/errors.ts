@@ -64,6 +64,10 @@ export const MESSAGES = {
   "message-rejected": { id: "Pesan ditolak oleh proses.", en: "The process rejected the message." },
   "role-exists": { id: "Peran dengan kode ini sudah ada.", en: "A role with this key already exists." },
   "username-taken": { id: "Nama pengguna sudah dipakai.", en: "This username is taken." },
+  "no-other-super-admin": {
+    id: "Buat dulu akun super admin yang bukan akun demo; tanpa itu tidak ada yang dapat mengelola Alur.",
+    en: "Create a super admin account that is not a demo account first; otherwise nobody could administer Alur.",
+  },
   "workflow-unavailable": {
     id: "Mesin proses sedang tidak dapat dihubungi. Coba lagi sebentar lagi.",
     en: "The process engine cannot be reached right now. Try again shortly.",

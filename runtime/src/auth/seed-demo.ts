@@ -3,6 +3,7 @@
  * 3211 Sumedang) with one user per role. Passwords are random and returned once, on first seed.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import { appendAudit } from "../store/audit";
 import type { Db } from "../store/db";
 import { hashPassword } from "./password";
 import { BUILTIN_ROLES, DISTRICT_ADMIN, SUPER_ADMIN } from "./roles";
@@ -110,6 +111,48 @@ export async function demoAccounts(db: Db): Promise<string[]> {
   return rows.map((r) => r.username);
 }
 
+/**
+ * Disables every enabled demo account at once and ends their sessions, one audit entry per
+ * account in the same transaction. Returns the accounts it disabled ([] when none was left).
+ */
+export async function disableDemoAccounts(
+  db: Db,
+  by: { actorId: string | null; ip: string | null },
+): Promise<{ id: string; username: string }[]> {
+  return db.transaction().execute(async (tx) => {
+    const rows = await tx
+      .updateTable("users")
+      .set({ disabled: true })
+      .where("is_demo", "=", true)
+      .where("disabled", "=", false)
+      .returning(["id", "username", "district"])
+      .execute();
+    if (rows.length === 0) return [];
+    await tx
+      .deleteFrom("sessions")
+      .where(
+        "user_id",
+        "in",
+        rows.map((r) => r.id),
+      )
+      .execute();
+    for (const r of rows) {
+      await appendAudit(tx, {
+        actorId: by.actorId,
+        ip: by.ip,
+        action: "user.disable-demo",
+        outcome: "ok",
+        resourceType: "user",
+        resourceId: r.id,
+        district: r.district,
+        before: { username: r.username, disabled: false },
+        after: { disabled: true },
+      });
+    }
+    return rows.map((r) => ({ id: r.id, username: r.username }));
+  });
+}
+
 /** Throws when NODE_ENV=production and demo credentials exist. */
 export async function assertNoDemoCredentialsInProduction(db: Db, nodeEnv: string): Promise<void> {
   if (nodeEnv !== "production") return;
@@ -117,7 +160,8 @@ export async function assertNoDemoCredentialsInProduction(db: Db, nodeEnv: strin
   if (names.length > 0) {
     throw new Error(
       `Refusing to start in production: ${names.length} demo account(s) exist (${names.slice(0, 3).join(", ")}...). ` +
-        "Disable them first (alur users disable <userId>).",
+        "Disable them first: `alur users disable-demo --direct` with the same DATABASE_URL, " +
+        "or `alur users disable-demo` as a super admin against a server not yet in production mode.",
     );
   }
 }

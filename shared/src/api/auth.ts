@@ -32,6 +32,12 @@ export const UserView = z.object({
 });
 export type UserView = z.infer<typeof UserView>;
 
+/** POST /users/disable-demo: the demo accounts it disabled. */
+export const DisableDemoResponse = z.object({
+  disabled: z.array(z.object({ id: z.string(), username: z.string() })),
+});
+export type DisableDemoResponse = z.infer<typeof DisableDemoResponse>;
+
 export const LoginResponse = z.object({
   user: UserView,
   /** Send back as the `X-CSRF-Token` header on writes when signed in by cookie. */

@@ -3,6 +3,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { hashPassword } from "../../auth/password";
 import { canAdminister } from "../../auth/policy";
 import { DISTRICT_ADMIN, SUPER_ADMIN } from "../../auth/roles";
+import { disableDemoAccounts } from "../../auth/seed-demo";
 import { appendAudit } from "../../store/audit";
 import type { Db } from "../../store/db";
 import type { AppEnv } from "../context";
@@ -218,4 +219,22 @@ export const disableUser: RouteHandler<typeof routes.disableUser, AppEnv> = asyn
     });
   });
   return c.json({ ...before, disabled: true }, 200);
+};
+
+export const disableDemoUsers: RouteHandler<typeof routes.disableDemoUsers, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const { db } = c.get("deps");
+  await authorize(c, p.isSuperAdmin, "user.disable-demo", { type: "user", district: null });
+  // Someone must still be able to administer Alur afterwards.
+  const keeper = await db
+    .selectFrom("users as u")
+    .innerJoin("user_roles as r", "r.user_id", "u.id")
+    .select("u.id")
+    .where("r.role_id", "=", SUPER_ADMIN)
+    .where("u.is_demo", "=", false)
+    .where("u.disabled", "=", false)
+    .executeTakeFirst();
+  if (!keeper) throw new ApiException(409, "no-other-super-admin");
+  const disabled = await disableDemoAccounts(db, { actorId: p.userId, ip: c.get("ip") });
+  return c.json({ disabled }, 200);
 };

@@ -10,4 +10,5 @@ export const directoryRouter = new OpenAPIHono<AppEnv>({ defaultHook: validation
   .openapi(routes.createRole, handlers.createRole)
   .openapi(routes.listUsers, handlers.listUsers)
   .openapi(routes.createUser, handlers.createUser)
-  .openapi(routes.disableUser, handlers.disableUser);
+  .openapi(routes.disableUser, handlers.disableUser)
+  .openapi(routes.disableDemoUsers, handlers.disableDemoUsers);

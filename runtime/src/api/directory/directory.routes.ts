@@ -1,4 +1,11 @@
-import { CreateRoleRequest, CreateUserRequest, OrgUnitView, RoleView, UserView } from "@alur/shared/api";
+import {
+  CreateRoleRequest,
+  CreateUserRequest,
+  DisableDemoResponse,
+  OrgUnitView,
+  RoleView,
+  UserView,
+} from "@alur/shared/api";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, jsonBody, jsonResponse, SECURITY } from "../openapi";
 
@@ -58,4 +65,14 @@ export const disableUser = createRoute({
   security: SECURITY,
   request: { params: z.object({ userId: z.string() }) },
   responses: { 200: jsonResponse(UserView, "Disabled"), ...errors(401, 403, 404) },
+});
+
+export const disableDemoUsers = createRoute({
+  method: "post",
+  path: "/users/disable-demo",
+  tags: ["directory"],
+  summary: "Disable every demo account and end its sessions (super admin; before production)",
+  description: "Refused with 409 no-other-super-admin unless an enabled super admin that is not a demo account exists.",
+  security: SECURITY,
+  responses: { 200: jsonResponse(DisableDemoResponse, "Disabled accounts"), ...errors(401, 403, 409) },
 });
