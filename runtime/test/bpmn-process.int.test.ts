@@ -430,5 +430,44 @@ describe("signals and cancellation", () => {
     expect((await getTask(db, task.taskId))?.status).toBe("cancelled");
     const row = await db.selectFrom("cases").select("status").where("id", "=", c.caseId).executeTakeFirstOrThrow();
     expect(row.status).toBe("cancelled");
+    await c.saveHistory("cancellation");
+  });
+});
+
+describe("long life", () => {
+  it("continues as new past the history limit, keeping state, open tasks and running timers", async () => {
+    // given a loop of tasks beside a 30-day timer, and a tiny history limit
+    const plan = new PlanBuilder("panjang")
+      .start("mulai")
+      .gateway("bagi", "parallelGateway")
+      .userTask("ulang", { task: { roles: ["back-office"], documents: [], escalateTo: [] } })
+      .gateway("cek", "exclusiveGateway", { defaultFlow: "cek->ulang" })
+      .catchEvent("sebulan", timer("P30D"))
+      .userTask("tindakLanjut", { task: { roles: ["kepala-bidang"], documents: [], escalateTo: [] } })
+      .gateway("gabung", "parallelGateway")
+      .end("selesai")
+      .chain("mulai", "bagi", "ulang", "cek")
+      .flow("cek", "gabung", "putaran >= 12")
+      .flow("cek", "ulang")
+      .chain("bagi", "sebulan", "tindakLanjut", "gabung", "selesai")
+      .build();
+    const c = await start(plan, { historyLimit: 60, variables: { putaran: 0 } });
+    const firstRun = (await c.handle.describe()).runId;
+
+    // when the loop runs twelve rounds
+    for (let i = 1; i <= 12; i++) await c.complete("ulang", ["back-office"], { putaran: i });
+
+    // then the case has continued as new at least once and still holds its variables
+    const s = await c.state();
+    expect((await c.handle.describe()).runId).not.toBe(firstRun);
+    expect(s.variables).toMatchObject({ putaran: 12 });
+    // and the timer started in the first run still fires: the follow-up task opens after 30 days
+    await env.sleep("31 days");
+    await c.complete("tindakLanjut", ["kepala-bidang"]);
+    expect(await c.result()).toMatchObject({ status: "completed" });
+    const rows = await db.selectFrom("tasks").select(["status"]).where("case_id", "=", c.caseId).execute();
+    expect(rows).toHaveLength(13);
+    expect(rows.every((r) => r.status === "completed")).toBe(true);
+    await c.saveHistory("continue-as-new");
   });
 });

@@ -11,6 +11,7 @@ import { calendarFor } from "@alur/shared/calendar/districts";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { CaseStateView, Variables } from "@alur/shared/schemas";
 import type { WorkflowHandle } from "@temporalio/client";
+import { historyToJSON } from "@temporalio/common/lib/proto-utils";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import type { Db } from "../src/store/db";
 import { insertCase } from "../src/temporal/activities/test-cases";
@@ -31,6 +32,7 @@ export interface StartOptions {
   variables?: Variables;
   calendar?: BusinessCalendar;
   calledPlans?: BpmnProcessInput["calledPlans"];
+  historyLimit?: number;
   taskQueue: string;
 }
 
@@ -87,7 +89,7 @@ export class CaseDriver {
   async saveHistory(name: string): Promise<void> {
     if (process.env.RECORD_HISTORIES !== "1") return;
     const history = await this.handle.fetchHistory();
-    writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), JSON.stringify(history));
+    writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), historyToJSON(history));
   }
 }
 
@@ -109,6 +111,7 @@ export async function startCase(
     variables: options.variables ?? {},
     calendar: options.calendar ?? calendarFor(district, [year, year + 1, year + 2]),
     ...(options.calledPlans ? { calledPlans: options.calledPlans } : {}),
+    ...(options.historyLimit ? { historyLimit: options.historyLimit } : {}),
   };
   const handle = await env.client.workflow.start(WORKFLOW_TYPE, {
     workflowId: caseWorkflowId(caseId),

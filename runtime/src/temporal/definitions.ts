@@ -33,6 +33,8 @@ export interface BpmnProcessInput {
   child?: { parentWorkflowId: string; storePrefix: string };
   /** Carried across continue-as-new: the interpreter's state and the adapter's bookkeeping. */
   resume?: ResumeState;
+  /** History length after which the case continues as new (default 8000; tests set it low). */
+  historyLimit?: number;
 }
 
 /** What a case carries into its next run after continue-as-new. */

@@ -39,6 +39,7 @@ import {
   type BpmnProcessResult,
   broadcastSignal,
   caseStateQuery,
+  caseWorkflowId,
   completeTaskUpdate,
   deliverMessageUpdate,
 } from "../definitions";
@@ -47,9 +48,12 @@ import { checkCompletion } from "./task-completion";
 /** Continue-as-new well before Temporal's 50k-event limit, even if it has not suggested it yet. */
 export const HISTORY_LIMIT = 8_000;
 
-/** Store activities must eventually succeed: retried without limit, with backoff. */
+/**
+ * Store activities must eventually succeed: retried without limit, with backoff. They are short
+ * database writes, so a short timeout lets another worker take over soon after a worker dies.
+ */
 const store = proxyActivities<CaseActivities>({
-  startToCloseTimeout: "1 minute",
+  startToCloseTimeout: "10 seconds",
   retry: { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "1 minute" },
 });
 
@@ -262,7 +266,8 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       }
       try {
         const result = await executeChild(bpmnProcess, {
-          workflowId: `${workflowInfo().workflowId}/${c.childId}`,
+          // Derived from the case, not the running workflow id, so histories replay under any id.
+          workflowId: `${caseWorkflowId(caseId)}/${prefix}${c.childId}`,
           args: [
             {
               caseId,
@@ -413,7 +418,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const shouldContinueAsNew = () => {
     const info = workflowInfo();
     return (
-      (info.continueAsNewSuggested || info.historyLength > HISTORY_LIMIT) &&
+      (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? HISTORY_LIMIT)) &&
       inFlight === 0 &&
       queue.length === 0 &&
       pendingTasks.size === 0
