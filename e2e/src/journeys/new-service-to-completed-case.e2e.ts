@@ -52,8 +52,14 @@ describe("a new service, from the designer to a completed case", () => {
     const designer = new DesignerPage(page, baseUrl());
     await designer.openNew();
     // a new model is a draft: missing standard components are warnings, not 14 errors
-    await expect.poll(() => designer.problemCount().textContent()).toMatch(/^0 kesalahan, \d+ peringatan$/);
+    await expect.poll(() => designer.problemCount().textContent()).toBe("0 kesalahan, 14 peringatan");
     await screenshot(page, "journey-01-designer-new");
+    // publishing is where they become errors: the attempt is refused and the dialog stays shut
+    await designer.requestPublish();
+    await page.getByTestId("publish-blocked").waitFor();
+    await expect.poll(() => designer.problemCount().textContent()).toBe("14 kesalahan, 0 peringatan");
+    expect(await page.getByRole("dialog").isVisible()).toBe(false);
+    await screenshot(page, "journey-01b-designer-publish-refused");
 
     // when they import the one-step service with its standard, then add two steps in the step view
     await designer.importBpmn(`${processId}.bpmn`, oneStepServiceXml(processId, serviceName), "verifikasi");

@@ -87,9 +87,14 @@ export class DesignerPage {
     return this.page.getByTestId("problem-count");
   }
 
+  /** Presses the toolbar's publish button (which checks the model first). */
+  async requestPublish(): Promise<void> {
+    await this.page.getByRole("toolbar").getByRole("button", { name: "Terbitkan", exact: true }).click();
+  }
+
   /** Publishes through the dialog: effective date and legal basis (e.g. a Perbup). */
   async publish(details: PublishDetails): Promise<void> {
-    await this.page.getByRole("toolbar").getByRole("button", { name: "Terbitkan", exact: true }).click();
+    await this.requestPublish();
     const dialog = this.page.getByRole("dialog");
     await dialog.waitFor();
     await dialog.getByLabel("Tanggal berlaku").fill(details.effectiveFrom);

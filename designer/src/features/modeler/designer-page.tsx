@@ -4,7 +4,7 @@
  */
 import type { Problem } from "@alur/shared/compiler";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { deployProcess } from "../../api/mutations/processes";
@@ -21,7 +21,7 @@ import { newDiagramXml } from "./new-diagram";
 import { showProblems } from "./problem-overlays";
 import { ProblemsList } from "./problems-list";
 import { PublishDialog, type PublishInput } from "./publish-dialog";
-import { errorsOf, validateModel } from "./validate-model";
+import { createValidationClient, errorsOf } from "./validation-client";
 
 const StepEditor = lazy(async () => ({ default: (await import("../step-editor/step-editor")).StepEditor }));
 
@@ -75,18 +75,28 @@ function Designer({
   const errors = errorsOf(problems);
   const district = deriveFor ?? baseVersion?.district ?? user?.district ?? undefined;
 
-  const revalidate = useCallback((m: Modeler, forPublish = strictRef.current) => {
-    const found = validateModel(m.getDefinitions(), { forPublish });
-    setProblems(found);
-    showProblems(m, found);
-    setVariant(isVariant(m));
-    return found;
-  }, []);
+  const [validator] = useState(createValidationClient);
+  useEffect(() => () => validator.dispose(), [validator]);
+
+  /** Validates the open model (or `text`, when that is what it was just opened with); null when stale. */
+  const revalidate = useCallback(
+    async (m: Modeler, forPublish = strictRef.current, text?: string): Promise<Problem[] | null> => {
+      const source = text ?? (await m.saveXML()).xml ?? "";
+      const found = await validator.validate(source, forPublish);
+      if (found === null || modeler.current !== m) return null;
+      setProblems(found);
+      showProblems(m, found);
+      return found;
+    },
+    [validator],
+  );
 
   /** Publishing checks with the publication's strictness first; the dialog opens only without errors. */
-  const requestPublish = () => {
+  const requestPublish = async () => {
     const m = modeler.current;
-    if (m && errorsOf(revalidate(m, true)).length > 0) {
+    const found = m ? await revalidate(m, true) : [];
+    if (found === null) return;
+    if (errorsOf(found).length > 0) {
       setStrict(true);
       return;
     }
@@ -106,15 +116,19 @@ function Designer({
     (m: Modeler) => {
       modeler.current = m;
       setImportError(null);
-      if (deriveFor && baseVersion && !isVariant(m)) markVariant(m, baseVersion.processId, deriveFor);
-      revalidate(m);
+      const marked = Boolean(deriveFor && baseVersion && !isVariant(m));
+      if (marked && deriveFor && baseVersion) markVariant(m, baseVersion.processId, deriveFor);
+      setVariant(isVariant(m));
+      // the XML it was opened with is the model, unless marking the variant changed it
+      void revalidate(m, undefined, marked ? undefined : xml);
       void refreshTemplateDiff(m);
     },
-    [deriveFor, baseVersion, revalidate, refreshTemplateDiff],
+    [deriveFor, baseVersion, revalidate, refreshTemplateDiff, xml],
   );
   const onChanged = useCallback(
     (m: Modeler) => {
-      revalidate(m);
+      setVariant(isVariant(m));
+      void revalidate(m);
       void refreshTemplateDiff(m);
     },
     [revalidate, refreshTemplateDiff],
@@ -172,8 +186,10 @@ function Designer({
     if (view === "bpmn" && modeler.current) {
       try {
         await modeler.current.importXML(text);
+        modeler.current.get<{ zoom(z: string, center: string): void }>("canvas").zoom("fit-viewport", "auto");
         setImportError(null);
-        revalidate(modeler.current);
+        setVariant(isVariant(modeler.current));
+        void revalidate(modeler.current, undefined, text);
       } catch (error) {
         setImportError(error);
       }
@@ -238,7 +254,7 @@ function Designer({
           className="btn btn-primary"
           disabled={errors.length > 0 || deploy.isPending}
           title={errors.length > 0 ? t("designer.publishBlocked") : undefined}
-          onClick={requestPublish}
+          onClick={() => void requestPublish()}
         >
           {t("designer.publish")}
         </button>

@@ -7,6 +7,9 @@ type Overlays = { add(id: string, type: string, o: unknown): void; remove(filter
 type Registry = { get(id: string): unknown; getAll(): { id: string }[] };
 
 const MARKERS = ["alur-problem-error", "alur-problem-warning"];
+// the elements each modeler has marked, so clearing touches those only: removing markers from
+// every element of a 300-node model fires hundreds of redraw events
+const marked = new WeakMap<Modeler, Set<string>>();
 
 /** Replaces the previous problem markers with the current ones. */
 export function showProblems(modeler: Modeler, problems: Problem[]): void {
@@ -14,7 +17,10 @@ export function showProblems(modeler: Modeler, problems: Problem[]): void {
   const overlays = modeler.get<Overlays>("overlays");
   const registry = modeler.get<Registry>("elementRegistry");
   overlays.remove({ type: "alur-problem" });
-  for (const element of registry.getAll()) for (const m of MARKERS) canvas.removeMarker(element.id, m);
+  const previous = marked.get(modeler) ?? new Set<string>();
+  for (const id of previous) if (registry.get(id)) for (const m of MARKERS) canvas.removeMarker(id, m);
+  const now = new Set<string>();
+  marked.set(modeler, now);
   const byElement = new Map<string, Problem[]>();
   // the process itself is the canvas root: its problems are in the problems list, not on a shape
   const rootId = modeler.get<{ getRootElement(): { id: string } }>("canvas").getRootElement().id;
@@ -25,6 +31,7 @@ export function showProblems(modeler: Modeler, problems: Problem[]): void {
   for (const [id, list] of byElement) {
     const error = list.some((p) => p.severity === "error");
     canvas.addMarker(id, error ? MARKERS[0]! : MARKERS[1]!);
+    now.add(id);
     const badge = document.createElement("span");
     badge.className = `problem-badge${error ? "" : " warning"}`;
     badge.textContent = String(list.length);

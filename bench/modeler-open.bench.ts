@@ -1,0 +1,353 @@
+/**
+ * Benchmark: opening a 300-flow-node BPMN model (with DI) in the designer until the canvas is
+ * interactive (every shape drawn and a click on a task selects it and fills the properties panel),
+ * in headless Chromium against the built app served by a real `alur serve` (embedded mode, fresh
+ * data dir). Also reports the gzipped JS the workspace pages load. Prints JSON; the median must
+ * stay under 1.5 s and the workspace JS under 500 kB gzipped.
+ *
+ *   npm run -w @alur/designer build && npx tsx bench/modeler-open.bench.ts [--runs 9] [--nodes 300]
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Page } from "playwright-core";
+
+const TARGET_MEDIAN_MS = 1500;
+const TARGET_WORKSPACE_JS_KB = 500;
+const ROOT = path.resolve(import.meta.dirname, "..");
+const DIST = path.join(ROOT, "designer", "dist");
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+const runs = option("--runs", 9);
+const nodeCount = option("--nodes", 300);
+
+/**
+ * A process of `count` flow nodes (start, user tasks with roles and SLA, an exclusive split/join
+ * every 10 tasks, end) laid out in rows of 12, with BPMNShape/BPMNEdge DI for every element.
+ */
+export function largeModelXml(
+  count: number,
+  processId = "bench_besar",
+): { xml: string; shapes: number; edges: number } {
+  type N = { id: string; kind: "start" | "task" | "split" | "join" | "end"; name: string };
+  const nodes: N[] = [{ id: "mulai", kind: "start", name: "Mulai" }];
+  let task = 0;
+  while (nodes.length < count - 1) {
+    const remaining = count - 1 - nodes.length;
+    if (task > 0 && task % 10 === 0 && remaining >= 4) {
+      const g = nodes.length;
+      nodes.push({ id: `cek_${g}`, kind: "split", name: `Berkas lengkap ${g}?` });
+      nodes.push({ id: `t_${++task}`, kind: "task", name: `Langkah ${task}` });
+      nodes.push({ id: `gabung_${g}`, kind: "join", name: "" });
+    } else nodes.push({ id: `t_${++task}`, kind: "task", name: `Langkah ${task}` });
+  }
+  nodes.push({ id: "selesai", kind: "end", name: "Selesai" });
+
+  const perRow = 12;
+  const pos = new Map<string, { x: number; y: number; w: number; h: number }>();
+  nodes.forEach((n, i) => {
+    const row = Math.floor(i / perRow);
+    const col = row % 2 === 0 ? i % perRow : perRow - 1 - (i % perRow);
+    const [w, h] = n.kind === "task" ? [100, 80] : n.kind === "start" || n.kind === "end" ? [36, 36] : [50, 50];
+    pos.set(n.id, { x: 150 + col * 160 + (100 - w) / 2, y: 80 + row * 200 + (80 - h) / 2, w, h });
+  });
+  const flows: { id: string; from: string; to: string; cond?: string }[] = [];
+  for (let i = 0; i + 1 < nodes.length; i++) {
+    const a = nodes[i]!;
+    const b = nodes[i + 1]!;
+    flows.push({ id: `f_${i}`, from: a.id, to: b.id, cond: a.kind === "split" ? "=lengkap = true" : undefined });
+    // the "incomplete" branch of a split skips its task straight to the join
+    if (a.kind === "split") flows.push({ id: `f_${i}_lewati`, from: a.id, to: nodes[i + 2]!.id });
+  }
+  const incoming = (id: string) =>
+    flows.filter((f) => f.to === id).map((f) => `<bpmn:incoming>${f.id}</bpmn:incoming>`);
+  const outgoing = (id: string) =>
+    flows.filter((f) => f.from === id).map((f) => `<bpmn:outgoing>${f.id}</bpmn:outgoing>`);
+  const tag = {
+    start: "startEvent",
+    task: "userTask",
+    split: "exclusiveGateway",
+    join: "exclusiveGateway",
+    end: "endEvent",
+  };
+  const roles = ["front-office", "back-office", "pekerja-sosial", "kepala-bidang"];
+  const elements = nodes.map((n, i) => {
+    const ext =
+      n.kind === "task"
+        ? `<bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="${roles[i % roles.length]}" /><alur:task slaValue="1" slaUnit="workingDays" /></bpmn:extensionElements>`
+        : "";
+    const dflt = n.kind === "split" ? ` default="${flows.find((f) => f.from === n.id && !f.cond)?.id}"` : "";
+    return `<bpmn:${tag[n.kind]} id="${n.id}" name="${n.name}"${dflt}>${ext}${incoming(n.id).join("")}${outgoing(n.id).join("")}</bpmn:${tag[n.kind]}>`;
+  });
+  const flowXml = flows.map((f) =>
+    f.cond
+      ? `<bpmn:sequenceFlow id="${f.id}" sourceRef="${f.from}" targetRef="${f.to}"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${f.cond}</bpmn:conditionExpression></bpmn:sequenceFlow>`
+      : `<bpmn:sequenceFlow id="${f.id}" sourceRef="${f.from}" targetRef="${f.to}" />`,
+  );
+  const shapes = nodes.map((n) => {
+    const p = pos.get(n.id)!;
+    return `<bpmndi:BPMNShape id="${n.id}_di" bpmnElement="${n.id}"><dc:Bounds x="${p.x}" y="${p.y}" width="${p.w}" height="${p.h}" /></bpmndi:BPMNShape>`;
+  });
+  const box = (id: string) => {
+    const p = pos.get(id)!;
+    return { cx: p.x + p.w / 2, cy: p.y + p.h / 2, hw: p.w / 2, hh: p.h / 2 };
+  };
+  // edges leave and enter at shape borders, as a modeller's DI does; skip flows go over the top
+  const waypoints = (f: (typeof flows)[number]): [number, number][] => {
+    const a = box(f.from);
+    const b = box(f.to);
+    if (f.id.endsWith("_lewati")) {
+      const top = Math.min(a.cy - a.hh, b.cy - b.hh) - 30;
+      return [
+        [a.cx, a.cy - a.hh],
+        [a.cx, top],
+        [b.cx, top],
+        [b.cx, b.cy - b.hh],
+      ];
+    }
+    if (a.cy === b.cy) {
+      const dir = Math.sign(b.cx - a.cx);
+      return [
+        [a.cx + dir * a.hw, a.cy],
+        [b.cx - dir * b.hw, b.cy],
+      ];
+    }
+    const midY = (a.cy + a.hh + b.cy - b.hh) / 2;
+    return [
+      [a.cx, a.cy + a.hh],
+      [a.cx, midY],
+      [b.cx, midY],
+      [b.cx, b.cy - b.hh],
+    ];
+  };
+  const edges = flows.map((f) => {
+    const points = waypoints(f).map(([x, y]) => `<di:waypoint x="${x}" y="${y}" />`);
+    return `<bpmndi:BPMNEdge id="${f.id}_di" bpmnElement="${f.id}">${points.join("")}</bpmndi:BPMNEdge>`;
+  });
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:alur="https://alur.id/schema/bpmn/1.0" id="Definitions_${processId}" targetNamespace="https://alur.id/bench">
+<bpmn:process id="${processId}" name="Model besar (${count} elemen)" isExecutable="true">
+${elements.join("\n")}
+${flowXml.join("\n")}
+</bpmn:process>
+<bpmndi:BPMNDiagram id="diagram"><bpmndi:BPMNPlane id="plane" bpmnElement="${processId}">
+${shapes.join("\n")}
+${edges.join("\n")}
+</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</bpmn:definitions>
+`;
+  return { xml, shapes: nodes.length, edges: flows.length };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts `alur serve` as e2e's global setup does: embedded Temporal + PGlite in a fresh data dir. */
+async function startServer(): Promise<{ baseUrl: string; dataDir: string; stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "alur-bench-"));
+  const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+  const log: string[] = [];
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "runtime/bin/alur.mjs"), "serve"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ALUR_DATA_DIR: dataDir,
+      TEMPORAL_DEV_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+      LOG_LEVEL: "warn",
+      TEMPORAL_ADDRESS: "",
+      DATABASE_URL: "",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (c: Buffer) => log.push(c.toString()));
+  child.stderr?.on("data", (c: Buffer) => log.push(c.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGINT");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`alur serve exited:\n${log.join("").slice(-3000)}`);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { baseUrl, dataDir, stop };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await stop();
+  throw new Error("alur serve did not become healthy in 180 s");
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** The entry script and its modulepreloads from index.html: what every page loads first. */
+function initialJsFromBuild(): { files: string[]; gzipKb: number } {
+  const html = readFileSync(path.join(DIST, "index.html"), "utf8");
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(DIST, f))).length, 0);
+  return { files, gzipKb: Math.round(bytes / 102.4) / 10 };
+}
+
+/** Gzipped size of every script a page loads until the network is idle. */
+async function pageJsKb(page: Page, url: string): Promise<{ kb: number; scripts: number }> {
+  const seen = new Set<string>();
+  const listener = (res: { url(): string; request(): { resourceType(): string } }) => {
+    if (res.request().resourceType() === "script") seen.add(new URL(res.url()).pathname);
+  };
+  page.on("response", listener);
+  await page.goto(url, { waitUntil: "networkidle" });
+  page.off("response", listener);
+  let bytes = 0;
+  for (const p of seen) {
+    const file = path.join(DIST, p);
+    if (existsSync(file)) bytes += gzipSync(readFileSync(file)).length;
+  }
+  return { kb: Math.round(bytes / 102.4) / 10, scripts: seen.size };
+}
+
+if (!existsSync(path.join(DIST, "index.html"))) {
+  console.error("designer/dist is missing: run `npm run -w @alur/designer build` first");
+  process.exit(2);
+}
+const model = largeModelXml(nodeCount);
+const server = await startServer();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+});
+try {
+  const credentials = JSON.parse(readFileSync(path.join(server.dataDir, "demo-credentials.json"), "utf8")) as {
+    username: string;
+    password: string;
+  }[];
+  const password = (u: string) => credentials.find((c) => c.username === u)?.password ?? "";
+  // the model is saved as a draft through the API, as the designer's "save draft" would
+  const login = (await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "bks.admin", password: password("bks.admin"), mode: "token" }),
+  }).then((r) => r.json())) as { token: string };
+  const deployed = await fetch(`${server.baseUrl}/api/processes`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${login.token}` },
+    body: JSON.stringify({ bpmnXml: model.xml, district: "3216", publish: false }),
+  });
+  if (!deployed.ok) throw new Error(`deploy: ${deployed.status} ${await deployed.text()}`);
+  const versionId = ((await deployed.json()) as { version: { id: string } }).version.id;
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.baseUrl}/masuk`);
+  await page.locator('input[name="username"]').fill("bks.admin");
+  await page.locator('input[name="password"]').fill(password("bks.admin"));
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/masuk"));
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  /**
+   * CPU time of the renderer's main thread so far (s): unlike wall time it is not inflated when
+   * other jobs share the machine's cores, so runs on a busy CI box stay comparable.
+   */
+  const busySeconds = async () => {
+    const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
+    return metrics.find((m) => m.name === "ThreadTime")?.value ?? 0;
+  };
+  const times: number[] = [];
+  const busy: number[] = [];
+  for (let run = 0; run < runs + 1; run++) {
+    // a fresh document on the catalogue each run; the admin opens the model from its row, so every
+    // run loads the designer chunk, fetches the model and mounts a new Modeler
+    await page.goto(`${server.baseUrl}/katalog`);
+    const open = page.locator(`a[href="/desainer/${versionId}"]`).first();
+    await open.waitFor();
+    const busy0 = await busySeconds();
+    const t0 = performance.now();
+    await open.click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll(".djs-container .djs-element.djs-shape").length >= n,
+      model.shapes,
+      { timeout: 60_000, polling: 16 },
+    );
+    // interactive: a click on a task selects it and the properties panel shows it
+    const target = page.locator('.djs-container [data-element-id="t_1"]').first();
+    const bounds = await target.boundingBox();
+    if (!bounds) throw new Error("task t_1 is not on screen");
+    await page.mouse.click(bounds.x + bounds.width * 0.3, bounds.y + bounds.height * 0.3);
+    await page.locator(".djs-element.selected[data-element-id='t_1']").waitFor();
+    await page.locator(".bio-properties-panel-header-label", { hasText: "Langkah 1" }).waitFor();
+    const ms = performance.now() - t0;
+    const busyMs = ((await busySeconds()) - busy0) * 1000;
+    // the first run warms the browser's cache; it is reported apart
+    if (run > 0) {
+      times.push(ms);
+      busy.push(busyMs);
+    } else console.error(`cold run: ${Math.round(ms)} ms wall, ${Math.round(busyMs)} ms main-thread CPU`);
+  }
+  const shapesDrawn = await page.locator(".djs-container .djs-element.djs-shape").count();
+  const connectionsDrawn = await page.locator(".djs-container .djs-element.djs-connection").count();
+
+  // JS of the workspace pages (staff never load the modeler chunk)
+  const workspace: Record<string, { kb: number; scripts: number }> = {};
+  for (const route of ["/tugas", "/permohonan/baru", "/katalog"]) {
+    const fresh = await browser.newContext();
+    await fresh.addCookies(await context.cookies());
+    const p = await fresh.newPage();
+    await p.addInitScript(() => localStorage.setItem("alur.session", "1"));
+    workspace[route] = await pageJsKb(p, `${server.baseUrl}${route}`);
+    await fresh.close();
+  }
+  const initial = initialJsFromBuild();
+  const result = {
+    benchmark: "modeler-open",
+    model: { flowNodes: model.shapes, sequenceFlows: model.edges, shapesDrawn, connectionsDrawn },
+    runs,
+    timesMs: times.map((t) => Math.round(t)),
+    medianMs: Math.round(median(times)),
+    mainThreadCpuMs: busy.map((t) => Math.round(t)),
+    medianMainThreadCpuMs: Math.round(median(busy)),
+    loadAverage: (await import("node:os")).loadavg().map((l) => Math.round(l * 10) / 10),
+    targetMedianMs: TARGET_MEDIAN_MS,
+    medianOk: median(times) < TARGET_MEDIAN_MS,
+    initialJsGzipKb: initial.gzipKb,
+    initialJsFiles: initial.files,
+    workspacePagesJsGzipKb: workspace,
+    workspaceJsOk: Object.values(workspace).every((w) => w.kb < TARGET_WORKSPACE_JS_KB),
+    pageErrors: errors,
+  };
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await browser.close();
+  await server.stop();
+}
