@@ -7,7 +7,7 @@ import { type Ctx, dropInstance, emit, nextId, nodeOf, raiseIncident, record } f
 import { selectFlows } from "./gateways";
 import { cancelChildren, completeInstance, finishCase, schedule } from "./lifecycle";
 import { subscribe, unsubscribe } from "./subscriptions";
-import { escalate, throwEvent, throwSignal } from "./throw";
+import { escalate, throwError, throwSignal } from "./throw";
 import { addWorkingTime } from "./timers";
 import type { ElementInstance } from "./types";
 import { feel, scopeContext } from "./variables";
@@ -167,10 +167,7 @@ function throwFrom(ctx: Ctx, instance: ElementInstance, node: FlowNode): void {
       return;
     }
     case "error": {
-      const code = definition.errorCode ?? "";
-      if (!throwEvent(ctx, instance, { kind: "error", code, message: `Error end event "${node.id}"` }, false)) {
-        raiseIncident(ctx, instance.id, node.id, "unhandled-error", `No event catches the BPMN error "${code}"`);
-      }
+      throwError(ctx, instance, definition.errorCode ?? "", `Error end event "${node.id}"`, false);
       return;
     }
     case "escalation":

@@ -96,6 +96,17 @@ describe("message buffering", () => {
     expect(driver.state.messages).toEqual([]);
   });
 
+  it("a name only a process-level message start event uses is not buffered: it starts cases, never waits", () => {
+    const started = new PlanBuilder()
+      .start("s", { eventDefinition: { kind: "message", messageName: "permohonan-baru" } })
+      .userTask("a")
+      .chain("s", "a")
+      .build();
+    const driver = new CaseDriver(started);
+    driver.start();
+    expect(driver.message("permohonan-baru").accepted).toBe(false);
+  });
+
   it("a buffered message with another key waits for a subscription with that key only", () => {
     const driver = new CaseDriver(plan);
     driver.start({ nomor: "LKS-7" });

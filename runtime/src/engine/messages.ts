@@ -29,10 +29,14 @@ function matches(subscription: Subscription, name: string, correlationKey: strin
   );
 }
 
-/** Whether any element of the plan can ever wait for a message of this name (otherwise it is not buffered). */
+/**
+ * Whether a running case of the plan can ever wait for a message of this name (otherwise it is not
+ * buffered). A message start event of the process itself starts new cases, it never waits.
+ */
 export function planCatchesMessage(plan: ExecutionPlan, name: string): boolean {
   return Object.values(plan.nodes).some((node) => {
     if (node.type === "receiveTask") return node.messageName === name;
+    if (node.type === "startEvent" && node.scope === null) return false;
     const definition = "eventDefinition" in node ? node.eventDefinition : undefined;
     return definition?.kind === "message" && definition.messageName === name;
   });

@@ -8,7 +8,7 @@ import { retryIncident } from "./incidents";
 import { createInstance, finishCase, run, schedule } from "./lifecycle";
 import { expireMessages, messageTimerFired, receiveMessage } from "./messages";
 import { findSubscriptions, isLive, openEventSubProcesses } from "./subscriptions";
-import { deliverSignal, escalate, throwEvent } from "./throw";
+import { deliverSignal, escalate, throwError } from "./throw";
 import { addWorkingTime } from "./timers";
 import { fireTimer } from "./triggers";
 import type { EngineEvent, EngineState, StepResult } from "./types";
@@ -76,16 +76,7 @@ function apply(ctx: Ctx, event: EngineEvent): boolean | "buffered" {
       const instance = instanceId ? instanceOf(ctx, instanceId) : undefined;
       if (!instance) return true;
       delete instance.wait;
-      const thrown = { kind: "error", code: event.bpmnError.code, message: event.bpmnError.message } as const;
-      if (!throwEvent(ctx, instance, thrown, true)) {
-        raiseIncident(
-          ctx,
-          instance.id,
-          instance.elementId,
-          "unhandled-error",
-          `No event catches the BPMN error "${event.bpmnError.code}": ${event.bpmnError.message}`,
-        );
-      }
+      throwError(ctx, instance, event.bpmnError.code, event.bpmnError.message, true);
       return true;
     }
     case "childCompleted": {
@@ -103,9 +94,9 @@ function apply(ctx: Ctx, event: EngineEvent): boolean | "buffered" {
       if (!instance) return true;
       delete instance.wait;
       const { code, message } = event.error;
-      const caught = code !== undefined && throwEvent(ctx, instance, { kind: "error", code, message }, true);
-      if (!caught)
-        raiseIncident(ctx, instance.id, instance.elementId, code ? "unhandled-error" : "child-failed", message);
+      // With a code it is a BPMN error of the child, thrown again by the call activity.
+      if (code !== undefined) throwError(ctx, instance, code, message, true);
+      else raiseIncident(ctx, instance.id, instance.elementId, "child-failed", message);
       return true;
     }
     case "childEscalated": {
@@ -114,6 +105,14 @@ function apply(ctx: Ctx, event: EngineEvent): boolean | "buffered" {
       if (!instance) return false;
       // The call activity throws it: its own boundary events first, then the enclosing scopes.
       escalate(ctx, instance, event.code, true);
+      return true;
+    }
+    case "childErrored": {
+      const instanceId = ctx.state.children[event.childId];
+      const instance = instanceId ? instanceOf(ctx, instanceId) : undefined;
+      if (!instance) return false;
+      // The incident already lives in the child: no second one here if nothing catches it.
+      throwError(ctx, instance, event.code, event.message, true, { incident: false });
       return true;
     }
     case "retryIncident":

@@ -5,7 +5,7 @@
  */
 import type { EventDefinition } from "@alur/shared/plan";
 import type { Variables } from "@alur/shared/schemas";
-import { type Ctx, emit, instanceOf, nodeOf, record } from "./context";
+import { type Ctx, emit, instanceOf, nodeOf, raiseIncident, record } from "./context";
 import { cancelInstance, schedule } from "./lifecycle";
 import { eventSubProcessesOf, findSubscriptions, isLive, scopeElementOf } from "./subscriptions";
 import { triggerEventSubProcess, triggerSubscription } from "./triggers";
@@ -80,6 +80,28 @@ export function throwEvent(ctx: Ctx, thrower: ElementInstance, thrown: Thrown, f
     cameFrom = current;
     current = current.parentId ? instanceOf(ctx, current.parentId) : undefined;
   }
+  return false;
+}
+
+/**
+ * Throws a BPMN error; when nothing in this case catches it, the thrower holds an
+ * "unhandled-error" incident and the adapter hears of it (`uncaughtError`), so a child case's
+ * error can reach the parent's call activity (Zeebe propagates errors across call activities).
+ */
+export function throwError(
+  ctx: Ctx,
+  thrower: ElementInstance,
+  code: string,
+  message: string,
+  fromActivity: boolean,
+  options: { incident: boolean } = { incident: true },
+): boolean {
+  if (throwEvent(ctx, thrower, { kind: "error", code, message }, fromActivity)) return true;
+  if (options.incident) {
+    const text = `No event catches the BPMN error "${code}": ${message}`;
+    raiseIncident(ctx, thrower.id, thrower.elementId, "unhandled-error", text);
+  }
+  emit(ctx, { type: "uncaughtError", code, message, elementId: thrower.elementId });
   return false;
 }
 

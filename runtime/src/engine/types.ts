@@ -48,6 +48,14 @@ export type EngineEvent =
    */
   | { type: "childEscalated"; childId: string; code: string; at: Iso }
   /**
+   * The called process threw a BPMN error it did not catch itself (its `uncaughtError` command)
+   * and still runs, holding an incident. The call activity throws it again: its error boundary
+   * (always interrupting) or an enclosing catch cancels the call activity and the child; if
+   * nothing catches it, it goes further up (`uncaughtError`) and the child keeps its incident,
+   * so an admin can retry it there.
+   */
+  | { type: "childErrored"; childId: string; code: string; message: string; at: Iso }
+  /**
    * An admin resolved an incident: `variables` are written first (from the element's scope
    * upwards, like any output), then the element's failed work is redone (see IncidentRetry).
    */
@@ -117,6 +125,12 @@ export type EngineCommand =
    * parent as `childEscalated`; a top-level case ignores it (the record is in the history).
    */
   | { type: "escalate"; code: string; elementId: string }
+  /**
+   * A BPMN error that no scope of this case caught; the thrower holds an "unhandled-error"
+   * incident. A child case's adapter forwards it to the parent as `childErrored`; a top-level
+   * case ignores it (the incident and its record are in the history).
+   */
+  | { type: "uncaughtError"; code: string; message: string; elementId: string }
   /** A timeline entry for the case history; `key` is unique per case (dedupe on retries). */
   | { type: "record"; key: string; recordType: RecordType; elementId: string | null; data: Variables; at: Iso }
   /** The case reached an end: the workflow returns. */

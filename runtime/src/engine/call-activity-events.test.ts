@@ -146,3 +146,76 @@ describe("escalation from a child case to the parent's call activity", () => {
     expect(top.send({ type: "childEscalated", childId: "tidak-ada", code: "Z", at: top.now }).accepted).toBe(false);
   });
 });
+
+describe("BPMN errors from a child case to the parent's call activity", () => {
+  const call = (boundary: boolean) => {
+    const builder = new PlanBuilder()
+      .start("s")
+      .node({
+        type: "callActivity",
+        id: "cek-dtks",
+        calledProcess: { kind: "literal", value: "cek" },
+        propagateAllChildVariables: true,
+      })
+      .userTask("lanjut")
+      .chain("s", "cek-dtks", "lanjut");
+    if (boundary) {
+      builder.boundary("tidak-terdaftar", "cek-dtks", { kind: "error", errorCode: "NOT_IN_DTKS" }).userTask("usulkan");
+      builder.chain("tidak-terdaftar", "usulkan");
+    }
+    return builder.build();
+  };
+
+  it("the child keeps an incident for an error it does not catch and asks to pass it to the parent", () => {
+    const child = new CaseDriver(
+      new PlanBuilder("cek")
+        .start("s")
+        .end("gagal", { kind: "error", errorCode: "NOT_IN_DTKS" })
+        .chain("s", "gagal")
+        .build(),
+    );
+    child.start();
+    expect(child.state.incidents).toMatchObject([{ code: "unhandled-error", elementId: "gagal" }]);
+    expect(child.commands("uncaughtError")).toMatchObject([{ code: "NOT_IN_DTKS", elementId: "gagal" }]);
+
+    // a connector's uncaught BPMN error is passed on the same way
+    const withJob = new CaseDriver(new PlanBuilder("cek").start("s").serviceTask("siks").chain("s", "siks").build());
+    withJob.start();
+    withJob.failJob("siks", "SIKS_DOWN", "tidak ada jawaban");
+    expect(withJob.commands("uncaughtError")).toEqual([
+      { type: "uncaughtError", code: "SIKS_DOWN", message: "tidak ada jawaban", elementId: "siks" },
+    ]);
+  });
+
+  it("the call activity's error boundary catches it and cancels the child", () => {
+    const parent = new CaseDriver(call(true));
+    parent.start();
+    const [child] = parent.commands("startChild");
+    const result = parent.send({
+      type: "childErrored",
+      childId: child?.childId ?? "",
+      code: "NOT_IN_DTKS",
+      message: "NIK tidak ada di DTKS",
+      at: parent.now,
+    });
+    expect(result.accepted).toBe(true);
+    expect(parent.commands("cancelChild")).toEqual([{ type: "cancelChild", childId: child?.childId }]);
+    expect(parent.openTaskElements()).toEqual(["usulkan"]);
+    expect(parent.state.incidents).toEqual([]);
+  });
+
+  it("uncaught in the parent too, it goes further up; the child keeps the incident and may still finish", () => {
+    const parent = new CaseDriver(call(false));
+    parent.start();
+    const [child] = parent.commands("startChild");
+    parent.send({ type: "childErrored", childId: child?.childId ?? "", code: "X", message: "m", at: parent.now });
+    expect(parent.state.incidents).toEqual([]);
+    expect(parent.commands("uncaughtError")).toEqual([
+      { type: "uncaughtError", code: "X", message: "m", elementId: "cek-dtks" },
+    ]);
+    expect(parent.commands("cancelChild")).toEqual([]);
+    // the admin retries the child's incident there; its completion continues the parent
+    parent.send({ type: "childCompleted", childId: child?.childId ?? "", output: {}, at: parent.now });
+    expect(parent.openTaskElements()).toEqual(["lanjut"]);
+  });
+});
