@@ -74,7 +74,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
       const running = worker.run();
       stops.push(async () => {
-        worker.shutdown();
+        // Ctrl-C reaches the Temporal runtime too, which may already be draining the worker
+        if (worker.getState() === "RUNNING") worker.shutdown();
         await running;
         await nativeConnection.close();
       });

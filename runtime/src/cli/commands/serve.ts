@@ -32,10 +32,10 @@ const serveCommand: Command = {
       "",
     ].filter((l): l is string => l !== null);
     console.log(lines.join("\n"));
+    // Ctrl-C in a terminal signals the whole process group, and `npm start` forwards it as well:
+    // a second signal must not kill the process by default while it is closing the database.
     await new Promise<void>((resolve) => {
-      const shutdown = () => resolve();
-      process.once("SIGINT", shutdown);
-      process.once("SIGTERM", shutdown);
+      for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => resolve());
     });
     console.log("Stopping Alur…");
     await server.stop();
