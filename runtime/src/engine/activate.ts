@@ -176,6 +176,27 @@ function throwFrom(ctx: Ctx, instance: ElementInstance, node: FlowNode): void {
       // An interrupting catch may have cancelled the thrower.
       if (ctx.state.instances[instance.id]) completeInstance(ctx, instance.id, {});
       return;
+    case "message": {
+      // A message throw/end event sends to another case waiting for it (ch. 10 "Message"
+      // events: the sender is an element of this process, the receiver a case of another).
+      const context = scopeContext(ctx, instance.id);
+      let correlationKey: string | null = null;
+      if (definition.correlationKey) {
+        const key = feel(definition.correlationKey, context);
+        if (!key.ok) {
+          raiseIncident(ctx, instance.id, node.id, "correlation-key-error", key.error);
+          return;
+        }
+        correlationKey = key.value === null ? null : String(key.value);
+      }
+      // The payload is what the event's input mappings chose (its locals), like a signal's: the
+      // whole case context would hand personal data to another case.
+      const variables = { ...instance.variables };
+      emit(ctx, { type: "sendMessage", name: definition.messageName, correlationKey, variables });
+      record(ctx, "messageSent", node.id, { name: definition.messageName, correlationKey });
+      completeInstance(ctx, instance.id, {});
+      return;
+    }
     case "signal":
       throwSignal(ctx, definition.signalName, { ...instance.variables });
       if (ctx.state.instances[instance.id]) completeInstance(ctx, instance.id, {});

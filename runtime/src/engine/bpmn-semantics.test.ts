@@ -314,3 +314,28 @@ describe("sequence flows out of and into activities (ch. 13 'Sequence Flow Consi
     expect(driver.openTaskElements()).toEqual(["periksa", "periksa"]);
   });
 });
+
+describe("message throw and end events (ch. 10 'Message')", () => {
+  it("send the message named in the model with the key and the payload its input mappings choose", () => {
+    const plan = new PlanBuilder()
+      .start("s")
+      .node({
+        type: "intermediateThrowEvent",
+        id: "kabari-provinsi",
+        scope: null,
+        eventDefinition: { kind: "message", messageName: "usulan-kabupaten", correlationKey: "nomorUsulan" },
+        io: { inputs: [{ source: "pemohon.nama", target: "nama" }], outputs: [] },
+      })
+      .end("selesai", { kind: "message", messageName: "selesai" })
+      .chain("s", "kabari-provinsi", "selesai")
+      .build();
+    const driver = new CaseDriver(plan);
+    driver.start({ nomorUsulan: 42, pemohon: { nama: "Siti", nik: "3216000000000001" } });
+    expect(driver.commands("sendMessage")).toEqual([
+      { type: "sendMessage", name: "usulan-kabupaten", correlationKey: "42", variables: { nama: "Siti" } },
+      { type: "sendMessage", name: "selesai", correlationKey: null, variables: {} },
+    ]);
+    expect(driver.records("messageSent")).toHaveLength(2);
+    expect(driver.finished?.status).toBe("completed");
+  });
+});

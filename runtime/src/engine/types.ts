@@ -131,6 +131,12 @@ export type EngineCommand =
    * case ignores it (the incident and its record are in the history).
    */
   | { type: "uncaughtError"; code: string; message: string; elementId: string }
+  /**
+   * A message throw or end event: deliver a message to the case(s) of the district waiting for
+   * `name` (and `correlationKey`, when set), as the API's message delivery does. Fire-and-forget.
+   * `variables` are the event's input mappings (its local variables), never the whole case.
+   */
+  | { type: "sendMessage"; name: string; correlationKey: string | null; variables: Variables }
   /** A timeline entry for the case history; `key` is unique per case (dedupe on retries). */
   | { type: "record"; key: string; recordType: RecordType; elementId: string | null; data: Variables; at: Iso }
   /** The case reached an end: the workflow returns. */
@@ -147,6 +153,7 @@ export type RecordType =
   | "taskCompleted"
   | "timerFired"
   | "messageCorrelated"
+  | "messageSent"
   | "messageBuffered"
   | "messageExpired"
   | "signalReceived"
