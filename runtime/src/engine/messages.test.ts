@@ -212,12 +212,27 @@ describe("message buffering", () => {
     expect(driver.commands("cancelTimer")).toHaveLength(1);
   });
 
-  it("a state saved before buffering existed (no messages, no messageTtl) buffers with the default PT1H", () => {
+  it("a state saved before buffering existed (no messageTtl) keeps the old behaviour, replaying unchanged", () => {
     const driver = new CaseDriver(plan);
     driver.start({ nomor: "LKS-7" });
     const { messages: _messages, messageTtl: _ttl, ...old } = driver.state;
     driver.state = old;
-    expect(driver.message("berkas-dilengkapi", {}, "LKS-7").buffered).toBe(true);
-    expect(driver.state.messages?.[0]?.expiresAt).toBe("2026-03-02T03:00:00.000Z");
+    expect(driver.message("berkas-dilengkapi", {}, "LKS-7")).toMatchObject({ accepted: false });
+    // an explicit time-to-live on the message still buffers it
+    const explicit = driver.send({
+      type: "messageReceived",
+      name: "berkas-dilengkapi",
+      correlationKey: "LKS-7",
+      payload: {},
+      at: driver.now,
+      timeToLive: "PT1H",
+    });
+    expect(explicit.buffered).toBe(true);
+  });
+
+  it("a case started with messageTtl PT0S never buffers", () => {
+    const driver = new CaseDriver(plan, { messageTtl: "PT0S" });
+    driver.start({ nomor: "LKS-7" });
+    expect(driver.message("berkas-dilengkapi", {}, "LKS-7").accepted).toBe(false);
   });
 });

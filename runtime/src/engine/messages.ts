@@ -54,7 +54,9 @@ export function receiveMessage(ctx: Ctx, event: Received): MessageOutcome {
     return "correlated";
   }
   if (!planCatchesMessage(ctx.plan, event.name)) return "rejected";
-  const ttl = event.timeToLive ?? ctx.state.messageTtl ?? DEFAULT_MESSAGE_TTL;
+  // A state from before buffering existed has no messageTtl: it keeps the old "correlate now or
+  // never" behaviour, so replaying its history gives the same commands.
+  const ttl = event.timeToLive ?? ctx.state.messageTtl ?? "PT0S";
   const expiresAt = addIsoDuration(event.at, ttl);
   // An invalid or zero time-to-live means "correlate now or never" (Zeebe: TTL 0).
   if (!expiresAt.ok || Date.parse(expiresAt.value) <= Date.parse(event.at)) return "rejected";

@@ -200,7 +200,11 @@ export interface InitialStateInput {
    * every multi-instance item started adds MI_STEPS_PER_ITEM more.
    */
   maxStepsPerEvent?: number;
-  /** How long a message nobody waits for yet stays buffered (ISO 8601 duration); default PT1H. */
+  /**
+   * How long a message nobody waits for yet stays buffered (ISO 8601 duration); default PT1H.
+   * "PT0S" turns buffering off (the adapter passes it for workflows started before buffering,
+   * behind a Temporal patch, so their histories replay unchanged).
+   */
   messageTtl?: string;
 }
 
@@ -338,6 +342,9 @@ export interface EngineState {
   maxStepsPerEvent: number;
   /** Buffered messages, oldest first. Optional: states saved before buffering existed lack it. */
   messages?: BufferedMessage[];
-  /** Default time-to-live of buffered messages (ISO 8601 duration). Optional like `messages`. */
+  /**
+   * Default time-to-live of buffered messages (ISO 8601 duration). Absent in states saved before
+   * buffering existed, which therefore do not buffer (their histories replay unchanged).
+   */
   messageTtl?: string;
 }
