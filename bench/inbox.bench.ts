@@ -26,7 +26,8 @@ function percentile(values: number[], p: number): number {
 const taskCount = option("--tasks", 100_000);
 const runs = option("--runs", 300);
 const urlIndex = process.argv.indexOf("--postgres");
-const adminUrl = (urlIndex >= 0 ? process.argv[urlIndex + 1] : undefined) ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const adminUrl =
+  (urlIndex >= 0 ? process.argv[urlIndex + 1] : undefined) ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const dbName = `alur_bench_${process.pid}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
