@@ -93,6 +93,14 @@ export function unsupportedReason(element: ModdleElement): Reason | undefined {
       };
     }
     if (!SUPPORTED_ACTIVITIES.has(type)) return notExecutable(type);
+    // The plan has no default flow for activities: it would run as an unconditional flow and be
+    // taken together with any true condition, so refuse it rather than run it wrongly.
+    if (element.default) {
+      return {
+        id: "alur bawaan (default flow) pada aktivitas belum didukung; letakkan gateway eksklusif setelah aktivitas",
+        en: "a default flow on an activity is not supported yet; put an exclusive gateway after the activity",
+      };
+    }
     return undefined;
   }
   if (isA(element, "bpmn:Gateway")) return SUPPORTED_GATEWAYS.has(type) ? undefined : notExecutable(type);

@@ -19,6 +19,7 @@ describe("unsupported-element", () => {
       "loop",
       "error-start",
       "timer-in-embedded",
+      "task-with-default",
     ]);
     expect(problems.every((p) => p.severity === "error")).toBe(true);
     const byId = Object.fromEntries(problems.map((p) => [p.elementId, p.message.en]));
@@ -27,6 +28,7 @@ describe("unsupported-element", () => {
     );
     expect(byId.multiple).toMatch(/\(startEvent\).*several definitions/);
     expect(byId["error-start"]).toMatch(/StartEvent of kind error cannot be executed here/);
+    expect(byId["task-with-default"]).toMatch(/default flow on an activity is not supported/);
     expect(problems[0]?.message.id).toMatch(/^Elemen "complex" \(complexGateway\) tidak didukung/);
   });
 });
