@@ -61,6 +61,8 @@ export const completeTaskUpdate = defineUpdate<CaseStateView, [CompleteTaskInput
 export const deliverMessageUpdate = defineUpdate<{ correlated: boolean }, [MessageInput]>("deliverMessage");
 export const broadcastSignal = defineSignal<[SignalInput]>("broadcastSignal");
 export const caseStateQuery = defineQuery<CaseStateView>("caseState");
+/** Timers the case is waiting on (SLA, boundary, catch events), soonest first; used by `alur simulate`. */
+export const pendingTimersQuery = defineQuery<{ timerId: string; fireAt: string }[]>("pendingTimers");
 
 /** Workflow id of a case: stable, so a retried start cannot create a second run. */
 export function caseWorkflowId(caseId: string): string {

@@ -42,6 +42,7 @@ import {
   caseWorkflowId,
   completeTaskUpdate,
   deliverMessageUpdate,
+  pendingTimersQuery,
 } from "../definitions";
 import { checkCompletion } from "./task-completion";
 
@@ -100,6 +101,9 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
 
   // Handlers first, so nothing delivered with the start is lost.
   setHandler(caseStateQuery, view);
+  setHandler(pendingTimersQuery, () =>
+    [...timers].map(([timerId, fireAt]) => ({ timerId, fireAt })).sort((a, b) => a.fireAt.localeCompare(b.fireAt)),
+  );
   setHandler(
     completeTaskUpdate,
     async (raw) => {
