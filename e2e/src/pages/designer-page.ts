@@ -65,8 +65,20 @@ export class DesignerPage {
 
   /** Clicks a shape on the canvas so the properties panel shows it. */
   async selectShape(elementId: string): Promise<void> {
+    // clear the selection first: a selected element's context pad may lie over the target
+    const canvas = this.page.getByTestId("modeler-canvas");
+    const box = await canvas.boundingBox();
+    if (box) await this.page.mouse.click(box.x + box.width / 2, box.y + box.height - 15);
     await this.canvasShape(elementId).click();
     await this.page.locator(".bio-properties-panel-header").waitFor();
+  }
+
+  /** Clicks a sequence flow on its line (a straight flow's box has no height, so no normal click). */
+  async selectConnection(elementId: string): Promise<void> {
+    const box = await this.canvasShape(elementId).boundingBox();
+    if (!box) throw new Error(`flow ${elementId} is not drawn`);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.locator(`.djs-element.selected[data-element-id="${elementId}"]`).waitFor({ state: "attached" });
   }
 
   /** Opens a properties-panel group (collapsed by default) and types into one of its text fields. */

@@ -4,7 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { catalogueQuery } from "../../api/queries/processes";
 import { type InboxFilters, inboxQuery } from "../../api/queries/tasks";
+import { useSession } from "../../app/use-session";
 import { formatDateTime, isOverdue } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { QueryState } from "../../components/query-state";
@@ -16,6 +18,10 @@ export function InboxPage() {
   const { t } = useTranslation();
   const [scope, setScope] = useState<Scope>("mine");
   const [status, setStatus] = useState<"" | "open" | "claimed">("");
+  const [service, setService] = useState("");
+  const { user } = useSession();
+  const catalogue = useQuery(catalogueQuery(user?.district ?? null));
+  const services = serviceOptions(catalogue.data?.items ?? []);
   const [overdue, setOverdue] = useState(false);
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
@@ -25,6 +31,7 @@ export function InboxPage() {
   const filters: InboxFilters = {
     scope,
     status: status || undefined,
+    service: service || undefined,
     overdue: overdue ? "true" : undefined,
     q: q || undefined,
     limit: PAGE_SIZE,
@@ -83,6 +90,23 @@ export function InboxPage() {
             <option value="claimed">{t("task.status.claimed")}</option>
           </select>
         </label>
+        <label>
+          {t("inbox.service")}
+          <select
+            value={service}
+            onChange={(e) => {
+              setService(e.target.value);
+              resetPaging();
+            }}
+          >
+            <option value="">{t("inbox.anyService")}</option>
+            {services.map((s) => (
+              <option key={s.processId} value={s.processId}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="checkbox-inline">
           <span>
             <input
@@ -131,6 +155,16 @@ export function InboxPage() {
       </QueryState>
     </>
   );
+}
+
+/** One entry per process, named after its newest version, sorted by name. */
+function serviceOptions(items: { processId: string; name: string; version: number }[]) {
+  const newest = new Map<string, { processId: string; name: string; version: number }>();
+  for (const v of items) {
+    const seen = newest.get(v.processId);
+    if (!seen || seen.version < v.version) newest.set(v.processId, v);
+  }
+  return [...newest.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function TaskTable({ items }: { items: InboxItem[] }) {

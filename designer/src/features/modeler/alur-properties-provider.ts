@@ -13,6 +13,9 @@ import {
 } from "@bpmn-io/properties-panel";
 import { h } from "@bpmn-io/properties-panel/preact";
 import { useService } from "bpmn-js-properties-panel";
+import { hasConditionEntry } from "./condition-check";
+import { conditionEntries } from "./condition-entries";
+import { connectorEntries } from "./connector-entries";
 import { type Bo, commaList, findExtension, SLA_UNITS } from "./model-access";
 import { formatLines, LINE_FORMATS, type LineList, parseLines } from "./standard-lines";
 
@@ -361,6 +364,20 @@ function AlurPropertiesProvider(
       const type = element.businessObject.$type;
       if (USER_TASK_LIKE.has(type) || type === "bpmn:ServiceTask") {
         groups.splice(1, 0, { id: "alur-task", label: translate("Alur: task"), entries: taskEntries() } as never);
+      }
+      if (type === "bpmn:ServiceTask" || type === "bpmn:SendTask") {
+        groups.splice(2, 0, {
+          id: "alur-connector",
+          label: translate("Alur: connector"),
+          entries: connectorEntries(element),
+        } as never);
+      }
+      if (hasConditionEntry(element.businessObject)) {
+        groups.splice(1, 0, {
+          id: "alur-condition",
+          label: translate("Alur: condition"),
+          entries: conditionEntries(),
+        } as never);
       }
       if (processOf(element)) {
         groups.splice(1, 0, {
