@@ -234,6 +234,47 @@ async function pageJsKb(page: Page, url: string): Promise<{ kb: number; scripts:
   return { kb: Math.round(bytes / 102.4) / 10, scripts: seen.size };
 }
 
+/**
+ * Starts a case of the catalogue's SJPP recommendation (Bekasi), whose first task has a form, with
+ * its six requirement documents; returns the case and that task.
+ */
+async function startCaseWithForm(baseUrl: string, frontOfficePassword: string) {
+  const login = (await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "bks.front-office", password: frontOfficePassword, mode: "token" }),
+  }).then((r) => r.json())) as { token: string };
+  const auth = { authorization: `Bearer ${login.token}` };
+  const form = new FormData();
+  form.set(
+    "data",
+    JSON.stringify({
+      processId: "rekomendasi_sjpp_3216",
+      district: "3216",
+      applicant: { name: "Pemohon Uji" },
+      variables: {},
+    }),
+  );
+  const pdf = new Blob(["%PDF-1.4\n%%EOF\n"], { type: "application/pdf" });
+  for (let i = 1; i <= 6; i++) form.set(`document:syarat0${i}`, pdf, `syarat0${i}.pdf`);
+  const started = await fetch(`${baseUrl}/api/cases`, {
+    method: "POST",
+    headers: { ...auth, "idempotency-key": crypto.randomUUID() },
+    body: form,
+  });
+  if (!started.ok) throw new Error(`start case: ${started.status} ${await started.text()}`);
+  const { id: caseId, caseNumber } = (await started.json()) as { id: string; caseNumber: string };
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const inbox = (await fetch(`${baseUrl}/api/tasks?scope=unassigned&q=${encodeURIComponent(caseNumber)}`, {
+      headers: auth,
+    }).then((r) => r.json())) as { items: { id: string }[] };
+    const taskId = inbox.items[0]?.id;
+    if (taskId) return { caseId, taskId };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the case's first task did not appear");
+}
+
 if (!existsSync(path.join(DIST, "index.html"))) {
   console.error("designer/dist is missing: run `npm run -w @alur/designer build` first");
   process.exit(2);
@@ -318,16 +359,27 @@ try {
   const shapesDrawn = await page.locator(".djs-container .djs-element.djs-shape").count();
   const connectionsDrawn = await page.locator(".djs-container .djs-element.djs-connection").count();
 
-  // JS of the workspace pages (staff never load the modeler chunk)
+  // JS of the workspace pages (staff never load the modeler chunk), as front office sees them,
+  // including a task with a form-js form and a case page with its diagram viewer
+  const staff = await browser.newContext();
+  const staffPage = await staff.newPage();
+  await staffPage.goto(`${server.baseUrl}/masuk`);
+  await staffPage.locator('input[name="username"]').fill("bks.front-office");
+  await staffPage.locator('input[name="password"]').fill(password("bks.front-office"));
+  await staffPage.locator('button[type="submit"]').click();
+  await staffPage.waitForURL((u) => !u.pathname.startsWith("/masuk"));
+  const { caseId, taskId } = await startCaseWithForm(server.baseUrl, password("bks.front-office"));
   const workspace: Record<string, { kb: number; scripts: number }> = {};
-  for (const route of ["/tugas", "/permohonan/baru", "/katalog"]) {
+  const routes = ["/tugas", "/permohonan/baru", "/katalog", `/tugas/${taskId}`, `/permohonan/${caseId}`];
+  for (const route of routes) {
     const fresh = await browser.newContext();
-    await fresh.addCookies(await context.cookies());
+    await fresh.addCookies(await staff.cookies());
     const p = await fresh.newPage();
     await p.addInitScript(() => localStorage.setItem("alur.session", "1"));
-    workspace[route] = await pageJsKb(p, `${server.baseUrl}${route}`);
+    workspace[route.replace(/[0-9a-f-]{36}/, ":id")] = await pageJsKb(p, `${server.baseUrl}${route}`);
     await fresh.close();
   }
+  await staff.close();
   const initial = initialJsFromBuild();
   const result = {
     benchmark: "modeler-open",
