@@ -1,7 +1,8 @@
 /**
  * The `alur` CLI drives a case end to end against a spawned `alur serve` (PostgreSQL + the run's
  * Temporal dev server): deploy a model with its form, start a case with a requirement document,
- * then list, claim and complete each step as the staff who hold its role. Every command is run
+ * then list, show, claim, unclaim, delegate and complete each step as the staff who hold its role
+ * (a colleague's claim answers 409, a form rejection 422, both exit 1). Every command is run
  * the way a script would: `npx alur ...`, credentials in the environment, output parsed.
  */
 import { execFile } from "node:child_process";
@@ -29,14 +30,15 @@ beforeAll(async () => {
   await ensureReferenceData(db);
   const created = await createAccounts(
     db,
-    ["district-admin", "front-office", "back-office", "kepala-bidang"].map((role) => ({
-      username: `cli${suffix}.${role}`,
+    ["district-admin", "front-office", "back-office", "back-office-2", "kepala-bidang"].map((name) => ({
+      username: `cli${suffix}.${name}`,
       orgUnitId: DISTRICT,
       district: DISTRICT,
-      roles: [role],
+      roles: [name.replace(/-2$/, "")],
     })),
   );
-  for (const u of created) users[u.roles[0]!] = u;
+  // keyed by the name after the prefix: the role, or "back-office-2" for the colleague
+  for (const u of created) users[u.username.split(".")[1]!] = u;
   // the fixture model under a name of its own, its form, and a requirement document
   const xml = readFileSync(path.join(REPO_ROOT, "runtime/src/api/fixtures/layanan-uji.bpmn"), "utf8");
   writeFileSync(path.join(work, "model.bpmn"), xml.replaceAll('"layanan-uji"', `"${PROCESS_ID}"`));
@@ -143,17 +145,31 @@ describe("alur CLI against a running server", () => {
     expect(kase.caseNumber).toMatch(/^UJI\/BKS\/\d{4}\/\d+$/);
     expect(kase.documents).toHaveLength(1);
 
-    // then the back office finds the verification step, claims it and completes it
+    // then the back office finds the verification step, claims it, gives it back and claims it again
     const verify = await waitForStep("back-office", kase.caseNumber, "verify");
     const claimed = await alur("back-office", ["tasks", "claim", verify.id]);
     expect(claimed.code, claimed.stderr).toBe(0);
     expect(claimed.stdout).toContain(`claimed ${verify.id}`);
+    const shown = await alur("back-office", ["tasks", "show", verify.id]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(`assignee ${users["back-office"]!.id}`);
+    expect(shown.stdout).toContain("form fields hasil");
+    expect((await alur("back-office", ["tasks", "unclaim", verify.id])).stdout).toContain(`unclaimed ${verify.id}`);
+    expect((await alur("back-office", ["tasks", "claim", verify.id])).code).toBe(0);
+    // a colleague may not complete a task claimed by someone else: 409, exit 1
+    const taken = await alur("back-office-2", ["tasks", "complete", verify.id, "--data", '{"hasil":"x"}']);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toMatch(/HTTP 409/);
+    // until it is delegated to them
+    const delegated = await alur("back-office", ["tasks", "delegate", verify.id, "--to", users["back-office-2"]!.id]);
+    expect(delegated.code, delegated.stderr).toBe(0);
+    expect(delegated.stdout).toContain(`delegated ${verify.id} to ${users["back-office-2"]!.id}`);
 
     // a completion the form rejects fails with the API's message and a non-zero exit code
-    const rejected = await alur("back-office", ["tasks", "complete", verify.id, "--data", "{}"]);
+    const rejected = await alur("back-office-2", ["tasks", "complete", verify.id, "--data", "{}"]);
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toMatch(/HTTP 422/);
-    const done = await alur("back-office", ["tasks", "complete", verify.id, "--data", '{"hasil":"lengkap"}']);
+    const done = await alur("back-office-2", ["tasks", "complete", verify.id, "--data", '{"hasil":"lengkap"}']);
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toContain(`completed ${verify.id}`);
 

@@ -5,10 +5,13 @@ import { ApiClient, CLIENT_OPTIONS, CLIENT_USAGE } from "../../api/cli-client";
 import type { Command } from "../command";
 
 const tasks: Command = {
-  summary: "list my inbox; claim, complete or comment on a task",
+  summary: "list my inbox; show, claim, unclaim, delegate, complete or comment on a task",
   usage:
     "Usage: alur tasks [list] [--scope mine|unassigned|district] [--case <caseNumber or name>] [--json]\n" +
+    "       alur tasks show <taskId> [--json]\n" +
     "       alur tasks claim <taskId>\n" +
+    "       alur tasks unclaim <taskId>\n" +
+    "       alur tasks delegate <taskId> --to <userId>\n" +
     "       alur tasks complete <taskId> [--data '<json>']\n" +
     "       alur tasks comment <taskId> --text <text>\n\n" +
     CLIENT_USAGE,
@@ -22,6 +25,7 @@ const tasks: Command = {
         case: { type: "string" },
         data: { type: "string" },
         text: { type: "string" },
+        to: { type: "string" },
         json: { type: "boolean" },
       },
     });
@@ -42,9 +46,34 @@ const tasks: Command = {
     }
     if (!taskId) throw new Error(`alur tasks ${action} needs a task id`);
     const current = await client.request<TaskDetail>("GET", `/tasks/${taskId}`);
-    if (action === "claim") {
+    if (action === "show") {
+      if (values.json) console.log(JSON.stringify(current, null, 2));
+      else {
+        const fields = formFields(current.form);
+        console.log(
+          [
+            `${current.id}  ${current.caseNumber}  ${current.name ?? current.elementId}`,
+            `status ${current.status}  assignee ${current.assignee ?? "-"}  revision ${current.revision}  due ${current.dueAt ?? "-"}`,
+            `roles ${current.roles.join(",")}${fields.length ? `  form fields ${fields.join(",")}` : ""}`,
+            current.draft ? `draft ${JSON.stringify(current.draft)}` : null,
+          ]
+            .filter((l) => l !== null)
+            .join("\n"),
+        );
+      }
+    } else if (action === "claim") {
       const t = await client.request<TaskDetail>("POST", `/tasks/${taskId}/claim`, { revision: current.revision });
       console.log(`claimed ${t.id} (revision ${t.revision})`);
+    } else if (action === "unclaim") {
+      const t = await client.request<TaskDetail>("POST", `/tasks/${taskId}/unclaim`, { revision: current.revision });
+      console.log(`unclaimed ${t.id} (revision ${t.revision})`);
+    } else if (action === "delegate") {
+      if (!values.to) throw new Error("--to <userId> is required");
+      const t = await client.request<TaskDetail>("POST", `/tasks/${taskId}/delegate`, {
+        revision: current.revision,
+        userId: values.to,
+      });
+      console.log(`delegated ${t.id} to ${t.assignee} (revision ${t.revision})`);
     } else if (action === "complete") {
       const data = values.data ? (JSON.parse(values.data) as Record<string, unknown>) : {};
       const t = await client.request<TaskDetail>("POST", `/tasks/${taskId}/complete`, {
@@ -62,4 +91,14 @@ const tasks: Command = {
     return 0;
   },
 };
+/** Keys of a form-js schema's input components (for `tasks show`). */
+function formFields(form: unknown): string[] {
+  const components = (form as { components?: unknown } | null)?.components;
+  if (!Array.isArray(components)) return [];
+  return components.flatMap((c) => {
+    const key = (c as { key?: unknown }).key;
+    return typeof key === "string" ? [key] : [];
+  });
+}
+
 export default tasks;
