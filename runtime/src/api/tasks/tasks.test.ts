@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccounts } from "../../auth/accounts";
 import type { DemoCredential } from "../../auth/seed-demo";
 import { type Db, openDb } from "../../store/db";
 import { buildTestApp, call, fixtureCase, type Session, signIn, type TestApp } from "../test-support";
@@ -158,6 +159,33 @@ describe("task actions", () => {
       .orderBy("id")
       .execute();
     expect(audit.map((a) => a.action)).toEqual(["task.claim", "task.unclaim", "task.delegate", "task.comment"]);
+  });
+
+  it("answers 409, not 403, to a candidate whose colleague claimed the task first; the draft is kept", async () => {
+    // given a second back-office user, and a task the first one claimed
+    const [colleague] = await createAccounts(db, [
+      { username: "bks.back-office-2", orgUnitId: "3216", district: "3216", roles: ["back-office"] },
+    ]);
+    const other = await signIn(app, [...credentials, { ...colleague!, roles: ["back-office"] }], "bks.back-office-2");
+    const { task } = await fixtureCase(db, { district: "3216", roles: ["back-office"], createdBy: null });
+    const claimed = await json<{ revision: number }>(
+      call(app, users["bks.back-office"]!, "POST", `/tasks/${task.id}/claim`, { revision: task.revision }),
+    );
+
+    // when the colleague completes it with the revision they now see
+    const res = await call(app, other, "POST", `/tasks/${task.id}/complete`, {
+      revision: claimed.revision,
+      data: { hasil: "dari rekan" },
+    });
+
+    // then a conflict naming the assignee, and the colleague's input is their draft
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({
+      code: "task-revision-conflict",
+      details: { assignee: users["bks.back-office"]!.userId },
+    });
+    const detail = await json<{ draft: unknown }>(call(app, other, "GET", `/tasks/${task.id}`));
+    expect(detail.draft).toEqual({ hasil: "dari rekan" });
   });
 
   it("keeps what the user typed when a completion loses on revision", async () => {
