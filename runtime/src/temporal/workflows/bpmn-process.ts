@@ -25,6 +25,7 @@ import {
   executeChild,
   getExternalWorkflowHandle,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -72,7 +73,9 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const engineTaskIds = new Map<string, string>([...taskIds].map(([engineId, storeId]) => [storeId, engineId]));
   const timers = new Map<string, string>(Object.entries(input.resume?.timers ?? {}));
   let dueAt = input.resume?.dueAt ?? null;
-  let lastStatus: CaseStatus | null = null;
+  // The API creates the case row as "active"; only changes are written. Patched so that cases
+  // started before this change (which wrote "active" once more) still replay.
+  let lastStatus: CaseStatus | null = !input.resume && patched("initial-status-active") ? "active" : null;
 
   const queue: Enqueued[] = [];
   const accepted = new Map<number, boolean>();

@@ -1,0 +1,239 @@
+/**
+ * Benchmark: the same procedure (start → 3 user tasks completed by a driver → end) run as
+ * (a) the bpmnProcess interpreter on a plan and (b) a hand-written Temporal workflow, on the same
+ * dev server, worker, PostgreSQL store and run. Prints JSON: cases/s of each and the ratio a/b
+ * (target ≥ 0.8), and the worker's peak RSS with N interpreted cases waiting on a user task.
+ *
+ *   npx tsx bench/interpreter-vs-handwritten.bench.ts [--cases 200] [--waiting 10000]
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { calendarFor } from "@alur/shared/calendar/districts";
+import { type ExecutionPlan, PLAN_VERSION } from "@alur/shared/plan";
+import type { CaseStateView } from "@alur/shared/schemas";
+import { type Client, Connection, Client as TemporalClient } from "@temporalio/client";
+import { TestWorkflowEnvironment } from "@temporalio/testing";
+import { DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker } from "@temporalio/worker";
+import pg from "pg";
+import { createLogger } from "../runtime/src/logger";
+import { openDb } from "../runtime/src/store/db";
+import { createActivities } from "../runtime/src/temporal/activities";
+import { insertCase } from "../runtime/src/temporal/activities/test-cases";
+import { locateTemporalCli } from "../runtime/src/temporal/binaries";
+import { type BpmnProcessInput, caseWorkflowId, completeTaskUpdate } from "../runtime/src/temporal/definitions";
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return Number.isInteger(value) && value >= 0 ? value : fallback;
+}
+const CASES = option("--cases", 200);
+const WAITING = option("--waiting", 10_000);
+const TASK_QUEUE = "bench";
+const ROLES: Record<string, string> = {
+  periksa: "back-office",
+  verifikasi: "pekerja-sosial",
+  setujui: "kepala-bidang",
+};
+
+Runtime.install({
+  logger: new DefaultLogger("ERROR", (e) => process.stderr.write(`${e.level} ${e.message}\n`)),
+  telemetryOptions: { logging: { forward: {}, filter: makeTelemetryFilterString({ core: "ERROR" }) } },
+});
+
+function threeTaskPlan(): ExecutionPlan {
+  const ids = ["mulai", "periksa", "verifikasi", "setujui", "selesai"];
+  const flows = Object.fromEntries(
+    ids.slice(1).map((target, i) => [`f${i}`, { id: `f${i}`, source: ids[i]!, target }]),
+  );
+  const node = (id: string, i: number) => ({
+    id,
+    scope: null,
+    pausesClock: false,
+    incoming: i > 0 ? [`f${i - 1}`] : [],
+    outgoing: i < ids.length - 1 ? [`f${i}`] : [],
+  });
+  const nodes: Record<string, unknown> = {
+    mulai: { ...node("mulai", 0), type: "startEvent", isInterrupting: true },
+    selesai: { ...node("selesai", 4), type: "endEvent" },
+  };
+  for (const [i, id] of ids.entries()) {
+    if (ROLES[id])
+      nodes[id] = { ...node(id, i), type: "userTask", task: { roles: [ROLES[id]], documents: [], escalateTo: [] } };
+  }
+  return { planVersion: PLAN_VERSION, processId: "bench", nodes, flows, boundaries: {}, forms: {} } as ExecutionPlan;
+}
+
+async function runBatch(
+  client: Client,
+  db: Awaited<ReturnType<typeof openDb>>,
+  workflowType: string,
+  count: number,
+  plan: ExecutionPlan,
+) {
+  const calendar = calendarFor("3216", [2026, 2027]);
+  const caseIds: string[] = [];
+  for (let i = 0; i < count; i++) caseIds.push(await insertCase(db, { plan, processVersionId: "pv-bench" }));
+  const started = performance.now();
+  await Promise.all(
+    caseIds.map(async (caseId) => {
+      const input: BpmnProcessInput = { caseId, district: "3216", plan, planHash: "bench", variables: {}, calendar };
+      const handle = await client.workflow.start(workflowType, {
+        workflowId: caseWorkflowId(caseId),
+        taskQueue: TASK_QUEUE,
+        args: [input],
+      });
+      let view = (await pollOpen(handle)) as CaseStateView;
+      while (view.openTasks.length > 0) {
+        const task = view.openTasks[0]!;
+        view = await handle.executeUpdate(completeTaskUpdate, {
+          args: [
+            {
+              taskId: task.taskId,
+              actor: { userId: "bench", roles: [ROLES[task.elementId]!], district: null },
+              data: {},
+            },
+          ],
+        });
+        if (view.openTasks.length === 0 && workflowType === "handwrittenThreeTasks")
+          view = await pollOpen(handle, true);
+      }
+      await handle.result();
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { cases: count, seconds: round(seconds), casesPerSecond: round(count / seconds) };
+}
+
+/** Waits until the case shows an open task (or has ended). */
+async function pollOpen(handle: ReturnType<Client["workflow"]["getHandle"]>, allowEnd = false): Promise<CaseStateView> {
+  for (;;) {
+    try {
+      const view = (await handle.query("caseState")) as CaseStateView;
+      if (view.openTasks.length > 0) return view;
+      if (allowEnd) {
+        const d = await handle.describe();
+        if (d.status.name !== "RUNNING") return view;
+      }
+    } catch (error) {
+      if (allowEnd) return { openTasks: [] } as unknown as CaseStateView;
+      throw error;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+const cli = locateTemporalCli();
+if (!cli) throw new Error("Temporal CLI not found: run `npx alur setup`");
+const adminUrl = "postgres://postgres@127.0.0.1:5432/postgres";
+const dbName = `alur_bench_${process.pid}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const env = await TestWorkflowEnvironment.createLocal({
+  server: {
+    executable: { type: "existing-path", path: cli.path },
+    ip: "127.0.0.1",
+    extraArgs: ["--log-level", "error"],
+  },
+});
+const db = await openDb({ kind: "postgres", url: adminUrl.replace(/\/[^/]*$/, `/${dbName}`) });
+const connection = await NativeConnection.connect({ address: env.address });
+const clientConnection = await Connection.connect({ address: env.address });
+const client = new TemporalClient({ connection: clientConnection });
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 200);
+try {
+  const worker = await Worker.create({
+    connection,
+    taskQueue: TASK_QUEUE,
+    workflowsPath: path.resolve(import.meta.dirname, "workflows/index.ts"),
+    activities: createActivities({
+      db,
+      logger: createLogger({ level: "silent", pretty: false }),
+      env: { ALUR_DATA_DIR: mkdtempSync(path.join(tmpdir(), "alur-bench-")), HTTP_CONNECTOR_ALLOW: "" },
+    }),
+    maxConcurrentWorkflowTaskExecutions: 40,
+    maxConcurrentActivityTaskExecutions: 100,
+  });
+  const result = await worker.runUntil(async () => {
+    const plan = threeTaskPlan();
+    // warm-up: both paths once, so neither pays the worker's first-use costs
+    await runBatch(client, db, "bpmnProcess", 10, plan);
+    await runBatch(client, db, "handwrittenThreeTasks", 10, plan);
+    const interpreter = await runBatch(client, db, "bpmnProcess", CASES, plan);
+    const handwritten = await runBatch(client, db, "handwrittenThreeTasks", CASES, plan);
+    const rssBefore = process.memoryUsage().rss;
+    peakRss = rssBefore;
+    let waiting: Record<string, number> | null = null;
+    if (WAITING > 0) {
+      const calendar = calendarFor("3216", [2026, 2027]);
+      const started = performance.now();
+      const ids: string[] = [];
+      for (let i = 0; i < WAITING; i += 500) {
+        const chunk = await Promise.all(
+          Array.from({ length: Math.min(500, WAITING - i) }, () =>
+            insertCase(db, { plan, processVersionId: "pv-bench" }),
+          ),
+        );
+        await Promise.all(
+          chunk.map((caseId) =>
+            client.workflow.start("bpmnProcess", {
+              workflowId: caseWorkflowId(caseId),
+              taskQueue: TASK_QUEUE,
+              args: [{ caseId, district: "3216", plan, planHash: "bench", variables: {}, calendar }],
+            }),
+          ),
+        );
+        ids.push(...chunk);
+      }
+      // every case has created its first task in the store
+      for (;;) {
+        const row = await db
+          .selectFrom("tasks")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("element_id", "=", "periksa")
+          .where("status", "=", "open")
+          .executeTakeFirstOrThrow();
+        if (Number(row.n) >= WAITING) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      waiting = {
+        cases: WAITING,
+        secondsToOpenAllTasks: round((performance.now() - started) / 1000),
+        rssBeforeMb: round(rssBefore / 2 ** 20),
+        peakRssMb: round(peakRss / 2 ** 20),
+      };
+    }
+    return { interpreter, handwritten, ratio: round(interpreter.casesPerSecond / handwritten.casesPerSecond), waiting };
+  });
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: "interpreter-vs-handwritten",
+        shape: "start → 3 user tasks (driver completes via update) → end",
+        target: { ratio: 0.8 },
+        ...result,
+        meetsTarget: result.ratio >= 0.8,
+        note: "worker, driver and PostgreSQL client in one process on the same machine as the dev server; peak RSS is that process",
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  clearInterval(sampler);
+  await clientConnection.close();
+  await connection.close();
+  await db.destroy();
+  await env.teardown();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.end();
+}
