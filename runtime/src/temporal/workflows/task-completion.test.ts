@@ -1,0 +1,82 @@
+import { BusinessCalendar } from "@alur/shared/calendar";
+import { describe, expect, it } from "vitest";
+import { initialState, step } from "../../engine";
+import { PlanBuilder } from "../../engine/test-support/plan-builder";
+import { missingRequiredFields } from "./form-check";
+import { checkCompletion } from "./task-completion";
+
+const plan = new PlanBuilder("p")
+  .start("mulai")
+  .userTask("periksa", { task: { roles: ["back-office"], formId: "f", documents: [], escalateTo: [] } })
+  .end("selesai")
+  .chain("mulai", "periksa", "selesai")
+  .build({
+    forms: {
+      f: {
+        components: [
+          { type: "textfield", key: "nomor", validate: { required: true } },
+          { type: "group", components: [{ type: "checkbox", key: "lengkap", validate: { required: true } }] },
+          { type: "textfield", key: "catatan" },
+        ],
+      },
+    },
+  });
+const calendar = BusinessCalendar.parse({ district: "3216", utcOffsetMinutes: 420 });
+const started = step(plan, initialState(plan, { caseId: "c1", calendar }), {
+  type: "start",
+  variables: {},
+  at: "2026-01-05T02:00:00.000Z",
+});
+const engineTaskId = Object.keys(started.state.tasks)[0]!;
+const ctx = {
+  plan,
+  state: started.state,
+  district: "3216",
+  engineTaskIds: new Map([["store-1", engineTaskId]]),
+  pending: new Set<string>(),
+};
+const input = (over: Record<string, unknown> = {}) => ({
+  taskId: "store-1",
+  actor: { userId: "u", roles: ["back-office"], district: "3216" },
+  data: { nomor: "1", lengkap: true },
+  ...over,
+});
+
+describe("checkCompletion", () => {
+  it("accepts the right role with complete form data", () => {
+    expect(checkCompletion(ctx, input())).toBeNull();
+  });
+
+  it("rejects malformed input, unknown tasks, pending ones, wrong roles, other districts and missing fields", () => {
+    expect(checkCompletion(ctx, { taskId: 1 })?.code).toBe("invalid-input");
+    expect(checkCompletion(ctx, input({ taskId: "nope" }))?.code).toBe("unknown-task");
+    expect(checkCompletion({ ...ctx, pending: new Set(["store-1"]) }, input())?.code).toBe("task-closed");
+    expect(checkCompletion(ctx, input({ actor: { userId: "u", roles: ["front-office"], district: null } }))?.code).toBe(
+      "role-not-allowed",
+    );
+    expect(
+      checkCompletion(ctx, input({ actor: { userId: "u", roles: ["back-office"], district: "3211" } }))?.code,
+    ).toBe("wrong-district");
+    const form = checkCompletion(ctx, input({ data: { nomor: "" } }));
+    expect(form).toMatchObject({ code: "form-invalid", fields: ["nomor", "lengkap"] });
+    expect(form?.id).toContain("wajib");
+  });
+
+  it("rejects everything before the case has started", () => {
+    expect(checkCompletion({ ...ctx, state: null }, input())?.code).toBe("case-not-ready");
+  });
+});
+
+describe("missingRequiredFields", () => {
+  it("treats empty strings, null and empty lists as missing; nested keys by path", () => {
+    const form = {
+      components: [
+        { key: "a.b", validate: { required: true } },
+        { key: "c", validate: { required: true } },
+      ],
+    };
+    expect(missingRequiredFields(form, { a: { b: 0 }, c: [] })).toEqual(["c"]);
+    expect(missingRequiredFields(form, { a: { b: null }, c: ["x"] })).toEqual(["a.b"]);
+    expect(missingRequiredFields(null, {})).toEqual([]);
+  });
+});
