@@ -15,7 +15,7 @@ import { ensureReferenceData } from "../src/auth/seed-demo";
 import { REPO_ROOT } from "../src/env";
 import type { Db } from "../src/store/db";
 import { postgresDb } from "./servers";
-import { eventually, type ServeProcess, spawnServe, stopServe } from "./spawn-serve";
+import { eventually, freePort, type ServeProcess, spawnServe, stopServe } from "./spawn-serve";
 
 const suffix = `${process.pid}${Date.now().toString(36)}`;
 const PROCESS_ID = `cli-uji-${suffix}`;
@@ -188,7 +188,7 @@ describe("alur CLI against a running server", () => {
     expect(task.result).toEqual({ hasil: "lengkap" });
   });
 
-  it("fails clearly without credentials or with a wrong password", async () => {
+  it("fails clearly: no credentials, a wrong password, bad --data, no server", async () => {
     const noCreds = await new Promise<Run>((resolve) =>
       execFile(
         "npx",
@@ -202,5 +202,11 @@ describe("alur CLI against a running server", () => {
     const wrong = await alur("front-office", ["tasks", "list", "--password", "salah"]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/HTTP 401/);
+    const badData = await alur("back-office", ["tasks", "complete", "any", "--data", "{not json"]);
+    expect(badData.code).toBe(1);
+    expect(badData.stderr).toContain("--data is not valid JSON");
+    const nowhere = await alur("front-office", ["tasks", "list", "--url", `http://127.0.0.1:${await freePort()}/api`]);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain("cannot reach the Alur server");
   });
 });

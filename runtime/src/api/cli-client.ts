@@ -33,7 +33,7 @@ export class ApiClient {
     const password = options.password ?? process.env.ALUR_PASSWORD;
     if (!username || !password)
       throw new Error("sign-in needed: pass --user and --password (or ALUR_USER/ALUR_PASSWORD)");
-    const res = await fetch(`${baseUrl}/auth/login`, {
+    const res = await reach(baseUrl, `${baseUrl}/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ username, password, mode: "token" }),
@@ -50,7 +50,19 @@ export class ApiClient {
       init.body = JSON.stringify(body);
       (init.headers as Record<string, string>)["content-type"] = "application/json";
     }
-    return (await readJson(await fetch(`${this.baseUrl}${path}`, init))) as T;
+    return (await readJson(await reach(this.baseUrl, `${this.baseUrl}${path}`, init))) as T;
+  }
+}
+
+/** fetch, with "cannot reach <server>" instead of a bare "fetch failed". */
+async function reach(baseUrl: string, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(
+      `cannot reach the Alur server at ${baseUrl} (${cause?.code ?? cause?.message ?? String(error)}); is \`alur serve\` running? Set --url or ALUR_URL.`,
+    );
   }
 }
 

@@ -33,6 +33,7 @@ const startCase: Command = {
     const variables = Object.fromEntries(
       (values.var ?? []).map((kv) => {
         const i = kv.indexOf("=");
+        if (i < 1) throw new Error(`--var wants key=value, got ${kv}`);
         return [kv.slice(0, i), kv.slice(i + 1)];
       }),
     );

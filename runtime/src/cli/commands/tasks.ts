@@ -30,6 +30,8 @@ const tasks: Command = {
       },
     });
     const [action = "list", taskId] = positionals;
+    // arguments are checked before anything goes over the network
+    const data = values.data ? parseData(values.data) : {};
     const client = await ApiClient.connect(values);
     if (action === "list") {
       const query = new URLSearchParams({ scope: values.scope ?? "unassigned", limit: "200" });
@@ -75,7 +77,6 @@ const tasks: Command = {
       });
       console.log(`delegated ${t.id} to ${t.assignee} (revision ${t.revision})`);
     } else if (action === "complete") {
-      const data = values.data ? (JSON.parse(values.data) as Record<string, unknown>) : {};
       const t = await client.request<TaskDetail>("POST", `/tasks/${taskId}/complete`, {
         revision: current.revision,
         data,
@@ -91,6 +92,19 @@ const tasks: Command = {
     return 0;
   },
 };
+/** --data must be a JSON object: say so instead of a bare SyntaxError. */
+function parseData(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`--data is not valid JSON: ${text.slice(0, 100)}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error('--data must be a JSON object, e.g. \'{"hasil":"lengkap"}\'');
+  return value as Record<string, unknown>;
+}
+
 /** Keys of a form-js schema's input components (for `tasks show`). */
 function formFields(form: unknown): string[] {
   const components = (form as { components?: unknown } | null)?.components;
