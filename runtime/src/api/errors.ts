@@ -105,7 +105,10 @@ export function renderError(logger: Logger) {
     if (typeof status === "number" && status >= 400 && status < 500) {
       return c.json(errorBody("validation-failed", { reason: error.message }), status as ContentfulStatusCode);
     }
-    logger.error({ err: error, path: c.req.path, method: c.req.method }, "unhandled API error");
+    logger.error(
+      { err: error, reqId: c.get("requestId"), path: c.req.path, method: c.req.method },
+      "unhandled API error",
+    );
     return c.json(errorBody("internal"), 500);
   };
 }

@@ -19,6 +19,7 @@ import { connectionOptions } from "../temporal/client";
 import { createWorker } from "../temporal/worker";
 import { firstStart } from "./first-start";
 import { healthChecks } from "./health";
+import { requestIds, requestLog } from "./request-log";
 import { mountDesigner } from "./static-designer";
 import { type DevServer, startTemporalDevServer } from "./temporal-dev-server";
 
@@ -90,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const filesDir = path.join(env.ALUR_DATA_DIR, "files");
       await firstStart({ db, env, logger });
       const root = new Hono();
+      root.use("*", requestIds(), requestLog(logger));
       root.get("/api/health", async (c) => {
         const checks = await healthChecks(db, client);
         return c.json(checks, checks.ok ? 200 : 503);
