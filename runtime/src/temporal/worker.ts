@@ -8,6 +8,9 @@ import type { CaseActivities } from "./activities/contract";
 
 export const WORKFLOWS_PATH = path.join(import.meta.dirname, "workflows", "index.ts");
 
+/** Sticky cache size: bounds worker memory however many cases wait on people. */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
+
 export interface CreateWorkerOptions {
   connection: NativeConnection;
   taskQueue: string;
@@ -31,7 +34,9 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions ?? 40,
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 50,
-    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
+    // Each cached case costs about 1.5 MB of worker memory; cases evicted from the cache are
+    // replayed from history on their next event, so a bounded cache bounds memory.
+    maxCachedWorkflows: options.maxCachedWorkflows ?? DEFAULT_MAX_CACHED_WORKFLOWS,
     ...(options.identity ? { identity: options.identity } : {}),
   });
 }
