@@ -416,6 +416,25 @@ describe("signals and cancellation", () => {
     await a.saveHistory("signal-catch");
   });
 
+  it("a message end event of one case is delivered to the district's case waiting for it", async () => {
+    const waiting = new PlanBuilder("tunggu-pesan")
+      .start("mulai")
+      .catchEvent("skDiterima", { kind: "message", messageName: "skDiterima", correlationKey: "caseNumber" })
+      .end("selesai")
+      .chain("mulai", "skDiterima", "selesai")
+      .build();
+    const sender = new PlanBuilder("kirim-pesan")
+      .start("mulai")
+      .end("kirim", { kind: "message", messageName: "skDiterima", correlationKey: "target" })
+      .chain("mulai", "kirim")
+      .build();
+    const a = await start(waiting, { district: "3211", variables: { caseNumber: "SMD-7" } });
+    await a.until((s) => s.activeElements.includes("skDiterima"), "a waiting");
+    const b = await start(sender, { district: "3211", variables: { target: "SMD-7" } });
+    expect(await b.result()).toMatchObject({ status: "completed" });
+    expect(await a.result()).toMatchObject({ status: "completed" });
+  });
+
   it("cancelling the workflow cancels open tasks and marks the case cancelled", async () => {
     const plan = new PlanBuilder("batal")
       .start("mulai")

@@ -30,7 +30,7 @@ export interface BpmnProcessInput {
    */
   calledPlans?: Record<string, { plan: ExecutionPlan; planHash: string }>;
   /** Set on a called process: its calls' store rows belong to the parent's case under this prefix. */
-  child?: { parentWorkflowId: string; storePrefix: string };
+  child?: { parentWorkflowId: string; storePrefix: string; childId?: string };
   /** Carried across continue-as-new: the interpreter's state and the adapter's bookkeeping. */
   resume?: ResumeState;
   /** History length after which the case continues as new (default 8000; tests set it low). */
@@ -60,6 +60,11 @@ export const completeTaskUpdate = defineUpdate<CaseStateView, [CompleteTaskInput
 /** Correlates a message (name + key) with a waiting catch event or receive task; returns whether it matched. */
 export const deliverMessageUpdate = defineUpdate<{ correlated: boolean }, [MessageInput]>("deliverMessage");
 export const broadcastSignal = defineSignal<[SignalInput]>("broadcastSignal");
+/** A message thrown by another case (message throw/end event); fire-and-forget, no reply. */
+export const messageSignal = defineSignal<[MessageInput]>("message");
+/** A called case reports an escalation or BPMN error it did not catch to its parent. */
+export const childEventSignal =
+  defineSignal<[{ childId: string; kind: "escalated" | "errored"; code: string; message: string }]>("childEvent");
 export const caseStateQuery = defineQuery<CaseStateView>("caseState");
 /** Timers the case is waiting on (SLA, boundary, catch events), soonest first; used by `alur simulate`. */
 export const pendingTimersQuery = defineQuery<{ timerId: string; fireAt: string }[]>("pendingTimers");

@@ -41,8 +41,10 @@ import {
   broadcastSignal,
   caseStateQuery,
   caseWorkflowId,
+  childEventSignal,
   completeTaskUpdate,
   deliverMessageUpdate,
+  messageSignal,
   pendingTimersQuery,
 } from "../definitions";
 import { checkCompletion } from "./task-completion";
@@ -165,6 +167,22 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   setHandler(broadcastSignal, (signal) => {
     enqueue({ type: "signal", name: signal.name, payload: signal.payload ?? {}, at: now() });
   });
+  setHandler(messageSignal, (message) => {
+    enqueue({
+      type: "messageReceived",
+      name: message.name,
+      correlationKey: message.correlationKey,
+      payload: message.payload ?? {},
+      at: now(),
+    });
+  });
+  setHandler(childEventSignal, (e) => {
+    enqueue(
+      e.kind === "escalated"
+        ? { type: "childEscalated", childId: e.childId, code: e.code, at: now() }
+        : { type: "childErrored", childId: e.childId, code: e.code, message: e.message, at: now() },
+    );
+  });
 
   // ---- commands → Temporal ----------------------------------------------------------------
 
@@ -284,7 +302,11 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
               variables: c.variables,
               calendar: state.calendar,
               calledPlans,
-              child: { parentWorkflowId: workflowInfo().workflowId, storePrefix: `${prefix}${c.childId}/` },
+              child: {
+                parentWorkflowId: workflowInfo().workflowId,
+                storePrefix: `${prefix}${c.childId}/`,
+                childId: c.childId,
+              },
             },
           ],
         });
@@ -304,6 +326,27 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       }
     });
     track(`child:${c.childId}`, scope, work);
+  };
+
+  /** Tells the parent case about an escalation or error this called case did not catch. */
+  const toParent = async (kind: "escalated" | "errored", code: string, message: string) => {
+    const child = input.child;
+    if (!child?.childId) return; // a top-level case: the record is in the history
+    await getExternalWorkflowHandle(child.parentWorkflowId)
+      .signal(childEventSignal, { childId: child.childId, kind, code, message })
+      .catch(() => undefined);
+  };
+
+  /** Delivers a thrown message to the district's other running cases (fire-and-forget). */
+  const sendMessage = async (name: string, correlationKey: string | null, payload: Record<string, unknown>) => {
+    const ids = await store.listCaseWorkflows({ district, excludeCaseId: caseId });
+    await Promise.all(
+      ids.map((id) =>
+        getExternalWorkflowHandle(id)
+          .signal(messageSignal, { name, correlationKey: correlationKey ?? undefined, payload })
+          .catch(() => undefined),
+      ),
+    );
   };
 
   const broadcast = async (name: string, payload: Record<string, unknown>) => {
@@ -384,9 +427,22 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
         case "broadcast":
           storeWork.push(broadcast(c.name, c.payload));
           break;
+        case "escalate":
+          storeWork.push(toParent("escalated", c.code, ""));
+          break;
+        case "uncaughtError":
+          storeWork.push(toParent("errored", c.code, c.message));
+          break;
+        case "sendMessage":
+          storeWork.push(sendMessage(c.name, c.correlationKey, c.variables));
+          break;
         case "finish":
           finish = c;
           break;
+        default:
+          // A command this adapter does not know yet is a bug: fail the workflow task (it retries
+          // after a fix) rather than drop the command silently.
+          throw new Error(`Unknown engine command ${(c as { type: string }).type}`);
       }
     }
     if (records.length > 0) storeWork.push(store.recordCaseEvents({ caseId, events: records }));
