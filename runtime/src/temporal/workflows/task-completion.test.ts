@@ -2,7 +2,6 @@ import { BusinessCalendar } from "@alur/shared/calendar";
 import { describe, expect, it } from "vitest";
 import { initialState, step } from "../../engine";
 import { PlanBuilder } from "../../engine/test-support/plan-builder";
-import { missingRequiredFields } from "./form-check";
 import { checkCompletion } from "./task-completion";
 
 const plan = new PlanBuilder("p")
@@ -62,21 +61,27 @@ describe("checkCompletion", () => {
     expect(form?.id).toContain("wajib");
   });
 
+  it("applies the form's types and patterns, not only required keys", () => {
+    const typed = {
+      ...ctx,
+      plan: {
+        ...plan,
+        forms: {
+          f: {
+            components: [
+              { type: "number", key: "jumlah", validate: { required: true, min: 1 } },
+              { type: "textfield", key: "nik", validate: { pattern: "^[0-9]{16}$" } },
+            ],
+          },
+        },
+      },
+    };
+    expect(checkCompletion(typed, input({ data: { jumlah: 2, nik: "3216000000000001" } }))).toBeNull();
+    const bad = checkCompletion(typed, input({ data: { jumlah: 0, nik: "12ab" } }));
+    expect(bad).toMatchObject({ code: "form-invalid", fields: ["jumlah", "nik"] });
+  });
+
   it("rejects everything before the case has started", () => {
     expect(checkCompletion({ ...ctx, state: null }, input())?.code).toBe("case-not-ready");
-  });
-});
-
-describe("missingRequiredFields", () => {
-  it("treats empty strings, null and empty lists as missing; nested keys by path", () => {
-    const form = {
-      components: [
-        { key: "a.b", validate: { required: true } },
-        { key: "c", validate: { required: true } },
-      ],
-    };
-    expect(missingRequiredFields(form, { a: { b: 0 }, c: [] })).toEqual(["c"]);
-    expect(missingRequiredFields(form, { a: { b: null }, c: ["x"] })).toEqual(["a.b"]);
-    expect(missingRequiredFields(null, {})).toEqual([]);
   });
 });

@@ -2,10 +2,12 @@
  * The completeTask update's validator, as a pure function: a wrong completion is rejected before
  * it enters history. Rejections carry a stable code and Indonesian/English messages.
  */
+
+import { validateFormData } from "@alur/shared/forms";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import { CompleteTaskInput } from "@alur/shared/schemas";
+import { caseView } from "../../engine";
 import type { EngineState } from "../../engine/types";
-import { missingRequiredFields } from "./form-check";
 
 export interface Rejection {
   code:
@@ -67,13 +69,15 @@ export function checkCompletion(ctx: CompletionContext, raw: unknown): Rejection
   }
   const form = task?.formId ? ctx.plan.forms[task.formId] : undefined;
   if (form) {
-    const missing = missingRequiredFields(form, input.data);
-    if (missing.length > 0) {
+    // The whole form-js validation (required, types, patterns, options, hide conditions over the
+    // case variables), so bad data is refused before it enters history.
+    const result = validateFormData(form, input.data, caseView(state).variables);
+    if (!result.ok) {
       return {
         code: "form-invalid",
-        id: `Isian wajib belum diisi: ${missing.join(", ")}.`,
-        en: `Required fields are missing: ${missing.join(", ")}.`,
-        fields: missing,
+        id: result.errors.map((e) => e.message.id).join(" "),
+        en: result.errors.map((e) => e.message.en).join(" "),
+        fields: result.errors.map((e) => e.path),
       };
     }
   }
