@@ -17,6 +17,7 @@ export interface NewTask {
   assignee: string | null;
   formId: string | null;
   documents: string[];
+  /** ISO instant computed on the business calendar, or null without SLA. */
   dueAt: string | null;
 }
 

@@ -5,22 +5,10 @@
 import type { BusinessCalendar } from "@alur/shared/calendar";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { CaseStatus, Variables } from "@alur/shared/schemas";
+import type { NewTask } from "../../store/tasks";
 
-export interface CreateTaskInput {
-  /** Generated in the workflow (deterministic uuid4), so the workflow knows it before the activity runs. */
-  taskId: string;
-  caseId: string;
-  district: string;
-  elementId: string;
-  elementInstanceId: string;
-  name: string | null;
-  roles: string[];
-  assignee: string | null;
-  formId: string | null;
-  documents: string[];
-  /** ISO instant computed on the business calendar, or null without SLA. */
-  dueAt: string | null;
-}
+/** A task as the store creates it, with the id the workflow generated (deterministic uuid4). */
+export type CreateTaskInput = Omit<NewTask, "id"> & { taskId: string };
 
 export interface CaseEventInput {
   type: string;
