@@ -43,3 +43,20 @@ describe("lintDefinitions", () => {
     });
   });
 });
+
+describe("lintDefinitions on a diagram without a plane", () => {
+  it("says so instead of letting bpmnlint's diagram rules fail", async () => {
+    // given a model whose BPMNDiagram lost its BPMNPlane (found by the fuzz test)
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" id="defs" targetNamespace="x">
+  <bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s"/></bpmn:process>
+  <bpmndi:BPMNDiagram id="diagram"/>
+</bpmn:definitions>`;
+    const { definitions } = await parseBpmn(xml);
+    // when
+    const problems = lintDefinitions(definitions!);
+    // then
+    expect(problems.filter((p) => p.message.en.includes(" failed: "))).toEqual([]);
+    expect(problems).toContainEqual(expect.objectContaining({ elementId: "diagram", code: "diagram-without-plane" }));
+  });
+});

@@ -123,6 +123,10 @@ const WALKS_NON_SEMANTIC = new Set(["standard-size"]);
  * interchange and extension elements, which no recommended rule inspects through the walk
  * (no-bpmndi and no-overlapping-elements read the diagram from the definitions themselves).
  */
+/** bpmnlint rules that read the diagram interchange through definitions.diagrams. */
+const DIAGRAM_RULES = new Set(["no-bpmndi", "no-overlapping-elements"]);
+const SKIPPED = "\u0000skipped";
+
 export function lintDefinitions(definitions: ModdleElement): Problem[] {
   const rules = lintRules();
   const reporters = rules.map(() => new Reporter());
@@ -130,6 +134,16 @@ export function lintDefinitions(definitions: ModdleElement): Problem[] {
   if (rules.some((r) => typeof r.rule.check === "object" && r.rule.check !== null && "leave" in r.rule.check)) {
     // The shared walk below has no leave hooks; bpmnlint's own runner has.
     return lintWithLinter(definitions, rules);
+  }
+  // A diagram without a plane (hand-edited or truncated XML) makes the diagram rules of bpmnlint
+  // throw; say what is wrong instead and leave those rules out.
+  const planeless = (Array.isArray(definitions.diagrams) ? (definitions.diagrams as ModdleElement[]) : []).filter(
+    (d) => isObject(d) && !d.plane,
+  );
+  if (planeless.length > 0) {
+    rules.forEach((rule, i) => {
+      if (DIAGRAM_RULES.has(rule.name)) failures[i] = SKIPPED;
+    });
   }
   const prune = !rules.some((r) => WALKS_NON_SEMANTIC.has(r.name));
   // Each rule's enter, wrapped once so a throwing rule is recorded and then left out.
@@ -176,9 +190,15 @@ export function lintDefinitions(definitions: ModdleElement): Problem[] {
     0,
   );
 
-  const problems: Problem[] = [];
+  const problems: Problem[] = planeless.map((d) =>
+    problem(typeof d.id === "string" ? d.id : definitions.id, "warning", "diagram-without-plane", {
+      id: "Diagram (BPMNDiagram) tanpa bidang (BPMNPlane): bentuk diagram tidak dapat diperiksa.",
+      en: "Diagram (BPMNDiagram) without a plane (BPMNPlane): its shapes cannot be checked.",
+    }),
+  );
   rules.forEach((rule, i) => {
     const failed = failures[i];
+    if (failed === SKIPPED) return;
     if (failed !== undefined) {
       problems.push(
         problem(definitions.id, "warning", `bpmnlint/${rule.name}`, {
