@@ -33,8 +33,6 @@ const Env = z.object({
     .enum(["0", "1", "true", "false"])
     .optional()
     .transform((v) => v === "1" || v === "true"),
-  /** Secret for signing session cookies and CSRF tokens; required in production. */
-  SESSION_SECRET: z.string().min(32).optional(),
   /** Comma-separated host names the `http` connector may call. */
   HTTP_CONNECTOR_ALLOW: z.string().default(""),
 });
