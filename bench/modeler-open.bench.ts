@@ -7,12 +7,11 @@
  *
  *   npm run -w @alur/designer build && npx tsx bench/modeler-open.bench.ts [--runs 9] [--nodes 300]
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { embeddedEnv, spawnServe, stopServe } from "@alur/runtime/testing";
 import { chromium, type Page } from "playwright-core";
 
 const TARGET_MEDIAN_MS = 1500;
@@ -147,60 +146,15 @@ ${edges.join("\n")}
   return { xml, shapes: nodes.length, edges: flows.length };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 /** Starts `alur serve` as e2e's global setup does: embedded Temporal + PGlite in a fresh data dir. */
 async function startServer(): Promise<{ baseUrl: string; dataDir: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "alur-bench-"));
-  const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
-  const log: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "runtime/bin/alur.mjs"), "serve"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      ALUR_DATA_DIR: dataDir,
-      TEMPORAL_DEV_PORT: String(temporalPort),
-      TEMPORAL_UI_PORT: String(uiPort),
-      LOG_LEVEL: "warn",
-      TEMPORAL_ADDRESS: "",
-      DATABASE_URL: "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (c: Buffer) => log.push(c.toString()));
-  child.stderr?.on("data", (c: Buffer) => log.push(c.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const proc = await spawnServe({ env: await embeddedEnv(dataDir), timeoutMs: 180_000 });
   const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill("SIGINT");
-      await new Promise((resolve) => child.once("exit", resolve));
-    }
+    await stopServe(proc);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`alur serve exited:\n${log.join("").slice(-3000)}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { baseUrl, dataDir, stop };
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  await stop();
-  throw new Error("alur serve did not become healthy in 180 s");
+  return { baseUrl: proc.baseUrl, dataDir, stop };
 }
 
 function median(values: number[]): number {

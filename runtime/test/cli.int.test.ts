@@ -14,8 +14,8 @@ import { type CreatedAccount, createAccounts } from "../src/auth/accounts";
 import { ensureReferenceData } from "../src/auth/seed-demo";
 import { REPO_ROOT } from "../src/env";
 import type { Db } from "../src/store/db";
+import { eventually, freePort, type ServeProcess, spawnServe, stopServe } from "../src/testing";
 import { postgresDb } from "./servers";
-import { eventually, freePort, type ServeProcess, spawnServe, stopServe } from "./spawn-serve";
 
 const suffix = `${process.pid}${Date.now().toString(36)}`;
 const PROCESS_ID = `cli-uji-${suffix}`;

@@ -14,13 +14,13 @@ import { REPO_ROOT } from "../src/env";
 import { caseWorkflowId } from "../src/temporal/definitions";
 import {
   api as apiCall,
+  embeddedEnv,
   eventually,
-  freePort,
   loginToken,
   type ServeProcess,
   spawnServe,
   stopServe,
-} from "./spawn-serve";
+} from "../src/testing";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "alur-serve-"));
 let server: (ServeProcess & { temporalPort: number }) | null = null;
@@ -143,15 +143,7 @@ async function workflowResult(temporalPort: number, caseId: string) {
 }
 
 async function start() {
-  const [temporalPort, uiPort] = [await freePort(), await freePort()];
-  const proc = await spawnServe({
-    env: {
-      ALUR_DATA_DIR: dataDir,
-      TEMPORAL_DEV_PORT: String(temporalPort),
-      TEMPORAL_UI_PORT: String(uiPort),
-      TEMPORAL_ADDRESS: "",
-      DATABASE_URL: "",
-    },
-  });
-  return { ...proc, temporalPort };
+  const env = await embeddedEnv(dataDir);
+  const proc = await spawnServe({ env });
+  return { ...proc, temporalPort: Number(env.TEMPORAL_DEV_PORT) };
 }

@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import { REPO_ROOT } from "../src/env";
+import { REPO_ROOT } from "../env";
 
 export const ALUR_BIN = path.join(REPO_ROOT, "runtime/bin/alur.mjs");
 
@@ -23,6 +23,20 @@ export interface SpawnServeOptions {
   /** Environment on top of the parent's (PORT and HOST are chosen here unless given). */
   env?: Record<string, string>;
   timeoutMs?: number;
+}
+
+/**
+ * The environment of the embedded default (own Temporal dev server, PGlite) in `dataDir`, on free
+ * ports, ignoring any TEMPORAL_ADDRESS or DATABASE_URL of the caller.
+ */
+export async function embeddedEnv(dataDir: string): Promise<Record<string, string>> {
+  return {
+    ALUR_DATA_DIR: dataDir,
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: String(await freePort()),
+    TEMPORAL_ADDRESS: "",
+    DATABASE_URL: "",
+  };
 }
 
 /** Starts `alur serve` and resolves once it is ready: /api/health answers 200, or the banner for --worker. */
