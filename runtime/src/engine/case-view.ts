@@ -22,6 +22,12 @@ export function caseView(state: EngineState): CaseStateView {
       .filter((i) => i.kind !== "process")
       .map((i) => i.elementId),
     variables: { ...(root?.variables ?? {}) },
-    incidents: state.incidents.map((i) => ({ elementId: i.elementId, code: i.code, message: i.message })),
+    incidents: state.incidents.map((i) => ({
+      id: i.id,
+      elementId: i.elementId,
+      code: i.code,
+      message: i.message,
+      at: i.at,
+    })),
   };
 }

@@ -79,6 +79,8 @@ function apply(ctx: Ctx, event: EngineEvent): boolean | "buffered" {
       throwError(ctx, instance, event.bpmnError.code, event.bpmnError.message, true);
       return true;
     }
+    case "jobExhausted":
+      return jobExhausted(ctx, event.jobId, event.message);
     case "childCompleted": {
       const instanceId = ctx.state.children[event.childId];
       if (!instanceId) return false;
@@ -123,6 +125,26 @@ function apply(ctx: Ctx, event: EngineEvent): boolean | "buffered" {
       finishCase(ctx, "cancelled", { reason: event.reason });
       return true;
   }
+}
+
+/**
+ * A connector's retries ran out: an incident on the element, which keeps waiting until an admin
+ * retries it (a new job). A fire-and-forget job (SLA notice) has no element to hold; its incident
+ * only makes the failure visible and resolving it clears it.
+ */
+function jobExhausted(ctx: Ctx, jobId: string, message: string): boolean {
+  const instanceId = ctx.state.jobs[jobId];
+  if (instanceId === undefined) return false;
+  delete ctx.state.jobs[jobId];
+  if (instanceId === null) {
+    raiseIncident(ctx, null, null, "connector-failed", `Escalation notice not sent: ${message}`, { op: "none" });
+    return true;
+  }
+  const instance = instanceOf(ctx, instanceId);
+  if (!instance) return true;
+  delete instance.wait;
+  raiseIncident(ctx, instance.id, instance.elementId, "connector-failed", message, { op: "activate" });
+  return true;
 }
 
 function start(ctx: Ctx, event: Extract<EngineEvent, { type: "start" }>): boolean {

@@ -38,6 +38,12 @@ export type EngineEvent =
   | { type: "jobCompleted"; jobId: string; output: Variables; at: Iso }
   /** The connector reported a business error (BPMN error), caught by error boundary events. */
   | { type: "jobFailed"; jobId: string; bpmnError: BpmnError; at: Iso }
+  /**
+   * The connector failed technically after all its retries (network, timeout, 5xx). Not a
+   * business outcome, so no error boundary sees it: the element waits on a "connector-failed"
+   * incident whose retry runs a new job (Zeebe: job retries exhausted → incident).
+   */
+  | { type: "jobExhausted"; jobId: string; message: string; at: Iso }
   | { type: "childCompleted"; childId: string; output: Variables; at: Iso }
   /** The called process failed; with a `code` it is a BPMN error the caller may catch. */
   | { type: "childFailed"; childId: string; error: { code?: string; message: string }; at: Iso }
@@ -98,7 +104,8 @@ export type EngineCommand =
   | { type: "cancelTimer"; timerId: string }
   /**
    * Run a connector (service/send task, or an SLA escalation `notify`). The adapter retries
-   * technical failures itself and reports `jobCompleted` or, for a BPMN error, `jobFailed`.
+   * technical failures itself and reports `jobCompleted`, `jobFailed` for a BPMN error, or
+   * `jobExhausted` when the retries ran out.
    * `elementInstanceId` is null for fire-and-forget jobs (escalation notices).
    */
   | {
@@ -202,8 +209,8 @@ export interface InitialStateInput {
   maxStepsPerEvent?: number;
   /**
    * How long a message nobody waits for yet stays buffered (ISO 8601 duration); default PT1H.
-   * "PT0S" turns buffering off (the adapter passes it for workflows started before buffering,
-   * behind a Temporal patch, so their histories replay unchanged).
+   * "PT0S" turns buffering off. The adapter leaves it unset: its recorded histories were made
+   * with buffering on and no patch marker (see README, "Replay safety of buffering").
    */
   messageTtl?: string;
 }

@@ -35,6 +35,25 @@ export const MessageInput = z.object({
 });
 export type MessageInput = z.infer<typeof MessageInput>;
 
+/**
+ * What happened to a delivered message: correlated to a waiting step now, or buffered (kept until
+ * a step waits for it, up to `expiresAt`), or neither (no step of the case can ever receive it).
+ */
+export const MessageDelivery = z.object({
+  correlated: z.boolean(),
+  buffered: z.boolean(),
+  expiresAt: z.string().optional(),
+});
+export type MessageDelivery = z.infer<typeof MessageDelivery>;
+
+/** Argument of the `retryIncident` workflow update: an admin resolves an incident, optionally fixing variables. */
+export const RetryIncidentInput = z.object({
+  incidentId: z.string().min(1),
+  variables: Variables.optional(),
+  actor: Actor,
+});
+export type RetryIncidentInput = z.infer<typeof RetryIncidentInput>;
+
 /** A signal broadcast to every waiting case of a district. */
 export const SignalInput = z.object({ name: z.string().min(1), payload: Variables.default({}) });
 export type SignalInput = z.infer<typeof SignalInput>;
@@ -54,6 +73,19 @@ export const TaskView = z.object({
 });
 export type TaskView = z.infer<typeof TaskView>;
 
+/**
+ * An open incident of a case: a model, data or technical error (e.g. `connector-failed`) that
+ * holds its element until an admin retries it. `message` is the English technical text.
+ */
+export const CaseIncident = z.object({
+  id: z.string(),
+  elementId: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+  at: z.string(),
+});
+export type CaseIncident = z.infer<typeof CaseIncident>;
+
 /** What the workflow reports of itself (query and update result). */
 export const CaseStateView = z.object({
   caseId: z.string(),
@@ -61,6 +93,6 @@ export const CaseStateView = z.object({
   openTasks: z.array(z.object({ taskId: z.string(), elementId: z.string() })),
   activeElements: z.array(z.string()),
   variables: Variables,
-  incidents: z.array(z.object({ elementId: z.string().nullable(), code: z.string(), message: z.string() })).default([]),
+  incidents: z.array(CaseIncident).default([]),
 });
 export type CaseStateView = z.infer<typeof CaseStateView>;

@@ -139,6 +139,11 @@ export class CaseDriver {
     });
   }
 
+  /** The connector of an element's running job failed technically after all its retries. */
+  exhaustJob(elementId: string, message = "HTTP 503 from siks.kemensos.go.id"): StepResult {
+    return this.send({ type: "jobExhausted", jobId: this.job(elementId).jobId, message, at: this.now });
+  }
+
   /** Element ids entered so far, in order. */
   entered(): string[] {
     return this.records("elementEntered").map((r) => r.elementId ?? "");
