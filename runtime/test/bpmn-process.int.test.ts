@@ -256,8 +256,12 @@ describe("working time", () => {
       .build();
     const c = await start(plan, { variables: { caseNumber: "BKS-MSG" } });
     await c.until((s) => s.activeElements.includes("skProvinsi") || s.activeElements.includes("tunggu"), "gateway");
-    expect(await c.message("provincialDecree", "OTHER")).toEqual({ correlated: false });
-    expect(await c.message("provincialDecree", "BKS-MSG", { nomorSk: "463/2027" })).toEqual({ correlated: true });
+    // a message nobody waits for is kept (buffered) for its time-to-live, not correlated
+    expect(await c.message("provincialDecree", "OTHER")).toMatchObject({ correlated: false, buffered: true });
+    expect(await c.message("provincialDecree", "BKS-MSG", { nomorSk: "463/2027" })).toEqual({
+      correlated: true,
+      buffered: false,
+    });
     const result = await c.result();
     expect(result.variables).toMatchObject({ nomorSk: "463/2027" });
     const left = (await listCaseEvents(db, c.caseId)).filter((e) => e.type === "elementLeft").map((e) => e.element_id);

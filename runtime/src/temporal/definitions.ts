@@ -4,7 +4,15 @@
  */
 import type { BusinessCalendar } from "@alur/shared/calendar";
 import type { ExecutionPlan } from "@alur/shared/plan";
-import type { CaseStateView, CompleteTaskInput, MessageInput, SignalInput, Variables } from "@alur/shared/schemas";
+import type {
+  CaseStateView,
+  CompleteTaskInput,
+  MessageDelivery,
+  MessageInput,
+  RetryIncidentInput,
+  SignalInput,
+  Variables,
+} from "@alur/shared/schemas";
 import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
 import type { EngineState, FinishStatus } from "../engine/types";
 
@@ -57,8 +65,16 @@ export interface BpmnProcessResult {
 
 /** Validated in the update's validator: unknown/closed task, wrong role or bad form data never enter history. */
 export const completeTaskUpdate = defineUpdate<CaseStateView, [CompleteTaskInput]>("completeTask");
-/** Correlates a message (name + key) with a waiting catch event or receive task; returns whether it matched. */
-export const deliverMessageUpdate = defineUpdate<{ correlated: boolean }, [MessageInput]>("deliverMessage");
+/**
+ * Correlates a message (name + key) with a waiting catch event or receive task, or buffers it until
+ * one waits (its time-to-live); returns which.
+ */
+export const deliverMessageUpdate = defineUpdate<MessageDelivery, [MessageInput]>("deliverMessage");
+/**
+ * Resolves an open incident (e.g. `connector-failed` after the cause was fixed): writes the given
+ * variables and redoes the element's work. The validator rejects an unknown or already resolved id.
+ */
+export const retryIncidentUpdate = defineUpdate<CaseStateView, [RetryIncidentInput]>("retryIncident");
 export const broadcastSignal = defineSignal<[SignalInput]>("broadcastSignal");
 /** A message thrown by another case (message throw/end event); fire-and-forget, no reply. */
 export const messageSignal = defineSignal<[MessageInput]>("message");

@@ -15,7 +15,7 @@
  * (no job, child or update in flight), carrying engine state, task ids and running timers.
  */
 import type { ExecutionPlan } from "@alur/shared/plan";
-import type { CaseStateView, CaseStatus } from "@alur/shared/schemas";
+import type { CaseStateView, CaseStatus, MessageDelivery } from "@alur/shared/schemas";
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -46,6 +46,7 @@ import {
   deliverMessageUpdate,
   messageSignal,
   pendingTimersQuery,
+  retryIncidentUpdate,
 } from "../definitions";
 import { checkCompletion } from "./task-completion";
 
@@ -62,6 +63,9 @@ const store = proxyActivities<CaseActivities>({
 });
 
 type Enqueued = { seq: number; event: EngineEvent };
+
+/** How the engine took an enqueued event; a buffered message is accepted but not correlated yet. */
+type Applied = { accepted: boolean; buffered: boolean; expiresAt?: string };
 
 export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessResult> {
   const plan: ExecutionPlan = input.plan;
@@ -80,9 +84,10 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   let lastStatus: CaseStatus | null = !input.resume && patched("initial-status-active") ? "active" : null;
 
   const queue: Enqueued[] = [];
-  const accepted = new Map<number, boolean>();
+  const applied = new Map<number, Applied>();
   let nextSeq = 0;
   const pendingTasks = new Set<string>();
+  const pendingIncidents = new Set<string>();
   const scopes = new Map<string, CancellationScope>();
   let inFlight = 0;
 
@@ -92,10 +97,10 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     queue.push({ seq, event });
     return seq;
   };
-  const waitApplied = async (seq: number): Promise<boolean> => {
-    await condition(() => accepted.has(seq));
-    const result = accepted.get(seq) ?? false;
-    accepted.delete(seq);
+  const waitApplied = async (seq: number): Promise<Applied> => {
+    await condition(() => applied.has(seq));
+    const result = applied.get(seq) ?? { accepted: false, buffered: false };
+    applied.delete(seq);
     return result;
   };
   const view = (): CaseStateView => {
@@ -140,7 +145,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   setHandler(
     deliverMessageUpdate,
     async (message) => {
-      const correlated = await waitApplied(
+      const outcome = await waitApplied(
         enqueue({
           type: "messageReceived",
           name: message.name,
@@ -149,7 +154,12 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
           at: now(),
         }),
       );
-      return { correlated };
+      const delivery: MessageDelivery = {
+        correlated: outcome.accepted && !outcome.buffered,
+        buffered: outcome.buffered,
+      };
+      if (outcome.expiresAt) delivery.expiresAt = outcome.expiresAt;
+      return delivery;
     },
     {
       validator: (message) => {
@@ -161,6 +171,54 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
             nonRetryable: true,
           });
         }
+      },
+    },
+  );
+  setHandler(
+    retryIncidentUpdate,
+    async (raw) => {
+      pendingIncidents.add(raw.incidentId);
+      let outcome: Applied;
+      try {
+        outcome = await waitApplied(
+          enqueue({
+            type: "retryIncident",
+            incidentId: raw.incidentId,
+            ...(raw.variables ? { variables: raw.variables } : {}),
+            at: now(),
+          }),
+        );
+      } finally {
+        pendingIncidents.delete(raw.incidentId);
+      }
+      // Only a case that ended between validation and application gets here.
+      if (!outcome.accepted) throw unknownIncident(raw.incidentId);
+      return view();
+    },
+    {
+      validator: (raw) => {
+        const shapeOk =
+          typeof raw?.incidentId === "string" &&
+          raw.incidentId.length > 0 &&
+          typeof raw.actor?.userId === "string" &&
+          (raw.variables === undefined ||
+            (typeof raw.variables === "object" && raw.variables !== null && !Array.isArray(raw.variables)));
+        if (!shapeOk) {
+          throw ApplicationFailure.create({
+            type: "invalid-input",
+            message: "A retry needs an incident id, an actor and variables as an object.",
+            details: [
+              {
+                code: "invalid-input",
+                id: "Pengulangan memerlukan id insiden, pelaku, dan variabel berupa objek.",
+                en: "A retry needs an incident id, an actor and variables as an object.",
+              },
+            ],
+            nonRetryable: true,
+          });
+        }
+        const open = state?.status === "active" && state.incidents.some((i) => i.id === raw.incidentId);
+        if (!open || pendingIncidents.has(raw.incidentId)) throw unknownIncident(raw.incidentId);
       },
     },
   );
@@ -259,13 +317,19 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
           },
           (error: unknown) => {
             if (isCancellation(error)) throw error;
-            // Retries exhausted: a technical failure the model may catch as error "connector-failed".
-            enqueue({
-              type: "jobFailed",
-              jobId: c.jobId,
-              bpmnError: { code: "connector-failed", message: errorMessage(error) },
-              at: now(),
-            });
+            // Retries exhausted: an incident an admin retries once the cause is fixed, never a
+            // BPMN error a catch-all boundary would take for a business outcome. Histories
+            // recorded before this change threw error "connector-failed" and must replay so.
+            if (patched("connector-incident")) {
+              enqueue({ type: "jobExhausted", jobId: c.jobId, message: errorMessage(error), at: now() });
+            } else {
+              enqueue({
+                type: "jobFailed",
+                jobId: c.jobId,
+                bpmnError: { code: "connector-failed", message: errorMessage(error) },
+                at: now(),
+              });
+            }
           },
         ),
     );
@@ -473,8 +537,9 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       const result = step(plan, state, item.event);
       state = result.state;
       const finish = await execute(result.commands);
-      // A message kept for a later subscription (buffered) is accepted but not correlated yet.
-      accepted.set(item.seq, result.accepted && !(result as { buffered?: boolean }).buffered);
+      const buffered = result.buffered === true;
+      const expiresAt = buffered ? result.state.messages?.at(-1)?.expiresAt : undefined;
+      applied.set(item.seq, { accepted: result.accepted, buffered, ...(expiresAt ? { expiresAt } : {}) });
       return finish;
     });
 
@@ -494,6 +559,9 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     if (!state) {
       const year = Number(now().slice(0, 4));
       const calendar = input.calendar ?? (await store.loadCalendar({ district, years: [year, year + 1, year + 2] }));
+      // Buffering is on (default time-to-live) without a patch marker: the recorded histories
+      // (event-gateway-message) were made with buffering and no marker, so a patch here would
+      // turn it off on their replay. See the engine README.
       state = initialState(plan, { caseId, calendar });
       // Start comes before anything that arrived while the calendar loaded.
       queue.unshift({ seq: nextSeq++, event: { type: "start", variables: input.variables, at: now() } });
@@ -533,6 +601,20 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       return end(finish ?? { type: "finish", status: "cancelled", variables: view().variables });
     });
   }
+}
+
+function unknownIncident(incidentId: string): ApplicationFailure {
+  const rejection = {
+    code: "unknown-incident",
+    id: `Insiden ${incidentId} tidak ada atau sudah diselesaikan.`,
+    en: `Incident ${incidentId} does not exist or is already resolved.`,
+  };
+  return ApplicationFailure.create({
+    type: rejection.code,
+    message: rejection.en,
+    details: [rejection],
+    nonRetryable: true,
+  });
 }
 
 function caseStatusOf(status: FinishStatus): CaseStatus {
