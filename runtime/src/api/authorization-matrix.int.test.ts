@@ -159,6 +159,11 @@ const ENDPOINTS: Endpoint[] = [
     allowed: (w) => bks(w) && HEADS.includes(w.role),
   },
   {
+    name: "GET /tasks/{t}/delegates",
+    request: () => ["GET", `/tasks/${fx.task.id}/delegates`],
+    allowed: (w) => bks(w) && ["back-office", ...HEADS].includes(w.role),
+  },
+  {
     name: "POST /tasks/{t}/comments",
     request: () => ["POST", `/tasks/${fx.task.id}/comments`, { text: "matrix" }],
     allowed: (w) => bks(w) && ["back-office", ...HEADS].includes(w.role),

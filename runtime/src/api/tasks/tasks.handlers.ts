@@ -187,6 +187,63 @@ export const delegate: RouteHandler<typeof routes.delegate, AppEnv> = async (c) 
   return c.json(await taskDetail(db, result.task, p.userId), 200);
 };
 
+/**
+ * Whom the caller could hand the task to. Anyone who may claim it or reassign it may ask (a head
+ * delegates without being a candidate); the list is what `delegate` would accept.
+ */
+export const delegates: RouteHandler<typeof routes.delegates, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const { db } = c.get("deps");
+  const task = await visibleTask(c, p, c.req.valid("param").taskId, "task.delegates");
+  await authorize(c, canWorkOnTask(p, task) || canReassignTask(p, task), "task.delegates", {
+    type: "task",
+    id: task.id,
+    district: task.district,
+  });
+  if (task.roles.length === 0) return c.json({ items: [] }, 200);
+  const excluded = [p.userId, ...(task.assignee ? [task.assignee] : [])];
+  const users = await db
+    .selectFrom("users as u")
+    .select(["u.id", "u.username", "u.display_name"])
+    .where("u.district", "=", task.district)
+    .where("u.disabled", "=", false)
+    .where("u.id", "not in", excluded)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("user_roles as ur")
+          .select("ur.user_id")
+          .whereRef("ur.user_id", "=", "u.id")
+          .where("ur.role_id", "in", task.roles),
+      ),
+    )
+    .orderBy("u.display_name")
+    .orderBy("u.username")
+    .execute();
+  const roles =
+    users.length === 0
+      ? []
+      : await db
+          .selectFrom("user_roles")
+          .select(["user_id", "role_id"])
+          .where(
+            "user_id",
+            "in",
+            users.map((u) => u.id),
+          )
+          .execute();
+  const items = users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    roles: roles
+      .filter((r) => r.user_id === u.id)
+      .map((r) => r.role_id)
+      .sort(),
+  }));
+  return c.json({ items }, 200);
+};
+
 export const comment: RouteHandler<typeof routes.comment, AppEnv> = async (c) => {
   const p = requirePrincipal(c);
   const { db } = c.get("deps");

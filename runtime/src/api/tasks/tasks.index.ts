@@ -10,6 +10,7 @@ export const tasksRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(routes.claim, handlers.claim)
   .openapi(routes.unclaim, handlers.unclaim)
   .openapi(routes.delegate, handlers.delegate)
+  .openapi(routes.delegates, handlers.delegates)
   .openapi(routes.comment, handlers.comment)
   .openapi(routes.draft, handlers.draft)
   .openapi(routes.complete, handlers.complete);

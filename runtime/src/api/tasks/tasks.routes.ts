@@ -7,6 +7,7 @@ import {
   InboxQuery,
   RevisionRequest,
   TaskDetail,
+  UserView,
 } from "@alur/shared/api";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, jsonBody, jsonResponse, SECURITY } from "../openapi";
@@ -52,6 +53,21 @@ export const delegate = action(
   "Assign to another user with a candidate role (assignee or head)",
   DelegateRequest,
 );
+/** Who a task can be handed to; the designer parses the answer with the same pick of UserView. */
+export const DelegateCandidates = z.object({
+  items: z.array(UserView.pick({ id: true, username: true, displayName: true, roles: true })),
+});
+
+export const delegates = createRoute({
+  method: "get",
+  path: "/tasks/{taskId}/delegates",
+  tags: ["tasks"],
+  summary:
+    "Colleagues a task can be delegated to: active users of its district with a candidate role, except me and the assignee",
+  security: SECURITY,
+  request: { params: TaskParams },
+  responses: { 200: jsonResponse(DelegateCandidates, "Possible delegates"), ...errors(401, 403, 404) },
+});
 export const comment = createRoute({
   method: "post",
   path: "/tasks/{taskId}/comments",
