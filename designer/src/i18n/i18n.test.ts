@@ -1,4 +1,6 @@
+import { PopupEntries } from "bpmn-js/lib/features/popup-menu/PopupEntries";
 import { describe, expect, it } from "vitest";
+import { sentenceCaseType, translateWith } from "./bpmn-translate";
 import en from "./en.json";
 import id from "./id.json";
 
@@ -56,5 +58,79 @@ describe("i18n dictionaries", () => {
       ([k, v]) => String(placeholders(v)) !== String(placeholders(enKeys.get(k) ?? "")),
     );
     expect(mismatched.map(([k]) => k)).toEqual([]);
+  });
+});
+
+/**
+ * The type label bpmn-js-properties-panel 6 puts in its header (PanelHeaderProvider.getTypeLabel):
+ * the concrete type, split into Title Case words, "(Non Interrupting)" in brackets.
+ */
+function headerLabel(target: {
+  type: string;
+  eventDefinitionType?: string;
+  isInterrupting?: boolean;
+  cancelActivity?: boolean;
+  isExpanded?: boolean;
+  triggeredByEvent?: boolean;
+}): string {
+  const raw = (t: string) => t.split(":")[1]!;
+  let type = raw(target.type);
+  if (target.eventDefinitionType) {
+    type = `${raw(target.eventDefinitionType).replace("EventDefinition", "")}${type}`;
+    const nonInterrupting =
+      (type.endsWith("StartEvent") && target.isInterrupting === false) ||
+      (type.endsWith("BoundaryEvent") && target.cancelActivity === false);
+    if (nonInterrupting) type = `${type}NonInterrupting`;
+  } else if (type.endsWith("SubProcess")) {
+    type = target.triggeredByEvent
+      ? `Event${type}`
+      : `${target.isExpanded === false ? "Collapsed" : "Expanded"}${type}`;
+  }
+  return type.replace(/(\B[A-Z])/g, " $1").replace(/(\bNon Interrupting)/g, "($1)");
+}
+
+describe("bpmn-js strings in Bahasa Indonesia", () => {
+  const bpmnId = (id as { bpmn: Record<string, string> }).bpmn;
+  const bpmnEn = (en as { bpmn: Record<string, string> }).bpmn;
+  const entries = Object.values(PopupEntries) as { label: string; target: Parameters<typeof headerLabel>[0] }[];
+  // what the palette and modelling create besides the replace menu's entries
+  const created = [
+    "Process",
+    "Collaboration",
+    "Participant",
+    "Lane",
+    "Group",
+    "Text Annotation",
+    "Association",
+    "Message Flow",
+    "Sequence Flow",
+    "Default Flow",
+    "Conditional Flow",
+    "Data Input Association",
+    "Data Output Association",
+  ];
+
+  it("names the properties panel's element type the way the palette does", () => {
+    expect(translateWith(bpmnId, "User Task")).toBe("Tugas pengguna");
+    expect(translateWith(bpmnId, "Exclusive Gateway")).toBe("Gerbang eksklusif");
+    expect(translateWith(bpmnId, "Timer Boundary Event (Non Interrupting)")).toBe(
+      "Peristiwa batas waktu (tidak menyela)",
+    );
+    expect(translateWith(bpmnId, "Collapsed Sub Process")).toBe("Sub-proses (tertutup)");
+    expect(translateWith(bpmnEn, "User Task")).toBe("User task");
+    // an Alur label that is not a type stays as it is
+    expect(sentenceCaseType("ID")).toBe("ID");
+  });
+
+  it("translates the header of every element type the palette and the replace menu offer", () => {
+    const labels = [...new Set([...entries.map((e) => headerLabel(e.target)), ...created])];
+    expect(labels.length).toBeGreaterThan(60);
+    const untranslated = labels.filter((l) => translateWith(bpmnId, l) === l);
+    expect(untranslated).toEqual([]);
+  });
+
+  it("translates every entry of the replace menu", () => {
+    const untranslated = entries.map((e) => e.label).filter((l) => !(l in bpmnId));
+    expect(untranslated).toEqual([]);
   });
 });
