@@ -1,8 +1,11 @@
-/** The frame around every signed-in page: navigation (a side bar on desktop, a top bar on phones). */
+/**
+ * The frame around every signed-in page: navigation as a side bar on desktop; on phones a one-row
+ * top bar whose links open from a menu button, so the bar never wraps.
+ */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Suspense } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink, Outlet, useNavigate } from "react-router";
+import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { logout } from "../api/mutations/session";
 import { LanguageSwitch } from "../components/language-switch";
 import { Spinner } from "../components/query-state";
@@ -13,6 +16,11 @@ export function Layout() {
   const { user, isAdmin } = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  // a followed link closes the phone menu
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the route change is the trigger
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   const signOut = useMutation({
     mutationFn: logout,
     onSettled: () => {
@@ -25,22 +33,39 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t("nav.skip")}
       </a>
-      <nav className="nav" aria-label={t("nav.label")}>
+      <nav
+        className="nav"
+        aria-label={t("nav.label")}
+        onKeyDown={(e) => {
+          if (e.key === "Escape" && menuOpen) setMenuOpen(false);
+        }}
+      >
         <span className="brand">Alur</span>
-        <NavLink to="/tugas">{t("nav.inbox")}</NavLink>
-        <NavLink to="/permohonan/baru">{t("nav.newCase")}</NavLink>
-        <NavLink to="/katalog">{t("nav.catalogue")}</NavLink>
-        {isAdmin && <NavLink to="/desainer">{t("nav.designer")}</NavLink>}
-        <span className="nav-spacer" />
-        <LanguageSwitch />
-        {user && (
-          <span className="nav-user" title={user.roles.join(", ")}>
-            {user.displayName}
-          </span>
-        )}
-        <button type="button" className="btn btn-small btn-ghost" onClick={() => signOut.mutate()}>
-          {t("nav.logout")}
+        <button
+          type="button"
+          className="btn btn-small btn-ghost nav-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="nav-links"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span> {t("nav.menu")}
         </button>
+        <div id="nav-links" className={menuOpen ? "nav-links open" : "nav-links"}>
+          <NavLink to="/tugas">{t("nav.inbox")}</NavLink>
+          <NavLink to="/permohonan/baru">{t("nav.newCase")}</NavLink>
+          <NavLink to="/katalog">{t("nav.catalogue")}</NavLink>
+          {isAdmin && <NavLink to="/desainer">{t("nav.designer")}</NavLink>}
+          <span className="nav-spacer" />
+          {user && (
+            <span className="nav-user" title={user.roles.join(", ")}>
+              {user.displayName}
+            </span>
+          )}
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => signOut.mutate()}>
+            {t("nav.logout")}
+          </button>
+        </div>
+        <LanguageSwitch />
       </nav>
       <main id="main" className="main">
         <Suspense fallback={<Spinner />}>

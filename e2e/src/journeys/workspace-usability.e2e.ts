@@ -92,6 +92,36 @@ describe("workspace usability", () => {
     const box = await link.boundingBox();
     expect(box).not.toBeNull();
     expect(box!.x + box!.width).toBeLessThanOrEqual(widths.viewport);
+
+    // the top bar is one row: no taller than a button row, brand, menu button and language side by side
+    const nav = page.getByRole("navigation", { name: "Navigasi utama" });
+    const bar = (await nav.boundingBox())!;
+    expect(bar.height).toBeLessThanOrEqual(56);
+    expect(bar.width).toBeLessThanOrEqual(widths.viewport);
+    const menu = nav.getByRole("button", { name: "Menu" });
+    const rowOf = async (locator: typeof menu) => {
+      const b = (await locator.boundingBox())!;
+      return { top: b.y, bottom: b.y + b.height };
+    };
+    for (const part of [
+      nav.getByText("Alur", { exact: true }),
+      menu,
+      nav.getByRole("button", { name: "EN", exact: true }),
+    ]) {
+      const r = await rowOf(part);
+      expect(r.top).toBeGreaterThanOrEqual(bar.y);
+      expect(r.bottom).toBeLessThanOrEqual(bar.y + bar.height);
+    }
+    // the links are behind the menu button, which opens and closes them
+    expect(await nav.getByRole("link", { name: "Katalog Layanan" }).isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    await screenshot(page, "workspace-menu-390px");
+    await nav.getByRole("link", { name: "Katalog Layanan" }).click();
+    await page.waitForURL((url) => url.pathname === "/katalog");
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    expect(await nav.getByRole("link", { name: "Katalog Layanan" }).isVisible()).toBe(false);
+    expect((await nav.boundingBox())!.height).toBeLessThanOrEqual(56);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -13,6 +13,21 @@ export class TaskPage {
     await this.page.getByRole("button", { name: "Lepaskan" }).waitFor();
   }
 
+  /** Opens the delegate dialog with the keyboard, picks the colleague and confirms. */
+  async delegateTo(displayName: string): Promise<void> {
+    await this.openDelegateDialog();
+    await this.page.getByRole("radio", { name: displayName }).focus();
+    await this.page.keyboard.press("Space");
+    await this.page.getByRole("dialog").getByRole("button", { name: "Delegasikan" }).focus();
+    await this.page.keyboard.press("Enter");
+  }
+
+  async openDelegateDialog(): Promise<void> {
+    await this.page.getByRole("button", { name: "Delegasikan" }).focus();
+    await this.page.keyboard.press("Enter");
+    await this.page.getByRole("dialog", { name: "Delegasikan tugas" }).waitFor();
+  }
+
   async comment(text: string): Promise<void> {
     await this.page.getByLabel("Tambah komentar").fill(text);
     await this.page.getByRole("button", { name: "Kirim" }).click();

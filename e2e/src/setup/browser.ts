@@ -32,11 +32,17 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Collects console errors and page errors so a journey can assert there were none. */
+/**
+ * Collects console errors and warnings and page errors, so a journey can assert there were none on
+ * any page it visited. Each entry names its kind and the page it came from.
+ */
 export function watchConsole(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    const kind = message.type();
+    if (kind === "error" || kind === "warning") {
+      errors.push(`${kind} on ${new URL(page.url()).pathname}: ${message.text()}`);
+    }
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;

@@ -1,4 +1,4 @@
-/** One task: its form, the documents to check, comments, claim and complete. */
+/** One task: its form, the documents to check, comments, claim, delegate and complete. */
 import type { TaskDetail, TimelineEvent } from "@alur/shared/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useRef, useState } from "react";
@@ -16,13 +16,15 @@ import { QueryState, Spinner } from "../../components/query-state";
 import { DocumentsPanel } from "../cases/documents-panel";
 import { actorName } from "../cases/timeline-view";
 import type { FormSubmitResult } from "../forms/form-viewer";
+import { rolesQuery } from "./delegate-api";
+import { DelegateDialog } from "./delegate-dialog";
 
 const FormViewer = lazy(async () => ({ default: (await import("../forms/form-viewer")).FormViewer }));
 
 export function TaskPage() {
   const { taskId = "" } = useParams();
   const task = useQuery(taskQuery(taskId));
-  return <QueryState query={task}>{(data) => <TaskView task={data} />}</QueryState>;
+  return <QueryState query={task}>{(data) => <TaskView key={data.id} task={data} />}</QueryState>;
 }
 
 function TaskView({ task }: { task: TaskDetail }) {
@@ -35,6 +37,9 @@ function TaskView({ task }: { task: TaskDetail }) {
   const typed = useRef<Record<string, unknown>>(task.draft ?? {});
   const submitForm = useRef<(() => FormSubmitResult) | null>(null);
   const [invalid, setInvalid] = useState(false);
+  const [delegating, setDelegating] = useState(false);
+  const [delegatedTo, setDelegatedTo] = useState<string | null>(null);
+  const roles = useQuery(rolesQuery());
 
   const refresh = () => client.invalidateQueries({ queryKey: taskKeys.all });
   const claim = useMutation({ mutationFn: () => claimTask(task.id, task.revision), onSuccess: refresh });
@@ -66,7 +71,11 @@ function TaskView({ task }: { task: TaskDetail }) {
   };
 
   const mine = task.assignee !== null && task.assignee === user?.id;
+  // the API lets the assignee or a head of the district reassign
+  const isHead = Boolean(user?.roles.some((r) => roles.data?.items.some((role) => role.id === r && role.isHead)));
   const done = task.status === "completed" || task.status === "cancelled";
+  // claimed by (or delegated to) a colleague: only they can complete it now
+  const othersTask = task.assignee !== null && !mine;
   return (
     <>
       <PageHeader
@@ -93,12 +102,33 @@ function TaskView({ task }: { task: TaskDetail }) {
                   {t("task.unclaim")}
                 </button>
               )}
+              {(mine || isHead) && (
+                <button type="button" className="btn" aria-haspopup="dialog" onClick={() => setDelegating(true)}>
+                  {t("delegate.open")}
+                </button>
+              )}
             </>
           )
         }
       />
       {claim.isError && <ErrorMessage error={claim.error} />}
       {unclaim.isError && <ErrorMessage error={unclaim.error} />}
+      {delegatedTo && (
+        <p className="alert alert-ok" role="status">
+          {t("delegate.done", { name: delegatedTo })}
+        </p>
+      )}
+      {delegating && (
+        <DelegateDialog
+          task={task}
+          onClose={() => setDelegating(false)}
+          onDelegated={(to) => {
+            setDelegating(false);
+            setDelegatedTo(to.displayName);
+            void refresh();
+          }}
+        />
+      )}
       <div className="grid-2">
         <section className="card" aria-labelledby="form-title">
           <h2 id="form-title">{t("task.form")}</h2>
@@ -121,7 +151,8 @@ function TaskView({ task }: { task: TaskDetail }) {
           {invalid && <p className="alert alert-warn">{t("task.formInvalid")}</p>}
           {complete.isError && <ErrorMessage error={complete.error} />}
           {draft.isSuccess && <p className="alert alert-ok">{t("task.draftSaved")}</p>}
-          {!done && (
+          {!done && othersTask && <p className="alert alert-info">{t("task.assignedToOther")}</p>}
+          {!done && !othersTask && (
             <div className="page-actions">
               <button type="button" className="btn" onClick={() => draft.mutate()} disabled={draft.isPending}>
                 {t("task.saveDraft")}
