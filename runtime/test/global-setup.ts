@@ -11,6 +11,7 @@ import { bundleWorkflowCode } from "@temporalio/worker";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { locateTemporalCli, locateTestServer, missingBinaryMessage } from "../src/temporal/binaries";
+import { WORKFLOW_BUNDLE_OPTIONS } from "../src/temporal/worker";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -53,7 +54,11 @@ export default async function setup(project: TestProject) {
 
   let workflowBundlePath = "";
   if (existsSync(WORKFLOWS_PATH)) {
-    const bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+    const bundle = await bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_PATH,
+      logger: quietLogger,
+      ...WORKFLOW_BUNDLE_OPTIONS,
+    });
     workflowBundlePath = path.join(mkdtempSync(path.join(tmpdir(), "alur-bundle-")), "workflows.js");
     writeFileSync(workflowBundlePath, bundle.code);
   }

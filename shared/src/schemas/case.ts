@@ -7,23 +7,33 @@ export type CaseStatus = z.infer<typeof CaseStatus>;
 export const TaskStatus = z.enum(["open", "claimed", "completed", "cancelled"]);
 export type TaskStatus = z.infer<typeof TaskStatus>;
 
-export const Variables = z.record(z.string(), z.unknown());
+const variablesSchema = () => z.record(z.string(), z.unknown());
+export const Variables = variablesSchema();
 export type Variables = z.infer<typeof Variables>;
 
 /** The actor of a user-task completion, as the API authenticated it. */
-export const Actor = z.object({
-  userId: z.string().min(1),
-  roles: z.array(z.string()),
-  district: z.string().nullable(),
-});
+const actorSchema = () =>
+  z.object({
+    userId: z.string().min(1),
+    roles: z.array(z.string()),
+    district: z.string().nullable(),
+  });
+export const Actor = actorSchema();
 export type Actor = z.infer<typeof Actor>;
 
+/**
+ * Builds the schema of the `completeTask` update's argument. Workflow code builds its own once per
+ * case instead of using `CompleteTaskInput`: the worker loads this module once, shares it between
+ * cached cases and freezes it, and a frozen zod schema cannot parse (zod memoizes on the instance).
+ */
+export const completeTaskInputSchema = () =>
+  z.object({
+    taskId: z.string().min(1),
+    actor: actorSchema(),
+    data: variablesSchema().default({}),
+  });
 /** Argument of the `completeTask` workflow update. */
-export const CompleteTaskInput = z.object({
-  taskId: z.string().min(1),
-  actor: Actor,
-  data: Variables.default({}),
-});
+export const CompleteTaskInput = completeTaskInputSchema();
 export type CompleteTaskInput = z.infer<typeof CompleteTaskInput>;
 
 /** A message delivered to a case (e.g. "provincial decree received"). */

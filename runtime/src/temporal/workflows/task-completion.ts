@@ -5,7 +5,7 @@
 
 import { validateFormData } from "@alur/shared/forms";
 import type { ExecutionPlan } from "@alur/shared/plan";
-import { CompleteTaskInput } from "@alur/shared/schemas";
+import { completeTaskInputSchema } from "@alur/shared/schemas";
 import { caseView } from "../../engine";
 import type { EngineState } from "../../engine/types";
 
@@ -33,8 +33,12 @@ export interface CompletionContext {
   pending: Set<string>;
 }
 
+/** This case's own schema (see completeTaskInputSchema), built on the first completion. */
+let completeTaskInput: ReturnType<typeof completeTaskInputSchema> | undefined;
+
 export function checkCompletion(ctx: CompletionContext, raw: unknown): Rejection | null {
-  const parsed = CompleteTaskInput.safeParse(raw);
+  completeTaskInput ??= completeTaskInputSchema();
+  const parsed = completeTaskInput.safeParse(raw);
   if (!parsed.success) {
     return { code: "invalid-input", id: "Data penyelesaian tugas tidak valid.", en: "Invalid task completion input." };
   }
