@@ -4,6 +4,7 @@
  */
 import { Form } from "@bpmn-io/form-js";
 import "@bpmn-io/form-js/dist/assets/form-js.css";
+import "./form-js-reset.css";
 import { useEffect, useRef } from "react";
 
 export type FormSubmitResult = { data: Record<string, unknown>; errors: Record<string, unknown> };

@@ -13,9 +13,11 @@ import {
 } from "@bpmn-io/properties-panel";
 import { h } from "@bpmn-io/properties-panel/preact";
 import { useService } from "bpmn-js-properties-panel";
+import { readTaskForm } from "../forms/embedded-form";
 import { hasConditionEntry } from "./condition-check";
 import { conditionEntries } from "./condition-entries";
 import { connectorEntries } from "./connector-entries";
+import { type AlurFormEditor, alurFormEditorModule } from "./form-editor-launcher";
 import { type Bo, commaList, findExtension, SLA_UNITS } from "./model-access";
 import { formatLines, LINE_FORMATS, type LineList, parseLines } from "./standard-lines";
 
@@ -223,7 +225,23 @@ const fieldEntry = (s: FieldSpec) =>
   entry(s.id, AlurField, s.kind === "select" ? isSelectEntryEdited : isTextFieldEntryEdited, { spec: s });
 const linesEntry = (id: string, lines: LinesSpec) => entry(id, AlurLines, isTextAreaEntryEdited, { lines });
 
-function taskEntries(): unknown[] {
+/** "Create form" / "Edit form": opens the form-js editor on the task's form. */
+function AlurFormButton(props: { element: Element; id: string }) {
+  const translate = useService("translate") as Translate;
+  const launcher = useService("alurFormEditor") as AlurFormEditor;
+  const form = readTaskForm(props.element.businessObject);
+  return h("div", { class: "bio-properties-panel-entry alur-form-entry", "data-entry-id": props.id }, [
+    h(
+      "button",
+      { type: "button", class: "btn btn-small", onClick: () => launcher.open(props.element) },
+      translate(form.kind === "none" ? "Create form" : "Edit form"),
+    ),
+    form.kind === "embedded" &&
+      h("div", { class: "bio-properties-panel-description" }, translate("The form is stored in the model")),
+  ]);
+}
+
+function taskEntries(element: Element): unknown[] {
   const task = { type: "alur:Task" };
   const owner = (e: Element) => e.businessObject;
   const specs: FieldSpec[] = [
@@ -258,7 +276,11 @@ function taskEntries(): unknown[] {
     { id: "alur-escalate", label: "Escalate to", owner, path: [task], prop: "escalateTo", kind: "comma" },
     { id: "alur-form", label: "Form", owner, path: [{ type: "zeebe:FormDefinition" }], prop: "formId", kind: "text" },
   ];
-  return specs.map(fieldEntry);
+  const entries = specs.map(fieldEntry);
+  // embedded forms (zeebe:userTaskForm) exist for user tasks only
+  if (element.businessObject.$type === "bpmn:UserTask")
+    entries.push(entry("alur-form-editor", AlurFormButton, undefined));
+  return entries;
 }
 
 function standardEntries(): unknown[] {
@@ -363,7 +385,11 @@ function AlurPropertiesProvider(
     getGroups: (element: Element) => (groups: { id: string }[]) => {
       const type = element.businessObject.$type;
       if (USER_TASK_LIKE.has(type) || type === "bpmn:ServiceTask") {
-        groups.splice(1, 0, { id: "alur-task", label: translate("Alur: task"), entries: taskEntries() } as never);
+        groups.splice(1, 0, {
+          id: "alur-task",
+          label: translate("Alur: task"),
+          entries: taskEntries(element),
+        } as never);
       }
       if (type === "bpmn:ServiceTask" || type === "bpmn:SendTask") {
         groups.splice(2, 0, {
@@ -394,6 +420,7 @@ AlurPropertiesProvider.$inject = ["propertiesPanel", "translate"];
 
 /** The didi module that adds the groups. */
 export const alurPropertiesModule = {
+  __depends__: [alurFormEditorModule],
   __init__: ["alurPropertiesProvider"],
   alurPropertiesProvider: ["type", AlurPropertiesProvider],
 };

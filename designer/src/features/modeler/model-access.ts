@@ -59,7 +59,8 @@ export function readTaskSettings(bo: Bo): TaskSettings {
   const sla = task?.get("slaValue");
   return {
     roles: commaList(assignment?.get("candidateGroups")),
-    formId: String(form?.get("formId") ?? ""),
+    // an embedded form (formKey "camunda-forms:bpmn:<id>") is shown by its id, as the compiler names it
+    formId: String(form?.get("formId") || embeddedFormId(form) || ""),
     documents: commaList(task?.get("documents")),
     slaValue: typeof sla === "number" && Number.isFinite(sla) ? sla : null,
     slaUnit: String(task?.get("slaUnit") ?? "workingDays"),
@@ -90,7 +91,9 @@ export function writeTaskSettings(moddle: ModdleLike, bo: Bo, settings: Partial<
   if (settings.roles !== undefined) {
     ensureExtension(moddle, bo, "zeebe:AssignmentDefinition").set("candidateGroups", settings.roles.join(","));
   }
-  if (settings.formId !== undefined) {
+  const current = findExtension(bo, "zeebe:FormDefinition");
+  // writing back the embedded form's own id must keep the formKey that points at its body
+  if (settings.formId !== undefined && !(settings.formId && settings.formId === embeddedFormId(current))) {
     if (settings.formId) ensureExtension(moddle, bo, "zeebe:FormDefinition").set("formId", settings.formId);
     else removeExtension(bo, "zeebe:FormDefinition");
   }
@@ -100,6 +103,12 @@ export function writeTaskSettings(moddle: ModdleLike, bo: Bo, settings: Partial<
     if (settings.slaValue !== undefined) task.set("slaValue", settings.slaValue ?? undefined);
     if (settings.slaUnit !== undefined) task.set("slaUnit", settings.slaUnit || undefined);
   }
+}
+
+/** The id of the embedded form a zeebe:formDefinition's formKey points at, if any. */
+function embeddedFormId(definition: Bo | undefined): string | undefined {
+  const key = definition?.get("formKey");
+  return typeof key === "string" && key.startsWith("camunda-forms:bpmn:") ? key.slice(19) || undefined : undefined;
 }
 
 /** Drops an extension element of a type, if present. */
