@@ -127,6 +127,12 @@ const ENDPOINTS: Endpoint[] = [
     allowed: (w) => bks(w) && ["district-admin", "front-office", "back-office", ...HEADS].includes(w.role),
   },
   {
+    name: "POST /cases/{bekasi}/incidents/{i}/retry",
+    // the fixture case has no workflow: allowed callers get 409 case-not-running, nothing is retried
+    request: () => ["POST", `/cases/${fx.caseId}/incidents/x1/retry`],
+    allowed: (w) => isSuper(w) || bksAdmin(w),
+  },
+  {
     name: "POST /signals (Bekasi)",
     request: () => ["POST", "/signals", { district: "3216", name: "matrix" }],
     allowed: (w) => isSuper(w) || bksAdmin(w),

@@ -1,6 +1,7 @@
 /** Cases (permohonan): start, view, timeline, documents and messages. */
 import { z } from "zod";
-import { CaseStatus, Variables } from "../schemas";
+import { CaseIncident, CaseStatus, MessageDelivery, Variables } from "../schemas";
+import { Bilingual } from "./errors";
 
 /** Applicant data entered by the front office. */
 export const Applicant = z
@@ -56,6 +57,11 @@ export const CaseView = z.object({
   currentSteps: z.array(z.object({ taskId: z.string(), name: z.string().nullable(), elementId: z.string() })),
   /** True while the case's workflow waits to be started (Temporal was unreachable; retried in the background). */
   workflowPending: z.boolean().optional(),
+  /**
+   * Open incidents (status `incident`): what failed where and when; an admin retries them. Empty
+   * for a case without incidents; absent when the process engine could not be asked.
+   */
+  incidents: z.array(CaseIncident).optional(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
@@ -77,7 +83,16 @@ export const CaseMessageRequest = z.object({
 });
 export type CaseMessageRequest = z.infer<typeof CaseMessageRequest>;
 
-export const CaseMessageResponse = z.object({ correlated: z.boolean() });
+/**
+ * `correlated`: a waiting step took it (200). `buffered`: kept until a step waits for it, at most
+ * until `expiresAt` (202). Neither: no step of the case can receive it (200). `note` says which.
+ */
+export const CaseMessageResponse = MessageDelivery.extend({ note: Bilingual.optional() });
+export type CaseMessageResponse = z.infer<typeof CaseMessageResponse>;
+
+/** Body of an incident retry: variables to fix first (written like the element's output). */
+export const RetryIncidentRequest = z.object({ variables: Variables.optional() });
+export type RetryIncidentRequest = z.infer<typeof RetryIncidentRequest>;
 
 export const SignalRequest = z.object({
   district: z.string().min(1),

@@ -1,10 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { CaseMessageRequest, type CaseView, StartCaseData } from "@alur/shared/api";
+import {
+  type Bilingual,
+  CaseMessageRequest,
+  type CaseMessageResponse,
+  type CaseView,
+  type RetryIncidentRequest,
+  StartCaseData,
+} from "@alur/shared/api";
+import type { CaseIncident, CaseStateView } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
 import type { z } from "zod";
-import { canMessageCase, canSeeCase, canSignalDistrict, canStartCase } from "../../auth/policy";
+import { canAdminister, canMessageCase, canSeeCase, canSignalDistrict, canStartCase } from "../../auth/policy";
 import type { Principal } from "../../auth/principal";
 import { appendAudit } from "../../store/audit";
 import { appendCaseEvent, listCaseEvents } from "../../store/case-events";
@@ -13,8 +21,8 @@ import type { Db } from "../../store/db";
 import { filePath } from "../../store/file-store";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "../../store/idempotency";
 import { pendingStartOf } from "../../store/workflow-starts";
-import { broadcastSignal, deliverMessageUpdate } from "../../temporal/definitions";
-import type { AppContext, AppEnv } from "../context";
+import { broadcastSignal, caseStateQuery, deliverMessageUpdate, retryIncidentUpdate } from "../../temporal/definitions";
+import type { AppContext, AppDeps, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
 import type * as routes from "./cases.routes";
@@ -74,7 +82,28 @@ async function visibleCase(
   return row;
 }
 
-async function caseView(db: Db, row: CaseRow): Promise<CaseView> {
+/** How long a case read waits for the workflow's own view of its incidents. */
+const INCIDENT_QUERY_TIMEOUT_MS = 3_000;
+
+/**
+ * Open incidents of a case whose status says it has some, as the workflow holds them; undefined
+ * when the workflow cannot be asked (the rest of the case view does not depend on it).
+ */
+async function openIncidents(deps: AppDeps, row: CaseRow): Promise<CaseIncident[] | undefined> {
+  if (row.status !== "incident") return [];
+  const client = deps.temporal.client;
+  try {
+    const state = await client.withDeadline(Date.now() + INCIDENT_QUERY_TIMEOUT_MS, () =>
+      client.workflow.getHandle(row.workflow_id).query(caseStateQuery),
+    );
+    return state.incidents;
+  } catch (error) {
+    deps.logger.warn({ err: error, caseId: row.id }, "case incidents not available");
+    return undefined;
+  }
+}
+
+async function caseView(db: Db, row: CaseRow, incidents?: CaseIncident[]): Promise<CaseView> {
   const [documents, open, pending] = await Promise.all([
     listCaseDocuments(db, row.id),
     openTasksOfCase(db, row.id),
@@ -103,6 +132,7 @@ async function caseView(db: Db, row: CaseRow): Promise<CaseView> {
     })),
     currentSteps: open.map((t) => ({ taskId: t.id, name: t.name, elementId: t.element_id })),
     ...(pending ? { workflowPending: true } : {}),
+    ...(incidents ? { incidents } : {}),
   };
 }
 
@@ -142,7 +172,7 @@ export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   const deps = c.get("deps");
   // A case whose workflow could not be started is retried when read (if due), not only by the sweep.
   if (await pendingStartOf(deps.db, caseId)) await retryPendingStarts(deps, { caseId });
-  return c.json(await caseView(deps.db, row), 200);
+  return c.json(await caseView(deps.db, row, await openIncidents(deps, row)), 200);
 };
 
 export const timeline: RouteHandler<typeof routes.timeline, AppEnv> = async (c) => {
@@ -209,12 +239,12 @@ export const message: RouteHandler<typeof routes.message, AppEnv> = async (c) =>
     documentIds.push(id);
   }
   const payload = documentIds.length > 0 ? { ...data.payload, documents: documentIds } : data.payload;
-  let correlated: boolean;
+  let delivery: CaseMessageResponse;
   try {
     const handle = deps.temporal.client.workflow.getHandle(row.workflow_id);
-    ({ correlated } = await handle.executeUpdate(deliverMessageUpdate, {
+    delivery = await handle.executeUpdate(deliverMessageUpdate, {
       args: [{ name: data.name, correlationKey: data.correlationKey, payload, actor: p.userId }],
-    }));
+    });
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw new ApiException(409, "case-not-running");
     if (error instanceof WorkflowUpdateFailedError) {
@@ -226,7 +256,7 @@ export const message: RouteHandler<typeof routes.message, AppEnv> = async (c) =>
     caseId,
     type: "case.message",
     actor: p.userId,
-    data: { name: data.name, correlationKey: data.correlationKey ?? null, correlated, documents: documentIds },
+    data: { name: data.name, correlationKey: data.correlationKey ?? null, ...delivery, documents: documentIds },
   });
   await appendAudit(deps.db, {
     actorId: p.userId,
@@ -236,9 +266,83 @@ export const message: RouteHandler<typeof routes.message, AppEnv> = async (c) =>
     resourceType: "case",
     resourceId: caseId,
     district: row.district,
-    after: { name: data.name, correlationKey: data.correlationKey ?? null, payload, correlated },
+    after: { name: data.name, correlationKey: data.correlationKey ?? null, payload, ...delivery },
   });
-  return c.json({ correlated }, 200);
+  const note = deliveryNote(delivery);
+  const body = { ...delivery, ...(note ? { note } : {}) };
+  // 202: accepted and kept, but nothing has happened to the case yet.
+  return delivery.buffered ? c.json(body, 202) : c.json(body, 200);
+};
+
+function deliveryNote(delivery: CaseMessageResponse): Bilingual | undefined {
+  if (delivery.correlated) return undefined;
+  if (delivery.buffered) {
+    const until = delivery.expiresAt ? ` (paling lambat ${delivery.expiresAt})` : "";
+    const untilEn = delivery.expiresAt ? ` (until ${delivery.expiresAt} at the latest)` : "";
+    return {
+      id: `Pesan disimpan sampai langkah yang menunggunya aktif${until}.`,
+      en: `Message kept until a step waits for it${untilEn}.`,
+    };
+  }
+  return {
+    id: "Tidak ada langkah permohonan ini yang dapat menerima pesan ini; pesan tidak disimpan.",
+    en: "No step of this case can receive this message; it was not kept.",
+  };
+}
+
+export const retryIncident: RouteHandler<typeof routes.retryIncident, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const { caseId, incidentId } = c.req.valid("param");
+  const deps = c.get("deps");
+  const row = await getCase(deps.db, caseId);
+  if (!row) throw new ApiException(404, "not-found");
+  await authorize(c, canAdminister(p, row.district), "case.retry-incident", {
+    type: "case",
+    id: caseId,
+    district: row.district,
+  });
+  // Without a JSON body the validator did not run: a retry that fixes nothing.
+  const body: RetryIncidentRequest = (c.req.valid("json") as RetryIncidentRequest | undefined) ?? {};
+  let state: CaseStateView;
+  try {
+    state = await deps.temporal.client.workflow.getHandle(row.workflow_id).executeUpdate(retryIncidentUpdate, {
+      args: [
+        {
+          incidentId,
+          ...(body.variables ? { variables: body.variables } : {}),
+          actor: { userId: p.userId, roles: p.roles, district: p.district },
+        },
+      ],
+    });
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new ApiException(409, "case-not-running");
+    if (error instanceof WorkflowUpdateFailedError) {
+      // The validator's {code, id, en}: an unknown or already resolved incident.
+      const details = (error.cause as { details?: unknown[] } | undefined)?.details?.[0];
+      throw new ApiException(404, "not-found", details ?? { reason: error.cause?.message ?? error.message });
+    }
+    deps.logger.error({ err: error, caseId, incidentId }, "retryIncident update failed");
+    throw new ApiException(503, "workflow-unavailable");
+  }
+  const variables = Object.keys(body.variables ?? {});
+  await appendCaseEvent(deps.db, {
+    caseId,
+    type: "case.incident-retried",
+    actor: p.userId,
+    data: { incidentId, variables },
+  });
+  await appendAudit(deps.db, {
+    actorId: p.userId,
+    ip: c.get("ip"),
+    action: "case.retry-incident",
+    outcome: "ok",
+    resourceType: "case",
+    resourceId: caseId,
+    district: row.district,
+    after: { incidentId, variables: body.variables ?? {} },
+  });
+  const now = (await getCase(deps.db, caseId)) ?? row;
+  return c.json(await caseView(deps.db, now, state.incidents), 200);
 };
 
 export const signal: RouteHandler<typeof routes.signal, AppEnv> = async (c) => {

@@ -10,4 +10,5 @@ export const casesRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(routes.timeline, handlers.timeline)
   .openapi(routes.document, handlers.document)
   .openapi(routes.message, handlers.message)
+  .openapi(routes.retryIncident, handlers.retryIncident)
   .openapi(routes.signal, handlers.signal);

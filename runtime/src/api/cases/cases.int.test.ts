@@ -182,13 +182,13 @@ describe("a case through the API", () => {
     expect(next.elementId).toBe("approve");
     console.log(JSON.stringify({ metric: "complete-to-next-task-visible-ms", value: Math.round(visibleMs) }));
 
-    // a message the case does not wait for is delivered but not correlated
+    // a message no step of this model can receive is answered, neither correlated nor kept
     const msg = await call(appA, onA["bks.kepala-bidang"]!, "POST", `/cases/${started.id}/messages`, {
       name: "sk-provinsi-diterima",
       payload: { nomorSk: "123/2026" },
     });
     expect(msg.status).toBe(200);
-    expect(await msg.json()).toEqual({ correlated: false });
+    expect(await msg.json()).toMatchObject({ correlated: false, buffered: false, note: { id: expect.any(String) } });
 
     // the head completes the last step; the case ends and its timeline tells the story
     const done = await call(appA, onA["bks.kepala-bidang"]!, "POST", `/tasks/${next.id}/complete`, {

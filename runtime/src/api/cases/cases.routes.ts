@@ -2,6 +2,7 @@ import {
   CaseMessageRequest,
   CaseMessageResponse,
   CaseView,
+  RetryIncidentRequest,
   SignalRequest,
   SignalResponse,
   StartCaseData,
@@ -92,7 +93,31 @@ export const message = createRoute({
       },
     },
   },
-  responses: { 200: jsonResponse(CaseMessageResponse, "Delivered"), ...errors(400, 401, 403, 404, 409, 422, 503) },
+  responses: {
+    200: jsonResponse(CaseMessageResponse, "Correlated to a waiting step, or no step of the case can receive it"),
+    202: jsonResponse(CaseMessageResponse, "Kept (buffered) until a step waits for it, at most until expiresAt"),
+    ...errors(400, 401, 403, 404, 409, 422, 503),
+  },
+});
+
+export const retryIncident = createRoute({
+  method: "post",
+  path: "/cases/{caseId}/incidents/{incidentId}/retry",
+  tags: ["cases"],
+  summary: "Retry an incident once its cause is fixed (super admin, the case district's admin)",
+  description:
+    "Resolves an open incident of the case (GET /cases/{caseId} lists them): writes `variables` first, " +
+    "then redoes the failed work of the element, e.g. runs a connector again after `connector-failed`.",
+  security: SECURITY,
+  request: {
+    params: CaseParams.extend({ incidentId: z.string() }),
+    // Not "required": a retry without fixed variables has no body.
+    body: { required: false, content: { "application/json": { schema: RetryIncidentRequest } } },
+  },
+  responses: {
+    200: jsonResponse(CaseView, "Retried: the case now"),
+    ...errors(400, 401, 403, 404, 409, 503),
+  },
 });
 
 export const signal = createRoute({

@@ -1,0 +1,202 @@
+/**
+ * A connector outage on the real servers (PostgreSQL, the Temporal dev server, a worker running
+ * bpmnProcess, a local HTTP server as the outside system): the http service task fails after its
+ * retries, the case holds a `connector-failed` incident (its catch-all error boundary does not take
+ * it), the outside system recovers, the district admin retries through the API and the case ends.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import type { CaseView } from "@alur/shared/api";
+import type { TestWorkflowEnvironment } from "@temporalio/testing";
+import type { Worker } from "@temporalio/worker";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devServerEnv, postgresDb, workflowBundle } from "../../../test/servers";
+import { type CreatedAccount, createAccounts } from "../../auth/accounts";
+import { ensureReferenceData } from "../../auth/seed-demo";
+import { createLogger } from "../../logger";
+import type { Db } from "../../store/db";
+import { createActivities } from "../../temporal/activities";
+import { createWorker } from "../../temporal/worker";
+import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
+
+const TASK_QUEUE = "api-incidents";
+const TAG = `${process.pid}${Date.now().toString(36)}`;
+const PROCESS_ID = `layanan-http-${TAG}`;
+// Accounts of their own, so the test does not depend on which other file seeded the database.
+const CAST = [
+  { key: "admin", district: "3216", role: "district-admin" },
+  { key: "front-office", district: "3216", role: "front-office" },
+  { key: "kepala-bidang", district: "3216", role: "kepala-bidang" },
+  { key: "smd-admin", district: "3211", role: "district-admin" },
+] as const;
+
+let env: TestWorkflowEnvironment;
+let db: Db;
+let worker: Worker;
+let running: Promise<void>;
+let app: TestApp;
+let accounts: CreatedAccount[];
+const as: Record<string, Session> = {};
+
+// The outside system (think SIKS-NG): answers 500 until it is switched back to 200.
+let dtksStatus = 500;
+let dtksCalls = 0;
+let dtks: Server;
+
+beforeAll(async () => {
+  dtks = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      dtksCalls++;
+      res.writeHead(dtksStatus, { "content-type": "application/json" });
+      res.end(JSON.stringify(dtksStatus === 200 ? { terdaftar: true, desil: 2 } : { error: "sedang gangguan" }));
+    });
+  });
+  await new Promise<void>((resolve) => dtks.listen(0, "127.0.0.1", resolve));
+  env = await devServerEnv();
+  db = await postgresDb();
+  worker = await createWorker({
+    connection: env.nativeConnection,
+    taskQueue: TASK_QUEUE,
+    workflowBundle: workflowBundle(),
+    activities: createActivities({
+      db,
+      logger: createLogger({ level: "silent", pretty: false }),
+      env: { ALUR_DATA_DIR: mkdtempSync(path.join(tmpdir(), "alur-incidents-")), HTTP_CONNECTOR_ALLOW: "127.0.0.1" },
+    }),
+  });
+  running = worker.run();
+  await ensureReferenceData(db);
+  accounts = await createAccounts(
+    db,
+    CAST.map((c) => ({ username: `inc${TAG}.${c.key}`, orgUnitId: c.district, district: c.district, roles: [c.role] })),
+  );
+  ({ app } = await buildTestApp(db, { client: env.client, taskQueue: TASK_QUEUE, credentials: accounts }));
+  for (const c of CAST) as[c.key] = await signIn(app, accounts, `inc${TAG}.${c.key}`);
+  const port = (dtks.address() as AddressInfo).port;
+  const xml = readFileSync(path.join(import.meta.dirname, "fixtures/layanan-http.bpmn"), "utf8")
+    .replaceAll("__DTKS_URL__", `http://127.0.0.1:${port}/dtks`)
+    .replaceAll('"layanan-http"', `"${PROCESS_ID}"`);
+  const deploy = await call(app, as.admin!, "POST", "/processes", { bpmnXml: xml, district: "3216", publish: true });
+  if (deploy.status !== 201) throw new Error(`deploy: ${deploy.status} ${await deploy.text()}`);
+});
+
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+  await db?.destroy();
+  await new Promise((resolve) => dtks?.close(resolve));
+});
+
+async function caseOf(caseId: string, s: Session = as.admin!): Promise<CaseView> {
+  const res = await call(app, s, "GET", `/cases/${caseId}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as CaseView;
+}
+
+async function waitFor(caseId: string, predicate: (c: CaseView) => boolean, what: string): Promise<CaseView> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const view = await caseOf(caseId);
+    if (predicate(view)) return view;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(view)}`);
+    await delay(100);
+  }
+}
+
+async function startCase(): Promise<string> {
+  const res = await call(app, as["front-office"]!, "POST", "/cases", {
+    processId: PROCESS_ID,
+    district: "3216",
+    applicant: { name: "Sri Wahyuni (uji insiden)" },
+    variables: { nik: "3216015505800002" },
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+describe("a connector outage through the API", () => {
+  it("shows a connector-failed incident, not the error boundary; the admin retries once the system is back", async () => {
+    // given the outside system is down and a case calls it (retries="1": two attempts)
+    dtksStatus = 500;
+    dtksCalls = 0;
+    const caseId = await startCase();
+
+    // when its retries run out
+    const failed = await waitFor(caseId, (c) => c.status === "incident", "the incident");
+
+    // then the case shows the incident and the catch-all boundary's manual step did not open
+    expect(dtksCalls).toBe(2);
+    expect(failed.currentSteps).toEqual([]);
+    expect(failed.incidents).toHaveLength(1);
+    const incident = failed.incidents![0]!;
+    expect(incident).toMatchObject({ code: "connector-failed", elementId: "cekDtks" });
+    expect(incident.message).toContain("HTTP 500");
+    expect(Number.isNaN(Date.parse(incident.at))).toBe(false);
+
+    // an unknown incident id is refused with a clear message and changes nothing
+    const unknown = await call(app, as.admin!, "POST", `/cases/${caseId}/incidents/x999/retry`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({
+      code: "not-found",
+      details: { code: "unknown-incident", id: expect.stringContaining("x999"), en: expect.stringContaining("x999") },
+    });
+
+    // when the system is back and the district admin retries, fixing a variable on the way
+    dtksStatus = 200;
+    const retried = await call(app, as.admin!, "POST", `/cases/${caseId}/incidents/${incident.id}/retry`, {
+      variables: { dicobaUlangOleh: "bks.admin" },
+    });
+
+    // then the connector runs again and the case completes on the success path
+    expect(retried.status).toBe(200);
+    expect(((await retried.json()) as CaseView).incidents ?? []).toEqual([]);
+    const done = await waitFor(caseId, (c) => c.status === "completed", "completion");
+    expect(done.incidents).toEqual([]);
+    expect(dtksCalls).toBe(3);
+    const timeline = (await (await call(app, as.admin!, "GET", `/cases/${caseId}/timeline`)).json()) as {
+      items: { type: string; elementId: string | null; actor: string | null; data: Record<string, unknown> }[];
+    };
+    const types = timeline.items.map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(["incident", "incidentResolved", "case.incident-retried"]));
+    expect(timeline.items.find((e) => e.type === "case.incident-retried")).toMatchObject({
+      actor: as.admin!.userId,
+      data: { incidentId: incident.id, variables: ["dicobaUlangOleh"] },
+    });
+    const entered = timeline.items.filter((e) => e.type === "elementEntered").map((e) => e.elementId);
+    expect(entered).toContain("selesai");
+    expect(entered).not.toContain("manual");
+  });
+
+  it("only the super admin and the case district's admin may retry; others get an audited 403", async () => {
+    // given a case holding an incident
+    dtksStatus = 500;
+    const caseId = await startCase();
+    const failed = await waitFor(caseId, (c) => (c.incidents ?? []).length > 0, "the incident");
+    const url = `/cases/${caseId}/incidents/${failed.incidents![0]!.id}/retry`;
+
+    // when a head of the district and another district's admin try
+    for (const who of ["kepala-bidang", "smd-admin"]) {
+      const res = await call(app, as[who]!, "POST", url);
+
+      // then 403, audited, and the incident is still there
+      expect(res.status).toBe(403);
+      const denial = await db
+        .selectFrom("audit_log")
+        .selectAll()
+        .where("actor_id", "=", as[who]!.userId)
+        .where("action", "=", "case.retry-incident")
+        .where("outcome", "=", "denied")
+        .where("resource_id", "=", caseId)
+        .execute();
+      expect(denial).toHaveLength(1);
+    }
+    expect((await caseOf(caseId)).incidents).toHaveLength(1);
+    // (the case is left holding its incident: nothing else waits on it)
+  });
+});

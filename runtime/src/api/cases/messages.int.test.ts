@@ -1,0 +1,153 @@
+/**
+ * Messages to a case on the real servers: one that arrives before any step waits for it is kept
+ * (202, buffered until its time-to-live) and taken by the receive task once the case gets there;
+ * one no step of the case can ever receive is answered 200 with a note, not kept.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import type { CaseView } from "@alur/shared/api";
+import type { TestWorkflowEnvironment } from "@temporalio/testing";
+import type { Worker } from "@temporalio/worker";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devServerEnv, postgresDb, workflowBundle } from "../../../test/servers";
+import { type CreatedAccount, createAccounts } from "../../auth/accounts";
+import { ensureReferenceData } from "../../auth/seed-demo";
+import { createLogger } from "../../logger";
+import type { Db } from "../../store/db";
+import { createActivities } from "../../temporal/activities";
+import { createWorker } from "../../temporal/worker";
+import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
+
+const TASK_QUEUE = "api-messages";
+const TAG = `${process.pid}${Date.now().toString(36)}`;
+const PROCESS_ID = `layanan-pesan-${TAG}`;
+
+let env: TestWorkflowEnvironment;
+let db: Db;
+let worker: Worker;
+let running: Promise<void>;
+let app: TestApp;
+let accounts: CreatedAccount[];
+const as: Record<string, Session> = {};
+
+beforeAll(async () => {
+  env = await devServerEnv();
+  db = await postgresDb();
+  worker = await createWorker({
+    connection: env.nativeConnection,
+    taskQueue: TASK_QUEUE,
+    workflowBundle: workflowBundle(),
+    activities: createActivities({
+      db,
+      logger: createLogger({ level: "silent", pretty: false }),
+      env: { ALUR_DATA_DIR: mkdtempSync(path.join(tmpdir(), "alur-messages-")), HTTP_CONNECTOR_ALLOW: "" },
+    }),
+  });
+  running = worker.run();
+  await ensureReferenceData(db);
+  accounts = await createAccounts(
+    db,
+    ["district-admin", "front-office"].map((role) => ({
+      username: `msg${TAG}.${role}`,
+      orgUnitId: "3216",
+      district: "3216",
+      roles: [role],
+    })),
+  );
+  ({ app } = await buildTestApp(db, { client: env.client, taskQueue: TASK_QUEUE, credentials: accounts }));
+  for (const a of accounts) as[a.roles[0]!] = await signIn(app, accounts, a.username);
+  const xml = readFileSync(path.join(import.meta.dirname, "fixtures/layanan-pesan.bpmn"), "utf8").replaceAll(
+    '"layanan-pesan"',
+    `"${PROCESS_ID}"`,
+  );
+  const deploy = await call(app, as["district-admin"]!, "POST", "/processes", {
+    bpmnXml: xml,
+    district: "3216",
+    publish: true,
+  });
+  if (deploy.status !== 201) throw new Error(`deploy: ${deploy.status} ${await deploy.text()}`);
+});
+
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+  await db?.destroy();
+});
+
+describe("messages to a case", () => {
+  it("keeps a message no step waits for yet (202) and hands it to the receive task when the case gets there", async () => {
+    // given a case waiting 5 s before its receive task opens
+    const started = await call(app, as["front-office"]!, "POST", "/cases", {
+      processId: PROCESS_ID,
+      district: "3216",
+      applicant: { name: "Dewi Lestari (uji pesan)" },
+    });
+    expect(started.status).toBe(201);
+    const caseId = ((await started.json()) as { id: string }).id;
+
+    // when the decree arrives early
+    const early = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "sk-provinsi-diterima",
+      payload: { nomorSk: "463/2026" },
+    });
+
+    // then it is kept, with its expiry and a note in both languages
+    expect(early.status).toBe(202);
+    const body = (await early.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      correlated: false,
+      buffered: true,
+      note: {
+        id: expect.stringContaining("Pesan disimpan sampai langkah yang menunggunya aktif"),
+        en: expect.stringContaining("Message kept until a step waits for it"),
+      },
+    });
+    // default time-to-live: one hour
+    const ttl = Date.parse(String(body.expiresAt)) - Date.now();
+    expect(ttl).toBeGreaterThan(50 * 60_000);
+    expect(ttl).toBeLessThanOrEqual(60 * 60_000);
+
+    // and the receive task takes it once the case reaches it: the case completes with its payload
+    const deadline = Date.now() + 30_000;
+    let view: CaseView;
+    for (;;) {
+      view = (await (await call(app, as["district-admin"]!, "GET", `/cases/${caseId}`)).json()) as CaseView;
+      if (view.status === "completed" || Date.now() > deadline) break;
+      await delay(200);
+    }
+    expect(view.status).toBe("completed");
+    const timeline = (await (await call(app, as["district-admin"]!, "GET", `/cases/${caseId}/timeline`)).json()) as {
+      items: { type: string; data: Record<string, unknown> }[];
+    };
+    const types = timeline.items.map((e) => e.type);
+    expect(types.indexOf("messageBuffered")).toBeGreaterThan(-1);
+    expect(types.indexOf("messageCorrelated")).toBeGreaterThan(types.indexOf("messageBuffered"));
+    expect(timeline.items.find((e) => e.type === "case.message")?.data).toMatchObject({
+      correlated: false,
+      buffered: true,
+    });
+  });
+
+  it("answers 200 with a note for a message no step of the case can ever receive", async () => {
+    const started = await call(app, as["front-office"]!, "POST", "/cases", {
+      processId: PROCESS_ID,
+      district: "3216",
+      applicant: { name: "Agus Salim (uji pesan)" },
+    });
+    const caseId = ((await started.json()) as { id: string }).id;
+
+    const res = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, { name: "tidak-dikenal" });
+
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      correlated: false,
+      buffered: false,
+      note: { en: expect.stringContaining("not kept") },
+    });
+    expect(body.expiresAt).toBeUndefined();
+  });
+});
