@@ -140,6 +140,12 @@ export interface FlowDef {
   isDefault?: boolean;
 }
 
+/**
+ * A due date as a working-time fact: one unit and its amount, counted on the district calendar
+ * from when the task opened (or the case started), e.g. `{ workingDays: 3 }`.
+ */
+export type DueFact = Partial<Record<SlaUnit, number>>;
+
 /** A step of a scenario file; see workflows/README.md for the format. */
 export type ScenarioStep =
   | {
@@ -148,6 +154,11 @@ export type ScenarioStep =
       data: Record<string, unknown>;
       /** Expected due date of the task when it opened (ISO, office time zone). */
       expectDueAt?: string;
+      /**
+       * The task's due date as a working-time fact from its opening; null: no due date. Filled in
+       * from the task's SLA by the generator when the definition leaves it out.
+       */
+      due?: DueFact | null;
     }
   | { message: string; payload: Record<string, unknown> }
   | { timer: string };
@@ -165,6 +176,13 @@ export interface ScenarioDef {
     documents: string[];
     /** notify-connector runs, in order (their ids) */
     notifications: string[];
+    /**
+     * The case's due date as a working-time fact from the case start (moved by clock pauses);
+     * null: the standard gives no completion time. Filled in from the standard by the generator.
+     */
+    caseDue?: DueFact | null;
+    /** Expected case due date (ISO) at the end of the run, for `startAt`. */
+    caseDueAt?: string;
   };
 }
 

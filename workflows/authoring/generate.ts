@@ -1,6 +1,6 @@
 /** Renders a service definition to the files it owns under workflows/ (model, forms, scenarios). */
 import { toBpmnXml } from "./bpmn-writer";
-import type { ServiceDef } from "./dsl";
+import type { DueFact, ScenarioDef, ServiceDef, SlaUnit, StandardDef } from "./dsl";
 import { toForms } from "./form-writer";
 
 export interface GeneratedFile {
@@ -27,7 +27,7 @@ export function renderService(def: ServiceDef): GeneratedFile[] {
       process: def.processId,
       model: modelPath(def),
       district: def.variant?.district ?? def.district,
-      ...s,
+      ...withDueFacts(def, s),
     };
     files.push({
       path: `${def.slug}/scenarios/${prefix}${s.name}.json`,
@@ -50,4 +50,33 @@ export function catalogueManifest(defs: ServiceDef[]): string {
     coverage: d.coverage,
   }));
   return `${JSON.stringify({ generatedBy: "workflows/authoring/build.ts", models }, null, 2)}\n`;
+}
+
+function fact(value: number, unit: SlaUnit): DueFact {
+  return { [unit]: value };
+}
+
+/**
+ * The case due date the standard sets: its completion time, a range counted to its upper bound
+ * ("1 – 1,5 tahun" is 18 months), years as months.
+ */
+function caseDueOf(standard: StandardDef): DueFact | null {
+  const time = standard.completionTime;
+  if (!time) return null;
+  const value = time.maxValue ?? time.value;
+  return time.unit === "years" ? fact(value * 12, "months") : fact(value, time.unit);
+}
+
+/** States every task's and the case's due date in the scenario: the definition's own, or the model's SLA. */
+function withDueFacts(def: ServiceDef, s: ScenarioDef): ScenarioDef {
+  const sla = new Map(def.nodes.flatMap((n) => (n.kind === "user" ? [[n.id, n.sla ?? null] as const] : [])));
+  return {
+    ...s,
+    steps: s.steps.map((step) => {
+      if (!("complete" in step) || step.due !== undefined) return step;
+      const own = sla.get(step.complete);
+      return { ...step, due: own ? fact(own.value, own.unit) : null };
+    }),
+    expect: { ...s.expect, ...(s.expect.caseDue === undefined ? { caseDue: caseDueOf(def.standard) } : {}) },
+  };
 }

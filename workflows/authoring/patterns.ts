@@ -69,6 +69,11 @@ export function scenario(
   return { name, description, startAt: START_AT, variables, steps, expect };
 }
 
+/** A scenario started at another time, with the case due date counted by hand for that start. */
+export function startingAt(startAt: string, s: ScenarioDef, caseDueAt?: string): ScenarioDef {
+  return { ...s, startAt, expect: { ...s.expect, ...(caseDueAt ? { caseDueAt } : {}) } };
+}
+
 /** Completion step shorthand. */
 export const done = (
   task: string,

@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ScenarioDef } from "../authoring/dsl";
 import { type CatalogueEntry, loadCatalogue, WORKFLOWS_DIR } from "../src";
 import { compileEntry } from "./compile-model";
+import { expectedCaseDue, expectedDue } from "./due-dates";
 
 interface ScenarioFile extends ScenarioDef {
   process: string;
@@ -54,12 +55,14 @@ class ScenarioRun {
   readonly log: EngineCommand[] = [];
   now: string;
 
+  readonly calendar;
+
   constructor(
     readonly plan: ExecutionPlan,
     scenario: ScenarioFile,
   ) {
-    const calendar = calendarFor(scenario.district ?? "00", [2024, 2025, 2026]);
-    this.state = initialState(plan, { caseId: `scenario-${scenario.name}`, calendar });
+    this.calendar = calendarFor(scenario.district ?? "00", [2024, 2025, 2026]);
+    this.state = initialState(plan, { caseId: `scenario-${scenario.name}`, calendar: this.calendar });
     this.now = scenario.startAt;
   }
 
@@ -81,6 +84,18 @@ class ScenarioRun {
   openTask(elementId: string): Command<"openTask"> | undefined {
     const open = new Set(Object.keys(this.state.tasks));
     return this.commands("openTask").find((t) => t.elementId === elementId && open.has(t.taskId));
+  }
+
+  /** When a record of this type was written for an element instance (or for the case: null). */
+  recordedAt(recordType: string, elementInstanceId: string | null): number {
+    const hit = this.commands("record").find(
+      (r) =>
+        r.recordType === recordType &&
+        (elementInstanceId === null ||
+          (r.data as { elementInstanceId?: string }).elementInstanceId === elementInstanceId),
+    );
+    if (!hit) throw new Error(`no ${recordType} record for ${elementInstanceId}`);
+    return Date.parse(hit.at);
   }
 
   openElements(): string[] {
@@ -129,6 +144,13 @@ describe.each(files.map((f) => [f.path, f] as const))("%s", (_path, { scenario }
         expect(task!.roles, where).toContain(s.role);
         if (s.expectDueAt)
           expect(Date.parse(task!.dueAt ?? ""), `${where}: dueAt ${task!.dueAt}`).toBe(Date.parse(s.expectDueAt));
+        if (s.due !== undefined) {
+          const opened = run.recordedAt("elementEntered", task!.elementInstanceId);
+          const expected = expectedDue(run.calendar, opened, s.due);
+          expect(task!.dueAt === null ? null : Date.parse(task!.dueAt), `${where}: dueAt ${task!.dueAt}`).toBe(
+            expected,
+          );
+        }
         const keys = formKeys(entry.forms[task!.formId ?? ""]);
         for (const key of Object.keys(s.data))
           expect(keys.has(key), `${where}: field ${key} not in ${task!.formId}`).toBe(true);
@@ -168,6 +190,16 @@ describe.each(files.map((f) => [f.path, f] as const))("%s", (_path, { scenario }
     const products = jobs.filter((j) => j.jobType === "document").map((j) => j.headers.fileName?.replace(/\.pdf$/, ""));
     expect(products).toEqual(scenario.expect.documents);
     expect(jobs.filter((j) => j.jobType === "notify").map((j) => j.elementId)).toEqual(scenario.expect.notifications);
+    const caseDueAt = run.state.caseDueAt === null ? null : Date.parse(run.state.caseDueAt);
+    if (scenario.expect.caseDue !== undefined) {
+      const paused = run.commands("record").filter((r) => r.recordType === "clockPaused");
+      const resumed = run.commands("record").filter((r) => r.recordType === "clockResumed");
+      expect(resumed.length).toBe(paused.length);
+      const pauses = paused.map((p, i) => ({ from: Date.parse(p.at), to: Date.parse(resumed[i]!.at) }));
+      const started = run.recordedAt("caseStarted", null);
+      expect(caseDueAt).toBe(expectedCaseDue(run.calendar, started, scenario.expect.caseDue, pauses));
+    }
+    if (scenario.expect.caseDueAt) expect(caseDueAt).toBe(Date.parse(scenario.expect.caseDueAt));
   });
 });
 

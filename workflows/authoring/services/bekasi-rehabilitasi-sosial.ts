@@ -18,7 +18,7 @@ import {
   xor,
   yes,
 } from "../dsl";
-import { checkDocuments, done, ids, requirements, returnToApplicant, scenario } from "../patterns";
+import { checkDocuments, done, ids, requirements, returnToApplicant, scenario, startingAt } from "../patterns";
 import {
   BEKASI,
   BEKASI_OFFICE,
@@ -214,6 +214,37 @@ export const RUJUKAN: ServiceDef = {
       ],
       { end: "dipulangkan", documents: ["ba-serah-terima-rumah-singgah", "ba-pemulangan-keluarga"], notifications: [] },
     ),
+    // Counted by hand on the 2026 calendar (shared/src/calendar/data/cuti-bersama-2026.json): the
+    // report comes on Monday 16 March at 10:00, a working day that does not count. Tuesday 17 is
+    // working day 1; then the office is closed Wednesday 18 (cuti bersama Nyepi), Thursday 19
+    // (Nyepi), Friday 20 (cuti bersama Idul Fitri), Saturday 21 and Sunday 22 (Idul Fitri 1447 H,
+    // also the weekend), Monday 23 and Tuesday 24 (cuti bersama). Wednesday 25 is day 2 (the
+    // assessment's 2 working days), Thursday 26 day 3, Friday 27 day 4, Monday 30 day 5 (the
+    // tracing's 5), Tuesday 31 day 6, Wednesday 1 April day 7 (the service's 7 working days).
+    startingAt(
+      "2026-03-16T10:00:00+07:00",
+      scenario(
+        "menjelang-idul-fitri-2026",
+        "Laporan masuk Senin 16 Maret 2026, menjelang Nyepi dan Idul Fitri: cuti bersama dan hari libur tidak dihitung.",
+        [
+          done("periksaDokumen", "front-office", { docsComplete: true, namaPelapor: "Kelurahan Sukamahi" }),
+          done("asesmen", "pekerja-sosial", { hasilAsesmen: "Lansia, sehat" }, "2026-03-25T15:30:00+07:00"),
+          done(
+            "penelusuran",
+            "pekerja-sosial",
+            { keluargaDitemukan: true, alamatKeluarga: "Karawang" },
+            "2026-03-30T15:30:00+07:00",
+          ),
+          done("pulangkan", "pekerja-sosial", { tanggalPemulangan: "2026-03-30" }),
+        ],
+        {
+          end: "dipulangkan",
+          documents: ["ba-serah-terima-rumah-singgah", "ba-pemulangan-keluarga"],
+          notifications: [],
+        },
+      ),
+      "2026-04-01T15:30:00+07:00",
+    ),
     scenario(
       "dirujuk-ke-lks",
       "Keluarga tidak ditemukan: klien dirujuk ke LKS dengan berita acara serah terima.",
@@ -227,7 +258,7 @@ export const RUJUKAN: ServiceDef = {
     ),
   ],
   coverage:
-    "family found → returned home; not found → referred to an LKS; due dates of assessment (2 WD) and tracing (7 WD)",
+    "family found → returned home; not found → referred to an LKS; due dates of assessment (2 WD), tracing (5 WD) and case (7 WD), also across Nyepi, Idul Fitri 2026 and cuti bersama",
 };
 
 // III.c Penanganan ODGJ ---------------------------------------------------------------------------
@@ -357,6 +388,29 @@ export const ODGJ: ServiceDef = {
       ],
       { end: "diserahkanPanti", documents: ["surat-rekomendasi-odgj"], notifications: [] },
     ),
+    // Counted by hand on the 2025 calendar (cuti-bersama-2025.json): the report comes on
+    // Wednesday 24 December 2025 at 16:00, after closing (15:30), so it is received at the next
+    // working day's opening: Thursday 25 is Christmas, Friday 26 cuti bersama, 27-28 the weekend,
+    // so Monday 29 December 08:00, which does not count. One working day: Tuesday 30, 15:30.
+    startingAt(
+      "2025-12-24T16:00:00+07:00",
+      scenario(
+        "malam-natal",
+        "Laporan masuk Rabu 24 Desember 2025 pukul 16.00, setelah jam kerja, sebelum Natal, cuti bersama dan akhir pekan.",
+        [
+          done(
+            "datangiLokasi",
+            "pekerja-sosial",
+            { lokasi: "Pasar Cikarang", punyaKeluarga: false },
+            "2025-12-30T15:30:00+07:00",
+          ),
+          done("koordinasiPuskesmas", "pekerja-sosial", { keteranganPuskesmas: "ODGJ" }),
+          done("koordinasiPenjemputan", "pekerja-sosial", { namaPanti: "Panti Bina Laras" }),
+        ],
+        { end: "diserahkanPanti", documents: ["surat-rekomendasi-odgj"], notifications: [] },
+      ),
+      "2025-12-30T15:30:00+07:00",
+    ),
     scenario(
       "keluarga-mampu",
       "ODGJ dengan keluarga yang mampu: dikembalikan dengan berita acara.",
@@ -380,7 +434,7 @@ export const ODGJ: ServiceDef = {
     ),
   ],
   coverage:
-    "abandoned → panti with recommendation; with family able → returned; family unable → agreement and recommendation; 1-WD due date",
+    "abandoned → panti with recommendation; with family able → returned; family unable → agreement and recommendation; 1-WD due date, also reported after closing before Christmas 2025",
 };
 
 // III.d Anak Berkebutuhan Khusus ------------------------------------------------------------------

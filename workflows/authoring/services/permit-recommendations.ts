@@ -21,7 +21,7 @@ import {
   xor,
   yes,
 } from "../dsl";
-import { checkDocuments, done, ids, requirements, returnToApplicant, scenario } from "../patterns";
+import { checkDocuments, done, ids, requirements, returnToApplicant, scenario, startingAt } from "../patterns";
 import {
   BEKASI,
   BEKASI_DECREE,
@@ -59,6 +59,15 @@ interface PermitOptions {
   siteVisitForNew?: boolean;
   sla: { check: UserTaskDef["sla"]; sign: NonNullable<UserTaskDef["sla"]> } | null;
   coverage: string;
+  /** The complete-file scenario once more from another start, with its due dates counted by hand. */
+  alsoStartingAt?: {
+    name: string;
+    description: string;
+    startAt: string;
+    check?: string;
+    sign: string;
+    caseDueAt: string;
+  };
 }
 
 function permit(o: PermitOptions): ServiceDef {
@@ -176,6 +185,20 @@ function permit(o: PermitOptions): ServiceDef {
       { end: "berkasDikembalikan", documents: [], notifications: ["kembalikanBerkas"] },
     ),
   ];
+  if (o.alsoStartingAt) {
+    const a = o.alsoStartingAt;
+    scenarios.push(
+      startingAt(
+        a.startAt,
+        scenario(a.name, a.description, happy(o.siteVisitForNew ? true : undefined, a.check, a.sign), {
+          end: "selesai",
+          documents: [o.template],
+          notifications: phone,
+        }),
+        a.caseDueAt,
+      ),
+    );
+  }
   if (o.siteVisitForNew) {
     scenarios.push(
       scenario("perpanjangan", "Perpanjangan surat terdaftar: tanpa peninjauan lokasi.", happy(false), {
@@ -289,7 +312,20 @@ export const PUB_UGB_SERUYAN = permit({
   template: "surat-rekomendasi-pub-ugb",
   title: "Rekomendasi Pengumpulan Uang/ Barang dan Undian Gratis berhadiah",
   sla: { check: { value: 3, unit: "workingHours" }, sign: { value: 2, unit: "workingDays" } },
-  coverage: "complete → recommendation (3-hour check, 2-WD signature due dates); incomplete returned",
+  // Counted by hand: received Friday 4 October 2024 at 14:00. The 3 working hours are 14:00-15:30
+  // on Friday (1.5) and 08:00-09:30 on Monday 7 October (1.5), past the weekend. The 2 working
+  // days (signature and the whole service) skip the day of receipt: Monday 7 is day 1, Tuesday
+  // 8 October day 2, due at closing (15:30). No holiday falls in those days.
+  alsoStartingAt: {
+    name: "jumat-sore",
+    description: "Berkas masuk Jumat sore 4 Oktober 2024 pukul 14.00: tenggat melewati akhir pekan.",
+    startAt: "2024-10-04T14:00:00+07:00",
+    check: "2024-10-07T09:30:00+07:00",
+    sign: "2024-10-08T15:30:00+07:00",
+    caseDueAt: "2024-10-08T15:30:00+07:00",
+  },
+  coverage:
+    "complete → recommendation (3-hour check, 2-WD signature due dates), also from a Friday afternoon; incomplete returned",
   standard: {
     code: "SRY-PUB-UGB",
     name: "Layanan Pengumpulan Sumbangan (PUB) dan Undian Gratis Berhadiah (UGB)",
