@@ -1,5 +1,9 @@
-/** Routes. Staff pages load eagerly and stay small; designer routes (bpmn-js, React Flow) are lazy. */
+/**
+ * Routes. Staff pages load eagerly and stay small; designer routes (bpmn-js, React Flow) are lazy,
+ * with a spinner while a lazy route opened directly (a reload, a link) loads its chunk.
+ */
 import { createBrowserRouter, Navigate } from "react-router";
+import { Spinner } from "../components/query-state";
 import { RouteError } from "../components/route-error";
 import { CasePage } from "../features/cases/case-page";
 import { StartCasePage } from "../features/cases/start-case-page";
@@ -29,14 +33,17 @@ export function createAppRouter() {
         { path: "katalog", element: <CataloguePage /> },
         {
           path: "layanan/:versionId/standar",
+          hydrateFallbackElement: <Spinner />,
           lazy: async () => ({ Component: (await import("../features/standard/standard-page")).StandardPage }),
         },
         {
           path: "desainer/:versionId?",
+          hydrateFallbackElement: <Spinner />,
           lazy: async () => ({ Component: (await import("../features/modeler/designer-page")).DesignerPage }),
         },
         {
           path: "desainer/:processId/riwayat",
+          hydrateFallbackElement: <Spinner />,
           lazy: async () => ({ Component: (await import("../features/modeler/history-page")).HistoryPage }),
         },
         { path: "*", element: <Navigate to="/tugas" replace /> },
