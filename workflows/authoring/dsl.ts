@@ -161,7 +161,9 @@ export type ScenarioStep =
       due?: DueFact | null;
     }
   | { message: string; payload: Record<string, unknown> }
-  | { timer: string };
+  | { timer: string }
+  /** Time passes (ISO 8601 duration, days and hours: "P4DT1H"), e.g. while the applicant is away. */
+  | { wait: string };
 
 export interface ScenarioDef {
   name: string;

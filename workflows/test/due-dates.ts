@@ -86,3 +86,11 @@ export function shiftCalendar(calendar: BusinessCalendar, shift: number): Busine
   );
   return { ...calendar, holidays, years: [...new Set(holidays.map((d) => Number(d.slice(0, 4))))].sort() };
 }
+
+/** Days and hours of an ISO 8601 duration or of the period of a cycle ("R12/P30D", "PT72H"). */
+export function isoMillis(expression: string): number {
+  const period = expression.includes("/") ? expression.split("/").at(-1)! : expression;
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(period);
+  if (!m) throw new Error(`unsupported duration ${expression}`);
+  return ((Number(m[1] ?? 0) * 24 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 60_000;
+}

@@ -41,7 +41,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ScenarioDef } from "../authoring/dsl";
 import { loadCatalogue, WORKFLOWS_DIR } from "../src";
 import { compileEntry } from "./compile-model";
-import { clockShift, expectedCaseDue, expectedDue, shiftCalendar } from "./due-dates";
+import { clockShift, expectedCaseDue, expectedDue, isoMillis, shiftCalendar } from "./due-dates";
 
 interface ScenarioFile extends ScenarioDef {
   process: string;
@@ -68,14 +68,6 @@ function scenarioFiles(): Array<[string, ScenarioFile]> {
     }
   }
   return out;
-}
-
-/** Days and hours of an ISO 8601 duration or of the period of a cycle ("R12/P30D", "PT72H"). */
-function isoMillis(expression: string): number {
-  const period = expression.includes("/") ? expression.split("/").at(-1)! : expression;
-  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(period);
-  if (!m) throw new Error(`unsupported duration ${expression}`);
-  return ((Number(m[1] ?? 0) * 24 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 60_000;
 }
 
 let env: TestWorkflowEnvironment;
@@ -293,6 +285,9 @@ describe.each(scenarioFiles())("%s on the time-skipping server", (_path, scenari
           args: [{ name: s.message, payload: s.payload }],
         })) as { correlated: boolean };
         expect(result.correlated).toBe(true);
+      } else if ("wait" in s) {
+        await env.sleep(isoMillis(s.wait));
+        skipped += isoMillis(s.wait);
       } else {
         const node = plan!.nodes[s.timer];
         const timer =

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ScenarioDef } from "../authoring/dsl";
 import { type CatalogueEntry, loadCatalogue, WORKFLOWS_DIR } from "../src";
 import { compileEntry } from "./compile-model";
-import { expectedCaseDue, expectedDue } from "./due-dates";
+import { expectedCaseDue, expectedDue, isoMillis } from "./due-dates";
 
 interface ScenarioFile extends ScenarioDef {
   process: string;
@@ -166,6 +166,14 @@ describe.each(files.map((f) => [f.path, f] as const))("%s", (_path, { scenario }
         expect(run.send({ type: "messageReceived", name: s.message, payload: s.payload, at: run.now }), where).toBe(
           true,
         );
+      } else if ("wait" in s) {
+        // a wait passes no live timer: the scenario fires timers with timer steps
+        const until = Date.parse(run.now) + isoMillis(s.wait);
+        const passed = Object.values(run.state.subscriptions).filter(
+          (x) => x.trigger.kind === "timer" && Date.parse((x.trigger as { fireAt: string }).fireAt) <= until,
+        );
+        expect(passed, `${where}: timers due during the wait`).toEqual([]);
+        run.now = new Date(until).toISOString();
       } else {
         const sub = Object.values(run.state.subscriptions).find(
           (x) => x.target.kind === "boundary" && x.target.boundaryId === s.timer && x.trigger.kind === "timer",
@@ -228,6 +236,8 @@ describe("decision coverage", () => {
             });
           } else if ("message" in s) {
             run.send({ type: "messageReceived", name: s.message, payload: s.payload, at: run.now });
+          } else if ("wait" in s) {
+            run.now = new Date(Date.parse(run.now) + isoMillis(s.wait)).toISOString();
           } else {
             const sub = Object.values(run.state.subscriptions).find(
               (x) => x.target.kind === "boundary" && x.target.boundaryId === s.timer,

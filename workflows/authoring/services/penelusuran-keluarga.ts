@@ -214,31 +214,56 @@ export const PENELUSURAN_KELUARGA: ServiceDef = {
       ],
       { end: "selesai", documents: ["ba-penerimaan-klien", "laporan-penelusuran-keluarga"], notifications: [] },
     ),
+    // Counted by hand (national calendar, no holiday in October 2024): received Wednesday 2 October
+    // 09:00, the 7 working days end Friday 11 October 15:30. The reporter brings the police letter
+    // on Monday 7 October 10:00; the clock stood still for 6.5 + 7.5 + 7.5 + 2 = 23.5 office
+    // hours (Wednesday from 09:00, Thursday, Friday, Monday to 10:00), so the case is due 23.5
+    // office hours after Friday's closing: Monday 14, Tuesday 15 and Wednesday 16 (22.5) and
+    // Thursday 17 October 09:00. The file checked again on Monday 10:00 is due in 1 working day
+    // (Tuesday 8, 15:30), as are the assessment and the report; the tracing's 4 end Friday 11.
     scenario(
       "dengan-identitas-berkas-susulan",
-      "Berkas belum lengkap (surat kepolisian menyusul), klien mempunyai KTP: tanpa screening iris.",
+      "Berkas belum lengkap (surat kepolisian menyusul, dibawa pelapor Senin pukul 10.00), klien mempunyai KTP: tanpa screening iris.",
       [
-        done("verifikasiBerkas", "front-office", {
-          docsComplete: false,
-          namaPelapor: "Warga",
-          kekuranganDokumen: "Surat kepolisian",
-        }),
-        done("terimaKelengkapan", "front-office", { tanggalTerima: "2024-10-04" }),
-        done("verifikasiBerkas", "front-office", { docsComplete: true, namaPelapor: "Warga" }),
+        done(
+          "verifikasiBerkas",
+          "front-office",
+          { docsComplete: false, namaPelapor: "Warga", kekuranganDokumen: "Surat kepolisian" },
+          "2024-10-03T15:30:00+07:00",
+        ),
+        { wait: "P5DT1H" },
+        done("terimaKelengkapan", "front-office", { tanggalTerima: "2024-10-07" }),
+        done(
+          "verifikasiBerkas",
+          "front-office",
+          { docsComplete: true, namaPelapor: "Warga" },
+          "2024-10-08T15:30:00+07:00",
+        ),
         done("tandatanganBa", "kepala-bidang", { ditandatangani: true }),
-        done("asesmen", "pekerja-sosial", { punyaIdentitas: true, alamatDiketahui: "Indramayu" }),
+        done(
+          "asesmen",
+          "pekerja-sosial",
+          { punyaIdentitas: true, alamatDiketahui: "Indramayu" },
+          "2024-10-08T15:30:00+07:00",
+        ),
         done("tetapkanLokasi", "kepala-bidang", { titikLokasi: "Indramayu" }),
         done("mapping", "pekerja-sosial", { rencanaRute: "Jalur Pantura" }),
-        done("penelusuran", "tksk", { keluargaDitemukan: true }),
-        done("serahkanLaporan", "pekerja-sosial", { ringkasanLaporan: "Keluarga ditemukan" }),
+        done("penelusuran", "tksk", { keluargaDitemukan: true }, "2024-10-11T15:30:00+07:00"),
+        done(
+          "serahkanLaporan",
+          "pekerja-sosial",
+          { ringkasanLaporan: "Keluarga ditemukan" },
+          "2024-10-08T15:30:00+07:00",
+        ),
       ],
       {
         end: "selesai",
         documents: ["ba-penerimaan-klien", "laporan-penelusuran-keluarga"],
         notifications: ["mintaKelengkapan"],
+        caseDueAt: "2024-10-17T09:00:00+07:00",
       },
     ),
   ],
   coverage:
-    "no ID → iris screening; with ID; incomplete file waits for the reporter (clock paused); due dates of check and tracing",
+    "no ID → iris screening; with ID; incomplete file waits for the reporter over a weekend (clock paused, case due date moved by the 23.5 office hours); due dates of check and tracing",
 };
