@@ -77,46 +77,93 @@ export type Scenario = z.infer<typeof Scenario>;
 const TASK_QUEUE = "simulate";
 const STEP_TIMEOUT_MS = 20_000;
 
+const USAGE = [
+  "Usage: alur simulate <file.bpmn> --scenario <scenario.json> [--process <id>]",
+  "",
+  "Runs the model on the Temporal time-skipping test server with the real workflow, activities and",
+  "connectors (in-memory store) and prints the trace as JSON: elements entered and left, tasks",
+  "created (roles, due dates), timers fired, messages correlated, the end state and whether the",
+  "scenario's expectations held. Exit 1 when an expectation fails or the run errs, 2 for bad input.",
+  "Format: docs/simulate.md.",
+].join("\n");
+
 const simulate: Command = {
   summary: "run a model with a scripted scenario on the time-skipping server; prints a JSON trace",
-  usage: [
-    "Usage: alur simulate <file.bpmn> --scenario <scenario.json> [--process <id>]",
-    "",
-    "Runs the model on the Temporal time-skipping test server with the real workflow, activities and",
-    "connectors (in-memory store) and prints the trace as JSON: elements entered and left, tasks",
-    "created (roles, due dates), timers fired, messages correlated, the end state and whether the",
-    "scenario's expectations held. Exit 1 when an expectation fails. Format: docs/simulate.md.",
-  ].join("\n"),
-  async run(args) {
-    const { values, positionals } = parseArgs({
+  usage: USAGE,
+  run: (args) => runSimulate(args),
+};
+export default simulate;
+
+export interface SimulateOptions {
+  /** A prebuilt workflow bundle (tests bundle once per run); without it the worker bundles the workflows. */
+  workflowBundle?: { codePath: string };
+}
+
+/** The command itself: the trace on stdout, problems on stderr; resolves to the exit code. */
+export async function runSimulate(args: string[], options: SimulateOptions = {}): Promise<number> {
+  let values: { scenario?: string; process?: string };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
       args,
       options: { scenario: { type: "string" }, process: { type: "string" } },
       allowPositionals: true,
-    });
-    const bpmnFile = positionals[0];
-    if (!bpmnFile || !values.scenario) {
-      console.error(this.usage);
-      return 2;
-    }
-    const parsedScenario = Scenario.safeParse(JSON.parse(readFileSync(values.scenario, "utf8")));
-    if (!parsedScenario.success) {
-      console.error(
-        `alur simulate: skenario tidak valid / invalid scenario:\n${z.prettifyError(parsedScenario.error)}`,
-      );
-      return 2;
-    }
-    const scenario = parsedScenario.data;
-    const plan = await compile(bpmnFile, values.process ?? scenario.process);
-    if (!plan.ok) {
-      console.error(`alur simulate: ${plan.message}`);
-      return 2;
-    }
-    const trace = await runScenario(plan.plan, scenario);
-    console.log(JSON.stringify(trace, null, 2));
-    return trace.expectations.every((e) => e.ok) && !trace.error ? 0 : 1;
-  },
-};
-export default simulate;
+    }));
+  } catch (error) {
+    console.error(`alur simulate: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const bpmnFile = positionals[0];
+  if (!bpmnFile || !values.scenario) {
+    console.error(USAGE);
+    return 2;
+  }
+  const scenario = readScenario(values.scenario);
+  if (!scenario.ok) {
+    console.error(`alur simulate: ${scenario.message}`);
+    return 2;
+  }
+  if (!existsSync(bpmnFile)) {
+    console.error(`alur simulate: berkas model tidak ada / model file not found: ${bpmnFile}`);
+    return 2;
+  }
+  const plan = await compile(bpmnFile, values.process ?? scenario.scenario.process);
+  if (!plan.ok) {
+    console.error(`alur simulate: ${plan.message}`);
+    return 2;
+  }
+  const trace = await runScenario(plan.plan, scenario.scenario, options);
+  console.log(JSON.stringify(trace, null, 2));
+  return trace.expectations.every((e) => e.ok) && !trace.error ? 0 : 1;
+}
+
+/** Reads and validates a scenario file; a missing file, bad JSON or a wrong shape is a message, never a crash. */
+export function readScenario(file: string): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return { ok: false, message: `berkas skenario tidak dapat dibaca / cannot read the scenario file: ${file}` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      message: `skenario bukan JSON yang valid / the scenario is not valid JSON (${file}): ${reason}`,
+    };
+  }
+  const parsed = Scenario.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      message: `skenario tidak valid / invalid scenario (${file}); format: docs/simulate.md\n${z.prettifyError(parsed.error)}`,
+    };
+  }
+  return { ok: true, scenario: parsed.data };
+}
 
 /** Compiles the model with the forms found beside it (forms/ next to the file or one level up). */
 async function compile(
@@ -129,7 +176,15 @@ async function compile(
   for (const dir of [path.join(path.dirname(file), "forms"), path.join(path.dirname(file), "..", "forms")]) {
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).filter((n) => n.endsWith(".form"))) {
-      const form = JSON.parse(readFileSync(path.join(dir, name), "utf8")) as { id?: string };
+      let form: { id?: string };
+      try {
+        form = JSON.parse(readFileSync(path.join(dir, name), "utf8")) as { id?: string };
+      } catch {
+        return {
+          ok: false,
+          message: `formulir bukan JSON yang valid / the form is not valid JSON: ${path.join(dir, name)}`,
+        };
+      }
       if (form.id) forms[form.id] = form;
     }
   }
@@ -158,12 +213,18 @@ export interface SimulationTrace {
   tasks: { elementId: string; roles: string[]; dueAt: string | null; status: string; createdAt: string }[];
   notifications: { elementId: string | null; roles: string[]; title: string; body: string }[];
   end: { status: string; variables: unknown } | null;
+  /** Open incidents when the case did not end (e.g. a connector that kept failing). */
+  incidents?: CaseStateView["incidents"];
   expectations: Expectation[];
   error?: string;
 }
 
 /** Runs one scenario against a fresh time-skipping server and in-memory store. */
-export async function runScenario(plan: ExecutionPlan, scenario: Scenario): Promise<SimulationTrace> {
+export async function runScenario(
+  plan: ExecutionPlan,
+  scenario: Scenario,
+  options: SimulateOptions = {},
+): Promise<SimulationTrace> {
   const testServer = locateTestServer();
   if (!testServer) throw new Error(missingBinaryMessage("temporal-test-server"));
   quietRuntime();
@@ -187,7 +248,12 @@ export async function runScenario(plan: ExecutionPlan, scenario: Scenario): Prom
     }
     return runConnector(input);
   };
-  const worker = await createWorker({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, activities });
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    taskQueue: TASK_QUEUE,
+    activities,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : {}),
+  });
   const running = worker.run();
   const trace: SimulationTrace = {
     scenario: scenario.name,
@@ -203,6 +269,7 @@ export async function runScenario(plan: ExecutionPlan, scenario: Scenario): Prom
   };
   const nowIso = async () => new Date(await env.currentTimeMs()).toISOString();
   let caseId = "";
+  let started: WorkflowHandle | undefined;
   try {
     // The server's clock only moves forward: a start in the future is reached by skipping time;
     // one in the past starts now (due dates then follow today's calendar, see docs/simulate.md).
@@ -228,6 +295,7 @@ export async function runScenario(plan: ExecutionPlan, scenario: Scenario): Prom
         },
       ],
     });
+    started = handle;
     for (const step of scenario.steps) {
       const result = await applyStep(env, handle, db, caseId, district, step, forcedErrors, trace);
       trace.steps.push({ step, at: await nowIso(), result });
@@ -237,6 +305,13 @@ export async function runScenario(plan: ExecutionPlan, scenario: Scenario): Prom
   } catch (error) {
     trace.error = error instanceof Error ? error.message : String(error);
   } finally {
+    if (started && !trace.end) {
+      const incidents = await started.query(caseStateQuery).then(
+        (s) => s.incidents,
+        () => [],
+      );
+      if (incidents.length > 0) trace.incidents = incidents;
+    }
     if (caseId) {
       trace.events = (await listCaseEvents(db, caseId)).map((e) => ({
         at: new Date(e.at).toISOString(),

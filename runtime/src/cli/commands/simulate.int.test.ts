@@ -1,0 +1,108 @@
+/**
+ * `alur simulate` as a model author runs it, in process: the command's arguments, a model and a
+ * scenario file from simulate-fixtures/, the JSON trace on stdout and the exit code. The case runs
+ * on the Temporal time-skipping server with the workflow bundle of the run (bundled once).
+ */
+import path from "node:path";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
+import { runSimulate, type SimulationTrace } from "./simulate";
+
+const FIXTURES = path.join(import.meta.dirname, "simulate-fixtures");
+const MODEL = path.join(FIXTURES, "rekomendasi-sk.bpmn");
+
+/** Runs the command with stdout and stderr captured. */
+async function simulate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => void out.push(parts.join(" ")));
+  vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void err.push(parts.join(" ")));
+  const code = await runSimulate(args, { workflowBundle: { codePath: inject("workflowBundlePath") } });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("alur simulate", () => {
+  it("runs the scenario and prints the trace: tasks with roles and due dates, the timer, the message, the end", async () => {
+    // when
+    const run = await simulate(MODEL, "--scenario", path.join(FIXTURES, "utama.json"));
+
+    // then
+    expect(run.stderr).toBe("");
+    const trace = JSON.parse(run.stdout) as SimulationTrace;
+    expect(trace.error).toBeUndefined();
+    expect(run.code).toBe(0);
+    expect(trace).toMatchObject({ scenario: "utama", processId: "rekomendasi-sk", district: "3216" });
+    expect(trace.startAt.actual.startsWith("2027-01-04T02:00")).toBe(true);
+    // each task for its role, due after its SLA in working days on Bekasi's calendar
+    expect(trace.tasks).toMatchObject([
+      { elementId: "verifikasi", roles: ["back-office"], dueAt: "2027-01-07T08:30:00.000Z", status: "completed" },
+      { elementId: "persetujuan", roles: ["kepala-bidang"], dueAt: "2027-01-08T08:30:00.000Z", status: "completed" },
+    ]);
+    // the 3-day timer fired three days after it started (workflow time, skipped)
+    const entered = trace.events.find((e) => e.type === "elementEntered" && e.elementId === "kirimKeProvinsi");
+    const left = trace.events.find((e) => e.type === "elementLeft" && e.elementId === "kirimKeProvinsi");
+    expect(trace.events.some((e) => e.type === "timerFired")).toBe(true);
+    const days = (Date.parse(left?.at ?? "") - Date.parse(entered?.at ?? "")) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(3);
+    expect(days).toBeLessThan(3.01);
+    // the decree was correlated by the receive task and its payload became a case variable
+    const message = trace.steps.find((s) => "message" in s.step);
+    expect(message?.result).toEqual({ correlated: true, buffered: false });
+    expect(trace.events.filter((e) => e.type === "messageCorrelated")).toHaveLength(1);
+    expect(trace.end).toEqual({
+      status: "completed",
+      variables: { caseNumber: "SIM/BKS/2027/000001", hasil: "lengkap", nomorSk: "463/2027" },
+    });
+    expect(trace.events.at(-1)?.type).toBe("caseCompleted");
+    expect(trace.expectations).toEqual([
+      {
+        what: "due date of verifikasi",
+        ok: true,
+        expected: "2027-01-07T08:30:00.000Z",
+        actual: "2027-01-07T08:30:00.000Z",
+      },
+      {
+        what: "due date of persetujuan",
+        ok: true,
+        expected: "2027-01-08T08:30:00.000Z",
+        actual: "2027-01-08T08:30:00.000Z",
+      },
+      { what: "status", ok: true, expected: "completed", actual: "completed" },
+      { what: "end event", ok: true, expected: "selesai", actual: ["selesai"] },
+    ]);
+  });
+
+  it("exits 2 with a clear message for a scenario file that is not JSON", async () => {
+    // (.txt: the repository's formatter would refuse a broken .json file)
+    const run = await simulate(MODEL, "--scenario", path.join(FIXTURES, "rusak-json.txt"));
+
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("the scenario is not valid JSON");
+    expect(run.stderr).toContain("rusak-json.txt");
+  });
+
+  it("exits 2 naming what is wrong in a scenario of the wrong shape", async () => {
+    const run = await simulate(MODEL, "--scenario", path.join(FIXTURES, "rusak-bentuk.json"));
+
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("invalid scenario");
+    expect(run.stderr).toContain("docs/simulate.md");
+    // the path of the offending step
+    expect(run.stderr).toMatch(/steps\[0\]|steps\.0/);
+  });
+
+  it("exits 2 for a scenario file that does not exist or an unknown option", async () => {
+    const missing = await simulate(MODEL, "--scenario", path.join(FIXTURES, "tidak-ada.json"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read the scenario file");
+
+    const unknown = await simulate(MODEL, "--skenario", "x.json");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Usage: alur simulate");
+  });
+});
