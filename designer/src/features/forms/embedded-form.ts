@@ -109,10 +109,12 @@ export function embedFormChanges(factory: ModdleLike, task: Bo, formId: string, 
     changes.push({ target: taskExt, properties: { values: [...kept, definition] } });
   } else {
     if (kept.length !== taskValues.length) changes.push({ target: taskExt, properties: { values: kept } });
-    changes.push({
-      target: definition,
-      properties: { formKey, formId: undefined, externalReference: undefined },
-    });
+    // Two steps, and only what is set: Camunda's forms behaviour reads any `formId` key in an update
+    // as "switch to a linked form" and drops the formKey (and the embedded form it names).
+    if (definition.get("formId") || definition.get("externalReference")) {
+      changes.push({ target: definition, properties: { formId: undefined, externalReference: undefined } });
+    }
+    if (definition.get("formKey") !== formKey) changes.push({ target: definition, properties: { formKey } });
   }
 
   const processExt = ensureExtensionElements(factory, process, changes);
