@@ -23,6 +23,11 @@ import { ProblemsList } from "./problems-list";
 import { PublishDialog, type PublishInput } from "./publish-dialog";
 import { createValidationClient, errorsOf } from "./validation-client";
 
+/** Runs `fn` after the browser has painted the current frame (next frame's task). */
+function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 const StepEditor = lazy(async () => ({ default: (await import("../step-editor/step-editor")).StepEditor }));
 
 export function DesignerPage() {
@@ -119,9 +124,17 @@ function Designer({
       const marked = Boolean(deriveFor && baseVersion && !isVariant(m));
       if (marked && deriveFor && baseVersion) markVariant(m, baseVersion.processId, deriveFor);
       setVariant(isVariant(m));
-      // the XML it was opened with is the model, unless marking the variant changed it
-      void revalidate(m, undefined, marked ? undefined : xml);
-      void refreshTemplateDiff(m);
+      // the XML it was opened with is the model, unless marking the variant changed it; checked
+      // once the canvas has painted, so the worker's start-up and the problem overlays do not
+      // stand between opening a large model and working on it
+      const text = marked ? undefined : xml;
+      afterPaint(() => {
+        if (modeler.current !== m) return;
+        void revalidate(m, undefined, text).then((found) => {
+          if (found) performance.mark("alur:validation-shown");
+        });
+        void refreshTemplateDiff(m);
+      });
     },
     [deriveFor, baseVersion, revalidate, refreshTemplateDiff, xml],
   );
