@@ -2,8 +2,10 @@
  * Task forms built in the designer: an admin creates a user task's form with the form-js editor (a
  * required "Hasil verifikasi" text field), the form is embedded in the model (undoable like any
  * other edit) and published with it; front office then sees that field on the task page, and
- * neither the page nor the API lets the task be completed without it.
+ * neither the page nor the API lets the task be completed without it. A catalogue form, deployed
+ * beside its model and referenced by id only, opens in the same editor and is embedded on save.
  */
+import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CasePage } from "../pages/case-page";
@@ -208,6 +210,49 @@ describe("task forms built with the form-js editor", () => {
       await screenshot(page, "form-editor-failed-complete");
       throw e;
     }
+    expect(errors).toEqual([]);
+  });
+
+  it("a catalogue form referenced by id opens from the published version and is embedded on save", async () => {
+    // given an admin editing a published catalogue service whose task names its form by id
+    const { page, errors } = await pageFor("bks.admin");
+    await page.getByRole("link", { name: "Katalog Layanan" }).click();
+    const row = page.locator("tr", { hasText: "alat_bantu_disabilitas_3216" });
+    await row.getByRole("link", { name: "Ubah", exact: true }).click();
+    const designer = new DesignerPage(page, baseUrl());
+    await designer.canvasShape("verifikasi").waitFor({ timeout: 30_000 });
+    await designer.selectShape("verifikasi");
+    const dialog = new FormEditorDialog(page);
+
+    // when they open its form
+    await dialog.openFromPanel("Ubah formulir");
+
+    // then the editor shows the deployed form and says where it came from
+    await expect
+      .poll(() => dialog.root().locator(".alert-info").textContent())
+      .toContain("alat-bantu-disabilitas-verifikasi");
+    await expect
+      .poll(() => dialog.formFields().allTextContents())
+      .toContainEqual(expect.stringContaining("Dokumen yang sudah diperiksa"));
+    await screenshot(page, "form-editor-07-catalogue-form");
+
+    // and saving embeds it under the same id, so an exported file carries it to Camunda Modeler
+    await dialog.save();
+    await dialog.root().waitFor({ state: "detached" });
+    await screenshot(page, "form-editor-08-catalogue-form-embedded");
+    // saving the now embedded form again keeps one copy, still referenced by the task
+    await dialog.openFromPanel("Ubah formulir");
+    await dialog.save();
+    await dialog.root().waitFor({ state: "detached" });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Ekspor .bpmn" }).click(),
+    ]);
+    const xml = readFileSync(await download.path(), "utf8");
+    expect(xml).toContain('formKey="camunda-forms:bpmn:alat-bantu-disabilitas-verifikasi"');
+    expect(xml).toMatch(/<zeebe:userTaskForm id="alat-bantu-disabilitas-verifikasi">[^<]*dokumenDiperiksa/);
+    expect(xml.match(/<zeebe:userTaskForm /g)).toHaveLength(1);
+    await page.getByText("Formulir tersimpan di dalam model").waitFor();
     expect(errors).toEqual([]);
   });
 });
