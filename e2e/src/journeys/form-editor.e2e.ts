@@ -92,6 +92,7 @@ describe("task forms built with the form-js editor", () => {
     // then the task has an embedded form, and the edit is one undoable step like any other
     const group = page.locator('[data-group-id="group-alur-task"]');
     await group.getByRole("button", { name: "Ubah formulir" }).waitFor();
+    expect(await designer.panelField("alur-task", "alur-form").inputValue()).toBe("UserTaskForm_verifikasi");
     // undo and redo are the canvas' keys: focus it by clicking the task
     await designer.selectShape("verifikasi");
     await page.keyboard.press("ControlOrMeta+z");
@@ -240,6 +241,7 @@ describe("task forms built with the form-js editor", () => {
     await dialog.save();
     await dialog.root().waitFor({ state: "detached" });
     await screenshot(page, "form-editor-08-catalogue-form-embedded");
+    expect(await designer.panelField("alur-task", "alur-form").inputValue()).toBe("alat-bantu-disabilitas-verifikasi");
     // saving the now embedded form again keeps one copy, still referenced by the task
     await dialog.openFromPanel("Ubah formulir");
     await dialog.save();

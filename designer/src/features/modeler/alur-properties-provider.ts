@@ -18,7 +18,7 @@ import { hasConditionEntry } from "./condition-check";
 import { conditionEntries } from "./condition-entries";
 import { connectorEntries } from "./connector-entries";
 import { type AlurFormEditor, alurFormEditorModule } from "./form-editor-launcher";
-import { type Bo, commaList, findExtension, SLA_UNITS } from "./model-access";
+import { type Bo, commaList, findExtension, readTaskSettings, SLA_UNITS } from "./model-access";
 import { formatLines, LINE_FORMATS, type LineList, parseLines } from "./standard-lines";
 
 type Translate = (text: string, replacements?: Record<string, string>) => string;
@@ -127,6 +127,10 @@ type FieldSpec = {
   kind: "text" | "number" | "textarea" | "select" | "comma";
   options?: readonly string[];
   description?: string;
+  /** Shown instead of the raw property (e.g. the id of an embedded form). */
+  read?: (owner: Bo) => string;
+  /** True when writing `value` would change nothing the model means. */
+  unchanged?: (owner: Bo, value: string) => boolean;
 };
 
 /** A field entry: reads and writes its spec's nested path. */
@@ -135,12 +139,13 @@ function AlurField(props: { element: Element; id: string; spec: FieldSpec }) {
   const { translate, debounce, ...services } = useServices();
   const owner = spec.owner(props.element);
   const getValue = () => {
+    if (spec.read && owner) return spec.read(owner);
     const value = readNested(owner, spec.path, spec.prop);
     if (value === undefined || value === null) return "";
     return String(value);
   };
   const setValue = (raw: string) => {
-    if (!owner) return;
+    if (!owner || spec.unchanged?.(owner, raw)) return;
     let value: unknown = raw === "" ? undefined : raw;
     if (spec.kind === "number" && value !== undefined) {
       const n = Number(String(value).replace(",", "."));
@@ -274,7 +279,20 @@ function taskEntries(element: Element): unknown[] {
       description: "Requirement ids, comma-separated",
     },
     { id: "alur-escalate", label: "Escalate to", owner, path: [task], prop: "escalateTo", kind: "comma" },
-    { id: "alur-form", label: "Form", owner, path: [{ type: "zeebe:FormDefinition" }], prop: "formId", kind: "text" },
+    {
+      id: "alur-form",
+      label: "Form",
+      owner,
+      path: [{ type: "zeebe:FormDefinition" }],
+      prop: "formId",
+      kind: "text",
+      // an embedded form shows its id; typing another id links that form instead
+      read: (bo) => readTaskSettings(bo).formId,
+      unchanged: (bo, value) => {
+        const form = readTaskForm(bo);
+        return form.kind === "embedded" && value === form.id;
+      },
+    },
   ];
   const entries = specs.map(fieldEntry);
   // embedded forms (zeebe:userTaskForm) exist for user tasks only
