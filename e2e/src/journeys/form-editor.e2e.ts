@@ -58,10 +58,7 @@ describe("task forms built with the form-js editor", () => {
     // given an admin with a one-step service whose task has no form
     const { page, errors } = await pageFor("bks.admin");
     const designer = new DesignerPage(page, baseUrl());
-    // through the menu, as an admin gets there (a fresh load of /desainer warns about react-router's
-    // HydrateFallback, which is the router's business, not this journey's)
-    await page.getByRole("link", { name: "Desainer" }).click();
-    await designer.canvasShape("verifikasi").waitFor({ timeout: 30_000 });
+    await designer.openNew();
     await designer.importBpmn(`${processId}.bpmn`, oneStepServiceXml(processId, serviceName), "verifikasi");
     await designer.selectShape("verifikasi");
     const dialog = new FormEditorDialog(page);
