@@ -1,6 +1,7 @@
 /** The task inbox and the actions on a task. */
 import { z } from "zod";
 import { TaskStatus, Variables } from "../schemas";
+import { UserView } from "./auth";
 
 export const InboxScope = z.enum(["mine", "unassigned", "district"]);
 
@@ -51,6 +52,11 @@ export type TaskDetail = z.infer<typeof TaskDetail>;
 
 export const RevisionRequest = z.object({ revision: z.number().int().nonnegative() });
 export const DelegateRequest = RevisionRequest.extend({ userId: z.string().min(1) });
+/** GET /tasks/{id}/delegates: who a task can be handed to. */
+export const DelegateCandidates = z.object({
+  items: z.array(UserView.pick({ id: true, username: true, displayName: true, roles: true })),
+});
+export type DelegateCandidate = z.infer<typeof DelegateCandidates>["items"][number];
 export const CommentRequest = z.object({ text: z.string().min(1).max(4000) });
 export const DraftRequest = z.object({ data: Variables });
 export const CompleteRequest = RevisionRequest.extend({ data: Variables.default({}) });

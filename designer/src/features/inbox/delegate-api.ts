@@ -1,17 +1,13 @@
 /**
- * Delegating a task: whom it can go to, the roles' names, and the delegate action. Kept beside the
- * task page (api/ belongs to another change); the shapes are the contract's schemas.
+ * Delegating a task: whom it can go to, the roles' names, and the delegate action. The shapes are
+ * the API contract's schemas (@alur/shared/api).
  */
-import { DelegateRequest, RoleView, TaskDetail, UserView } from "@alur/shared/api";
+import { DelegateCandidates, DelegateRequest, RoleView, TaskDetail } from "@alur/shared/api";
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { request } from "../../api/http";
 
-/** GET /tasks/{id}/delegates answers this pick of UserView (runtime tasks.routes.ts). */
-export const DelegateCandidates = z.object({
-  items: z.array(UserView.pick({ id: true, username: true, displayName: true, roles: true })),
-});
-export type DelegateCandidate = z.infer<typeof DelegateCandidates>["items"][number];
+export type { DelegateCandidate } from "@alur/shared/api";
 
 const enc = encodeURIComponent;
 

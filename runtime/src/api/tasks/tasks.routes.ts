@@ -1,13 +1,13 @@
 import {
   CommentRequest,
   CompleteRequest,
+  DelegateCandidates,
   DelegateRequest,
   DraftRequest,
   InboxPage,
   InboxQuery,
   RevisionRequest,
   TaskDetail,
-  UserView,
 } from "@alur/shared/api";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, jsonBody, jsonResponse, SECURITY } from "../openapi";
@@ -53,11 +53,6 @@ export const delegate = action(
   "Assign to another user with a candidate role (assignee or head)",
   DelegateRequest,
 );
-/** Who a task can be handed to; the designer parses the answer with the same pick of UserView. */
-export const DelegateCandidates = z.object({
-  items: z.array(UserView.pick({ id: true, username: true, displayName: true, roles: true })),
-});
-
 export const delegates = createRoute({
   method: "get",
   path: "/tasks/{taskId}/delegates",
