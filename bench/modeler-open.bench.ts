@@ -396,8 +396,7 @@ try {
   const versionId = ((await deployed.json()) as { version: { id: string } }).version.id;
 
   /** One signed-in admin page per build, each on its own origin. */
-  const sessions = [];
-  for (const [i, front] of fronts.entries()) {
+  const signIn = async (i: number, front: (typeof fronts)[number]) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -409,7 +408,7 @@ try {
     await page.waitForURL((u) => !u.pathname.startsWith("/masuk"));
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
-    sessions.push({
+    return {
       dist: dists[i]!,
       front,
       page,
@@ -419,8 +418,10 @@ try {
       busy: [] as number[],
       typeLabel: "",
       phases: {} as Record<string, number[]>,
-    });
-  }
+    };
+  };
+  const sessions: Awaited<ReturnType<typeof signIn>>[] = [];
+  for (const [i, front] of fronts.entries()) sessions.push(await signIn(i, front));
 
   /**
    * One opening of the model from the catalogue until interactive: every shape drawn, and a click

@@ -24,6 +24,7 @@ const reports = path.join(ROOT, "data", "test-reports");
 mkdirSync(reports, { recursive: true });
 const steps = [
   ["typecheck", "npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]],
+  ["typecheck bench", "npx", ["tsc", "-p", "bench"]],
   ["lint", "npx", ["biome", "ci", "."]],
   ["build", "npx", ["turbo", "run", "build", "--output-logs=errors-only"]],
   [
