@@ -1,9 +1,13 @@
 /**
- * Benchmark: compile + validate a generated model of 500 flow nodes (with diagram, Zeebe and alur
- * extensions), as a deploy does (parsing is measured apart). Prints JSON; the median must stay
- * under 50 ms. The load average is printed too: on a busy machine wall time exceeds CPU time.
+ * Benchmark: the deploy path for a generated model of 500 flow nodes (with diagram, Zeebe and alur
+ * extensions): parse the XML, then compile + validate it. Prints JSON with the median of each
+ * phase and of their sum per run. Issue #3: the compile+validate median must stay under 50 ms;
+ * `totalWithinTarget` holds the whole path (parse included) to the same target.
  *
- *   npx tsx bench/compile-validate.bench.ts [--nodes 500] [--runs 30]
+ * Wall-clock figures depend on what else runs: the load average (1-minute, at start and end) is
+ * printed so a reader can tell a quiet run from a busy one. Compare medians only at similar loads.
+ *
+ *   npx tsx bench/compile-validate.bench.ts [--nodes 500] [--runs 50] [--warmup 10]
  */
 import { loadavg } from "node:os";
 import { compileAndValidate, parseBpmn, syntheticModel } from "@alur/shared/compiler";
@@ -13,7 +17,7 @@ const TARGET_MS = 50;
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  return Number.isInteger(value) && value > 0 ? value : fallback;
+  return Number.isInteger(value) && value >= 0 ? value : fallback;
 }
 
 function median(values: number[]): number {
@@ -23,16 +27,20 @@ function median(values: number[]): number {
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
+const load = () => round(loadavg()[0] ?? 0);
 
 const nodes = option("--nodes", 500);
-const runs = option("--runs", 30);
+const runs = Math.max(1, option("--runs", 50));
+const warmup = option("--warmup", 10);
 const xml = syntheticModel(nodes);
 
 const parseTimes: number[] = [];
 const checkTimes: number[] = [];
+const totalTimes: number[] = [];
 const checkCpuTimes: number[] = [];
 let summary = { flowNodes: 0, sequenceFlows: 0, problems: -1 };
-for (let i = 0; i < runs + 5; i++) {
+const loadAtStart = load();
+for (let i = 0; i < warmup + runs; i++) {
   const t0 = performance.now();
   const { definitions } = await parseBpmn(xml);
   if (!definitions) throw new Error("the generated model does not parse");
@@ -42,10 +50,11 @@ for (let i = 0; i < runs + 5; i++) {
   const t2 = performance.now();
   const used = process.cpuUsage(cpu);
   if (!plan) throw new Error(`the generated model does not compile: ${JSON.stringify(problems.slice(0, 3))}`);
-  // The first five runs warm up the JIT and are not counted.
-  if (i >= 5) {
+  // Warm-up runs let the JIT settle and are not counted.
+  if (i >= warmup) {
     parseTimes.push(t1 - t0);
     checkTimes.push(t2 - t1);
+    totalTimes.push(t2 - t0);
     checkCpuTimes.push((used.user + used.system) / 1000);
   }
   summary = {
@@ -55,7 +64,9 @@ for (let i = 0; i < runs + 5; i++) {
   };
 }
 
+const parseMedianMs = median(parseTimes);
 const medianMs = median(checkTimes);
+const totalMedianMs = median(totalTimes);
 console.log(
   JSON.stringify(
     {
@@ -63,15 +74,27 @@ console.log(
       ...summary,
       xmlBytes: Buffer.byteLength(xml),
       runs,
+      warmup,
+      /** compile + validate (`compileAndValidate`), the figure issue #3 sets the target for. */
       medianMs: round(medianMs),
       minMs: round(Math.min(...checkTimes)),
       maxMs: round(Math.max(...checkTimes)),
-      /** CPU time of this process: what the median would be on an idle machine (2 shared cores here). */
+      /**
+       * CPU time of the whole process during compile + validate, all threads: it includes V8's
+       * parallel GC and compiler threads (so it can exceed wall time) and excludes time spent
+       * waiting for a core. Neither an idle-machine prediction nor a bound; a hint only.
+       */
       cpuMedianMs: round(median(checkCpuTimes)),
-      parseMedianMs: round(median(parseTimes)),
-      loadAverage: round(loadavg()[0] ?? 0),
+      /** `parseBpmn(xml)` alone. */
+      parseMedianMs: round(parseMedianMs),
+      parseMinMs: round(Math.min(...parseTimes)),
+      /** parse + compile + validate of the same run: what a deploy pays. */
+      totalMedianMs: round(totalMedianMs),
+      totalMinMs: round(Math.min(...totalTimes)),
+      loadAverage: { start: loadAtStart, end: load() },
       targetMs: TARGET_MS,
       withinTarget: medianMs < TARGET_MS,
+      totalWithinTarget: totalMedianMs < TARGET_MS,
       node: process.version,
     },
     null,
