@@ -3,7 +3,7 @@
  * Reading BPMN XML. Input is screened before the XML parser sees it: DOCTYPE and entity
  * declarations (XXE, billion laughs) and oversized documents are refused outright.
  */
-import { createModdle } from "./moddle";
+import { sharedModdle } from "./moddle";
 import type { ModdleElement } from "./moddle-element";
 import { type Problem, problem } from "./problem";
 
@@ -26,7 +26,7 @@ export async function parseBpmn(xml: unknown, options: ParseOptions = {}): Promi
   const refusal = screenXml(xml, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (refusal) return { problems: [refusal] };
   try {
-    const result = await createModdle().fromXML(xml as string, "bpmn:Definitions");
+    const result = await sharedModdle().fromXML(xml as string, "bpmn:Definitions");
     const problems = result.warnings.slice(0, 50).map((w) =>
       problem(elementIdOf(w.element), "warning", "xml-warning", {
         id: `Peringatan saat membaca XML: ${w.message}`,
@@ -80,7 +80,7 @@ export function screenXml(xml: unknown, maxBytes: number = DEFAULT_MAX_BYTES): P
 /** Writes definitions back to XML (for round trips and the designer's export); never throws. */
 export async function toBpmnXml(definitions: ModdleElement): Promise<{ xml?: string; problems: Problem[] }> {
   try {
-    const { xml } = await createModdle().toXML(definitions, { format: true });
+    const { xml } = await sharedModdle().toXML(definitions, { format: true });
     return { xml, problems: [] };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
