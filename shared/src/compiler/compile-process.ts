@@ -4,6 +4,7 @@
  */
 import {
   type ConnectorSpec,
+  type EventDefinition,
   ExecutionPlan,
   type FlowNode,
   type IoMapping,
@@ -120,16 +121,19 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
       problems.push(unsupported(element, reason));
       continue;
     }
-    const base = {
+    const base: NodeBase = {
       id: element.id,
-      ...(str(element, "name") ? { name: str(element, "name") } : {}),
       scope,
       incoming: incoming.get(element.id) ?? [],
       outgoing: outgoing.get(element.id) ?? [],
       pausesClock: bool(extension(element, "alur:Task"), "pausesClock") ?? false,
-      ...ioOf(element),
-      ...multiInstanceOf(element, problems),
     };
+    const name = str(element, "name");
+    if (name) base.name = name;
+    const io = ioOf(element);
+    if (io) base.io = io;
+    const multiInstance = multiInstanceOf(element, problems);
+    if (multiInstance) base.multiInstance = multiInstance;
     const node = compileNode(element, base, problems, embeddedForms);
     if (!node) continue;
     nodes[node.id] = node;
@@ -205,45 +209,35 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
 
 type NodeBase = Omit<Extract<FlowNode, { type: "task" }>, "type">;
 
+// Each node literal lists its own fields first and spreads `base` last: V8 gives an object literal
+// that adds properties after a spread a hidden class of its own, so with `{ ...base, type }` every
+// node of a plan had a unique one and zod's check of the plan (and any later reader) went
+// megamorphic, several times slower.
 function compileNode(
   element: ModdleElement,
   base: NodeBase,
   problems: Problem[],
   embeddedForms: Map<string, unknown>,
 ): FlowNode | undefined {
-  const needsEvent = (kind: "intermediateCatchEvent" | "boundaryEvent") => {
-    const compiled = compileEventDefinition(element);
-    problems.push(...compiled.problems);
-    if (!compiled.value && compiled.problems.length === 0) {
-      problems.push(
-        problem(element.id, "error", "event-without-definition", {
-          id: "Peristiwa ini memerlukan definisi (timer, pesan, ...).",
-          en: `This ${kind} needs an event definition (timer, message, ...).`,
-        }),
-      );
-    }
-    return compiled.value;
-  };
-  const optionalEvent = () => {
-    const compiled = compileEventDefinition(element);
-    problems.push(...compiled.problems);
-    return compiled.value ? { eventDefinition: compiled.value } : {};
-  };
-
   switch (element.$type) {
     case "bpmn:StartEvent":
-      return { ...base, type: "startEvent", ...optionalEvent(), isInterrupting: element.isInterrupting !== false };
+      return {
+        type: "startEvent",
+        isInterrupting: element.isInterrupting !== false,
+        ...optionalEvent(element, problems),
+        ...base,
+      };
     case "bpmn:EndEvent":
-      return { ...base, type: "endEvent", ...optionalEvent() };
+      return { type: "endEvent", ...optionalEvent(element, problems), ...base };
     case "bpmn:IntermediateThrowEvent":
-      return { ...base, type: "intermediateThrowEvent", ...optionalEvent() };
+      return { type: "intermediateThrowEvent", ...optionalEvent(element, problems), ...base };
     case "bpmn:IntermediateCatchEvent": {
-      const eventDefinition = needsEvent("intermediateCatchEvent");
-      return eventDefinition ? { ...base, type: "intermediateCatchEvent", eventDefinition } : undefined;
+      const eventDefinition = requiredEvent(element, "intermediateCatchEvent", problems);
+      return eventDefinition ? { type: "intermediateCatchEvent", eventDefinition, ...base } : undefined;
     }
     case "bpmn:BoundaryEvent": {
       const attachedTo = refId(element.attachedToRef);
-      const eventDefinition = needsEvent("boundaryEvent");
+      const eventDefinition = requiredEvent(element, "boundaryEvent", problems);
       if (!attachedTo) {
         problems.push(
           problem(element.id, "error", "boundary-not-attached", {
@@ -255,23 +249,23 @@ function compileNode(
       }
       return eventDefinition
         ? {
-            ...base,
             type: "boundaryEvent",
             attachedTo,
             cancelActivity: element.cancelActivity !== false,
             eventDefinition,
+            ...base,
           }
         : undefined;
     }
     case "bpmn:UserTask":
-      return { ...base, type: "userTask", task: userTaskOf(element, problems, embeddedForms) };
+      return { type: "userTask", task: userTaskOf(element, problems, embeddedForms), ...base };
     case "bpmn:ServiceTask":
     case "bpmn:SendTask": {
       const connector = connectorOf(element, problems);
       if (!connector) return undefined;
       return element.$type === "bpmn:ServiceTask"
-        ? { ...base, type: "serviceTask", connector }
-        : { ...base, type: "sendTask", connector };
+        ? { type: "serviceTask", connector, ...base }
+        : { type: "sendTask", connector, ...base };
     }
     case "bpmn:ReceiveTask": {
       const message = child(element, "messageRef");
@@ -285,7 +279,7 @@ function compileNode(
         );
         return undefined;
       }
-      return { ...base, type: "receiveTask", messageName, ...correlation(message) };
+      return { type: "receiveTask", messageName, ...correlation(message), ...base };
     }
     case "bpmn:ScriptTask": {
       const script = extension(element, "zeebe:Script");
@@ -300,27 +294,27 @@ function compileNode(
         );
         return undefined;
       }
-      return { ...base, type: "scriptTask", expression: stripFeel(expression), resultVariable };
+      return { type: "scriptTask", expression: stripFeel(expression), resultVariable, ...base };
     }
     case "bpmn:ManualTask":
-      return { ...base, type: "manualTask" };
+      return { type: "manualTask", ...base };
     case "bpmn:Task":
-      return { ...base, type: "task" };
+      return { type: "task", ...base };
     case "bpmn:ExclusiveGateway":
     case "bpmn:InclusiveGateway": {
       const defaultFlow = refId(element.default);
       return {
-        ...base,
         type: element.$type === "bpmn:ExclusiveGateway" ? "exclusiveGateway" : "inclusiveGateway",
         ...(defaultFlow ? { defaultFlow } : {}),
+        ...base,
       };
     }
     case "bpmn:ParallelGateway":
-      return { ...base, type: "parallelGateway" };
+      return { type: "parallelGateway", ...base };
     case "bpmn:EventBasedGateway":
-      return { ...base, type: "eventBasedGateway" };
+      return { type: "eventBasedGateway", ...base };
     case "bpmn:SubProcess":
-      return { ...base, type: "subProcess", triggeredByEvent: element.triggeredByEvent === true };
+      return { type: "subProcess", triggeredByEvent: element.triggeredByEvent === true, ...base };
     case "bpmn:CallActivity": {
       const called = extension(element, "zeebe:CalledElement");
       const processId = str(called, "processId") ?? str(element, "calledElement");
@@ -334,16 +328,41 @@ function compileNode(
         return undefined;
       }
       return {
-        ...base,
         type: "callActivity",
         calledProcess: valueOrFeel(processId),
         propagateAllChildVariables: bool(called, "propagateAllChildVariables") ?? true,
+        ...base,
       };
     }
     default:
       problems.push(unsupported(element, { id: "tipe elemen tidak dikenal", en: "unknown element type" }));
       return undefined;
   }
+}
+
+/** The event definition an intermediate catch or boundary event cannot do without. */
+function requiredEvent(
+  element: ModdleElement,
+  kind: "intermediateCatchEvent" | "boundaryEvent",
+  problems: Problem[],
+): EventDefinition | undefined {
+  const compiled = compileEventDefinition(element);
+  problems.push(...compiled.problems);
+  if (!compiled.value && compiled.problems.length === 0) {
+    problems.push(
+      problem(element.id, "error", "event-without-definition", {
+        id: "Peristiwa ini memerlukan definisi (timer, pesan, ...).",
+        en: `This ${kind} needs an event definition (timer, message, ...).`,
+      }),
+    );
+  }
+  return compiled.value;
+}
+
+function optionalEvent(element: ModdleElement, problems: Problem[]): { eventDefinition?: EventDefinition } {
+  const compiled = compileEventDefinition(element);
+  problems.push(...compiled.problems);
+  return compiled.value ? { eventDefinition: compiled.value } : {};
 }
 
 function userTaskOf(element: ModdleElement, problems: Problem[], embeddedForms: Map<string, unknown>): UserTaskSpec {
@@ -438,24 +457,27 @@ function connectorOf(element: ModdleElement, problems: Problem[]): ConnectorSpec
   return { type, retries, headers };
 }
 
-function ioOf(element: ModdleElement): { io?: IoMapping } {
+function ioOf(element: ModdleElement): IoMapping | undefined {
   const mapping = extension(element, "zeebe:IoMapping");
-  if (!mapping) return {};
-  const convert = (parameters: ModdleElement[]) =>
-    parameters
-      .map((p) => ({ source: feelOrStringLiteral(str(p, "source")), target: str(p, "target") ?? "" }))
-      .filter((m) => m.target !== "");
+  if (!mapping) return undefined;
   return {
-    io: {
-      inputs: convert(children(mapping, "inputParameters")),
-      outputs: convert(children(mapping, "outputParameters")),
-    },
+    inputs: mappings(children(mapping, "inputParameters")),
+    outputs: mappings(children(mapping, "outputParameters")),
   };
 }
 
-function multiInstanceOf(element: ModdleElement, problems: Problem[]): { multiInstance?: MultiInstance } {
+function mappings(parameters: ModdleElement[]): IoMapping["inputs"] {
+  const result: IoMapping["inputs"] = [];
+  for (const p of parameters) {
+    const target = str(p, "target") ?? "";
+    if (target !== "") result.push({ source: feelOrStringLiteral(str(p, "source")), target });
+  }
+  return result;
+}
+
+function multiInstanceOf(element: ModdleElement, problems: Problem[]): MultiInstance | undefined {
   const loop = child(element, "loopCharacteristics");
-  if (loop?.$type !== "bpmn:MultiInstanceLoopCharacteristics") return {};
+  if (loop?.$type !== "bpmn:MultiInstanceLoopCharacteristics") return undefined;
   const zeebe = extension(loop, "zeebe:LoopCharacteristics");
   const inputCollection = str(zeebe, "inputCollection");
   if (!inputCollection || !stripFeel(inputCollection)) {
@@ -465,7 +487,7 @@ function multiInstanceOf(element: ModdleElement, problems: Problem[]): { multiIn
         en: "Multi-instance needs an input collection (zeebe:loopCharacteristics inputCollection).",
       }),
     );
-    return {};
+    return undefined;
   }
   const multiInstance: MultiInstance = {
     isSequential: loop.isSequential === true,
@@ -479,7 +501,7 @@ function multiInstanceOf(element: ModdleElement, problems: Problem[]): { multiIn
   if (outputCollection) multiInstance.outputCollection = outputCollection;
   if (outputElement && stripFeel(outputElement)) multiInstance.outputElement = stripFeel(outputElement);
   if (completion && stripFeel(completion)) multiInstance.completionCondition = stripFeel(completion);
-  return { multiInstance };
+  return multiInstance;
 }
 
 function unsupported(element: ModdleElement, reason: { id: string; en: string }): Problem {
