@@ -1,7 +1,7 @@
 /** Every FEEL expression of the model must parse; the problem gives the position of the error. */
 import { checkFeelSyntax } from "../../feel";
 import { isFeel } from "../feel-values";
-import { body, child, children, extension, extensions, type ModdleElement, str } from "../moddle-element";
+import { body, child, children, extension, type ModdleElement, str } from "../moddle-element";
 import { problem } from "../problem";
 import { allElements, type Rule } from "./rule";
 
@@ -15,14 +15,17 @@ export const feelSyntax: Rule = {
   code: "feel-syntax",
   check(context) {
     const expressions: Expression[] = [];
-    for (const element of allElements(context)) expressions.push(...expressionsOf(element));
+    for (const element of allElements(context)) collectExpressions(element, expressions);
     for (const message of children(context.definitions, "rootElements")) {
       if (message.$type !== "bpmn:Message") continue;
-      const add = (where: string, text: string | undefined, always = false) => {
-        if (text && (always || isFeel(text))) expressions.push({ elementId: message.id, where, text });
-      };
-      add("name", str(message, "name"));
-      add("correlationKey", str(extension(message, "zeebe:Subscription"), "correlationKey"), true);
+      add(expressions, message.id, "name", str(message, "name"));
+      add(
+        expressions,
+        message.id,
+        "correlationKey",
+        str(extension(message, "zeebe:Subscription"), "correlationKey"),
+        true,
+      );
     }
     // Models repeat expressions ("=pemohon.nama" in every mapping): parse each text once per run.
     const checked = new Map<string, ReturnType<typeof checkFeelSyntax>>();
@@ -50,34 +53,71 @@ export const feelSyntax: Rule = {
   },
 };
 
-/** The FEEL expressions an element carries, with where they sit; "=" marks optional ones. */
-function expressionsOf(element: ModdleElement): Expression[] {
-  const found: Expression[] = [];
-  const add = (where: string, text: string | undefined, always = false) => {
-    if (text && (always || isFeel(text))) found.push({ elementId: element.id, where, text });
-  };
-  add("conditionExpression", body(child(element, "conditionExpression")), true);
+/** Adds the text when it is FEEL: always for FEEL-only fields, else when it starts with "=". */
+function add(
+  found: Expression[],
+  elementId: string | undefined,
+  where: string,
+  text: string | undefined,
+  always = false,
+) {
+  if (text && (always || isFeel(text))) found.push({ elementId, where, text });
+}
+
+/**
+ * Adds the FEEL expressions an element carries, with where they sit. The extension elements are
+ * scanned once: a lookup per extension type would read every one of them again, and reads of
+ * moddle elements are slow (each element has a hidden class of its own).
+ */
+function collectExpressions(element: ModdleElement, found: Expression[]): void {
+  const id = element.id;
+  add(found, id, "conditionExpression", body(child(element, "conditionExpression")), true);
   const loop = child(element, "loopCharacteristics");
   if (loop) {
-    add("completionCondition", body(child(loop, "completionCondition")), true);
+    add(found, id, "completionCondition", body(child(loop, "completionCondition")), true);
     const zeebeLoop = extension(loop, "zeebe:LoopCharacteristics");
-    add("inputCollection", str(zeebeLoop, "inputCollection"), true);
-    add("outputElement", str(zeebeLoop, "outputElement"));
+    add(found, id, "inputCollection", str(zeebeLoop, "inputCollection"), true);
+    add(found, id, "outputElement", str(zeebeLoop, "outputElement"));
   }
-  for (const mapping of extensions(element, "zeebe:IoMapping")) {
-    for (const p of children(mapping, "inputParameters")) add(`input ${str(p, "target") ?? ""}`, str(p, "source"));
-    for (const p of children(mapping, "outputParameters")) add(`output ${str(p, "target") ?? ""}`, str(p, "source"));
+  let script: ModdleElement | undefined;
+  let assignment: ModdleElement | undefined;
+  let called: ModdleElement | undefined;
+  let task: ModdleElement | undefined;
+  for (const value of children(child(element, "extensionElements"), "values")) {
+    switch (value.$type) {
+      case "zeebe:IoMapping":
+        for (const p of children(value, "inputParameters")) {
+          const source = str(p, "source");
+          if (source && isFeel(source)) add(found, id, `input ${str(p, "target") ?? ""}`, source);
+        }
+        for (const p of children(value, "outputParameters")) {
+          const source = str(p, "source");
+          if (source && isFeel(source)) add(found, id, `output ${str(p, "target") ?? ""}`, source);
+        }
+        break;
+      case "zeebe:Script":
+        script ??= value;
+        break;
+      case "zeebe:AssignmentDefinition":
+        assignment ??= value;
+        break;
+      case "zeebe:CalledElement":
+        called ??= value;
+        break;
+      case "zeebe:TaskDefinition":
+        task ??= value;
+        break;
+    }
   }
-  add("zeebe:script", str(extension(element, "zeebe:Script"), "expression"), true);
-  const assignment = extension(element, "zeebe:AssignmentDefinition");
-  add("assignee", str(assignment, "assignee"));
-  add("candidateGroups", str(assignment, "candidateGroups"));
-  add("calledElement", str(extension(element, "zeebe:CalledElement"), "processId"));
-  const task = extension(element, "zeebe:TaskDefinition");
-  add("taskDefinition type", str(task, "type"));
-  add("retries", str(task, "retries"));
+  add(found, id, "zeebe:script", str(script, "expression"), true);
+  add(found, id, "assignee", str(assignment, "assignee"));
+  add(found, id, "candidateGroups", str(assignment, "candidateGroups"));
+  add(found, id, "calledElement", str(called, "processId"));
+  add(found, id, "taskDefinition type", str(task, "type"));
+  add(found, id, "retries", str(task, "retries"));
   for (const definition of children(element, "eventDefinitions")) {
-    for (const key of ["timeDuration", "timeDate", "timeCycle"]) add(key, body(child(definition, key)));
+    add(found, id, "timeDuration", body(child(definition, "timeDuration")));
+    add(found, id, "timeDate", body(child(definition, "timeDate")));
+    add(found, id, "timeCycle", body(child(definition, "timeCycle")));
   }
-  return found;
 }
