@@ -194,6 +194,8 @@ describe("task forms built with the form-js editor", () => {
     await field.waitFor();
     await page.getByRole("button", { name: "Selesaikan" }).click();
     await page.locator(".fjs-form-field-error").first().waitFor();
+    // form-js writes its messages in English; the page shows ours
+    expect(await page.locator(".fjs-form-field-error").first().textContent()).toContain("Kolom ini wajib diisi.");
     await page.locator(".alert-warn").waitFor();
     expect(new URL(page.url()).pathname).toBe(`/tugas/${taskId}`);
     await screenshot(page, "form-editor-05-task-refused");

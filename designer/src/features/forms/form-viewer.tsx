@@ -6,6 +6,8 @@ import { Form } from "@bpmn-io/form-js";
 import "@bpmn-io/form-js/dist/assets/form-js.css";
 import "./form-js-reset.css";
 import { useEffect, useRef } from "react";
+import { i18n } from "../../i18n";
+import { translateValidator } from "./form-errors";
 
 export type FormSubmitResult = { data: Record<string, unknown>; errors: Record<string, unknown> };
 
@@ -30,6 +32,8 @@ export function FormViewer({
   useEffect(() => {
     if (!container.current) return;
     const form = new Form({ container: container.current });
+    // form-js has no translation hook: its validation messages go through ours (current language)
+    translateValidator(form.get("validator"), (key, values) => i18n.t(key, values));
     let disposed = false;
     form.on("changed", (event: { data: Record<string, unknown> }) => callbacks.current.onChange(event.data));
     form
