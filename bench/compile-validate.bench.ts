@@ -6,8 +6,10 @@
  *
  * Wall-clock figures depend on what else runs: the load average (1-minute, at start and end) is
  * printed so a reader can tell a quiet run from a busy one. Compare medians only at similar loads.
+ * 100 counted runs after 20 warm-up ones: with 50 after 10, medians of the same code still moved
+ * by a quarter from one invocation to the next on these machines.
  *
- *   npx tsx bench/compile-validate.bench.ts [--nodes 500] [--runs 50] [--warmup 10]
+ *   npx tsx bench/compile-validate.bench.ts [--nodes 500] [--runs 100] [--warmup 20]
  */
 import { loadavg } from "node:os";
 import { compileAndValidate, parseBpmn, syntheticModel } from "@alur/shared/compiler";
@@ -30,8 +32,8 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 const load = () => round(loadavg()[0] ?? 0);
 
 const nodes = option("--nodes", 500);
-const runs = Math.max(1, option("--runs", 50));
-const warmup = option("--warmup", 10);
+const runs = Math.max(1, option("--runs", 100));
+const warmup = option("--warmup", 20);
 const xml = syntheticModel(nodes);
 
 const parseTimes: number[] = [];
