@@ -145,12 +145,36 @@ describe("compileProcess", () => {
     const embedded = await compileXml(xml);
     expect(embedded.plan?.forms).toEqual({ "embedded-form": { components: [{ type: "textfield", key: "catatan" }] } });
 
-    const given = await compileXml(fixture("executable-set.bpmn"), undefined, { verifikasi: { components: [] } });
-    expect(given.plan?.forms).toEqual({ verifikasi: { components: [] } });
+    const form = { components: [{ type: "textfield", key: "hasil", label: "Hasil" }] };
+    const given = await compileXml(fixture("executable-set.bpmn"), undefined, { verifikasi: form });
+    expect(given.plan?.forms).toEqual({ verifikasi: form });
 
     const missing = await compileXml(fixture("executable-set.bpmn"), undefined, {});
     expect(missing.plan).toBeUndefined();
     expect(missing.problems.map((p) => p.code)).toEqual(["form-not-found"]);
+  });
+
+  it("refuses a form the task page could not use, on the task that uses it", async () => {
+    const duplicate = {
+      components: [
+        { type: "textfield", key: "hasil", label: "Hasil" },
+        { type: "textarea", key: "hasil", label: "Catatan" },
+      ],
+    };
+    const { plan, problems } = await compileXml(fixture("executable-set.bpmn"), undefined, { verifikasi: duplicate });
+    expect(plan).toBeUndefined();
+    const [only] = problems;
+    expect(problems).toHaveLength(1);
+    expect(only?.code).toBe("form-duplicate-key");
+    expect(only?.severity).toBe("error");
+    expect(only?.message.en).toContain('"hasil"');
+    // shown on the user task that references the form, not on the process
+    const xml = fixture("executable-set.bpmn");
+    expect(xml).toContain(`id="${only?.elementId}"`);
+    expect(xml.slice(0, xml.indexOf(`id="${only?.elementId}"`))).toMatch(/<bpmn:userTask\s*$/);
+
+    const empty = await compileXml(fixture("executable-set.bpmn"), undefined, { verifikasi: { components: [] } });
+    expect(empty.problems.map((p) => p.code)).toEqual(["form-empty"]);
   });
 
   it("refuses unsupported elements, naming id, type and reason", async () => {

@@ -2,6 +2,8 @@
  * BPMN process → execution plan. The plan is the only thing the runtime executes, so anything the
  * compiler cannot express faithfully is an error here, never a node that silently does nothing.
  */
+
+import { checkFormSchema } from "../forms/schema-check";
 import {
   type ConnectorSpec,
   type EventDefinition,
@@ -83,6 +85,8 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
   const flows: Record<string, SequenceFlow> = {};
   const boundaries: Record<string, string[]> = {};
   const formIds = new Set<string>();
+  /** The first task using each form: where a problem of the form is shown. */
+  const formTasks = new Map<string, string>();
   const embeddedForms = embeddedUserTaskForms(process, problems);
 
   const elements = flowElementsOf(process, null, (subProcess) =>
@@ -137,7 +141,10 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
     const node = compileNode(element, base, problems, embeddedForms);
     if (!node) continue;
     nodes[node.id] = node;
-    if (node.type === "userTask" && node.task.formId) formIds.add(node.task.formId);
+    if (node.type === "userTask" && node.task.formId) {
+      formIds.add(node.task.formId);
+      if (!formTasks.has(node.task.formId)) formTasks.set(node.task.formId, node.id);
+    }
     if (node.type === "boundaryEvent") push(boundaries, node.attachedTo, node.id);
   }
 
@@ -164,8 +171,11 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
   const forms: Record<string, unknown> = {};
   for (const formId of formIds) {
     const schema = options.forms?.[formId] ?? embeddedForms.get(formId);
-    if (schema !== undefined) forms[formId] = schema;
-    else if (options.forms) {
+    if (schema !== undefined) {
+      forms[formId] = schema;
+      for (const p of checkFormSchema(schema))
+        problems.push(problem(formTasks.get(formId) ?? process.id, "error", p.code, p.message));
+    } else if (options.forms) {
       problems.push(
         problem(process.id, "error", "form-not-found", {
           id: `Formulir "${formId}" dirujuk oleh tugas tetapi tidak ditemukan.`,

@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { evaluateCondition } from "../feel";
 
+export { checkFormSchema, type FormSchemaProblem } from "./schema-check";
+
 /** A form-js component, as far as validation is concerned. */
 interface Component {
   type?: unknown;

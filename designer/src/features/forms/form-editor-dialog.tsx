@@ -8,10 +8,10 @@ import "@bpmn-io/form-js/dist/assets/form-js-editor.css";
 import "@bpmn-io/properties-panel/dist/assets/properties-panel.css";
 import "./form-editor-dialog.css";
 import "./form-js-reset.css";
+import { checkFormSchema, type FormSchemaProblem } from "@alur/shared/forms";
 import { FormEditor } from "@bpmn-io/form-js";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { checkFormSchema, type FormSchemaProblem } from "./form-schema-check";
 import { FormViewer } from "./form-viewer";
 
 type Tab = "edit" | "preview";

@@ -37,7 +37,10 @@ beforeAll(() => {
     '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
   );
   writeFileSync(file("standard.bpmn"), withStandard);
-  writeFileSync(file("forms/verifikasi.form"), JSON.stringify({ id: "verifikasi", components: [] }));
+  writeFileSync(
+    file("forms/verifikasi.form"),
+    JSON.stringify({ id: "verifikasi", components: [{ type: "textfield", key: "hasil", label: "Hasil" }] }),
+  );
 });
 
 function capture() {
@@ -93,7 +96,9 @@ describe("alur compile", () => {
     expect(await compile.run([file("models/good.bpmn"), "-o", file("plan.json"), "--forms", file("forms")])).toBe(0);
     const plan = ExecutionPlan.parse(JSON.parse(readFileSync(file("plan.json"), "utf8")));
     expect(plan.processId).toBe("synthetic");
-    expect(plan.forms).toEqual({ verifikasi: { id: "verifikasi", components: [] } });
+    expect(plan.forms).toEqual({
+      verifikasi: { id: "verifikasi", components: [{ type: "textfield", key: "hasil", label: "Hasil" }] },
+    });
   });
 
   it("prints the plan on stdout without -o", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFormSchema } from "./form-schema-check";
+import { checkFormSchema } from "./schema-check";
 
 const codes = (schema: unknown) => checkFormSchema(schema).map((p) => p.code);
 

@@ -1,7 +1,7 @@
 /**
- * Checks a form before the designer embeds it: a form the task page could not use (no components,
- * fields without a key, two fields writing the same variable) is refused with a message in both
- * languages. Keys are resolved as the runtime's completion validator resolves them (@alur/shared/forms):
+ * Checks a form-js schema: a form the task page could not use (no components, fields without a key,
+ * two fields writing the same variable) gets a message in both languages. The designer refuses to
+ * embed such a form and the compiler refuses to publish one. Keys are resolved as the runtime's completion validator resolves them (@alur/shared/forms):
  * a group's `path` prefixes its fields, a dynamic list's items are a scope of their own.
  */
 
