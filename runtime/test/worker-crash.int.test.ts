@@ -16,7 +16,6 @@ import { postgresDb, workflowBundle } from "./servers";
 
 const CASES = 200;
 const TASK_QUEUE = `crash-${process.pid}`;
-const TSX = path.resolve(import.meta.dirname, "../../node_modules/.bin/tsx");
 const WORKER = path.resolve(import.meta.dirname, "worker-process.ts");
 
 let db: Db;
@@ -24,7 +23,9 @@ let client: Client;
 const workers: ChildProcess[] = [];
 
 function spawnWorker(identity: string): Promise<ChildProcess> {
-  const child = spawn(TSX, [WORKER], {
+  // node itself with tsx's loader, not the tsx launcher: the launcher runs the worker in a child
+  // process of its own, so a SIGKILL would hit the launcher and leave the worker running
+  const child = spawn(process.execPath, ["--import", "tsx", WORKER], {
     env: {
       ...process.env,
       TEMPORAL_ADDRESS: inject("temporalAddress"),
@@ -115,7 +116,10 @@ it("200 cases survive a SIGKILLed worker: all complete, no task created twice or
     );
     if (!killed && completed >= CASES / 2) {
       killed = true;
+      const gone = new Promise((resolve) => w1.once("exit", (_code, signal) => resolve(signal)));
       w1.kill("SIGKILL");
+      // the worker process itself died (not a launcher in front of it)
+      expect(await gone).toBe("SIGKILL");
       await spawnWorker("worker-3");
     }
     if (open.length === 0) await new Promise((r) => setTimeout(r, 100));
