@@ -115,12 +115,13 @@ describe("workspace usability", () => {
     // the links are behind the menu button, which opens and closes them
     expect(await nav.getByRole("link", { name: "Katalog Layanan" }).isVisible()).toBe(false);
     await menu.click();
-    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    await expect.poll(() => menu.getAttribute("aria-expanded")).toBe("true");
     await screenshot(page, "workspace-menu-390px");
     await nav.getByRole("link", { name: "Katalog Layanan" }).click();
     await page.waitForURL((url) => url.pathname === "/katalog");
-    expect(await menu.getAttribute("aria-expanded")).toBe("false");
-    expect(await nav.getByRole("link", { name: "Katalog Layanan" }).isVisible()).toBe(false);
+    // the menu closes when the route has changed (an effect after the render): wait for it
+    await expect.poll(() => menu.getAttribute("aria-expanded")).toBe("false");
+    await expect.poll(() => nav.getByRole("link", { name: "Katalog Layanan" }).isVisible()).toBe(false);
     expect((await nav.boundingBox())!.height).toBeLessThanOrEqual(56);
     expect(errors).toEqual([]);
     await page.context().close();
