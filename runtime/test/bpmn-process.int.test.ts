@@ -11,14 +11,11 @@ import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listNotifications } from "../src/connectors";
 import { PlanBuilder } from "../src/engine/test-support/plan-builder";
-import { createLogger } from "../src/logger";
 import { listCaseEvents } from "../src/store/case-events";
 import type { Db } from "../src/store/db";
 import { getTask } from "../src/store/tasks";
-import { createActivities } from "../src/temporal/activities";
-import { createWorker } from "../src/temporal/worker";
 import { startCase } from "./case-harness";
-import { postgresDb, timeSkippingEnv, workflowBundle } from "./servers";
+import { postgresDb, startWorker, timeSkippingEnv } from "./servers";
 
 const TASK_QUEUE = "families";
 let env: TestWorkflowEnvironment;
@@ -40,20 +37,9 @@ afterAll(async () => {
  */
 beforeEach(async () => {
   env = await timeSkippingEnv();
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: workflowBundle(),
-    activities: createActivities({
-      db,
-      logger: createLogger({ level: "silent", pretty: false }),
-      env: { ALUR_DATA_DIR: dataDir, HTTP_CONNECTOR_ALLOW: "" },
-    }),
-  });
-  const running = worker.run();
+  const worker = await startWorker(env, db, TASK_QUEUE, { dataDir });
   return async () => {
-    worker.shutdown();
-    await running;
+    await worker.stop();
     await env.teardown();
   };
 });

@@ -1,7 +1,13 @@
 /** Connections to the servers global-setup started, for integration tests. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { TestWorkflowEnvironment } from "@temporalio/testing";
 import { inject } from "vitest";
+import { createLogger } from "../src/logger";
 import { type Db, openDb } from "../src/store/db";
+import { createActivities } from "../src/temporal/activities";
+import { createWorker } from "../src/temporal/worker";
 
 /** A test environment on the shared dev server (real time). */
 export function devServerEnv(): Promise<TestWorkflowEnvironment> {
@@ -30,4 +36,37 @@ export function workflowBundle(): { codePath: string } {
   const codePath = inject("workflowBundlePath");
   if (!codePath) throw new Error("No workflow bundle: runtime/src/temporal/workflows/index.ts is missing.");
   return { codePath };
+}
+
+/**
+ * A bpmnProcess worker on `env` with the run's bundle and the real activities on `db`, running
+ * until `stop()`. `dataDir` holds documents (default: a fresh temp dir); `httpAllow` is the http
+ * connector's host allow-list (default: none).
+ */
+export async function startWorker(
+  env: TestWorkflowEnvironment,
+  db: Db,
+  taskQueue: string,
+  options: { dataDir?: string; httpAllow?: string } = {},
+): Promise<{ stop: () => Promise<void> }> {
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: workflowBundle(),
+    activities: createActivities({
+      db,
+      logger: createLogger({ level: "silent", pretty: false }),
+      env: {
+        ALUR_DATA_DIR: options.dataDir ?? mkdtempSync(path.join(tmpdir(), "alur-worker-")),
+        HTTP_CONNECTOR_ALLOW: options.httpAllow ?? "",
+      },
+    }),
+  });
+  const running = worker.run();
+  return {
+    stop: async () => {
+      worker.shutdown();
+      await running;
+    },
+  };
 }

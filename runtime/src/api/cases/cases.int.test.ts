@@ -8,15 +8,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import type { Worker } from "@temporalio/worker";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devServerEnv, postgresDb, workflowBundle } from "../../../test/servers";
+import { devServerEnv, postgresDb, startWorker } from "../../../test/servers";
 import type { DemoCredential } from "../../auth/seed-demo";
-import { createLogger } from "../../logger";
 import type { Db } from "../../store/db";
-import { createActivities } from "../../temporal/activities";
-import { createWorker } from "../../temporal/worker";
 import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
 
 const TASK_QUEUE = "api-cases";
@@ -27,8 +23,7 @@ const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n
 let env: TestWorkflowEnvironment;
 let dbA: Db;
 let dbB: Db;
-let worker: Worker;
-let running: Promise<void>;
+let worker: { stop: () => Promise<void> };
 let appA: TestApp;
 let appB: TestApp;
 let credentials: DemoCredential[];
@@ -40,17 +35,7 @@ beforeAll(async () => {
   dbA = await postgresDb();
   dbB = await postgresDb();
   const filesDir = mkdtempSync(path.join(tmpdir(), "alur-files-"));
-  worker = await createWorker({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: workflowBundle(),
-    activities: createActivities({
-      db: dbA,
-      logger: createLogger({ level: "silent", pretty: false }),
-      env: { ALUR_DATA_DIR: filesDir, HTTP_CONNECTOR_ALLOW: "" },
-    }),
-  });
-  running = worker.run();
+  worker = await startWorker(env, dbA, TASK_QUEUE, { dataDir: filesDir });
   ({ app: appA, credentials } = await buildTestApp(dbA, { client: env.client, taskQueue: TASK_QUEUE, filesDir }));
   ({ app: appB } = await buildTestApp(dbB, { client: env.client, taskQueue: TASK_QUEUE, credentials, filesDir }));
   for (const u of ["bks.admin", "bks.front-office", "bks.back-office", "bks.kepala-bidang"]) {
@@ -60,8 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
+  await worker?.stop();
   await env?.teardown();
   await dbA?.destroy();
   await dbB?.destroy();

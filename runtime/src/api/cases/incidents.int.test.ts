@@ -4,23 +4,18 @@
  * retries, the case holds a `connector-failed` incident (its catch-all error boundary does not take
  * it), the outside system recovers, the district admin retries through the API and the case ends.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import type { Worker } from "@temporalio/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devServerEnv, postgresDb, workflowBundle } from "../../../test/servers";
+import { devServerEnv, postgresDb, startWorker } from "../../../test/servers";
 import { type CreatedAccount, createAccounts } from "../../auth/accounts";
 import { ensureReferenceData } from "../../auth/seed-demo";
-import { createLogger } from "../../logger";
 import type { Db } from "../../store/db";
-import { createActivities } from "../../temporal/activities";
-import { createWorker } from "../../temporal/worker";
 import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
 
 const TASK_QUEUE = "api-incidents";
@@ -36,8 +31,7 @@ const CAST = [
 
 let env: TestWorkflowEnvironment;
 let db: Db;
-let worker: Worker;
-let running: Promise<void>;
+let worker: { stop: () => Promise<void> };
 let app: TestApp;
 let accounts: CreatedAccount[];
 const as: Record<string, Session> = {};
@@ -59,17 +53,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => dtks.listen(0, "127.0.0.1", resolve));
   env = await devServerEnv();
   db = await postgresDb();
-  worker = await createWorker({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: workflowBundle(),
-    activities: createActivities({
-      db,
-      logger: createLogger({ level: "silent", pretty: false }),
-      env: { ALUR_DATA_DIR: mkdtempSync(path.join(tmpdir(), "alur-incidents-")), HTTP_CONNECTOR_ALLOW: "127.0.0.1" },
-    }),
-  });
-  running = worker.run();
+  worker = await startWorker(env, db, TASK_QUEUE, { httpAllow: "127.0.0.1" });
   await ensureReferenceData(db);
   accounts = await createAccounts(
     db,
@@ -86,8 +70,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
+  await worker?.stop();
   await env?.teardown();
   await db?.destroy();
   await new Promise((resolve) => dtks?.close(resolve));

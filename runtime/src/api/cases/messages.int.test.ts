@@ -3,21 +3,16 @@
  * (202, buffered until its time-to-live) and taken by the receive task once the case gets there;
  * one no step of the case can ever receive is answered 200 with a note, not kept.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import type { Worker } from "@temporalio/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devServerEnv, postgresDb, workflowBundle } from "../../../test/servers";
+import { devServerEnv, postgresDb, startWorker } from "../../../test/servers";
 import { type CreatedAccount, createAccounts } from "../../auth/accounts";
 import { ensureReferenceData } from "../../auth/seed-demo";
-import { createLogger } from "../../logger";
 import type { Db } from "../../store/db";
-import { createActivities } from "../../temporal/activities";
-import { createWorker } from "../../temporal/worker";
 import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
 
 const TASK_QUEUE = "api-messages";
@@ -26,8 +21,7 @@ const PROCESS_ID = `layanan-pesan-${TAG}`;
 
 let env: TestWorkflowEnvironment;
 let db: Db;
-let worker: Worker;
-let running: Promise<void>;
+let worker: { stop: () => Promise<void> };
 let app: TestApp;
 let accounts: CreatedAccount[];
 const as: Record<string, Session> = {};
@@ -35,17 +29,7 @@ const as: Record<string, Session> = {};
 beforeAll(async () => {
   env = await devServerEnv();
   db = await postgresDb();
-  worker = await createWorker({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: workflowBundle(),
-    activities: createActivities({
-      db,
-      logger: createLogger({ level: "silent", pretty: false }),
-      env: { ALUR_DATA_DIR: mkdtempSync(path.join(tmpdir(), "alur-messages-")), HTTP_CONNECTOR_ALLOW: "" },
-    }),
-  });
-  running = worker.run();
+  worker = await startWorker(env, db, TASK_QUEUE);
   await ensureReferenceData(db);
   accounts = await createAccounts(
     db,
@@ -71,8 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
+  await worker?.stop();
   await env?.teardown();
   await db?.destroy();
 });
