@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { evaluateCondition } from "../feel";
+import { isRecord, NON_INPUT } from "./components";
 
 export { checkFormSchema, type FormSchemaProblem } from "./schema-check";
 
@@ -39,19 +40,6 @@ export interface FormError {
 
 export type FormDataResult = { ok: true; data: Record<string, unknown> } | { ok: false; errors: FormError[] };
 
-/** Components that only display or lay out; they carry no submitted value. */
-const NON_INPUT = new Set([
-  "text",
-  "html",
-  "image",
-  "spacer",
-  "separator",
-  "button",
-  "iframe",
-  "table",
-  "documentPreview",
-  "expression",
-]);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -314,8 +302,4 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
       }
     }
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

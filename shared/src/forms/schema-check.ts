@@ -1,33 +1,16 @@
 /**
  * Checks a form-js schema: a form the task page could not use (no components, fields without a key,
  * two fields writing the same variable) gets a message in both languages. The designer refuses to
- * embed such a form and the compiler refuses to publish one. Keys are resolved as the runtime's completion validator resolves them (@alur/shared/forms):
- * a group's `path` prefixes its fields, a dynamic list's items are a scope of their own.
+ * embed such a form and the compiler refuses to publish one. Keys are resolved as the form data
+ * validator beside it resolves them: a group's `path` prefixes its fields, a dynamic list's items are
+ * a scope of their own.
  */
+import { isRecord, NON_INPUT } from "./components";
 
 export interface FormSchemaProblem {
   code: "form-invalid" | "form-empty" | "form-field-without-key" | "form-duplicate-key";
   message: { id: string; en: string };
 }
-
-/** Components that only display or lay out; they submit no value and need no key. */
-const NON_INPUT = new Set([
-  "text",
-  "html",
-  "image",
-  "spacer",
-  "separator",
-  "button",
-  "iframe",
-  "table",
-  "documentPreview",
-  "expression",
-]);
-
-type Component = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Component =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Every problem of a form-js schema; empty when the form can be embedded. */
 export function checkFormSchema(schema: unknown): FormSchemaProblem[] {
