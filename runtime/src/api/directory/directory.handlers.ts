@@ -5,56 +5,11 @@ import { canAdminister } from "../../auth/policy";
 import { DISTRICT_ADMIN, SUPER_ADMIN } from "../../auth/roles";
 import { disableDemoAccounts } from "../../auth/seed-demo";
 import { appendAudit } from "../../store/audit";
-import type { Db } from "../../store/db";
+import { findUsers } from "../../store/users";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
 import type * as routes from "./directory.routes";
-
-async function userViews(db: Db, filter: { district?: string | null; role?: string; ids?: string[] }) {
-  let q = db
-    .selectFrom("users as u")
-    .select(["u.id", "u.username", "u.display_name", "u.org_unit_id", "u.district", "u.disabled"])
-    .orderBy("u.username");
-  if (filter.district !== undefined)
-    q = filter.district === null ? q.where("u.district", "is", null) : q.where("u.district", "=", filter.district);
-  if (filter.ids) q = q.where("u.id", "in", filter.ids);
-  if (filter.role) {
-    const role = filter.role;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("user_roles as ur")
-          .select("ur.user_id")
-          .whereRef("ur.user_id", "=", "u.id")
-          .where("ur.role_id", "=", role),
-      ),
-    );
-  }
-  const users = await q.execute();
-  if (users.length === 0) return [];
-  const roles = await db
-    .selectFrom("user_roles")
-    .select(["user_id", "role_id"])
-    .where(
-      "user_id",
-      "in",
-      users.map((u) => u.id),
-    )
-    .execute();
-  return users.map((u) => ({
-    id: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    orgUnitId: u.org_unit_id,
-    district: u.district,
-    roles: roles
-      .filter((r) => r.user_id === u.id)
-      .map((r) => r.role_id)
-      .sort(),
-    disabled: u.disabled,
-  }));
-}
 
 export const listOrgUnits: RouteHandler<typeof routes.listOrgUnits, AppEnv> = async (c) => {
   requirePrincipal(c);
@@ -129,7 +84,7 @@ export const listUsers: RouteHandler<typeof routes.listUsers, AppEnv> = async (c
   const query = c.req.valid("query");
   const district = query.district ?? p.district;
   await authorize(c, canAdminister(p, district), "user.list", { type: "user", district });
-  const items = await userViews(c.get("deps").db, { district, role: query.role });
+  const items = await findUsers(c.get("deps").db, { district, ...(query.role ? { roles: [query.role] } : {}) });
   return c.json({ items }, 200);
 };
 
@@ -188,7 +143,7 @@ export const createUser: RouteHandler<typeof routes.createUser, AppEnv> = async 
     return true;
   });
   if (!created) throw new ApiException(409, "username-taken");
-  const [view] = await userViews(db, { ids: [id] });
+  const [view] = await findUsers(db, { ids: [id] });
   return c.json(view!, 201);
 };
 
@@ -196,7 +151,7 @@ export const disableUser: RouteHandler<typeof routes.disableUser, AppEnv> = asyn
   const p = requirePrincipal(c);
   const { userId } = c.req.valid("param");
   const { db } = c.get("deps");
-  const [before] = await userViews(db, { ids: [userId] });
+  const [before] = await findUsers(db, { ids: [userId] });
   if (!before) throw new ApiException(404, "not-found");
   await authorize(c, canAdminister(p, before.district), "user.disable", {
     type: "user",

@@ -18,6 +18,7 @@ import {
   unclaimTask,
 } from "../../store/task-actions";
 import { closeTask, getTask, type TaskRow } from "../../store/tasks";
+import { findUsers } from "../../store/users";
 import { completeTaskUpdate } from "../../temporal/definitions";
 import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
@@ -200,47 +201,14 @@ export const delegates: RouteHandler<typeof routes.delegates, AppEnv> = async (c
     id: task.id,
     district: task.district,
   });
-  if (task.roles.length === 0) return c.json({ items: [] }, 200);
-  const excluded = [p.userId, ...(task.assignee ? [task.assignee] : [])];
-  const users = await db
-    .selectFrom("users as u")
-    .select(["u.id", "u.username", "u.display_name"])
-    .where("u.district", "=", task.district)
-    .where("u.disabled", "=", false)
-    .where("u.id", "not in", excluded)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("user_roles as ur")
-          .select("ur.user_id")
-          .whereRef("ur.user_id", "=", "u.id")
-          .where("ur.role_id", "in", task.roles),
-      ),
-    )
-    .orderBy("u.display_name")
-    .orderBy("u.username")
-    .execute();
-  const roles =
-    users.length === 0
-      ? []
-      : await db
-          .selectFrom("user_roles")
-          .select(["user_id", "role_id"])
-          .where(
-            "user_id",
-            "in",
-            users.map((u) => u.id),
-          )
-          .execute();
-  const items = users.map((u) => ({
-    id: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    roles: roles
-      .filter((r) => r.user_id === u.id)
-      .map((r) => r.role_id)
-      .sort(),
-  }));
+  const users = await findUsers(db, {
+    district: task.district,
+    roles: task.roles,
+    excludeIds: [p.userId, ...(task.assignee ? [task.assignee] : [])],
+    enabledOnly: true,
+    orderBy: "displayName",
+  });
+  const items = users.map(({ id, username, displayName, roles }) => ({ id, username, displayName, roles }));
   return c.json({ items }, 200);
 };
 

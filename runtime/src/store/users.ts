@@ -1,0 +1,64 @@
+/** Reading accounts with their roles, for the directory and for delegation. */
+import type { Db } from "./db";
+
+export interface UserFilter {
+  /** A district code, or null for national/provincial accounts. */
+  district?: string | null;
+  /** Accounts holding at least one of these roles. */
+  roles?: string[];
+  ids?: string[];
+  excludeIds?: string[];
+  enabledOnly?: boolean;
+  /** Default: username; by display name for lists people pick from. */
+  orderBy?: "username" | "displayName";
+}
+
+/** Accounts matching `filter`, each with its sorted role ids. */
+export async function findUsers(db: Db, filter: UserFilter) {
+  let q = db
+    .selectFrom("users as u")
+    .select(["u.id", "u.username", "u.display_name", "u.org_unit_id", "u.district", "u.disabled"]);
+  if (filter.orderBy === "displayName") q = q.orderBy("u.display_name");
+  q = q.orderBy("u.username");
+  if (filter.district !== undefined)
+    q = filter.district === null ? q.where("u.district", "is", null) : q.where("u.district", "=", filter.district);
+  if (filter.ids) q = q.where("u.id", "in", filter.ids);
+  if (filter.excludeIds?.length) q = q.where("u.id", "not in", filter.excludeIds);
+  if (filter.enabledOnly) q = q.where("u.disabled", "=", false);
+  const roles = filter.roles;
+  if (roles) {
+    if (roles.length === 0) return [];
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("user_roles as ur")
+          .select("ur.user_id")
+          .whereRef("ur.user_id", "=", "u.id")
+          .where("ur.role_id", "in", roles),
+      ),
+    );
+  }
+  const users = await q.execute();
+  if (users.length === 0) return [];
+  const held = await db
+    .selectFrom("user_roles")
+    .select(["user_id", "role_id"])
+    .where(
+      "user_id",
+      "in",
+      users.map((u) => u.id),
+    )
+    .execute();
+  return users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    orgUnitId: u.org_unit_id,
+    district: u.district,
+    roles: held
+      .filter((r) => r.user_id === u.id)
+      .map((r) => r.role_id)
+      .sort(),
+    disabled: u.disabled,
+  }));
+}
