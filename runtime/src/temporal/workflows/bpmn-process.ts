@@ -15,7 +15,7 @@
  * (no job, child or update in flight), carrying engine state, task ids and running timers.
  */
 import type { ExecutionPlan } from "@alur/shared/plan";
-import type { CaseStateView, CaseStatus, MessageDelivery } from "@alur/shared/schemas";
+import type { CaseStateView, CaseStatus, MessageDelivery, MessageInput } from "@alur/shared/schemas";
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -103,6 +103,13 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     applied.delete(seq);
     return result;
   };
+  const messageReceived = (message: MessageInput): EngineEvent => ({
+    type: "messageReceived",
+    name: message.name,
+    correlationKey: message.correlationKey,
+    payload: message.payload ?? {},
+    at: now(),
+  });
   const view = (): CaseStateView => {
     if (!state) return { caseId, status: "active", openTasks: [], activeElements: [], variables: {}, incidents: [] };
     const v = caseView(state);
@@ -145,15 +152,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   setHandler(
     deliverMessageUpdate,
     async (message) => {
-      const outcome = await waitApplied(
-        enqueue({
-          type: "messageReceived",
-          name: message.name,
-          correlationKey: message.correlationKey,
-          payload: message.payload ?? {},
-          at: now(),
-        }),
-      );
+      const outcome = await waitApplied(enqueue(messageReceived(message)));
       const delivery: MessageDelivery = {
         correlated: outcome.accepted && !outcome.buffered,
         buffered: outcome.buffered,
@@ -226,13 +225,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     enqueue({ type: "signal", name: signal.name, payload: signal.payload ?? {}, at: now() });
   });
   setHandler(messageSignal, (message) => {
-    enqueue({
-      type: "messageReceived",
-      name: message.name,
-      correlationKey: message.correlationKey,
-      payload: message.payload ?? {},
-      at: now(),
-    });
+    enqueue(messageReceived(message));
   });
   setHandler(childEventSignal, (e) => {
     enqueue(
