@@ -14,7 +14,7 @@
  * --temporal: an in-memory dev server started here (default), alur serve's own dev server on its
  * SQLite file (embedded), or an existing server.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os, { tmpdir } from "node:os";
@@ -22,6 +22,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type CreatedAccount, createAccounts, ensureReferenceData } from "@alur/runtime/auth";
 import { openDb } from "@alur/runtime/store";
+import { freePort, type ServeProcess, spawnServe, stopServe } from "@alur/runtime/testing";
 import pg from "pg";
 
 const TARGET_NEXT_STEP_P95_MS = 300;
@@ -56,39 +57,6 @@ const adminUrl =
 
 // ---------------------------------------------------------------- server processes
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-/** Spawns `alur serve <args>` and waits for its banner. */
-async function spawnServe(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; log: string[] }> {
-  const log: string[] = [];
-  const child = spawn(process.execPath, [path.join(ROOT, "runtime/bin/alur.mjs"), "serve", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "warn", HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (c: Buffer) => log.push(c.toString()));
-  child.stderr?.on("data", (c: Buffer) => log.push(c.toString()));
-  const deadline = Date.now() + 180_000;
-  while (!log.join("").includes("Alur is running")) {
-    if (child.exitCode !== null) throw new Error(`alur serve exited ${child.exitCode}:\n${log.join("").slice(-3000)}`);
-    if (Date.now() > deadline) throw new Error(`alur serve not ready:\n${log.join("").slice(-3000)}`);
-    await sleep(200);
-  }
-  return { child, log };
-}
-
 async function waitForPort(port: number): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -104,13 +72,6 @@ async function waitForPort(port: number): Promise<void> {
     if (Date.now() > deadline) throw new Error(`nothing listens on ${port} after 60 s`);
     await sleep(200);
   }
-}
-
-async function stopServe(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGINT");
-  await exited;
 }
 
 // ---------------------------------------------------------------- HTTP
@@ -173,7 +134,7 @@ await admin.connect();
 await admin.query(`CREATE DATABASE ${dbName}`);
 const databaseUrl = adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
 const dataDir = mkdtempSync(path.join(tmpdir(), "alur-bench-"));
-const children: ChildProcess[] = [];
+const children: ServeProcess[] = [];
 const db = await openDb({ kind: "postgres", url: databaseUrl });
 try {
   // given: accounts for two districts (the server seeds none outside embedded mode)
@@ -224,7 +185,7 @@ try {
       ],
       { stdio: "ignore" },
     );
-    children.push(dev);
+    children.push({ child: dev, log: [], baseUrl: "" });
     await waitForPort(temporalPort);
     env.TEMPORAL_ADDRESS = `127.0.0.1:${temporalPort}`;
   } else if (temporalMode !== "embedded") {
@@ -232,11 +193,13 @@ try {
   }
   if (split) {
     // (embedded: the API process owns the dev server and the worker joins it)
-    children.push((await spawnServe(["--api"], env)).child);
+    children.push(await spawnServe({ args: ["--api"], env, timeoutMs: 180_000 }));
     const address = env.TEMPORAL_ADDRESS ?? `127.0.0.1:${env.TEMPORAL_DEV_PORT}`;
-    children.push((await spawnServe(["--worker"], { ...env, TEMPORAL_ADDRESS: address })).child);
+    children.push(
+      await spawnServe({ args: ["--worker"], env: { ...env, TEMPORAL_ADDRESS: address }, timeoutMs: 180_000 }),
+    );
   } else {
-    children.push((await spawnServe([], env)).child);
+    children.push(await spawnServe({ env, timeoutMs: 180_000 }));
   }
   const startupMs = performance.now() - startedAt;
   const baseUrl = `http://127.0.0.1:${port}`;
