@@ -11,8 +11,10 @@ export const paths = {
   roles: "/api/roles",
   tasks: "/api/tasks",
   task: (id: string) => `/api/tasks/${enc(id)}`,
-  taskAction: (id: string, action: "claim" | "unclaim" | "complete" | "draft" | "comments") =>
-    `/api/tasks/${enc(id)}/${action}`,
+  taskAction: (
+    id: string,
+    action: "claim" | "unclaim" | "complete" | "draft" | "comments" | "delegate" | "delegates",
+  ) => `/api/tasks/${enc(id)}/${action}`,
   cases: "/api/cases",
   case: (id: string) => `/api/cases/${enc(id)}`,
   caseTimeline: (id: string) => `/api/cases/${enc(id)}/timeline`,

@@ -65,6 +65,7 @@ export const RoleView = z.object({
   isHead: z.boolean(),
 });
 export type RoleView = z.infer<typeof RoleView>;
+export const RoleList = z.object({ items: z.array(RoleView) });
 
 export const CreateRoleRequest = z.object({
   id: RoleKey,

@@ -1,5 +1,5 @@
 /** Actions on a task; each returns the task as the server now sees it. */
-import { TaskDetail } from "@alur/shared/api";
+import { DelegateRequest, TaskDetail } from "@alur/shared/api";
 import type { Variables } from "@alur/shared/schemas";
 import { z } from "zod";
 import { request } from "../http";
@@ -19,3 +19,6 @@ export const commentOnTask = (id: string, text: string) =>
 
 export const completeTask = (id: string, revision: number, data: Variables) =>
   request(z.unknown(), paths.taskAction(id, "complete"), { method: "POST", body: { revision, data } });
+
+export const delegateTask = (id: string, input: z.input<typeof DelegateRequest>) =>
+  request(TaskDetail, paths.taskAction(id, "delegate"), { method: "POST", body: DelegateRequest.parse(input) });

@@ -2,13 +2,14 @@
  * Hands a task to a colleague: a modal list of the people the API says may take it (radio buttons,
  * so arrow keys move between them), a search box when the list is long, and a confirm button.
  */
-import type { TaskDetail } from "@alur/shared/api";
+import type { DelegateCandidate, TaskDetail } from "@alur/shared/api";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { delegateTask } from "../../api/mutations/tasks";
+import { delegatesQuery, rolesQuery } from "../../api/queries/tasks";
 import { ErrorMessage } from "../../components/error-message";
 import { QueryState } from "../../components/query-state";
-import { type DelegateCandidate, delegatesQuery, delegateTask, rolesQuery } from "./delegate-api";
 
 /** More people than this and a search box appears. */
 const SEARCH_FROM = 8;

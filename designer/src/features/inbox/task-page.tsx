@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import type { z } from "zod";
 import { claimTask, commentOnTask, completeTask, saveDraft, unclaimTask } from "../../api/mutations/tasks";
 import { caseKeys, caseQuery, caseTimelineQuery } from "../../api/queries/cases";
-import { taskKeys, taskQuery } from "../../api/queries/tasks";
+import { rolesQuery, taskKeys, taskQuery } from "../../api/queries/tasks";
 import { useSession } from "../../app/use-session";
 import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime, isOverdue } from "../../components/format";
@@ -16,7 +16,6 @@ import { QueryState, Spinner } from "../../components/query-state";
 import { DocumentsPanel } from "../cases/documents-panel";
 import { actorName } from "../cases/timeline-view";
 import type { FormSubmitResult } from "../forms/form-viewer";
-import { rolesQuery } from "./delegate-api";
 import { DelegateDialog } from "./delegate-dialog";
 
 const FormViewer = lazy(async () => ({ default: (await import("../forms/form-viewer")).FormViewer }));

@@ -3,6 +3,7 @@ import {
   CreateUserRequest,
   DisableDemoResponse,
   OrgUnitView,
+  RoleList,
   RoleView,
   UserView,
 } from "@alur/shared/api";
@@ -24,7 +25,7 @@ export const listRoles = createRoute({
   tags: ["directory"],
   summary: "Roles (built-in and added by admins)",
   security: SECURITY,
-  responses: { 200: jsonResponse(z.object({ items: z.array(RoleView) }), "Roles"), ...errors(401) },
+  responses: { 200: jsonResponse(RoleList, "Roles"), ...errors(401) },
 });
 
 export const createRole = createRoute({
