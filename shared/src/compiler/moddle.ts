@@ -3,6 +3,7 @@
 import { BpmnModdle } from "bpmn-moddle";
 import zeebe from "zeebe-bpmn-moddle/resources/zeebe.json";
 import alur from "./moddle/alur.json";
+import { shareElementShapes } from "./moddle-element-types";
 
 /** Namespace of the alur extension, as written in BPMN files. */
 export const ALUR_NAMESPACE = "https://alur.id/schema/bpmn/1.0";
@@ -21,6 +22,6 @@ let shared: BpmnModdle | undefined;
  * elements new hidden classes, which kept the compiler's and bpmnlint's property reads megamorphic.
  */
 export function sharedModdle(): BpmnModdle {
-  shared ??= createModdle();
+  shared ??= shareElementShapes(createModdle());
   return shared;
 }
