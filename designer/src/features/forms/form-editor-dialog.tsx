@@ -12,11 +12,22 @@ import { checkFormSchema, type FormSchemaProblem } from "@alur/shared/forms";
 import { FormEditor } from "@bpmn-io/form-js";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import {
+  createFormJsLookup,
+  type FormJsDictionary,
+  observeFormJsText,
+  translatedFormFieldsModule,
+} from "./form-js-translate";
 import { FormViewer } from "./form-viewer";
 
 type Tab = "edit" | "preview";
 
 const noop = () => {};
+
+/** The form-js editor's own strings in the current language (the `formJs` section, keyed by its English). */
+function formJsLookup(i18n: ReturnType<typeof useTranslation>["i18n"]) {
+  return createFormJsLookup(i18n.getResource(i18n.language, "translation", "formJs") as FormJsDictionary | undefined);
+}
 
 export function FormEditorDialog({
   taskName,
@@ -37,6 +48,7 @@ export function FormEditorDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const container = useRef<HTMLDivElement>(null);
   const editor = useRef<FormEditor | null>(null);
+  const editorTexts = useRef<ReturnType<typeof observeFormJsText> | null>(null);
   const initial = useRef(schema);
   const [tab, setTab] = useState<Tab>("edit");
   const [preview, setPreview] = useState<unknown>(null);
@@ -52,7 +64,15 @@ export function FormEditorDialog({
 
   useEffect(() => {
     if (!container.current) return;
-    const instance = new FormEditor({ container: container.current, exporter: { name: "Alur", version: "0.1.0" } });
+    // i18n is one instance for the app's life: this runs once per mount
+    const lookup = formJsLookup(i18n);
+    // before the editor renders, so its first paint is already translated
+    editorTexts.current = observeFormJsText(container.current, lookup);
+    const instance = new FormEditor({
+      container: container.current,
+      exporter: { name: "Alur", version: "0.1.0" },
+      additionalModules: [translatedFormFieldsModule((text) => lookup(text) ?? text)],
+    });
     editor.current = instance;
     let disposed = false;
     // a fixed problem disappears as soon as the form changes, not only on the next save
@@ -64,9 +84,15 @@ export function FormEditorDialog({
     return () => {
       disposed = true;
       editor.current = null;
+      editorTexts.current?.disconnect();
+      editorTexts.current = null;
       instance.destroy();
     };
-  }, []);
+  }, [i18n]);
+
+  useEffect(() => {
+    editorTexts.current?.update(formJsLookup(i18n));
+  }, [i18n, i18n.language]);
 
   const current = () => editor.current?.saveSchema();
 

@@ -1,0 +1,213 @@
+/**
+ * form-js-editor 1.23 writes its own text (palette, properties panel, canvas hints) in English,
+ * straight from Preact components: there is no translation hook. Two layers put it through our
+ * `formJs` dictionary section, keyed by the library's exact English:
+ * - the form field registry gets translated type names, so the palette, its search and the panel
+ *   header read them in the user's language, and a new field's default label is in it too;
+ * - a scoped DOM translator rewrites the rest (text, placeholders, titles, aria-labels) in the
+ *   editor's chrome, never inside what the user wrote (labels, keys, options, expressions).
+ */
+import { translateWith } from "../../i18n/bpmn-translate";
+
+export type FormJsDictionary = Record<string, string>;
+/** Returns the shown text for a library string, or undefined when the dictionary does not know it. */
+export type FormJsLookup = (text: string) => string | undefined;
+
+const PLACEHOLDER = /({\w+})/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A lookup over one language's section: an exact key first, else a template key whose `{name}`
+ * parts match ("Remove {label}" for "Remove Text field"); a matched value that is itself a key is
+ * translated too (the palette name inside the remove button's title).
+ */
+export function createFormJsLookup(dict: FormJsDictionary = {}): FormJsLookup {
+  const templates = Object.keys(dict)
+    .filter((key) => PLACEHOLDER.test(key))
+    .map((key) => {
+      const names: string[] = [];
+      const source = key
+        .split(PLACEHOLDER)
+        .map((part) => {
+          const name = /^{(\w+)}$/.exec(part)?.[1];
+          if (name === undefined) return escapeRegExp(part);
+          names.push(name);
+          return "(.+?)";
+        })
+        .join("");
+      return { key, names, pattern: new RegExp(`^${source}$`) };
+    });
+  return (text) => {
+    const exact = dict[text];
+    if (exact !== undefined) return exact;
+    for (const { key, names, pattern } of templates) {
+      const match = pattern.exec(text);
+      if (match) return translateWith(dict, key, Object.fromEntries(names.map((name, i) => [name, match[i + 1]])));
+    }
+    return undefined;
+  };
+}
+
+/** Translates a text node's or attribute's text, keeping the whitespace around it. */
+export function translateSpaced(text: string, lookup: FormJsLookup): string {
+  const trimmed = text.trim();
+  if (trimmed === "") return text;
+  const shown = lookup(trimmed);
+  if (shown === undefined) return text;
+  const start = text.indexOf(trimmed);
+  return text.slice(0, start) + shown + text.slice(start + trimmed.length);
+}
+
+/** Where the editor shows its own text: palette, properties panel, popups, and the canvas' hints and buttons. */
+const CHROME = [
+  ".fjs-palette-container",
+  ".fjs-properties-container",
+  ".bio-properties-panel-popup",
+  ".fjs-context-pad",
+  ".fjs-empty-editor",
+  ".fjs-empty-component",
+  ".fjs-form-field-placeholder",
+].join(", ");
+
+/**
+ * What the user wrote, shown inside the chrome: the selected field's label in the panel header,
+ * list entries named by their option label or property key, and every text and expression editor.
+ */
+const USER_CONTENT = [
+  "[contenteditable]",
+  ".cm-editor",
+  ".bio-properties-panel-header-label",
+  ".bio-properties-panel-collapsible-entry-header-title:not(.empty)",
+].join(", ");
+
+export const TRANSLATED_ATTRIBUTES = ["placeholder", "title", "aria-label"] as const;
+
+/** Whether text on or directly inside this element is the editor's own, not the user's. */
+export function isEditorChrome(element: Element): boolean {
+  if (!element.closest(CHROME) || element.closest(USER_CONTENT)) return false;
+  // the default value select lists the field's own options; only its "<none>" entry is ours
+  const option = element.closest("option");
+  return !(option?.closest('[data-entry-id="defaultValue"]') && option.value !== "");
+}
+
+interface Shown {
+  original: string;
+  shown: string;
+}
+
+/**
+ * Keeps the editor's chrome under `root` translated while form-js re-renders it. Preact writes a
+ * text node or attribute only when its own vnode changes, so what we wrote stays until then, and
+ * the observer translates the new English. The library's original is kept per node, so `update`
+ * with another language (English included) rewrites what is shown from it.
+ */
+export function observeFormJsText(
+  root: Element,
+  initial: FormJsLookup,
+): { update(next: FormJsLookup): void; disconnect(): void } {
+  let lookup = initial;
+  const texts = new WeakMap<Text, Shown>();
+  const attributes = new WeakMap<Element, Map<string, Shown>>();
+
+  const next = (record: Shown | undefined, current: string): Shown => {
+    // a value we did not write is the library's new original
+    const original = record && record.shown === current ? record.original : current;
+    return { original, shown: translateSpaced(original, lookup) };
+  };
+
+  const visitText = (node: Text) => {
+    if (!node.parentElement || !isEditorChrome(node.parentElement)) return;
+    const record = next(texts.get(node), node.data);
+    texts.set(node, record);
+    if (record.shown !== node.data) node.data = record.shown;
+  };
+
+  const visitAttribute = (element: Element, name: string) => {
+    const current = element.getAttribute(name);
+    if (current === null || !isEditorChrome(element)) return;
+    const records = attributes.get(element) ?? new Map<string, Shown>();
+    attributes.set(element, records);
+    const record = next(records.get(name), current);
+    records.set(name, record);
+    if (record.shown !== current) element.setAttribute(name, record.shown);
+  };
+
+  const visitElement = (element: Element) => {
+    for (const name of TRANSLATED_ATTRIBUTES) visitAttribute(element, name);
+  };
+
+  const visitTree = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) return visitText(node as Text);
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    visitElement(node as Element);
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let current = walker.nextNode(); current; current = walker.nextNode()) {
+      if (current.nodeType === Node.TEXT_NODE) visitText(current as Text);
+      else visitElement(current as Element);
+    }
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === "childList") record.addedNodes.forEach(visitTree);
+      else if (record.type === "characterData") visitText(record.target as Text);
+      else if (record.attributeName) visitAttribute(record.target as Element, record.attributeName);
+    }
+  });
+  observer.observe(root, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: [...TRANSLATED_ATTRIBUTES],
+  });
+  visitTree(root);
+
+  return {
+    update(nextLookup) {
+      lookup = nextLookup;
+      visitTree(root);
+    },
+    disconnect() {
+      observer.disconnect();
+    },
+  };
+}
+
+/** The part of form-js' FormFields registry this module rewrites. */
+interface FormFieldsRegistry {
+  _formFields: Record<string, { config: { name?: string; label?: string | null } }>;
+  register(type: string, formField: unknown): void;
+}
+
+/**
+ * A form-js module that re-registers every form field with its palette name and default label
+ * translated. The field itself stays the same component; only `config` reads differently.
+ */
+export function translatedFormFieldsModule(translate: (text: string) => string) {
+  class TranslatedFormFields {
+    static $inject = ["formFields"];
+    constructor(formFields: FormFieldsRegistry) {
+      for (const [type, field] of Object.entries(formFields._formFields)) {
+        const { name, label } = field.config;
+        const config = {
+          ...field.config,
+          ...(name ? { name: translate(name) } : {}),
+          ...(label ? { label: translate(label) } : {}),
+        };
+        const translated = new Proxy(field, {
+          get: (target, property, receiver) =>
+            property === "config" ? config : Reflect.get(target, property, receiver),
+        });
+        formFields.register(type, translated);
+      }
+    }
+  }
+  return {
+    __init__: ["alurTranslatedFormFields"],
+    alurTranslatedFormFields: ["type", TranslatedFormFields] as const,
+  };
+}
