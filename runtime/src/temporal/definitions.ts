@@ -5,6 +5,7 @@
 import type { BusinessCalendar } from "@alur/shared/calendar";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type {
+  CaseIncident,
   CaseStateView,
   CompleteTaskInput,
   MessageDelivery,
@@ -81,6 +82,11 @@ export const messageSignal = defineSignal<[MessageInput]>("message");
 /** A called case reports an escalation or BPMN error it did not catch to its parent. */
 export const childEventSignal =
   defineSignal<[{ childId: string; kind: "escalated" | "errored"; code: string; message: string }]>("childEvent");
+/**
+ * A called case reports its open incidents (its own and those its own called cases reported),
+ * the whole list each time it changes, so the parent can show them and set the case status.
+ */
+export const childIncidentsSignal = defineSignal<[{ childId: string; incidents: CaseIncident[] }]>("childIncidents");
 export const caseStateQuery = defineQuery<CaseStateView>("caseState");
 /** Timers the case is waiting on (SLA, boundary, catch events), soonest first; used by `alur simulate`. */
 export const pendingTimersQuery = defineQuery<{ timerId: string; fireAt: string }[]>("pendingTimers");
@@ -88,4 +94,39 @@ export const pendingTimersQuery = defineQuery<{ timerId: string; fireAt: string 
 /** Workflow id of a case: stable, so a retried start cannot create a second run. */
 export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
+}
+
+/**
+ * Workflow id of a called case: `childPath` is the child ids from the top case down, joined by
+ * "/" (the child's store prefix without its trailing slash).
+ */
+export function childWorkflowId(caseId: string, childPath: string): string {
+  return `${caseWorkflowId(caseId)}/${childPath}`;
+}
+
+/**
+ * Joins a child id to an incident id of that called case. Not "/": the id travels as one URL
+ * path segment. Child ids are `<caseId>-c<n>` (caseId a UUID) and incident ids `x<n>`, so
+ * neither holds a dot.
+ */
+const INCIDENT_PATH_SEPARATOR = ".";
+
+/** The id under which a parent shows an incident its called case `childId` reported. */
+export function childIncidentId(childId: string, incidentId: string): string {
+  return `${childId}${INCIDENT_PATH_SEPARATOR}${incidentId}`;
+}
+
+/** Where an incident id shown on a case lives: the called case's child path (empty: the case itself) and its own id there. */
+export function incidentRoute(incidentId: string): { childPath: string[]; incidentId: string } {
+  const parts = incidentId.split(INCIDENT_PATH_SEPARATOR);
+  return { childPath: parts.slice(0, -1), incidentId: parts.at(-1) ?? "" };
+}
+
+/** The bilingual refusal of a retry of an incident that does not exist or is already resolved. */
+export function unknownIncidentRejection(incidentId: string): { code: "unknown-incident"; id: string; en: string } {
+  return {
+    code: "unknown-incident",
+    id: `Insiden ${incidentId} tidak ada atau sudah diselesaikan.`,
+    en: `Incident ${incidentId} does not exist or is already resolved.`,
+  };
 }

@@ -86,13 +86,18 @@ export type TaskView = z.infer<typeof TaskView>;
 /**
  * An open incident of a case: a model, data or technical error (e.g. `connector-failed`) that
  * holds its element until an admin retries it. `message` is the English technical text.
+ * An incident inside a called process carries `callPath` and an id prefixed with its child path
+ * (`<childId>.<incidentId>`), so ids stay unique across the case and its called processes.
  */
 export const CaseIncident = z.object({
   id: z.string(),
+  /** The failing element, in the process that holds it (the called process for `callPath`). */
   elementId: z.string().nullable(),
   code: z.string(),
   message: z.string(),
   at: z.string(),
+  /** Call activities (element ids, outermost first) leading to the called process that holds it. */
+  callPath: z.array(z.string()).optional(),
 });
 export type CaseIncident = z.infer<typeof CaseIncident>;
 

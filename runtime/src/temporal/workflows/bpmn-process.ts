@@ -13,9 +13,13 @@
  * loaded once by the loadPlan activity, whose result history then pins.
  * Continue-as-new when Temporal suggests it or history passes HISTORY_LIMIT, at a quiet point
  * (no job, child or update in flight), carrying engine state, task ids and running timers.
+ * Incidents of called cases: a called case reports its open incidents (with those its own called
+ * cases reported) to its parent whenever they change; the parent adds them to its view and status.
+ * They live only while the child runs, so continue-as-new (never with a child in flight) need
+ * not carry them.
  */
 import type { ExecutionPlan } from "@alur/shared/plan";
-import type { CaseStateView, CaseStatus, MessageDelivery, MessageInput } from "@alur/shared/schemas";
+import type { CaseIncident, CaseStateView, CaseStatus, MessageDelivery, MessageInput } from "@alur/shared/schemas";
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -40,14 +44,17 @@ import {
   type BpmnProcessResult,
   broadcastSignal,
   caseStateQuery,
-  caseWorkflowId,
   childEventSignal,
+  childIncidentsSignal,
+  childWorkflowId,
   completeTaskUpdate,
   deliverMessageUpdate,
   messageSignal,
   pendingTimersQuery,
   retryIncidentUpdate,
+  unknownIncidentRejection,
 } from "../definitions";
+import { asParentIncidents, incidentsKey, withChildIncidents } from "./child-incidents";
 import { checkCompletion } from "./task-completion";
 
 /** Continue-as-new well before Temporal's 50k-event limit, even if it has not suggested it yet. */
@@ -90,6 +97,12 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const pendingIncidents = new Set<string>();
   const scopes = new Map<string, CancellationScope>();
   let inFlight = 0;
+  // Running called cases: child id → call activity element; and the incidents each last reported.
+  const callElements = new Map<string, string>();
+  const childIncidents = new Map<string, CaseIncident[]>();
+  let childIncidentsChanged = false;
+  // What this called case last reported to its parent.
+  let reportedIncidents = "";
 
   const now = () => new Date().toISOString();
   const enqueue = (event: EngineEvent): number => {
@@ -113,7 +126,14 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const view = (): CaseStateView => {
     if (!state) return { caseId, status: "active", openTasks: [], activeElements: [], variables: {}, incidents: [] };
     const v = caseView(state);
-    return { ...v, openTasks: v.openTasks.map((t) => ({ ...t, taskId: taskIds.get(t.taskId) ?? t.taskId })) };
+    return withChildIncidents(
+      { ...v, openTasks: v.openTasks.map((t) => ({ ...t, taskId: taskIds.get(t.taskId) ?? t.taskId })) },
+      [...childIncidents.values()].flat(),
+    );
+  };
+  const forgetChild = (childId: string) => {
+    callElements.delete(childId);
+    if (childIncidents.delete(childId)) childIncidentsChanged = true;
   };
 
   // Handlers first, so nothing delivered with the start is lost.
@@ -234,6 +254,13 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
         : { type: "childErrored", childId: e.childId, code: e.code, message: e.message, at: now() },
     );
   });
+  setHandler(childIncidentsSignal, ({ childId, incidents }) => {
+    const elementId = callElements.get(childId);
+    // A report that arrives after its called case ended or was cancelled is stale.
+    if (elementId === undefined) return;
+    childIncidents.set(childId, asParentIncidents(childId, elementId, incidents));
+    childIncidentsChanged = true;
+  });
 
   // ---- commands → Temporal ----------------------------------------------------------------
 
@@ -329,6 +356,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   };
 
   const startChildCase = (c: Extract<EngineCommand, { type: "startChild" }>) => {
+    callElements.set(c.childId, c.elementId);
     const scope = new CancellationScope();
     const work = scope.run(async () => {
       let called = calledPlans[c.processId];
@@ -349,7 +377,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       try {
         const result = await executeChild(bpmnProcess, {
           // Derived from the case, not the running workflow id, so histories replay under any id.
-          workflowId: `${caseWorkflowId(caseId)}/${prefix}${c.childId}`,
+          workflowId: childWorkflowId(caseId, `${prefix}${c.childId}`),
           args: [
             {
               caseId,
@@ -380,6 +408,8 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       } catch (error) {
         if (isCancellation(error)) throw error;
         enqueue({ type: "childFailed", childId: c.childId, error: { message: errorMessage(error) }, at: now() });
+      } finally {
+        forgetChild(c.childId);
       }
     });
     track(`child:${c.childId}`, scope, work);
@@ -392,6 +422,36 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     await getExternalWorkflowHandle(child.parentWorkflowId)
       .signal(childEventSignal, { childId: child.childId, kind, code, message })
       .catch(() => undefined);
+  };
+
+  /** Tells the parent case this called case's open incidents, when they changed since last time. */
+  const reportIncidents = async () => {
+    const child = input.child;
+    if (!child?.childId) return;
+    const incidents = view().incidents;
+    const key = incidentsKey(incidents);
+    if (key === reportedIncidents) return;
+    // Called cases recorded before they reported incidents must replay without the signal.
+    if (!patched("child-incidents")) return;
+    reportedIncidents = key;
+    await getExternalWorkflowHandle(child.parentWorkflowId)
+      .signal(childIncidentsSignal, { childId: child.childId, incidents })
+      .catch(() => undefined);
+  };
+
+  /** Brings the case row (a top case) or the parent case (a called case) up to date after a change. */
+  const report = async () => {
+    if (!state) return;
+    if (isChild) {
+      await reportIncidents();
+      return;
+    }
+    const status = view().status;
+    if (status !== lastStatus || state.caseDueAt !== dueAt) {
+      lastStatus = status;
+      dueAt = state.caseDueAt;
+      await store.setCaseStatus({ caseId, status, dueAt });
+    }
   };
 
   /** Delivers a thrown message to the district's other running cases (fire-and-forget). */
@@ -480,6 +540,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
           break;
         case "cancelChild":
           cancel(`child:${c.childId}`);
+          forgetChild(c.childId);
           break;
         case "broadcast":
           storeWork.push(broadcast(c.name, c.payload));
@@ -504,19 +565,13 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     }
     if (records.length > 0) storeWork.push(store.recordCaseEvents({ caseId, events: records }));
     await Promise.all(storeWork);
-    if (!isChild && state && !finish) {
-      const status = view().status;
-      if (status !== lastStatus || state.caseDueAt !== dueAt) {
-        lastStatus = status;
-        dueAt = state.caseDueAt;
-        await store.setCaseStatus({ caseId, status, dueAt });
-      }
-    }
+    if (!finish) await report();
     return finish;
   };
 
   const end = async (finish: Extract<EngineCommand, { type: "finish" }>): Promise<BpmnProcessResult> => {
     for (const key of [...scopes.keys()]) cancel(key);
+    for (const childId of [...callElements.keys()]) forgetChild(childId);
     if (!isChild) await store.setCaseStatus({ caseId, status: caseStatusOf(finish.status), endedAt: now() });
     await condition(allHandlersFinished);
     return { status: finish.status, variables: finish.variables };
@@ -563,7 +618,12 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       for (const [timerId, fireAt] of timers) startTimer(timerId, fireAt);
     }
     for (;;) {
-      await condition(() => queue.length > 0 || shouldContinueAsNew());
+      await condition(() => queue.length > 0 || childIncidentsChanged || shouldContinueAsNew());
+      if (childIncidentsChanged) {
+        childIncidentsChanged = false;
+        await CancellationScope.nonCancellable(report);
+        continue;
+      }
       const item = queue.shift();
       if (!item) {
         await condition(allHandlersFinished);
@@ -597,11 +657,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
 }
 
 function unknownIncident(incidentId: string): ApplicationFailure {
-  const rejection = {
-    code: "unknown-incident",
-    id: `Insiden ${incidentId} tidak ada atau sudah diselesaikan.`,
-    en: `Incident ${incidentId} does not exist or is already resolved.`,
-  };
+  const rejection = unknownIncidentRejection(incidentId);
   return ApplicationFailure.create({
     type: rejection.code,
     message: rejection.en,
