@@ -21,7 +21,15 @@ import type { Db } from "../../store/db";
 import { filePath } from "../../store/file-store";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "../../store/idempotency";
 import { pendingStartOf } from "../../store/workflow-starts";
-import { broadcastSignal, caseStateQuery, deliverMessageUpdate, retryIncidentUpdate } from "../../temporal/definitions";
+import {
+  broadcastSignal,
+  caseStateQuery,
+  childWorkflowId,
+  deliverMessageUpdate,
+  incidentRoute,
+  retryIncidentUpdate,
+  unknownIncidentRejection,
+} from "../../temporal/definitions";
 import type { AppContext, AppDeps, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
@@ -91,12 +99,16 @@ const INCIDENT_QUERY_TIMEOUT_MS = 3_000;
  */
 async function openIncidents(deps: AppDeps, row: CaseRow): Promise<CaseIncident[] | undefined> {
   if (row.status !== "incident") return [];
+  return (await workflowState(deps, row))?.incidents;
+}
+
+/** The case workflow's own view (it includes its called cases' incidents); undefined when it cannot be asked. */
+async function workflowState(deps: AppDeps, row: CaseRow): Promise<CaseStateView | undefined> {
   const client = deps.temporal.client;
   try {
-    const state = await client.withDeadline(Date.now() + INCIDENT_QUERY_TIMEOUT_MS, () =>
+    return await client.withDeadline(Date.now() + INCIDENT_QUERY_TIMEOUT_MS, () =>
       client.workflow.getHandle(row.workflow_id).query(caseStateQuery),
     );
-    return state.incidents;
   } catch (error) {
     deps.logger.warn({ err: error, caseId: row.id }, "case incidents not available");
     return undefined;
@@ -303,22 +315,33 @@ export const retryIncident: RouteHandler<typeof routes.retryIncident, AppEnv> = 
   });
   // Without a JSON body the validator did not run: a retry that fixes nothing.
   const body: RetryIncidentRequest = (c.req.valid("json") as RetryIncidentRequest | undefined) ?? {};
+  // An incident of a called case is retried in that case's own workflow, under its own id there.
+  const route = incidentRoute(incidentId);
+  const inChild = route.childPath.length > 0;
+  const workflowId = inChild ? childWorkflowId(caseId, route.childPath.join("/")) : row.workflow_id;
   let state: CaseStateView;
   try {
-    state = await deps.temporal.client.workflow.getHandle(row.workflow_id).executeUpdate(retryIncidentUpdate, {
+    state = await deps.temporal.client.workflow.getHandle(workflowId).executeUpdate(retryIncidentUpdate, {
       args: [
         {
-          incidentId,
+          incidentId: route.incidentId,
           ...(body.variables ? { variables: body.variables } : {}),
           actor: { userId: p.userId, roles: p.roles, district: p.district },
         },
       ],
     });
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw new ApiException(409, "case-not-running");
+    // No such called case (any more): the incident is as unknown as a wrong id.
+    if (error instanceof WorkflowNotFoundError) {
+      if (inChild) throw new ApiException(404, "not-found", unknownIncidentRejection(incidentId));
+      throw new ApiException(409, "case-not-running");
+    }
     if (error instanceof WorkflowUpdateFailedError) {
-      // The validator's {code, id, en}: an unknown or already resolved incident.
-      const details = (error.cause as { details?: unknown[] } | undefined)?.details?.[0];
+      // The validator's {code, id, en}: an unknown or already resolved incident, named as the case shows it.
+      const details = (error.cause as { details?: { code?: unknown }[] } | undefined)?.details?.[0];
+      if (inChild && details?.code === "unknown-incident") {
+        throw new ApiException(404, "not-found", unknownIncidentRejection(incidentId));
+      }
       throw new ApiException(404, "not-found", details ?? { reason: error.cause?.message ?? error.message });
     }
     deps.logger.error({ err: error, caseId, incidentId }, "retryIncident update failed");
@@ -342,7 +365,13 @@ export const retryIncident: RouteHandler<typeof routes.retryIncident, AppEnv> = 
     after: { incidentId, variables: body.variables ?? {} },
   });
   const now = (await getCase(deps.db, caseId)) ?? row;
-  return c.json(await caseView(deps.db, now, state.incidents), 200);
+  if (!inChild) return c.json(await caseView(deps.db, now, state.incidents), 200);
+  // The called case has told the case (its signal is in the case's history before the update
+  // returns, and queries see all of it), but the case may not have written its row yet.
+  const top = await workflowState(deps, now);
+  const view = await caseView(deps.db, now, top?.incidents);
+  const running = view.status === "active" || view.status === "incident";
+  return c.json(top && running ? { ...view, status: top.status } : view, 200);
 };
 
 export const signal: RouteHandler<typeof routes.signal, AppEnv> = async (c) => {

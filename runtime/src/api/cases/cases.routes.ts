@@ -107,7 +107,8 @@ export const retryIncident = createRoute({
   summary: "Retry an incident once its cause is fixed (super admin, the case district's admin)",
   description:
     "Resolves an open incident of the case (GET /cases/{caseId} lists them): writes `variables` first, " +
-    "then redoes the failed work of the element, e.g. runs a connector again after `connector-failed`.",
+    "then redoes the failed work of the element, e.g. runs a connector again after `connector-failed`. " +
+    "An incident inside a called process (it has `callPath`) is retried in that called process.",
   security: SECURITY,
   request: {
     params: CaseParams.extend({ incidentId: z.string() }),

@@ -1,0 +1,236 @@
+/**
+ * A connector outage inside a called process, on the real servers (PostgreSQL, the Temporal dev
+ * server, a worker running bpmnProcess, a local HTTP server as the outside system): the called
+ * case's http task runs out of retries, the case shows the called case's `connector-failed`
+ * incident and its status, the outside system recovers, the district admin retries through the
+ * API and the case completes. Once directly under the case, once two call activities deep.
+ * With RECORD_HISTORIES=1 the nested run's histories are saved as replay fixtures.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import type { CaseView } from "@alur/shared/api";
+import { historyToJSON } from "@temporalio/common/lib/proto-utils";
+import type { TestWorkflowEnvironment } from "@temporalio/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HISTORIES_DIR } from "../../../test/case-harness";
+import { devServerEnv, postgresDb, startWorker } from "../../../test/servers";
+import { type CreatedAccount, createAccounts } from "../../auth/accounts";
+import { ensureReferenceData } from "../../auth/seed-demo";
+import type { Db } from "../../store/db";
+import { caseWorkflowId, childWorkflowId, incidentRoute } from "../../temporal/definitions";
+import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
+
+const TASK_QUEUE = "api-child-incidents";
+const TAG = `${process.pid}${Date.now().toString(36)}`;
+const CHECK_ID = `layanan-http-${TAG}`;
+const DIRECT_ID = `layanan-panggil-${TAG}`;
+const MIDDLE_ID = `layanan-antara-${TAG}`;
+const NESTED_ID = `layanan-bertingkat-${TAG}`;
+const CAST = [
+  { key: "admin", district: "3216", role: "district-admin" },
+  { key: "front-office", district: "3216", role: "front-office" },
+] as const;
+
+let env: TestWorkflowEnvironment;
+let db: Db;
+let worker: { stop: () => Promise<void> };
+let app: TestApp;
+let accounts: CreatedAccount[];
+const as: Record<string, Session> = {};
+
+// The outside system: answers 500 until it is switched back to 200.
+let dtksStatus = 500;
+let dtksCalls = 0;
+let dtks: Server;
+
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
+
+/** The parent fixture as process `processId`, calling `calledId` from call activity `callId`. */
+const caller = (processId: string, callId: string, calledId: string) =>
+  fixture("layanan-panggil.bpmn")
+    .replaceAll('"layanan-panggil"', `"${processId}"`)
+    .replaceAll("__CALL__", callId)
+    .replaceAll("__CALLED__", calledId);
+
+async function deploy(bpmnXml: string): Promise<void> {
+  const res = await call(app, as.admin!, "POST", "/processes", { bpmnXml, district: "3216", publish: true });
+  if (res.status !== 201) throw new Error(`deploy: ${res.status} ${await res.text()}`);
+}
+
+beforeAll(async () => {
+  dtks = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      dtksCalls++;
+      res.writeHead(dtksStatus, { "content-type": "application/json" });
+      res.end(JSON.stringify(dtksStatus === 200 ? { terdaftar: true, desil: 2 } : { error: "sedang gangguan" }));
+    });
+  });
+  await new Promise<void>((resolve) => dtks.listen(0, "127.0.0.1", resolve));
+  env = await devServerEnv();
+  db = await postgresDb();
+  worker = await startWorker(env, db, TASK_QUEUE, { httpAllow: "127.0.0.1" });
+  await ensureReferenceData(db);
+  accounts = await createAccounts(
+    db,
+    CAST.map((c) => ({
+      username: `cinc${TAG}.${c.key}`,
+      orgUnitId: c.district,
+      district: c.district,
+      roles: [c.role],
+    })),
+  );
+  ({ app } = await buildTestApp(db, { client: env.client, taskQueue: TASK_QUEUE, credentials: accounts }));
+  for (const c of CAST) as[c.key] = await signIn(app, accounts, `cinc${TAG}.${c.key}`);
+  const port = (dtks.address() as AddressInfo).port;
+  await deploy(
+    fixture("layanan-http.bpmn")
+      .replaceAll("__DTKS_URL__", `http://127.0.0.1:${port}/dtks`)
+      .replaceAll('"layanan-http"', `"${CHECK_ID}"`),
+  );
+  await deploy(caller(DIRECT_ID, "panggil", CHECK_ID));
+  await deploy(caller(MIDDLE_ID, "cekTerpusat", CHECK_ID));
+  await deploy(caller(NESTED_ID, "verifikasi", MIDDLE_ID));
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await env?.teardown();
+  await db?.destroy();
+  await new Promise((resolve) => dtks?.close(resolve));
+});
+
+async function caseOf(caseId: string): Promise<CaseView> {
+  const res = await call(app, as.admin!, "GET", `/cases/${caseId}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as CaseView;
+}
+
+async function waitFor(caseId: string, predicate: (c: CaseView) => boolean, what: string): Promise<CaseView> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const view = await caseOf(caseId);
+    if (predicate(view)) return view;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(view)}`);
+    await delay(100);
+  }
+}
+
+async function startCase(processId: string): Promise<string> {
+  const res = await call(app, as["front-office"]!, "POST", "/cases", {
+    processId,
+    district: "3216",
+    applicant: { name: "Sri Wahyuni (uji insiden terpanggil)" },
+    variables: { nik: "3216015505800002" },
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Saves the histories of a case and its called cases as replay fixtures when RECORD_HISTORIES=1. */
+async function saveHistories(name: string, workflowIds: string[]): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== "1") return;
+  for (const [i, workflowId] of workflowIds.entries()) {
+    const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+    writeFileSync(path.join(HISTORIES_DIR, `${name}-${i}.json`), historyToJSON(history));
+  }
+}
+
+/** Runs the outage, the retry and the completion; returns the retried incident's id. */
+async function outageAndRetry(caseId: string, callPath: string[]): Promise<string> {
+  // when the called case's connector runs out of retries (retries="1": two attempts)
+  const failed = await waitFor(caseId, (c) => c.status === "incident", "the incident");
+
+  // then the case shows the called case's incident, with the call activities leading to it
+  expect(dtksCalls).toBe(2);
+  expect(failed.incidents).toHaveLength(1);
+  const incident = failed.incidents![0]!;
+  expect(incident).toMatchObject({ code: "connector-failed", elementId: "cekDtks", callPath });
+  expect(incident.message).toContain("HTTP 500");
+  expect(incidentRoute(incident.id).childPath).toHaveLength(callPath.length);
+
+  // an unknown id in the same called case, and one in no called case, are refused clearly
+  const sibling = `${incident.id.slice(0, incident.id.lastIndexOf("."))}.x999`;
+  for (const unknownId of [sibling, `${caseId}-c999.x1`]) {
+    const unknown = await call(app, as.admin!, "POST", `/cases/${caseId}/incidents/${unknownId}/retry`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({
+      code: "not-found",
+      details: {
+        code: "unknown-incident",
+        id: expect.stringContaining(unknownId),
+        en: expect.stringContaining(unknownId),
+      },
+    });
+  }
+  expect((await caseOf(caseId)).incidents?.map((i) => i.id)).toEqual([incident.id]);
+
+  // when the system is back and the district admin retries through the case
+  dtksStatus = 200;
+  const retried = await call(app, as.admin!, "POST", `/cases/${caseId}/incidents/${incident.id}/retry`, {
+    variables: { dicobaUlangOleh: "bks.admin" },
+  });
+
+  // then the incident is gone at once and the case completes on the success path
+  expect(retried.status).toBe(200);
+  const after = (await retried.json()) as CaseView;
+  expect(after.incidents).toEqual([]);
+  expect(after.status).not.toBe("incident");
+  const done = await waitFor(caseId, (c) => c.status === "completed", "completion");
+  expect(done.incidents).toEqual([]);
+  expect(dtksCalls).toBe(3);
+
+  // a second retry of the same incident, its called case ended, is refused like any unknown id
+  const again = await call(app, as.admin!, "POST", `/cases/${caseId}/incidents/${incident.id}/retry`);
+  expect(again.status).toBe(404);
+  expect(await again.json()).toMatchObject({ details: { code: "unknown-incident" } });
+
+  // and the retry is in the case's timeline and audit log, under the id the case showed
+  const timeline = (await (await call(app, as.admin!, "GET", `/cases/${caseId}/timeline`)).json()) as {
+    items: { type: string; elementId: string | null; actor: string | null; data: Record<string, unknown> }[];
+  };
+  expect(timeline.items.find((e) => e.type === "incident")).toMatchObject({ elementId: "cekDtks" });
+  expect(timeline.items.find((e) => e.type === "case.incident-retried")).toMatchObject({
+    actor: as.admin!.userId,
+    data: { incidentId: incident.id, variables: ["dicobaUlangOleh"] },
+  });
+  const audit = await db
+    .selectFrom("audit_log")
+    .select(["after"])
+    .where("action", "=", "case.retry-incident")
+    .where("outcome", "=", "ok")
+    .where("resource_id", "=", caseId)
+    .execute();
+  expect(audit.map((a) => a.after)).toEqual([{ incidentId: incident.id, variables: { dicobaUlangOleh: "bks.admin" } }]);
+  return incident.id;
+}
+
+describe("a connector outage inside a called process, through the API", () => {
+  it("the case shows the called case's incident; the admin's retry reaches the called case and the case completes", async () => {
+    // given the outside system is down and a case calls the process that calls it
+    dtksStatus = 500;
+    dtksCalls = 0;
+    const caseId = await startCase(DIRECT_ID);
+
+    await outageAndRetry(caseId, ["panggil"]);
+  });
+
+  it("works the same two call activities deep", async () => {
+    // given the outside system is down and the case reaches it through a called process that calls another
+    dtksStatus = 500;
+    dtksCalls = 0;
+    const caseId = await startCase(NESTED_ID);
+
+    const incidentId = await outageAndRetry(caseId, ["verifikasi", "cekTerpusat"]);
+
+    const { childPath } = incidentRoute(incidentId);
+    await saveHistories("call-activity-incident", [
+      caseWorkflowId(caseId),
+      childWorkflowId(caseId, childPath.slice(0, 1).join("/")),
+      childWorkflowId(caseId, childPath.join("/")),
+    ]);
+  });
+});
