@@ -105,6 +105,16 @@ export function childWorkflowId(caseId: string, childPath: string): string {
 }
 
 /**
+ * The workflow holding an element instance the store knows of (a task's `element_instance_id`):
+ * a called case writes its instances under its child path ("<childId>/<instance>", nested
+ * "<childId>/<grandchildId>/<instance>"); the case's own instance ids hold no "/".
+ */
+export function instanceWorkflowId(caseId: string, caseWorkflow: string, elementInstanceId: string): string {
+  const childPath = elementInstanceId.split("/").slice(0, -1);
+  return childPath.length === 0 ? caseWorkflow : childWorkflowId(caseId, childPath.join("/"));
+}
+
+/**
  * Joins a child id to an incident id of that called case. Not "/": the id travels as one URL
  * path segment. Child ids are `<caseId>-c<n>` (caseId a UUID) and incident ids `x<n>`, so
  * neither holds a dot.

@@ -19,7 +19,7 @@ import {
 } from "../../store/task-actions";
 import { closeTask, getTask, type TaskRow } from "../../store/tasks";
 import { findUsers } from "../../store/users";
-import { completeTaskUpdate } from "../../temporal/definitions";
+import { completeTaskUpdate, instanceWorkflowId } from "../../temporal/definitions";
 import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
@@ -263,7 +263,9 @@ export const complete: RouteHandler<typeof routes.complete, AppEnv> = async (c) 
     .where("id", "=", task.case_id)
     .executeTakeFirstOrThrow();
   try {
-    await deps.temporal.client.workflow.getHandle(caseRow.workflow_id).executeUpdate(completeTaskUpdate, {
+    // a task of a called process is completed in that called case's workflow
+    const workflowId = instanceWorkflowId(task.case_id, caseRow.workflow_id, task.element_instance_id);
+    await deps.temporal.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {
       args: [{ taskId: task.id, actor: { userId: p.userId, roles: p.roles, district: p.district }, data: body.data }],
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 /**
- * A connector outage inside a called process, on the real servers (PostgreSQL, the Temporal dev
+ * Called processes (call activities) through the API, on the real servers. A user task of a called
+ * process is completed by staff like any other task of the case. A connector outage inside a called process, on the real servers (PostgreSQL, the Temporal dev
  * server, a worker running bpmnProcess, a local HTTP server as the outside system): the called
  * case's http task runs out of retries, the case shows the called case's `connector-failed`
  * incident and its status, the outside system recovers, the district admin retries through the
@@ -29,6 +30,8 @@ const CHECK_ID = `layanan-http-${TAG}`;
 const DIRECT_ID = `layanan-panggil-${TAG}`;
 const MIDDLE_ID = `layanan-antara-${TAG}`;
 const NESTED_ID = `layanan-bertingkat-${TAG}`;
+const VISIT_ID = `layanan-kunjungan-${TAG}`;
+const VISITING_ID = `layanan-berkunjung-${TAG}`;
 const CAST = [
   { key: "admin", district: "3216", role: "district-admin" },
   { key: "front-office", district: "3216", role: "front-office" },
@@ -94,6 +97,8 @@ beforeAll(async () => {
   await deploy(caller(DIRECT_ID, "panggil", CHECK_ID));
   await deploy(caller(MIDDLE_ID, "cekTerpusat", CHECK_ID));
   await deploy(caller(NESTED_ID, "verifikasi", MIDDLE_ID));
+  await deploy(fixture("layanan-kunjungan.bpmn").replaceAll('"layanan-kunjungan"', `"${VISIT_ID}"`));
+  await deploy(caller(VISITING_ID, "kunjungan", VISIT_ID));
 });
 
 afterAll(async () => {
@@ -232,5 +237,40 @@ describe("a connector outage inside a called process, through the API", () => {
       childWorkflowId(caseId, childPath.slice(0, 1).join("/")),
       childWorkflowId(caseId, childPath.join("/")),
     ]);
+  });
+});
+
+describe("a user task of a called process, through the API", () => {
+  it("staff complete it from their inbox like any task of the case, and the case completes", async () => {
+    // given a case whose call activity runs a called process with a front-office task
+    const caseId = await startCase(VISITING_ID);
+
+    // when the task appears in front office's inbox
+    const deadline = Date.now() + 30_000;
+    let task: { id: string; elementId: string; revision: number } | undefined;
+    while (!task) {
+      const res = await call(app, as["front-office"]!, "GET", "/tasks?scope=unassigned&limit=200");
+      expect(res.status).toBe(200);
+      const { items } = (await res.json()) as {
+        items: { id: string; caseId: string; elementId: string; revision: number }[];
+      };
+      task = items.find((t) => t.caseId === caseId);
+      if (!task && Date.now() > deadline) throw new Error("timed out waiting for the called process's task");
+      if (!task) await delay(100);
+    }
+    expect(task.elementId).toBe("laporanKunjungan");
+
+    // and front office completes it through the API
+    const done = await call(app, as["front-office"]!, "POST", `/tasks/${task.id}/complete`, {
+      revision: task.revision,
+      data: { hasilKunjungan: "layak" },
+    });
+
+    // then the called case takes it and the case completes with the called case's variables
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ status: "completed" });
+    await waitFor(caseId, (c) => c.status === "completed", "completion");
+    const result = await env.client.workflow.getHandle(caseWorkflowId(caseId)).result();
+    expect(result).toMatchObject({ status: "completed", variables: { hasilKunjungan: "layak" } });
   });
 });
