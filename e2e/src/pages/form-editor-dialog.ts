@@ -8,8 +8,8 @@ export class FormEditorDialog {
     return this.page.getByTestId("form-editor-dialog");
   }
 
-  /** Presses "Buat formulir" / "Ubah formulir" in the selected user task's Alur group. */
-  async openFromPanel(label: "Buat formulir" | "Ubah formulir"): Promise<void> {
+  /** Presses "Buat formulir" / "Ubah formulir" (in English "Create form") in the selected user task's Alur group. */
+  async openFromPanel(label: "Buat formulir" | "Ubah formulir" | "Create form"): Promise<void> {
     const group = this.page.locator('[data-group-id="group-alur-task"]');
     const button = group.getByRole("button", { name: label });
     if (!(await button.isVisible())) await group.locator(".bio-properties-panel-group-header").click();
@@ -45,6 +45,77 @@ export class FormEditorDialog {
 
   private panel() {
     return this.root().locator(".fjs-properties-container");
+  }
+
+  /** The component types the palette offers, in its order. */
+  async paletteTypes(): Promise<string[]> {
+    return this.root()
+      .locator(".fjs-palette-field")
+      .evaluateAll((entries) => entries.map((e) => (e as HTMLElement).dataset.fieldType ?? ""));
+  }
+
+  /** Types into the palette's search box. */
+  async searchPalette(text: string): Promise<void> {
+    await this.root().locator(".fjs-palette-search").fill(text);
+  }
+
+  paletteLabels() {
+    return this.root().locator(".fjs-palette-field-text");
+  }
+
+  /**
+   * Opens every group of the properties panel and every entry of its lists (options, columns,
+   * custom properties), so all their entries are drawn.
+   */
+  async openAllGroups(): Promise<void> {
+    const closed = this.panel().locator(
+      ".bio-properties-panel-group-header:not(.open), .bio-properties-panel-collapsible-entry:not(.open) > .bio-properties-panel-collapsible-entry-header",
+    );
+    // opening one draws the next level; stop when nothing closed is left
+    for (let round = 0; round < 50 && (await closed.count()) > 0; round++) await closed.first().click();
+  }
+
+  /** The panel header's name of the selected field (what the user called it). */
+  headerLabel() {
+    return this.panel().locator(".bio-properties-panel-header-label");
+  }
+
+  /**
+   * Every text the editor itself shows: text nodes, placeholders, titles and aria-labels in the
+   * palette, the properties panel and the canvas' own hints and buttons. What the user wrote is left
+   * out: the panel header's field name, list entries named by their options, the default value's
+   * options, and the text and expression editors.
+   */
+  async chromeTexts(): Promise<string[]> {
+    return this.root().evaluate((root) => {
+      const containers = root.querySelectorAll(
+        ".fjs-palette-container, .fjs-properties-container, .fjs-context-pad, .fjs-empty-editor, .fjs-empty-component, .fjs-form-field-placeholder",
+      );
+      const user =
+        "[contenteditable], .cm-editor, .bio-properties-panel-header-label, .bio-properties-panel-collapsible-entry-header-title:not(.empty)";
+      const userOption = (el: Element) => {
+        const option = el.closest("option");
+        return Boolean(option?.closest('[data-entry-id="defaultValue"]') && option.value !== "");
+      };
+      const out = new Set<string>();
+      for (const container of Array.from(containers)) {
+        const walker = document.createTreeWalker(container, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        for (let node: Node | null = container; node; node = walker.nextNode()) {
+          const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+          if (!element || element.closest(user) || userOption(element)) continue;
+          if (node.nodeType === Node.TEXT_NODE) {
+            const text = node.textContent?.trim();
+            if (text) out.add(text);
+            continue;
+          }
+          for (const name of ["placeholder", "title", "aria-label"]) {
+            const value = element.getAttribute(name)?.trim();
+            if (value) out.add(value);
+          }
+        }
+      }
+      return [...out];
+    });
   }
 
   private async openGroup(groupId: string): Promise<void> {

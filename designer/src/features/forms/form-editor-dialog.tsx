@@ -12,6 +12,7 @@ import { checkFormSchema, type FormSchemaProblem } from "@alur/shared/forms";
 import { FormEditor } from "@bpmn-io/form-js";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { i18n as appI18n } from "../../i18n";
 import {
   createFormJsLookup,
   type FormJsDictionary,
@@ -24,9 +25,9 @@ type Tab = "edit" | "preview";
 
 const noop = () => {};
 
-/** The form-js editor's own strings in the current language (the `formJs` section, keyed by its English). */
-function formJsLookup(i18n: ReturnType<typeof useTranslation>["i18n"]) {
-  return createFormJsLookup(i18n.getResource(i18n.language, "translation", "formJs") as FormJsDictionary | undefined);
+/** The form-js editor's own strings in a language (the `formJs` section, keyed by its English). */
+function formJsLookup(language: string) {
+  return createFormJsLookup(appI18n.getResource(language, "translation", "formJs") as FormJsDictionary | undefined);
 }
 
 export function FormEditorDialog({
@@ -64,8 +65,7 @@ export function FormEditorDialog({
 
   useEffect(() => {
     if (!container.current) return;
-    // i18n is one instance for the app's life: this runs once per mount
-    const lookup = formJsLookup(i18n);
+    const lookup = formJsLookup(appI18n.language);
     // before the editor renders, so its first paint is already translated
     editorTexts.current = observeFormJsText(container.current, lookup);
     const instance = new FormEditor({
@@ -88,11 +88,13 @@ export function FormEditorDialog({
       editorTexts.current = null;
       instance.destroy();
     };
-  }, [i18n]);
+  }, []);
 
+  // the editor keeps its undo history across a language change: only its text is re-translated
+  const language = i18n.language;
   useEffect(() => {
-    editorTexts.current?.update(formJsLookup(i18n));
-  }, [i18n, i18n.language]);
+    editorTexts.current?.update(formJsLookup(language));
+  }, [language]);
 
   const current = () => editor.current?.saveSchema();
 

@@ -57,14 +57,26 @@ describe("translated form field registry", () => {
   /** The registry shape form-js' FormFields has (a map of components with a static config). */
   function registry() {
     const textfield = Object.assign((props: { label: string }) => `<input aria-label="${props.label}">`, {
-      config: { type: "textfield", keyed: true, label: "Text field", name: undefined as string | undefined },
+      config: { type: "textfield", keyed: true, name: "Text field", label: undefined as string | undefined },
+    });
+    // a choice field's create, as form-js 1.23 writes it: default label and one default option
+    const radio = Object.assign(() => "<fieldset>", {
+      config: {
+        type: "radio",
+        name: "Radio group",
+        create: (options: Record<string, unknown> = {}) => ({
+          label: "Radio group",
+          values: [{ label: "Value", value: "value" }],
+          ...options,
+        }),
+      },
     });
     const group = Object.assign(() => "<fieldset>", {
       config: { type: "group", keyed: false, label: null, name: "Group" },
     });
-    const fields: Record<string, unknown> = { textfield, group };
+    const fields: Record<string, unknown> = { textfield, group, radio };
     return {
-      originals: { textfield, group },
+      originals: { textfield, group, radio },
       formFields: {
         _formFields: fields as Record<string, { config: { name?: string; label?: string | null } }>,
         register(type: string, field: unknown) {
@@ -88,7 +100,7 @@ describe("translated form field registry", () => {
 
     // then the palette and the field factory read translated names
     const textfield = formFields.get("textfield");
-    expect(textfield.config.label).toBe("Kolom teks");
+    expect(textfield.config.name).toBe("Kolom teks");
     expect(textfield.config.keyed).toBe(true);
     expect((formFields.get("group") as unknown as typeof originals.group).config).toMatchObject({
       name: "Grup",
@@ -96,6 +108,23 @@ describe("translated form field registry", () => {
     });
     // and the field still renders as itself; form-js' own config is untouched
     expect(textfield({ label: "NIK" })).toBe('<input aria-label="NIK">');
-    expect(originals.textfield.config.label).toBe("Text field");
+    expect(originals.textfield.config.name).toBe("Text field");
+  });
+
+  it("writes a new field's default texts in the current language, never what was given", () => {
+    // given the translated registry
+    const { formFields } = registry();
+    const [, Type] = translatedFormFieldsModule((text) => idLookup(text) ?? text).alurTranslatedFormFields;
+    new Type(formFields);
+    type Create = (options?: Record<string, unknown>) => Record<string, unknown>;
+    const { create } = (formFields.get("radio") as unknown as { config: { create: Create } }).config;
+
+    // when a new field is created, and when a saved one is read back
+    const created = create({ type: "radio" });
+    const saved = create({ type: "radio", label: "Value", values: [{ label: "Required", value: "required" }] });
+
+    // then the defaults are Indonesian, the option's value untouched, and the saved texts as saved
+    expect(created).toMatchObject({ label: "Pilihan ganda", values: [{ label: "Nilai", value: "value" }] });
+    expect(saved).toMatchObject({ label: "Value", values: [{ label: "Required", value: "required" }] });
   });
 });

@@ -3,7 +3,7 @@
  * straight from Preact components: there is no translation hook. Two layers put it through our
  * `formJs` dictionary section, keyed by the library's exact English:
  * - the form field registry gets translated type names, so the palette, its search and the panel
- *   header read them in the user's language, and a new field's default label is in it too;
+ *   header read them in the user's language, and a new field's default texts are in it too;
  * - a scoped DOM translator rewrites the rest (text, placeholders, titles, aria-labels) in the
  *   editor's chrome, never inside what the user wrote (labels, keys, options, expressions).
  */
@@ -179,24 +179,67 @@ export function observeFormJsText(
 
 /** The part of form-js' FormFields registry this module rewrites. */
 interface FormFieldsRegistry {
-  _formFields: Record<string, { config: { name?: string; label?: string | null } }>;
+  _formFields: Record<string, { config: FormFieldConfig }>;
   register(type: string, formField: unknown): void;
 }
 
+interface FormFieldConfig {
+  name?: string;
+  label?: string | null;
+  create?: (options?: Record<string, unknown>, ...rest: unknown[]) => Record<string, unknown>;
+}
+
+/** Texts a field's `create` writes into a new field when the caller gave none (form-js 1.23). */
+const DEFAULT_TEXTS = ["label", "dateLabel", "timeLabel", "text"] as const;
+/** Lists whose default entries carry a label: a choice's options, a table's columns. */
+const DEFAULT_LISTS = ["values", "columns"] as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The library's default texts of a new field in the current language; what the caller passed stays as it is. */
+function translateDefaults(
+  created: Record<string, unknown>,
+  options: Record<string, unknown>,
+  translate: (text: string) => string,
+): Record<string, unknown> {
+  const out = { ...created };
+  for (const key of DEFAULT_TEXTS) {
+    const value = out[key];
+    if (!(key in options) && typeof value === "string") out[key] = translate(value);
+  }
+  for (const key of DEFAULT_LISTS) {
+    const list = out[key];
+    if (key in options || !Array.isArray(list)) continue;
+    out[key] = list.map((entry: unknown) =>
+      isRecord(entry) && typeof entry.label === "string" ? { ...entry, label: translate(entry.label) } : entry,
+    );
+  }
+  return out;
+}
+
 /**
- * A form-js module that re-registers every form field with its palette name and default label
- * translated. The field itself stays the same component; only `config` reads differently.
+ * A form-js module that re-registers every form field with its palette name and the default texts
+ * of a new field translated. The field itself stays the same component; only `config` reads
+ * differently. Fields read from a saved form keep their texts: `create` only fills what is missing.
  */
 export function translatedFormFieldsModule(translate: (text: string) => string) {
   class TranslatedFormFields {
     static $inject = ["formFields"];
     constructor(formFields: FormFieldsRegistry) {
       for (const [type, field] of Object.entries(formFields._formFields)) {
-        const { name, label } = field.config;
-        const config = {
+        const { name, label, create } = field.config;
+        const config: FormFieldConfig = {
           ...field.config,
           ...(name ? { name: translate(name) } : {}),
           ...(label ? { label: translate(label) } : {}),
+          ...(create
+            ? {
+                create: (options: Record<string, unknown> = {}, ...rest: unknown[]) =>
+                  translateDefaults(create(options, ...rest), options, translate),
+              }
+            : {}),
         };
         const translated = new Proxy(field, {
           get: (target, property, receiver) =>
