@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { caseView } from "./case-view";
+import { openMessageSubscriptions, subscriptionTakes } from "./messages";
 import { CaseDriver } from "./test-support/case-driver";
 import { PlanBuilder } from "./test-support/plan-builder";
 
@@ -234,5 +235,43 @@ describe("message buffering", () => {
     const driver = new CaseDriver(plan, { messageTtl: "PT0S" });
     driver.start({ nomor: "LKS-7" });
     expect(driver.message("berkas-dilengkapi", {}, "LKS-7").accepted).toBe(false);
+  });
+});
+
+describe("open message subscriptions (what a called case reports to its parent)", () => {
+  it("lists the name and evaluated key of each waiting catch event and boundary, and drops them when they close", () => {
+    // given a case whose task can be withdrawn by a message and which then waits for documents by key
+    const reported = new PlanBuilder()
+      .start("s")
+      .userTask("a")
+      .boundary("dicabut", "a", { kind: "message", messageName: "cabut" })
+      .catchEvent("tunggu", { kind: "message", messageName: "berkas-dilengkapi", correlationKey: "nomor" })
+      .end("e")
+      .end("batal")
+      .chain("s", "a", "tunggu", "e")
+      .chain("dicabut", "batal")
+      .build();
+    const driver = new CaseDriver(reported);
+
+    // when the task opens, then the boundary's subscription (no key) is open
+    driver.start({ nomor: "LKS-9" });
+    expect(openMessageSubscriptions(driver.state)).toEqual([{ name: "cabut", correlationKey: null }]);
+
+    // when the task is done, then only the catch event waits, under the key its expression gave
+    driver.completeTask("a");
+    expect(openMessageSubscriptions(driver.state)).toEqual([{ name: "berkas-dilengkapi", correlationKey: "LKS-9" }]);
+
+    // when the message comes, then nothing is open any more
+    driver.message("berkas-dilengkapi", {}, "LKS-9");
+    expect(openMessageSubscriptions(driver.state)).toEqual([]);
+    expect(driver.finished?.status).toBe("completed");
+  });
+
+  it("a subscription without a key takes any key; one with a key takes only that key", () => {
+    expect(subscriptionTakes({ name: "cabut", correlationKey: null }, "cabut", "K-1")).toBe(true);
+    expect(subscriptionTakes({ name: "cabut", correlationKey: "K-1" }, "cabut", "K-1")).toBe(true);
+    expect(subscriptionTakes({ name: "cabut", correlationKey: "K-1" }, "cabut", "K-2")).toBe(false);
+    expect(subscriptionTakes({ name: "cabut", correlationKey: "K-1" }, "cabut", null)).toBe(false);
+    expect(subscriptionTakes({ name: "cabut", correlationKey: null }, "tanya", null)).toBe(false);
   });
 });

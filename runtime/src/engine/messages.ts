@@ -7,10 +7,10 @@
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { Variables } from "@alur/shared/schemas";
 import { type Ctx, emit, enqueue, nextId, record } from "./context";
-import { findSubscriptions, isLive } from "./subscriptions";
+import { findSubscriptions, isLive, subscriptionOwners } from "./subscriptions";
 import { addIsoDuration } from "./timers";
 import { triggerSubscription } from "./triggers";
-import type { BufferedMessage, EngineEvent, Subscription } from "./types";
+import type { BufferedMessage, EngineEvent, EngineState, MessageSubscription, Subscription } from "./types";
 
 /** Time-to-live of a buffered message when neither the event nor the case says otherwise. */
 export const DEFAULT_MESSAGE_TTL = "PT1H";
@@ -20,13 +20,35 @@ type Received = Extract<EngineEvent, { type: "messageReceived" }>;
 /** What happened to a received message. */
 export type MessageOutcome = "correlated" | "buffered" | "rejected";
 
+/** Whether a message subscription takes a message: same name, and its key unless it has none. */
+export function subscriptionTakes(
+  subscription: MessageSubscription,
+  name: string,
+  correlationKey: string | null,
+): boolean {
+  return (
+    subscription.name === name &&
+    (subscription.correlationKey === null || subscription.correlationKey === correlationKey)
+  );
+}
+
 function matches(subscription: Subscription, name: string, correlationKey: string | null): boolean {
   const trigger = subscription.trigger;
-  return (
-    trigger.kind === "message" &&
-    trigger.name === name &&
-    (trigger.correlationKey === null || trigger.correlationKey === correlationKey)
-  );
+  return trigger.kind === "message" && subscriptionTakes(trigger, name, correlationKey);
+}
+
+/**
+ * The message subscriptions a case holds open, oldest first: what it would correlate a message
+ * to now. A called case reports them to its parent, which routes messages to it.
+ */
+export function openMessageSubscriptions(state: EngineState): MessageSubscription[] {
+  const open: MessageSubscription[] = [];
+  for (const s of Object.values(state.subscriptions)) {
+    if (s.trigger.kind !== "message") continue;
+    if (!subscriptionOwners(s.target).every((id) => state.instances[id] !== undefined)) continue;
+    open.push({ name: s.trigger.name, correlationKey: s.trigger.correlationKey });
+  }
+  return open;
 }
 
 /**

@@ -310,6 +310,12 @@ export type SubscriptionTarget =
   /** The SLA timer of a user task instance. */
   | { kind: "sla"; instanceId: string };
 
+/** What a message subscription waits for: a message name and, unless null, its correlation key. */
+export interface MessageSubscription {
+  name: string;
+  correlationKey: string | null;
+}
+
 export interface Subscription {
   id: string;
   trigger:

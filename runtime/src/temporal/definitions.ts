@@ -15,7 +15,7 @@ import type {
   Variables,
 } from "@alur/shared/schemas";
 import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
-import type { EngineState, FinishStatus } from "../engine/types";
+import type { EngineState, FinishStatus, MessageSubscription } from "../engine/types";
 
 /** The one generic workflow type that interprets any execution plan. */
 export const WORKFLOW_TYPE = "bpmnProcess";
@@ -87,6 +87,12 @@ export const childEventSignal =
  * the whole list each time it changes, so the parent can show them and set the case status.
  */
 export const childIncidentsSignal = defineSignal<[{ childId: string; incidents: CaseIncident[] }]>("childIncidents");
+/**
+ * A called case reports the message subscriptions it holds open (its own and those its own called
+ * cases reported), the whole list each time it changes, so the parent can route messages to it.
+ */
+export const childMessageSubscriptionsSignal =
+  defineSignal<[{ childId: string; subscriptions: MessageSubscription[] }]>("childMessageSubscriptions");
 export const caseStateQuery = defineQuery<CaseStateView>("caseState");
 /** Timers the case is waiting on (SLA, boundary, catch events), soonest first; used by `alur simulate`. */
 export const pendingTimersQuery = defineQuery<{ timerId: string; fireAt: string }[]>("pendingTimers");

@@ -17,6 +17,11 @@
  * cases reported) to its parent whenever they change; the parent adds them to its view and status.
  * They live only while the child runs, so continue-as-new (never with a child in flight) need
  * not carry them.
+ * Messages to called cases: a called case likewise reports its open message subscriptions (with
+ * those its own called cases reported). A message (deliverMessage update or message signal) that
+ * no subscription of the case itself takes goes to the called case that reported a match, as a
+ * message signal it routes the same way; only when nothing matches anywhere does the engine
+ * buffer or reject it.
  */
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { CaseIncident, CaseStateView, CaseStatus, MessageDelivery, MessageInput } from "@alur/shared/schemas";
@@ -36,8 +41,8 @@ import {
   uuid4,
   workflowInfo,
 } from "@temporalio/workflow";
-import { caseView, initialState, step } from "../../engine";
-import type { EngineCommand, EngineEvent, EngineState, FinishStatus } from "../../engine/types";
+import { caseView, initialState, openMessageSubscriptions, step } from "../../engine";
+import type { EngineCommand, EngineEvent, EngineState, FinishStatus, MessageSubscription } from "../../engine/types";
 import type { CaseActivities, CaseEventInput } from "../activities/contract";
 import {
   type BpmnProcessInput,
@@ -46,6 +51,7 @@ import {
   caseStateQuery,
   childEventSignal,
   childIncidentsSignal,
+  childMessageSubscriptionsSignal,
   childWorkflowId,
   completeTaskUpdate,
   deliverMessageUpdate,
@@ -55,6 +61,7 @@ import {
   unknownIncidentRejection,
 } from "../definitions";
 import { asParentIncidents, incidentsKey, withChildIncidents } from "./child-incidents";
+import { reportedSubscriptions, routeMessage, subscriptionsKey } from "./child-messages";
 import { checkCompletion } from "./task-completion";
 
 /** Continue-as-new well before Temporal's 50k-event limit, even if it has not suggested it yet. */
@@ -97,12 +104,15 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const pendingIncidents = new Set<string>();
   const scopes = new Map<string, CancellationScope>();
   let inFlight = 0;
-  // Running called cases: child id → call activity element; and the incidents each last reported.
+  // Running called cases: child id → call activity element; and the incidents and message
+  // subscriptions each last reported.
   const callElements = new Map<string, string>();
   const childIncidents = new Map<string, CaseIncident[]>();
-  let childIncidentsChanged = false;
+  const childSubscriptions = new Map<string, MessageSubscription[]>();
+  let childReportChanged = false;
   // What this called case last reported to its parent.
   let reportedIncidents = "";
+  let reportedMessageSubscriptions = "";
 
   const now = () => new Date().toISOString();
   const enqueue = (event: EngineEvent): number => {
@@ -133,7 +143,8 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   };
   const forgetChild = (childId: string) => {
     callElements.delete(childId);
-    if (childIncidents.delete(childId)) childIncidentsChanged = true;
+    if (childIncidents.delete(childId)) childReportChanged = true;
+    if (childSubscriptions.delete(childId)) childReportChanged = true;
   };
 
   // Handlers first, so nothing delivered with the start is lost.
@@ -259,7 +270,13 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     // A report that arrives after its called case ended or was cancelled is stale.
     if (elementId === undefined) return;
     childIncidents.set(childId, asParentIncidents(childId, elementId, incidents));
-    childIncidentsChanged = true;
+    childReportChanged = true;
+  });
+  setHandler(childMessageSubscriptionsSignal, ({ childId, subscriptions }) => {
+    // Stale after its called case ended or was cancelled, as for incidents.
+    if (!callElements.has(childId)) return;
+    childSubscriptions.set(childId, subscriptions);
+    childReportChanged = true;
   });
 
   // ---- commands → Temporal ----------------------------------------------------------------
@@ -439,11 +456,54 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       .catch(() => undefined);
   };
 
+  /** Tells the parent case the message subscriptions this called case and its called cases hold open, when they changed. */
+  const reportMessageSubscriptions = async () => {
+    const child = input.child;
+    if (!child?.childId || !state) return;
+    const subscriptions = reportedSubscriptions(openMessageSubscriptions(state), childSubscriptions.values());
+    const key = subscriptionsKey(subscriptions);
+    if (key === reportedMessageSubscriptions) return;
+    // Called cases recorded before they reported subscriptions must replay without the signal.
+    if (!patched("child-message-subscriptions")) return;
+    reportedMessageSubscriptions = key;
+    await getExternalWorkflowHandle(child.parentWorkflowId)
+      .signal(childMessageSubscriptionsSignal, { childId: child.childId, subscriptions })
+      .catch(() => undefined);
+  };
+
+  /**
+   * Hands a received message that no subscription of this case takes to the running called case
+   * that reported one that does; false when there is none, or its workflow ended meanwhile (the
+   * engine then buffers or rejects it, so the update's answer stays true). No patch is needed:
+   * only a reported subscription leads here, and histories recorded before reports existed hold
+   * none. If the called case's subscription closed just before the message arrives there, that
+   * case buffers it under its own rules (or rejects it): the answer "correlated" was true for
+   * what the case knew, like a message that finds its catch event cancelled in the same instant.
+   */
+  const forwardToChild = async (event: Extract<EngineEvent, { type: "messageReceived" }>): Promise<boolean> => {
+    if (!state || childSubscriptions.size === 0) return false;
+    const running = [...callElements.keys()].map((id) => [id, childSubscriptions.get(id) ?? []] as const);
+    const route = routeMessage(openMessageSubscriptions(state), running, event.name, event.correlationKey ?? null);
+    if (route.to !== "child") return false;
+    try {
+      await getExternalWorkflowHandle(childWorkflowId(caseId, `${prefix}${route.childId}`)).signal(messageSignal, {
+        name: event.name,
+        correlationKey: event.correlationKey,
+        payload: event.payload,
+      });
+      return true;
+    } catch {
+      // The called case's workflow is gone (ended between its report and now): nothing to hand to.
+      return false;
+    }
+  };
+
   /** Brings the case row (a top case) or the parent case (a called case) up to date after a change. */
   const report = async () => {
     if (!state) return;
     if (isChild) {
       await reportIncidents();
+      await reportMessageSubscriptions();
       return;
     }
     const status = view().status;
@@ -582,6 +642,10 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const apply = (item: Enqueued) =>
     CancellationScope.nonCancellable(async () => {
       if (!state) throw new Error("engine state missing");
+      if (item.event.type === "messageReceived" && (await forwardToChild(item.event))) {
+        applied.set(item.seq, { accepted: true, buffered: false });
+        return null;
+      }
       const result = step(plan, state, item.event);
       state = result.state;
       const finish = await execute(result.commands);
@@ -618,9 +682,9 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       for (const [timerId, fireAt] of timers) startTimer(timerId, fireAt);
     }
     for (;;) {
-      await condition(() => queue.length > 0 || childIncidentsChanged || shouldContinueAsNew());
-      if (childIncidentsChanged) {
-        childIncidentsChanged = false;
+      await condition(() => queue.length > 0 || childReportChanged || shouldContinueAsNew());
+      if (childReportChanged) {
+        childReportChanged = false;
         await CancellationScope.nonCancellable(report);
         continue;
       }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { MessageSubscription } from "../../engine/types";
+import { reportedSubscriptions, routeMessage, subscriptionsKey } from "./child-messages";
+
+const sk = (correlationKey: string | null): MessageSubscription => ({ name: "skProvinsi", correlationKey });
+const withdrawn: MessageSubscription = { name: "permohonanDicabut", correlationKey: null };
+
+describe("routing a message between a case and its called cases", () => {
+  it("goes to the called case that reported a subscription with the message's name and key", () => {
+    // given two running called cases waiting for the decree, each under its own key
+    const children = [
+      ["k1-c2", [sk("3216015505800001")]],
+      ["k1-c3", [sk("3216015505800002")]],
+    ] as const;
+
+    // then each key reaches its own called case, and an unknown key none
+    expect(routeMessage([], children, "skProvinsi", "3216015505800002")).toEqual({ to: "child", childId: "k1-c3" });
+    expect(routeMessage([], children, "skProvinsi", "3216015505800001")).toEqual({ to: "child", childId: "k1-c2" });
+    expect(routeMessage([], children, "skProvinsi", "3216019999999999")).toEqual({ to: "case" });
+    expect(routeMessage([], children, "skProvinsi", null)).toEqual({ to: "case" });
+  });
+
+  it("the case's own subscription comes first, then the called case started first", () => {
+    // given the case itself and two called cases all take a withdrawal without a key
+    const children = [
+      ["k1-c2", [withdrawn]],
+      ["k1-c3", [withdrawn]],
+    ] as const;
+
+    // then the case's own engine takes it while it waits for it, else the first called case
+    expect(routeMessage([withdrawn], children, "permohonanDicabut", "X")).toEqual({ to: "case" });
+    expect(routeMessage([], children, "permohonanDicabut", "X")).toEqual({ to: "child", childId: "k1-c2" });
+  });
+
+  it("with nothing waiting anywhere the case takes it (to buffer it or say no step can receive it)", () => {
+    expect(routeMessage([], [], "skProvinsi", "1")).toEqual({ to: "case" });
+    expect(routeMessage([], [["k1-c2", []]], "skProvinsi", "1")).toEqual({ to: "case" });
+  });
+});
+
+describe("what a called case reports to its parent", () => {
+  it("its own subscriptions and its called cases', each name and key once, so the parent can route to a grandchild", () => {
+    // given a middle case waiting for a withdrawal whose called case waits for the decree (and a withdrawal)
+    const reported = reportedSubscriptions([withdrawn], [[sk("3216"), withdrawn]]);
+
+    // then it reports both, once each
+    expect(reported).toEqual([withdrawn, sk("3216")]);
+    // and a top case routes the decree to the middle case, which routes it on to its own called case
+    expect(routeMessage([], [["k1-c2", reported]], "skProvinsi", "3216")).toEqual({ to: "child", childId: "k1-c2" });
+    expect(routeMessage([withdrawn], [["k1-c2-c4", [sk("3216"), withdrawn]]], "skProvinsi", "3216")).toEqual({
+      to: "child",
+      childId: "k1-c2-c4",
+    });
+  });
+
+  it("is reported again only when it changed; nothing open is the same as never reported", () => {
+    expect(subscriptionsKey([])).toBe("");
+    expect(subscriptionsKey([sk("1")])).toBe(subscriptionsKey(reportedSubscriptions([sk("1")], [[sk("1")]])));
+    expect(subscriptionsKey([sk("1")])).not.toBe(subscriptionsKey([sk("2")]));
+    expect(subscriptionsKey([sk(null)])).not.toBe(subscriptionsKey([sk("null")]));
+  });
+});
