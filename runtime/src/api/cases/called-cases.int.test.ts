@@ -5,7 +5,10 @@
  * case's http task runs out of retries, the case shows the called case's `connector-failed`
  * incident and its status, the outside system recovers, the district admin retries through the
  * API and the case completes. Once directly under the case, once two call activities deep.
- * With RECORD_HISTORIES=1 the nested run's histories are saved as replay fixtures.
+ * A message for a catch event inside a called process, sent through the API or thrown by another
+ * case's message end event, reaches the called case.
+ * With RECORD_HISTORIES=1 the nested run's and the API message run's histories are saved as
+ * replay fixtures.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -32,6 +35,9 @@ const MIDDLE_ID = `layanan-antara-${TAG}`;
 const NESTED_ID = `layanan-bertingkat-${TAG}`;
 const VISIT_ID = `layanan-kunjungan-${TAG}`;
 const VISITING_ID = `layanan-berkunjung-${TAG}`;
+const DECREE_ID = `layanan-tunggu-sk-${TAG}`;
+const AWAITING_ID = `layanan-menunggu-sk-${TAG}`;
+const SENDER_ID = `layanan-kirim-sk-${TAG}`;
 const CAST = [
   { key: "admin", district: "3216", role: "district-admin" },
   { key: "front-office", district: "3216", role: "front-office" },
@@ -99,6 +105,9 @@ beforeAll(async () => {
   await deploy(caller(NESTED_ID, "verifikasi", MIDDLE_ID));
   await deploy(fixture("layanan-kunjungan.bpmn").replaceAll('"layanan-kunjungan"', `"${VISIT_ID}"`));
   await deploy(caller(VISITING_ID, "kunjungan", VISIT_ID));
+  await deploy(fixture("layanan-tunggu-sk.bpmn").replaceAll('"layanan-tunggu-sk"', `"${DECREE_ID}"`));
+  await deploy(caller(AWAITING_ID, "tungguSkProvinsi", DECREE_ID));
+  await deploy(fixture("layanan-kirim-sk.bpmn").replaceAll('"layanan-kirim-sk"', `"${SENDER_ID}"`));
 });
 
 afterAll(async () => {
@@ -124,12 +133,12 @@ async function waitFor(caseId: string, predicate: (c: CaseView) => boolean, what
   }
 }
 
-async function startCase(processId: string): Promise<string> {
+async function startCase(processId: string, nik = "3216015505800002"): Promise<string> {
   const res = await call(app, as["front-office"]!, "POST", "/cases", {
     processId,
     district: "3216",
     applicant: { name: "Sri Wahyuni (uji insiden terpanggil)" },
-    variables: { nik: "3216015505800002" },
+    variables: { nik },
   });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
@@ -272,5 +281,89 @@ describe("a user task of a called process, through the API", () => {
     await waitFor(caseId, (c) => c.status === "completed", "completion");
     const result = await env.client.workflow.getHandle(caseWorkflowId(caseId)).result();
     expect(result).toMatchObject({ status: "completed", variables: { hasilKunjungan: "layak" } });
+  });
+});
+
+/** Waits until a workflow has received a signal of this name (a called case's report reached its parent). */
+async function waitForSignal(workflowId: string, signalName: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { events } = await env.client.workflow.getHandle(workflowId).fetchHistory();
+    if (events?.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === signalName)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for signal ${signalName} on ${workflowId}`);
+    await delay(100);
+  }
+}
+
+/** Starts a case whose called process waits for the provincial decree under the applicant's NIK; resolves once the case knows. */
+async function caseAwaitingDecree(nik: string): Promise<string> {
+  const caseId = await startCase(AWAITING_ID, nik);
+  await waitForSignal(caseWorkflowId(caseId), "childMessageSubscriptions");
+  return caseId;
+}
+
+describe("a message for a catch event inside a called process", () => {
+  it("sent through the API, reaches the called case waiting under its key, and the case completes", async () => {
+    // given a case whose called process waits for the decree under the applicant's NIK
+    const nik = "3216015505800011";
+    const caseId = await caseAwaitingDecree(nik);
+
+    // when a decree for another applicant is sent to the case, then no step takes it
+    const other = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "skProvinsi",
+      correlationKey: "3216019999999999",
+    });
+    expect(other.status).toBe(200);
+    expect(await other.json()).toMatchObject({ correlated: false, buffered: false });
+
+    // when the applicant's decree is sent to the case
+    const res = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "skProvinsi",
+      correlationKey: nik,
+      payload: { nomorSk: "463/2026" },
+    });
+
+    // then it is correlated (not kept for later), the called case takes it and the case completes with its payload
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ correlated: true, buffered: false });
+    expect(body.note).toBeUndefined();
+    await waitFor(caseId, (c) => c.status === "completed", "completion");
+    const result = await env.client.workflow.getHandle(caseWorkflowId(caseId)).result();
+    expect(result).toMatchObject({ status: "completed", variables: { nomorSk: "463/2026" } });
+    const timeline = (await (await call(app, as.admin!, "GET", `/cases/${caseId}/timeline`)).json()) as {
+      items: { type: string; data: Record<string, unknown> }[];
+    };
+    expect(timeline.items.filter((e) => e.type === "messageCorrelated")).toMatchObject([
+      { data: { name: "skProvinsi", correlationKey: nik } },
+    ]);
+    expect(timeline.items.filter((e) => e.type === "case.message").map((e) => e.data.correlated)).toEqual([
+      false,
+      true,
+    ]);
+
+    const child = (await env.client.workflow.getHandle(caseWorkflowId(caseId)).fetchHistory()).events?.find(
+      (e) => e.startChildWorkflowExecutionInitiatedEventAttributes,
+    )?.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId;
+    await saveHistories("call-activity-message", [caseWorkflowId(caseId), child!]);
+  });
+
+  it("thrown by another case's message end event, reaches the called case waiting under its key", async () => {
+    // given a case whose called process waits for the decree under the applicant's NIK
+    const nik = "3216015505800012";
+    const caseId = await caseAwaitingDecree(nik);
+
+    // when another case of the district throws the decree for that NIK from its message end event
+    const senderId = await startCase(SENDER_ID, nik);
+    await waitFor(senderId, (c) => c.status === "completed", "the sender's completion");
+
+    // then the called case takes it and the case completes
+    await waitFor(caseId, (c) => c.status === "completed", "completion");
+    const timeline = (await (await call(app, as.admin!, "GET", `/cases/${caseId}/timeline`)).json()) as {
+      items: { type: string; elementId: string | null; data: Record<string, unknown> }[];
+    };
+    expect(timeline.items.find((e) => e.type === "messageCorrelated")).toMatchObject({
+      data: { name: "skProvinsi", correlationKey: nik },
+    });
   });
 });
