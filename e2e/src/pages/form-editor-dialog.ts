@@ -89,7 +89,7 @@ export class FormEditorDialog {
   async chromeTexts(): Promise<string[]> {
     return this.root().evaluate((root) => {
       const containers = root.querySelectorAll(
-        ".fjs-palette-container, .fjs-properties-container, .fjs-context-pad, .fjs-empty-editor, .fjs-empty-component, .fjs-form-field-placeholder",
+        ".fjs-palette-container, .fjs-properties-container, .fjs-context-pad, .fjs-empty-editor, .fjs-empty-component, .fjs-form-field-placeholder, .fjs-repeat-render-footer",
       );
       const user =
         "[contenteditable], .cm-editor, .bio-properties-panel-header-label, .bio-properties-panel-collapsible-entry-header-title:not(.empty)";

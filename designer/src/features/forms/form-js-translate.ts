@@ -70,6 +70,7 @@ const CHROME = [
   ".fjs-empty-editor",
   ".fjs-empty-component",
   ".fjs-form-field-placeholder",
+  ".fjs-repeat-render-footer",
 ].join(", ");
 
 /**
