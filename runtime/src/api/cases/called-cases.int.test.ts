@@ -38,6 +38,7 @@ const VISITING_ID = `layanan-berkunjung-${TAG}`;
 const DECREE_ID = `layanan-tunggu-sk-${TAG}`;
 const AWAITING_ID = `layanan-menunggu-sk-${TAG}`;
 const SENDER_ID = `layanan-kirim-sk-${TAG}`;
+const AWAITING_NESTED_ID = `layanan-menunggu-sk-bertingkat-${TAG}`;
 const CAST = [
   { key: "admin", district: "3216", role: "district-admin" },
   { key: "front-office", district: "3216", role: "front-office" },
@@ -108,6 +109,7 @@ beforeAll(async () => {
   await deploy(fixture("layanan-tunggu-sk.bpmn").replaceAll('"layanan-tunggu-sk"', `"${DECREE_ID}"`));
   await deploy(caller(AWAITING_ID, "tungguSkProvinsi", DECREE_ID));
   await deploy(fixture("layanan-kirim-sk.bpmn").replaceAll('"layanan-kirim-sk"', `"${SENDER_ID}"`));
+  await deploy(caller(AWAITING_NESTED_ID, "prosesSk", AWAITING_ID));
 });
 
 afterAll(async () => {
@@ -296,8 +298,8 @@ async function waitForSignal(workflowId: string, signalName: string): Promise<vo
 }
 
 /** Starts a case whose called process waits for the provincial decree under the applicant's NIK; resolves once the case knows. */
-async function caseAwaitingDecree(nik: string): Promise<string> {
-  const caseId = await startCase(AWAITING_ID, nik);
+async function caseAwaitingDecree(nik: string, processId = AWAITING_ID): Promise<string> {
+  const caseId = await startCase(processId, nik);
   await waitForSignal(caseWorkflowId(caseId), "childMessageSubscriptions");
   return caseId;
 }
@@ -365,5 +367,25 @@ describe("a message for a catch event inside a called process", () => {
     expect(timeline.items.find((e) => e.type === "messageCorrelated")).toMatchObject({
       data: { name: "skProvinsi", correlationKey: nik },
     });
+  });
+
+  it("reaches a called case two call activities deep through the called case between", async () => {
+    // given a case that calls a process which calls the one waiting for the decree
+    const nik = "3216015505800013";
+    const caseId = await caseAwaitingDecree(nik, AWAITING_NESTED_ID);
+
+    // when the decree is sent to the case
+    const res = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "skProvinsi",
+      correlationKey: nik,
+      payload: { nomorSk: "464/2026" },
+    });
+
+    // then it is correlated and the innermost case's payload comes back up to the case
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ correlated: true, buffered: false });
+    await waitFor(caseId, (c) => c.status === "completed", "completion");
+    const result = await env.client.workflow.getHandle(caseWorkflowId(caseId)).result();
+    expect(result).toMatchObject({ status: "completed", variables: { nomorSk: "464/2026" } });
   });
 });
