@@ -68,6 +68,15 @@ describe("a new service, from the designer to a completed case", () => {
     await designer.addStepAfterSelected({ name: STEP_2, roles: "pekerja-sosial", slaValue: "2" });
     await designer.addStepAfterSelected({ name: STEP_3, roles: "kepala-bidang", slaValue: "1" });
     await screenshot(page, "journey-02-designer-steps");
+    // React Flow's own controls and screen-reader texts speak Indonesian too
+    const canvas = page.getByTestId("step-canvas");
+    expect(await canvas.locator(".react-flow__controls-zoomin").getAttribute("aria-label")).toBe("Perbesar");
+    const card = canvas.locator(".react-flow__node", { hasText: STEP_2 });
+    expect(await card.getAttribute("aria-roledescription")).toBe("langkah");
+    expect(await card.getAttribute("aria-label")).toBe(STEP_2);
+    expect(await canvas.locator(".react-flow__edge").first().getAttribute("aria-label")).toMatch(
+      /^Alur dari .+ ke .+$/,
+    );
 
     // and set the documents the head must verify through the properties panel of the BPMN view
     await designer.showBpmnView();

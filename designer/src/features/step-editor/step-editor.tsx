@@ -5,7 +5,18 @@
 import "@xyflow/react/dist/style.css";
 import "./step-editor.css";
 import { createModdle } from "@alur/shared/compiler";
-import { Background, Controls, type Edge, Handle, type Node, type NodeProps, Position, ReactFlow } from "@xyflow/react";
+import {
+  type AriaLabelConfig,
+  Background,
+  Controls,
+  type Edge,
+  Handle,
+  type Node,
+  type NodeProps,
+  Position,
+  ReactFlow,
+} from "@xyflow/react";
+import type { TFunction } from "i18next";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Spinner } from "../../components/query-state";
@@ -58,7 +69,8 @@ export function StepEditor({ xml, onChange }: { xml: string; onChange: (xml: str
     void m.moddle.toXML(m.definitions as never, { format: true }).then(({ xml: out }) => onChange(out));
   };
 
-  const { nodes, edges } = useMemo(() => toFlow(graph, selected), [graph, selected]);
+  const { nodes, edges } = useMemo(() => toFlow(graph, selected, t), [graph, selected, t]);
+  const ariaLabels = useMemo(() => flowAriaLabels(t), [t]);
   if (failed) return <p className="alert alert-error">{t("stepEditor.loadFailed")}</p>;
   if (!graph) return <Spinner />;
   const node = graph.nodes.find((n) => n.id === selected) ?? null;
@@ -81,6 +93,7 @@ export function StepEditor({ xml, onChange }: { xml: string; onChange: (xml: str
             nodesConnectable={false}
             fitView
             proOptions={{ hideAttribution: true }}
+            ariaLabelConfig={ariaLabels}
           >
             <Background />
             <Controls showInteractive={false} />
@@ -266,10 +279,33 @@ function StepCard({ data }: NodeProps<Node<CardData>>) {
 const NODE_TYPES = { card: StepCard };
 const CARD = { width: 190, height: 110 };
 
-function toFlow(graph: StepGraph | null, selected: string | null): { nodes: Node<CardData>[]; edges: Edge[] } {
+/** React Flow's own screen-reader texts and control labels, in the current language. */
+function flowAriaLabels(t: TFunction): Partial<AriaLabelConfig> {
+  return {
+    "node.a11yDescription.default": t("stepEditor.a11y.nodeHelp"),
+    "node.a11yDescription.keyboardDisabled": t("stepEditor.a11y.nodeHelp"),
+    "node.a11yDescription.ariaLiveMessage": ({ direction, x, y }) => t("stepEditor.a11y.moved", { direction, x, y }),
+    "edge.a11yDescription.default": t("stepEditor.a11y.edgeHelp"),
+    "controls.ariaLabel": t("stepEditor.a11y.controls"),
+    "controls.zoomIn.ariaLabel": t("stepEditor.a11y.zoomIn"),
+    "controls.zoomOut.ariaLabel": t("stepEditor.a11y.zoomOut"),
+    "controls.fitView.ariaLabel": t("stepEditor.a11y.fitView"),
+    "controls.interactive.ariaLabel": t("stepEditor.a11y.interactive"),
+    "minimap.ariaLabel": t("stepEditor.a11y.minimap"),
+    "handle.ariaLabel": t("stepEditor.a11y.handle"),
+  };
+}
+
+function toFlow(
+  graph: StepGraph | null,
+  selected: string | null,
+  t: TFunction,
+): { nodes: Node<CardData>[]; edges: Edge[] } {
   if (!graph) return { nodes: [], edges: [] };
   // cards are larger than BPMN shapes: lay out with card sizes, positions scaled apart
   const positions = layoutGraph({ ...graph });
+  const names = new Map(graph.nodes.map((n) => [n.id, n.label || n.id]));
+  // React Flow calls nodes and edges "node"/"edge" (in English) to screen readers unless told otherwise
   const nodes = graph.nodes.map((n) => {
     const p = positions.get(n.id) ?? { x: 0, y: 0 };
     return {
@@ -278,8 +314,17 @@ function toFlow(graph: StepGraph | null, selected: string | null): { nodes: Node
       position: { x: p.x * 1.9, y: p.y * 1.6 },
       data: { node: n, selected: n.id === selected },
       style: { width: CARD.width },
+      ariaLabel: names.get(n.id),
+      domAttributes: { "aria-roledescription": t("stepEditor.a11y.node") },
     };
   });
-  const edges = graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: e.label || undefined }));
+  const edges = graph.edges.map((e) => ({
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    label: e.label || undefined,
+    ariaLabel: t("stepEditor.a11y.edgeLabel", { from: names.get(e.source), to: names.get(e.target) }),
+    domAttributes: { "aria-roledescription": t("stepEditor.a11y.edge") },
+  }));
   return { nodes, edges };
 }
