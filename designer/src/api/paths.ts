@@ -18,6 +18,7 @@ export const paths = {
   cases: "/api/cases",
   case: (id: string) => `/api/cases/${enc(id)}`,
   caseTimeline: (id: string) => `/api/cases/${enc(id)}/timeline`,
+  incidentRetry: (caseId: string, incidentId: string) => `/api/cases/${enc(caseId)}/incidents/${enc(incidentId)}/retry`,
   caseDocument: (caseId: string, docId: string) => `/api/cases/${enc(caseId)}/documents/${enc(docId)}`,
   processes: "/api/processes",
   processVersion: (versionId: string) => `/api/processes/versions/${enc(versionId)}`,

@@ -17,7 +17,9 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "alur-e2e-"));
-  const server = await spawnServe({ env: await embeddedEnv(dataDir), timeoutMs: 180_000 });
+  // the incident journey's http step calls a server the test runs on loopback
+  const env = { ...(await embeddedEnv(dataDir)), HTTP_CONNECTOR_ALLOW: "127.0.0.1" };
+  const server = await spawnServe({ env, timeoutMs: 180_000 });
   project.provide("baseUrl", server.baseUrl);
   project.provide("dataDir", dataDir);
   return async () => {

@@ -1,4 +1,4 @@
-/** Starting a case: applicant data plus the requirement documents, as multipart. */
+/** Starting a case (applicant data plus the requirement documents, as multipart); retrying an incident. */
 import { CaseView, type StartCaseData } from "@alur/shared/api";
 import { request } from "../http";
 import { paths } from "../paths";
@@ -9,4 +9,9 @@ export function startCase(data: StartCaseData, files: Record<string, File>, idem
   form.set("data", JSON.stringify(data));
   for (const [requirementId, file] of Object.entries(files)) form.set(`document:${requirementId}`, file);
   return request(CaseView, paths.cases, { method: "POST", body: form, headers: { "Idempotency-Key": idempotencyKey } });
+}
+
+/** Retries an open incident once its cause is fixed; answers the case as it now stands. */
+export function retryIncident(caseId: string, incidentId: string) {
+  return request(CaseView, paths.incidentRetry(caseId, incidentId), { method: "POST", body: {} });
 }

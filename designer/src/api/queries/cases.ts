@@ -10,6 +10,9 @@ export const caseKeys = {
   timeline: (id: string) => ["cases", id, "timeline"] as const,
 };
 
+/** Whether a case in this status can still move on by itself or by someone else's action. */
+export const isRunning = (status: string | undefined) => status === "active" || status === "incident";
+
 /** How often an open case page asks again: the engine moves a case on without the page knowing. */
 const LIVE_INTERVAL_MS = 4_000;
 
@@ -17,7 +20,8 @@ export const caseQuery = (id: string) =>
   queryOptions({
     queryKey: caseKeys.detail(id),
     queryFn: ({ signal }) => request(CaseView, paths.case(id), { signal }),
-    refetchInterval: (query) => (query.state.data?.status === "active" ? LIVE_INTERVAL_MS : false),
+    // a case in incident moves on as soon as someone retries it, perhaps elsewhere
+    refetchInterval: (query) => (isRunning(query.state.data?.status) ? LIVE_INTERVAL_MS : false),
   });
 
 /** The timeline; `live` keeps it fresh while its case is still running. */

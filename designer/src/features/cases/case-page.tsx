@@ -4,17 +4,23 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { caseQuery, caseTimelineQuery } from "../../api/queries/cases";
+import { caseQuery, caseTimelineQuery, isRunning } from "../../api/queries/cases";
 import { processBpmnQuery } from "../../api/queries/processes";
 import { useSession } from "../../app/use-session";
 import { formatDateTime, isOverdue } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { QueryState, Spinner } from "../../components/query-state";
 import { DocumentsPanel } from "./documents-panel";
+import { IncidentsPanel } from "./incidents-panel";
 import { stepMarks, timelineEventKey } from "./step-marks";
 import { actorName, elementNamesOf, isShownOnCasePage } from "./timeline-view";
 
 const DiagramViewer = lazy(async () => ({ default: (await import("./diagram-viewer")).DiagramViewer }));
+
+const STATUS_BADGE: Partial<Record<CaseView["status"], string>> = {
+  completed: "badge badge-ok",
+  incident: "badge badge-overdue",
+};
 
 export function CasePage() {
   const { caseId = "" } = useParams();
@@ -24,7 +30,7 @@ export function CasePage() {
 
 function CaseDetail({ c }: { c: CaseView }) {
   const { t, i18n } = useTranslation();
-  const timeline = useQuery(caseTimelineQuery(c.id, c.status === "active"));
+  const timeline = useQuery(caseTimelineQuery(c.id, isRunning(c.status)));
   const bpmn = useQuery(processBpmnQuery(c.processVersionId));
   const marks = useMemo(
     () =>
@@ -37,7 +43,7 @@ function CaseDetail({ c }: { c: CaseView }) {
     [timeline.data, c],
   );
   const late = c.status === "active" && isOverdue(c.dueAt, new Date());
-  const { user } = useSession();
+  const { user, isAdmin } = useSession();
   const names = useMemo(() => (bpmn.data ? elementNamesOf(bpmn.data) : new Map<string, string>()), [bpmn.data]);
   return (
     <>
@@ -45,10 +51,7 @@ function CaseDetail({ c }: { c: CaseView }) {
         title={`${t("case.title")} ${c.caseNumber}`}
         sub={
           <>
-            <span
-              className={c.status === "completed" ? "badge badge-ok" : "badge badge-info"}
-              data-testid="case-status"
-            >
+            <span className={STATUS_BADGE[c.status] ?? "badge badge-info"} data-testid="case-status">
               {t(`case.status.${c.status}`)}
             </span>{" "}
             {t("case.applicant")}: {String(c.applicant.name ?? "—")} · {t("case.due")}:{" "}
@@ -57,6 +60,7 @@ function CaseDetail({ c }: { c: CaseView }) {
           </>
         }
       />
+      <IncidentsPanel c={c} names={names} canRetry={isAdmin} />
       <div className="grid-2">
         <div>
           <section className="card" aria-labelledby="diagram-title">
