@@ -13,22 +13,12 @@ import { FormEditor } from "@bpmn-io/form-js";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { i18n as appI18n } from "../../i18n";
-import {
-  createFormJsLookup,
-  type FormJsDictionary,
-  observeFormJsText,
-  translatedFormFieldsModule,
-} from "./form-js-translate";
+import { formJsLookup, observeFormJsText, translatedFormFieldsModule } from "./form-js-translate";
 import { FormViewer } from "./form-viewer";
 
 type Tab = "edit" | "preview";
 
 const noop = () => {};
-
-/** The form-js editor's own strings in a language (the `formJs` section, keyed by its English). */
-function formJsLookup(language: string) {
-  return createFormJsLookup(appI18n.getResource(language, "translation", "formJs") as FormJsDictionary | undefined);
-}
 
 export function FormEditorDialog({
   taskName,

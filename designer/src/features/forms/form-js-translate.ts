@@ -7,6 +7,7 @@
  * - a scoped DOM translator rewrites the rest (text, placeholders, titles, aria-labels) in the
  *   editor's chrome, never inside what the user wrote (labels, keys, options, expressions).
  */
+import { i18n } from "../../i18n";
 import { translateWith } from "../../i18n/bpmn-translate";
 
 export type FormJsDictionary = Record<string, string>;
@@ -49,6 +50,15 @@ export function createFormJsLookup(dict: FormJsDictionary = {}): FormJsLookup {
     }
     return undefined;
   };
+}
+
+/**
+ * The lookup for form-js' own strings in a language: the editor's (`formJs`) or the viewer's
+ * (`formJsViewer`: the same English can mean something else there, "Select" being a component
+ * type in the editor and the empty select's prompt in a form).
+ */
+export function formJsLookup(language: string, section: "formJs" | "formJsViewer" = "formJs"): FormJsLookup {
+  return createFormJsLookup(i18n.getResource(language, "translation", section) as FormJsDictionary | undefined);
 }
 
 /** Translates a text node's or attribute's text, keeping the whitespace around it. */
@@ -100,7 +110,34 @@ interface Shown {
 }
 
 /**
- * Keeps the editor's chrome under `root` translated while form-js re-renders it. Preact writes a
+ * Where the viewer (task page, form preview) shows its own text: the empty select, dropdown and
+ * tag list messages and search boxes, number arrows, the file picker, table paging, list rows'
+ * remove buttons, document downloads, media placeholders. Exact dictionary matches only, so a
+ * select showing a chosen option or a picked file's name keeps it.
+ */
+const VIEWER_CHROME = [
+  ".fjs-select-placeholder",
+  ".fjs-dropdownlist-empty",
+  ".fjs-taglist-input",
+  ".fjs-taglist-tag button",
+  "input.fjs-input",
+  ".fjs-number-arrow-container",
+  ".fjs-filepicker-container",
+  ".fjs-table-nav",
+  ".fjs-table-body",
+  ".fjs-repeat-row-remove",
+  ".fjs-documentPreview-download-button",
+  ".fjs-iframe-placeholder",
+  ".fjs-image-placeholder",
+].join(", ");
+
+/** Whether text on or directly inside this element is the form viewer's own, not the form's. */
+export function isViewerChrome(element: Element): boolean {
+  return element.closest(VIEWER_CHROME) !== null;
+}
+
+/**
+ * Keeps the form-js chrome under `root` (by default the editor's) translated while form-js re-renders it. Preact writes a
  * text node or attribute only when its own vnode changes, so what we wrote stays until then, and
  * the observer translates the new English. The library's original is kept per node, so `update`
  * with another language (English included) rewrites what is shown from it.
@@ -108,6 +145,7 @@ interface Shown {
 export function observeFormJsText(
   root: Element,
   initial: FormJsLookup,
+  isChrome: (element: Element) => boolean = isEditorChrome,
 ): { update(next: FormJsLookup): void; disconnect(): void } {
   let lookup = initial;
   const texts = new WeakMap<Text, Shown>();
@@ -120,7 +158,7 @@ export function observeFormJsText(
   };
 
   const visitText = (node: Text) => {
-    if (!node.parentElement || !isEditorChrome(node.parentElement)) return;
+    if (!node.parentElement || !isChrome(node.parentElement)) return;
     const record = next(texts.get(node), node.data);
     texts.set(node, record);
     if (record.shown !== node.data) node.data = record.shown;
@@ -128,7 +166,7 @@ export function observeFormJsText(
 
   const visitAttribute = (element: Element, name: string) => {
     const current = element.getAttribute(name);
-    if (current === null || !isEditorChrome(element)) return;
+    if (current === null || !isChrome(element)) return;
     const records = attributes.get(element) ?? new Map<string, Shown>();
     attributes.set(element, records);
     const record = next(records.get(name), current);

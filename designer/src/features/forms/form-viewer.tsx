@@ -6,8 +6,11 @@ import { Form } from "@bpmn-io/form-js";
 import "@bpmn-io/form-js/dist/assets/form-js.css";
 import "./form-js-reset.css";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { i18n } from "../../i18n";
+import { localizeDatePicker } from "./date-picker-locale";
 import { translateValidator } from "./form-errors";
+import { formJsLookup, isViewerChrome, observeFormJsText } from "./form-js-translate";
 
 export type FormSubmitResult = { data: Record<string, unknown>; errors: Record<string, unknown> };
 
@@ -28,9 +31,14 @@ export function FormViewer({
   const initial = useRef(initialData);
   const callbacks = useRef({ onChange, onReady });
   callbacks.current = { onChange, onReady };
+  const texts = useRef<ReturnType<typeof observeFormJsText> | null>(null);
+  const language = useTranslation().i18n.language;
 
   useEffect(() => {
     if (!container.current) return;
+    // before the form renders, so its first paint is already in the user's language
+    localizeDatePicker(i18n.language);
+    texts.current = observeFormJsText(container.current, formJsLookup(i18n.language, "formJsViewer"), isViewerChrome);
     const form = new Form({ container: container.current });
     // form-js has no translation hook: its validation messages go through ours (current language)
     translateValidator(form.get("validator"), (key, values) => i18n.t(key, values));
@@ -44,9 +52,17 @@ export function FormViewer({
       .catch((error: unknown) => console.warn("form import failed", error));
     return () => {
       disposed = true;
+      texts.current?.disconnect();
+      texts.current = null;
       form.destroy();
     };
   }, [schema]);
+
+  // what was typed stays: only the form's own text and its calendars follow a language switch
+  useEffect(() => {
+    localizeDatePicker(language, container.current ?? undefined);
+    texts.current?.update(formJsLookup(language, "formJsViewer"));
+  }, [language]);
 
   return <div ref={container} className="form-viewer" />;
 }
