@@ -381,6 +381,62 @@ describe("scopes", () => {
   });
 });
 
+describe("called cases that continue as new", () => {
+  it("a called case that continued as new while holding an incident still clears it on its parent once retried", async () => {
+    // given a called process stopped on a decision the applicant's data does not satisfy
+    const child = new PlanBuilder("kelayakan")
+      .start("m")
+      .gateway("layak", "exclusiveGateway")
+      .userTask("laporan", { task: { roles: ["sakti-peksos"], documents: [], escalateTo: [] } })
+      .chain("m", "layak")
+      .flow("layak", "laporan", 'status = "layak"')
+      .build();
+    const parent = new PlanBuilder("induk-can")
+      .start("mulai")
+      .node({
+        type: "callActivity",
+        id: "panggil",
+        calledProcess: { kind: "literal", value: "kelayakan" },
+        propagateAllChildVariables: false,
+      })
+      .end("selesai")
+      .chain("mulai", "panggil", "selesai")
+      .build();
+    // a history limit this low makes the called case continue as new at its first quiet point
+    const c = await start(parent, {
+      historyLimit: 8,
+      variables: { status: "?" },
+      calledPlans: { kelayakan: { plan: child, planHash: "child" } },
+    });
+    const stopped = await c.until((s) => s.incidents.length === 1, "the called case's incident on the parent");
+    const [childId, incidentId] = stopped.incidents[0]!.id.split(".") as [string, string];
+    const childHandle = env.client.workflow.getHandle(`${c.handle.workflowId}/${childId}`);
+    // (the run now going on was continued from an earlier one)
+    const continued = async () =>
+      (await childHandle.fetchHistory()).events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+    const deadline = Date.now() + 20_000;
+    while (!(await continued())) {
+      if (Date.now() > deadline) throw new Error("the called case did not continue as new");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    // when the admin fixes the data and retries in the called case's new run
+    await childHandle.executeUpdate("retryIncident", {
+      args: [
+        {
+          incidentId,
+          variables: { status: "layak" },
+          actor: { userId: "admin", roles: ["district-admin"], district: "3216" },
+        },
+      ],
+    });
+
+    // then the parent no longer shows the incident while the called case goes on to its task
+    const resumed = await c.until((s) => s.incidents.length === 0, "the incident gone from the parent");
+    expect(resumed.status).toBe("active");
+  });
+});
+
 describe("signals and cancellation", () => {
   it("a signal thrown by one case reaches the district's other waiting cases", async () => {
     const waiting = new PlanBuilder("tunggu-sinyal")

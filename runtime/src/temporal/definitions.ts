@@ -56,6 +56,11 @@ export interface ResumeState {
   /** Last due date written to the cases row. */
   dueAt: string | null;
   runs: number;
+  /**
+   * What a called case last reported to its parent (keys of its open incidents and message
+   * subscriptions), so the next run reports a change against that, not against nothing.
+   */
+  reported?: { incidents: string; messageSubscriptions: string };
 }
 
 /** What bpmnProcess returns: the end state (a parent's call activity reads `variables`). */

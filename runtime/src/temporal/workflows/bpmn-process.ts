@@ -111,8 +111,8 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const childSubscriptions = new Map<string, MessageSubscription[]>();
   let childReportChanged = false;
   // What this called case last reported to its parent.
-  let reportedIncidents = "";
-  let reportedMessageSubscriptions = "";
+  let reportedIncidents = input.resume?.reported?.incidents ?? "";
+  let reportedMessageSubscriptions = input.resume?.reported?.messageSubscriptions ?? "";
 
   const now = () => new Date().toISOString();
   const enqueue = (event: EngineEvent): number => {
@@ -383,6 +383,8 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
         called = loaded ?? undefined;
       }
       if (!called || !state) {
+        // never started: nothing will report for it
+        forgetChild(c.childId);
         enqueue({
           type: "childFailed",
           childId: c.childId,
@@ -404,6 +406,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
               variables: c.variables,
               calendar: state.calendar,
               calledPlans,
+              ...(input.historyLimit ? { historyLimit: input.historyLimit } : {}),
               child: {
                 parentWorkflowId: workflowInfo().workflowId,
                 storePrefix: `${prefix}${c.childId}/`,
@@ -702,6 +705,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
             timers: Object.fromEntries(timers),
             dueAt,
             runs: (input.resume?.runs ?? 0) + 1,
+            reported: { incidents: reportedIncidents, messageSubscriptions: reportedMessageSubscriptions },
           },
         });
       }
