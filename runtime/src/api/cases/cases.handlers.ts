@@ -366,12 +366,16 @@ export const retryIncident: RouteHandler<typeof routes.retryIncident, AppEnv> = 
   });
   const now = (await getCase(deps.db, caseId)) ?? row;
   if (!inChild) return c.json(await caseView(deps.db, now, state.incidents), 200);
-  // The called case has told the case (its signal is in the case's history before the update
-  // returns, and queries see all of it), but the case may not have written its row yet.
+  // The called case accepted the retry, but its news travels up one case at a time (a signal per
+  // level, each case relaying in its own next step) and the case may not have written its row yet:
+  // answer from the top case's own view without the incident just resolved.
   const top = await workflowState(deps, now);
-  const view = await caseView(deps.db, now, top?.incidents);
+  const incidents = top?.incidents.filter((i) => i.id !== incidentId);
+  const view = await caseView(deps.db, now, incidents);
   const running = view.status === "active" || view.status === "incident";
-  return c.json(top && running ? { ...view, status: top.status } : view, 200);
+  if (!top || !running) return c.json(view, 200);
+  const status = top.status === "incident" && incidents?.length === 0 ? "active" : top.status;
+  return c.json({ ...view, status }, 200);
 };
 
 export const signal: RouteHandler<typeof routes.signal, AppEnv> = async (c) => {
