@@ -4,19 +4,17 @@
  * where on the case page, in Bahasa Indonesia; the district admin, once the service is back,
  * retries it from the page and the case completes.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type OutsideSystem, startOutsideSystem } from "@alur/runtime/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CasePage } from "../pages/case-page";
 import { launchBrowser, screenshot, watchConsole } from "../setup/browser";
 import { apiCall, apiToken, signInThroughUi } from "../setup/session";
-import { oneStepServiceXml, samplePdf, uniqueProcessId } from "./service-fixture";
+import { oneStepServiceXml, startCaseWithDocuments, uniqueProcessId } from "./service-fixture";
 
 const processId = uniqueProcessId("e2e_insiden");
 let browser: Browser;
-let dtks: Server;
-let dtksStatus = 500;
+let dtks: OutsideSystem;
 
 /** The one-step service whose step is an http call to the local "DTKS" instead of a person. */
 function httpServiceXml(url: string): string {
@@ -38,39 +36,16 @@ function httpServiceXml(url: string): string {
   );
 }
 
-async function startCase(): Promise<string> {
-  const front = await apiToken("bks.front-office");
-  const form = new FormData();
-  form.set("data", JSON.stringify({ processId, district: "3216", applicant: { name: "Agus Salim" }, variables: {} }));
-  for (const doc of ["ktp", "kk"]) {
-    form.set(`document:${doc}`, new Blob([new Uint8Array(samplePdf(doc))], { type: "application/pdf" }), `${doc}.pdf`);
-  }
-  const res = await fetch(`${inject("baseUrl")}/api/cases`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${front}`, "idempotency-key": crypto.randomUUID() },
-    body: form,
-  });
-  if (!res.ok) throw new Error(`start case: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { id: string }).id;
-}
-
 beforeAll(async () => {
-  dtks = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(dtksStatus, { "content-type": "application/json" });
-      res.end(JSON.stringify(dtksStatus === 200 ? { terdaftar: true } : { error: "sedang gangguan" }));
-    });
-  });
-  await new Promise<void>((resolve) => dtks.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(dtks.address() as AddressInfo).port}/dtks`;
+  dtks = await startOutsideSystem({ ok: { terdaftar: true }, failing: { error: "sedang gangguan" } });
+  const url = dtks.url("/dtks");
   const admin = await apiToken("bks.admin");
   await apiCall(admin, "POST", "/processes", { bpmnXml: httpServiceXml(url), district: "3216", publish: true });
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => dtks?.close(resolve));
+  await dtks?.close();
 });
 
 async function signedIn(username: string): Promise<{ page: Page; errors: string[] }> {
@@ -84,7 +59,7 @@ async function signedIn(username: string): Promise<{ page: Page; errors: string[
 describe("an incident on the case page", () => {
   it("front office sees what stopped; the admin retries it once the service is back and the case completes", async () => {
     // given a case whose external service is down
-    const caseId = await startCase();
+    const { id: caseId } = await startCaseWithDocuments(processId, "Agus Salim");
 
     // when its http step runs out of retries, front office sees the incident on the case page
     const front = await signedIn("bks.front-office");
@@ -100,7 +75,7 @@ describe("an incident on the case page", () => {
     await screenshot(front.page, "case-incident-01-front-office");
 
     // and when the service is back and the admin retries from the page
-    dtksStatus = 200;
+    dtks.status = 200;
     const admin = await signedIn("bks.admin");
     const adminCase = new CasePage(admin.page, inject("baseUrl"));
     await adminCase.open(caseId);

@@ -10,7 +10,7 @@ import { InboxPage } from "../pages/inbox-page";
 import { TaskPage } from "../pages/task-page";
 import { launchBrowser, screenshot, watchConsole } from "../setup/browser";
 import { apiCall, apiToken, createStaffUser, signInThroughUi } from "../setup/session";
-import { oneStepServiceXml, samplePdf, uniqueProcessId } from "./service-fixture";
+import { oneStepServiceXml, startCaseWithDocuments, uniqueProcessId } from "./service-fixture";
 
 const TASK = "Verifikasi berkas";
 const processId = uniqueProcessId("e2e_delegasi");
@@ -26,19 +26,7 @@ async function backOfficeCase(): Promise<string> {
     'candidateGroups="back-office"',
   );
   await apiCall(admin, "POST", "/processes", { bpmnXml: xml, district: "3216", publish: true });
-  const front = await apiToken("bks.front-office");
-  const form = new FormData();
-  form.set("data", JSON.stringify({ processId, district: "3216", applicant: { name: "Rina Marlina" }, variables: {} }));
-  for (const doc of ["ktp", "kk"]) {
-    form.set(`document:${doc}`, new Blob([new Uint8Array(samplePdf(doc))], { type: "application/pdf" }), `${doc}.pdf`);
-  }
-  const res = await fetch(`${inject("baseUrl")}/api/cases`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${front}`, "idempotency-key": crypto.randomUUID() },
-    body: form,
-  });
-  if (!res.ok) throw new Error(`start case: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { caseNumber: string }).caseNumber;
+  return (await startCaseWithDocuments(processId, "Rina Marlina")).caseNumber;
 }
 
 beforeAll(async () => {

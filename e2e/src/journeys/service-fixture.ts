@@ -1,3 +1,6 @@
+import { inject } from "vitest";
+import { apiToken } from "../setup/session";
+
 /**
  * The starting point of the modelling journey: a one-step service with a complete service standard
  * (the 14 components an admin would copy from the district's decree). The journey imports it
@@ -69,6 +72,29 @@ export function oneStepServiceXml(processId: string, name: string): string {
   </bpmndi:BPMNDiagram>
 </bpmn:definitions>
 `;
+}
+
+/**
+ * Front office starts a case of a one-step service through the API, with the KTP and KK the
+ * service requires; returns the case as the API answers it.
+ */
+export async function startCaseWithDocuments(
+  processId: string,
+  applicantName: string,
+): Promise<{ id: string; caseNumber: string }> {
+  const front = await apiToken("bks.front-office");
+  const form = new FormData();
+  form.set("data", JSON.stringify({ processId, district: "3216", applicant: { name: applicantName }, variables: {} }));
+  for (const doc of ["ktp", "kk"]) {
+    form.set(`document:${doc}`, new Blob([new Uint8Array(samplePdf(doc))], { type: "application/pdf" }), `${doc}.pdf`);
+  }
+  const res = await fetch(`${inject("baseUrl")}/api/cases`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${front}`, "idempotency-key": crypto.randomUUID() },
+    body: form,
+  });
+  if (!res.ok) throw new Error(`start case: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; caseNumber: string };
 }
 
 /** A tiny but valid PDF, as an applicant's scanned document would arrive. */

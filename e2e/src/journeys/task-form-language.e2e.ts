@@ -10,7 +10,7 @@ import { InboxPage } from "../pages/inbox-page";
 import { TaskPage } from "../pages/task-page";
 import { launchBrowser, screenshot, watchConsole } from "../setup/browser";
 import { apiCall, apiToken, signInThroughUi } from "../setup/session";
-import { oneStepServiceXml, samplePdf, uniqueProcessId } from "./service-fixture";
+import { oneStepServiceXml, startCaseWithDocuments, uniqueProcessId } from "./service-fixture";
 
 const processId = uniqueProcessId("e2e_formulir_bahasa");
 const TASK = "Verifikasi berkas";
@@ -68,19 +68,7 @@ function serviceWithForm(): string {
 beforeAll(async () => {
   const admin = await apiToken("bks.admin");
   await apiCall(admin, "POST", "/processes", { bpmnXml: serviceWithForm(), district: "3216", publish: true });
-  const front = await apiToken("bks.front-office");
-  const form = new FormData();
-  form.set("data", JSON.stringify({ processId, district: "3216", applicant: { name: "Siti Aminah" }, variables: {} }));
-  for (const doc of ["ktp", "kk"]) {
-    form.set(`document:${doc}`, new Blob([new Uint8Array(samplePdf(doc))], { type: "application/pdf" }), `${doc}.pdf`);
-  }
-  const res = await fetch(`${inject("baseUrl")}/api/cases`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${front}`, "idempotency-key": crypto.randomUUID() },
-    body: form,
-  });
-  if (!res.ok) throw new Error(`start case: ${res.status} ${await res.text()}`);
-  caseNumber = ((await res.json()) as { caseNumber: string }).caseNumber;
+  caseNumber = (await startCaseWithDocuments(processId, "Siti Aminah")).caseNumber;
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -1,2 +1,4 @@
-/** Test and benchmark support: `alur serve` as a real child process. Not for production code. */
+/** Test and benchmark support: `alur serve` as a real child process, a stand-in outside system. Not for production code. */
+
+export * from "./outside-system";
 export * from "./spawn-serve";

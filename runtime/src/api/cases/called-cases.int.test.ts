@@ -11,8 +11,6 @@
  * replay fixtures.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
@@ -25,6 +23,7 @@ import { type CreatedAccount, createAccounts } from "../../auth/accounts";
 import { ensureReferenceData } from "../../auth/seed-demo";
 import type { Db } from "../../store/db";
 import { caseWorkflowId, childWorkflowId, incidentRoute } from "../../temporal/definitions";
+import { type OutsideSystem, startOutsideSystem } from "../../testing";
 import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
 
 const TASK_QUEUE = "api-child-incidents";
@@ -52,9 +51,7 @@ let accounts: CreatedAccount[];
 const as: Record<string, Session> = {};
 
 // The outside system: answers 500 until it is switched back to 200.
-let dtksStatus = 500;
-let dtksCalls = 0;
-let dtks: Server;
+let dtks: OutsideSystem;
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
 
@@ -71,15 +68,7 @@ async function deploy(bpmnXml: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  dtks = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      dtksCalls++;
-      res.writeHead(dtksStatus, { "content-type": "application/json" });
-      res.end(JSON.stringify(dtksStatus === 200 ? { terdaftar: true, desil: 2 } : { error: "sedang gangguan" }));
-    });
-  });
-  await new Promise<void>((resolve) => dtks.listen(0, "127.0.0.1", resolve));
+  dtks = await startOutsideSystem({ ok: { terdaftar: true, desil: 2 }, failing: { error: "sedang gangguan" } });
   env = await devServerEnv();
   db = await postgresDb();
   worker = await startWorker(env, db, TASK_QUEUE, { httpAllow: "127.0.0.1" });
@@ -95,10 +84,9 @@ beforeAll(async () => {
   );
   ({ app } = await buildTestApp(db, { client: env.client, taskQueue: TASK_QUEUE, credentials: accounts }));
   for (const c of CAST) as[c.key] = await signIn(app, accounts, `cinc${TAG}.${c.key}`);
-  const port = (dtks.address() as AddressInfo).port;
   await deploy(
     fixture("layanan-http.bpmn")
-      .replaceAll("__DTKS_URL__", `http://127.0.0.1:${port}/dtks`)
+      .replaceAll("__DTKS_URL__", dtks.url("/dtks"))
       .replaceAll('"layanan-http"', `"${CHECK_ID}"`),
   );
   await deploy(caller(DIRECT_ID, "panggil", CHECK_ID));
@@ -116,7 +104,7 @@ afterAll(async () => {
   await worker?.stop();
   await env?.teardown();
   await db?.destroy();
-  await new Promise((resolve) => dtks?.close(resolve));
+  await dtks?.close();
 });
 
 async function caseOf(caseId: string): Promise<CaseView> {
@@ -161,7 +149,7 @@ async function outageAndRetry(caseId: string, callPath: string[]): Promise<strin
   const failed = await waitFor(caseId, (c) => c.status === "incident", "the incident");
 
   // then the case shows the called case's incident, with the call activities leading to it
-  expect(dtksCalls).toBe(2);
+  expect(dtks.calls).toBe(2);
   expect(failed.incidents).toHaveLength(1);
   const incident = failed.incidents![0]!;
   expect(incident).toMatchObject({ code: "connector-failed", elementId: "cekDtks", callPath });
@@ -185,7 +173,7 @@ async function outageAndRetry(caseId: string, callPath: string[]): Promise<strin
   expect((await caseOf(caseId)).incidents?.map((i) => i.id)).toEqual([incident.id]);
 
   // when the system is back and the district admin retries through the case
-  dtksStatus = 200;
+  dtks.status = 200;
   const retried = await call(app, as.admin!, "POST", `/cases/${caseId}/incidents/${incident.id}/retry`, {
     variables: { dicobaUlangOleh: "bks.admin" },
   });
@@ -197,7 +185,7 @@ async function outageAndRetry(caseId: string, callPath: string[]): Promise<strin
   expect(after.status).not.toBe("incident");
   const done = await waitFor(caseId, (c) => c.status === "completed", "completion");
   expect(done.incidents).toEqual([]);
-  expect(dtksCalls).toBe(3);
+  expect(dtks.calls).toBe(3);
 
   // a second retry of the same incident, its called case ended, is refused like any unknown id
   const again = await call(app, as.admin!, "POST", `/cases/${caseId}/incidents/${incident.id}/retry`);
@@ -227,8 +215,8 @@ async function outageAndRetry(caseId: string, callPath: string[]): Promise<strin
 describe("a connector outage inside a called process, through the API", () => {
   it("the case shows the called case's incident; the admin's retry reaches the called case and the case completes", async () => {
     // given the outside system is down and a case calls the process that calls it
-    dtksStatus = 500;
-    dtksCalls = 0;
+    dtks.status = 500;
+    dtks.calls = 0;
     const caseId = await startCase(DIRECT_ID);
 
     await outageAndRetry(caseId, ["panggil"]);
@@ -236,8 +224,8 @@ describe("a connector outage inside a called process, through the API", () => {
 
   it("works the same two call activities deep", async () => {
     // given the outside system is down and the case reaches it through a called process that calls another
-    dtksStatus = 500;
-    dtksCalls = 0;
+    dtks.status = 500;
+    dtks.calls = 0;
     const caseId = await startCase(NESTED_ID);
 
     const incidentId = await outageAndRetry(caseId, ["verifikasi", "cekTerpusat"]);

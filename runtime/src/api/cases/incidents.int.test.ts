@@ -5,8 +5,6 @@
  * it), the outside system recovers, the district admin retries through the API and the case ends.
  */
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
@@ -16,6 +14,7 @@ import { devServerEnv, postgresDb, startWorker } from "../../../test/servers";
 import { type CreatedAccount, createAccounts } from "../../auth/accounts";
 import { ensureReferenceData } from "../../auth/seed-demo";
 import type { Db } from "../../store/db";
+import { type OutsideSystem, startOutsideSystem } from "../../testing";
 import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
 
 const TASK_QUEUE = "api-incidents";
@@ -37,20 +36,10 @@ let accounts: CreatedAccount[];
 const as: Record<string, Session> = {};
 
 // The outside system (think SIKS-NG): answers 500 until it is switched back to 200.
-let dtksStatus = 500;
-let dtksCalls = 0;
-let dtks: Server;
+let dtks: OutsideSystem;
 
 beforeAll(async () => {
-  dtks = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      dtksCalls++;
-      res.writeHead(dtksStatus, { "content-type": "application/json" });
-      res.end(JSON.stringify(dtksStatus === 200 ? { terdaftar: true, desil: 2 } : { error: "sedang gangguan" }));
-    });
-  });
-  await new Promise<void>((resolve) => dtks.listen(0, "127.0.0.1", resolve));
+  dtks = await startOutsideSystem({ ok: { terdaftar: true, desil: 2 }, failing: { error: "sedang gangguan" } });
   env = await devServerEnv();
   db = await postgresDb();
   worker = await startWorker(env, db, TASK_QUEUE, { httpAllow: "127.0.0.1" });
@@ -61,9 +50,8 @@ beforeAll(async () => {
   );
   ({ app } = await buildTestApp(db, { client: env.client, taskQueue: TASK_QUEUE, credentials: accounts }));
   for (const c of CAST) as[c.key] = await signIn(app, accounts, `inc${TAG}.${c.key}`);
-  const port = (dtks.address() as AddressInfo).port;
   const xml = readFileSync(path.join(import.meta.dirname, "fixtures/layanan-http.bpmn"), "utf8")
-    .replaceAll("__DTKS_URL__", `http://127.0.0.1:${port}/dtks`)
+    .replaceAll("__DTKS_URL__", dtks.url("/dtks"))
     .replaceAll('"layanan-http"', `"${PROCESS_ID}"`);
   const deploy = await call(app, as.admin!, "POST", "/processes", { bpmnXml: xml, district: "3216", publish: true });
   if (deploy.status !== 201) throw new Error(`deploy: ${deploy.status} ${await deploy.text()}`);
@@ -73,7 +61,7 @@ afterAll(async () => {
   await worker?.stop();
   await env?.teardown();
   await db?.destroy();
-  await new Promise((resolve) => dtks?.close(resolve));
+  await dtks?.close();
 });
 
 async function caseOf(caseId: string, s: Session = as.admin!): Promise<CaseView> {
@@ -106,15 +94,15 @@ async function startCase(): Promise<string> {
 describe("a connector outage through the API", () => {
   it("shows a connector-failed incident, not the error boundary; the admin retries once the system is back", async () => {
     // given the outside system is down and a case calls it (retries="1": two attempts)
-    dtksStatus = 500;
-    dtksCalls = 0;
+    dtks.status = 500;
+    dtks.calls = 0;
     const caseId = await startCase();
 
     // when its retries run out
     const failed = await waitFor(caseId, (c) => c.status === "incident", "the incident");
 
     // then the case shows the incident and the catch-all boundary's manual step did not open
-    expect(dtksCalls).toBe(2);
+    expect(dtks.calls).toBe(2);
     expect(failed.currentSteps).toEqual([]);
     expect(failed.incidents).toHaveLength(1);
     const incident = failed.incidents![0]!;
@@ -131,7 +119,7 @@ describe("a connector outage through the API", () => {
     });
 
     // when the system is back and the district admin retries, fixing a variable on the way
-    dtksStatus = 200;
+    dtks.status = 200;
     const retried = await call(app, as.admin!, "POST", `/cases/${caseId}/incidents/${incident.id}/retry`, {
       variables: { dicobaUlangOleh: "bks.admin" },
     });
@@ -141,7 +129,7 @@ describe("a connector outage through the API", () => {
     expect(((await retried.json()) as CaseView).incidents ?? []).toEqual([]);
     const done = await waitFor(caseId, (c) => c.status === "completed", "completion");
     expect(done.incidents).toEqual([]);
-    expect(dtksCalls).toBe(3);
+    expect(dtks.calls).toBe(3);
     const timeline = (await (await call(app, as.admin!, "GET", `/cases/${caseId}/timeline`)).json()) as {
       items: { type: string; elementId: string | null; actor: string | null; data: Record<string, unknown> }[];
     };
@@ -158,7 +146,7 @@ describe("a connector outage through the API", () => {
 
   it("only the super admin and the case district's admin may retry; others get an audited 403", async () => {
     // given a case holding an incident
-    dtksStatus = 500;
+    dtks.status = 500;
     const caseId = await startCase();
     const failed = await waitFor(caseId, (c) => (c.incidents ?? []).length > 0, "the incident");
     const url = `/cases/${caseId}/incidents/${failed.incidents![0]!.id}/retry`;
