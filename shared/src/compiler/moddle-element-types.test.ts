@@ -38,7 +38,8 @@ function isNode(value: unknown): value is Node {
 function shape(element: Node, seen = new Set<Node>()): unknown {
   if (seen.has(element)) return "<cycle>";
   seen.add(element);
-  const out: Record<string, unknown> = {};
+  // own keys in the order they were defined, then each one's flags and value
+  const out: Record<string, unknown> = { "(keys)": Object.getOwnPropertyNames(element) };
   for (const key of Object.getOwnPropertyNames(element)) {
     const d = Object.getOwnPropertyDescriptor(element, key) as PropertyDescriptor;
     const flags = `${d.enumerable ? "e" : "-"}${d.writable ? "w" : "-"}${d.configurable ? "c" : "-"}${d.get ? "g" : "-"}`;
@@ -93,6 +94,12 @@ describe("moddle elements with shared shapes", () => {
       expect(shape(b[key] as unknown as Node)).toEqual(shape(a[key] as unknown as Node));
     }
     expect(b.task.$attrs).toBe(b.task.$attrs);
+    // and the point of it all: elements share their getters (hence hidden classes), moddle's do not
+    const getter = (element: object, key: string) => Object.getOwnPropertyDescriptor(element, key)?.get;
+    const other = fast.create("bpmn:UserTask", { id: "t2" });
+    expect(getter(other, "$type")).toBe(getter(b.task, "$type"));
+    expect(getter(other, "$attrs")).toBe(getter(b.flow, "$attrs"));
+    expect(getter(plain.create("bpmn:UserTask"), "$type")).not.toBe(getter(a.task, "$type"));
     expect(JSON.stringify(b.flow)).toBe(JSON.stringify(a.flow));
   });
 });

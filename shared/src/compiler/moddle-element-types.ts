@@ -10,8 +10,8 @@
  * non-enumerable own getter returning the same object each time, `$parent` a non-enumerable
  * writable own property; prototype, statics, defaults; properties enumerable unless they are
  * references, writable and configurable. Only the getters are shared (per type for `$type`, by all
- * types for `$attrs`, whose object is made on first read and kept in a symbol-keyed slot, invisible
- * to keys, for-in and JSON as the closure was), and properties that are plain enumerable data are
+ * types for `$attrs`, whose object is made on first read and kept in a non-enumerable symbol-keyed
+ * slot, invisible to keys, for-in and JSON as the closure was), and properties that are plain enumerable data are
  * assigned rather than defined, which gives the same property. compare-moddle tests hold parsed
  * corpus models of both to the same shape.
  */
@@ -45,14 +45,13 @@ interface ModdleInternals {
 
 const attrsAccessor: PropertyDescriptor = {
   get(this: Element) {
-    let attrs = this[ATTRS];
-    if (!attrs) {
-      attrs = {};
-      Object.defineProperty(this, ATTRS, { value: attrs });
-    }
-    return attrs;
+    // made on first read: most elements never have extension attributes
+    this[ATTRS] ??= {};
+    return this[ATTRS];
   },
 };
+// defined up front, so an element keeps one hidden class whether or not its $attrs was read
+const attrsSlot: PropertyDescriptor = { writable: true, value: undefined };
 const parentSlot: PropertyDescriptor = { writable: true, value: undefined };
 
 /** Makes `moddle` build elements that share hidden classes (see above); returns it. */
@@ -67,6 +66,7 @@ export function shareElementShapes<T extends BpmnModdle>(moddle: T): T {
     const typeAccessor: PropertyDescriptor = { get: () => name, enumerable: true };
     function ModdleElement(this: Element, attrs?: Record<string, unknown>) {
       Object.defineProperty(this, "$type", typeAccessor);
+      Object.defineProperty(this, ATTRS, attrsSlot);
       Object.defineProperty(this, "$attrs", attrsAccessor);
       Object.defineProperty(this, "$parent", parentSlot);
       if (attrs) for (const key of Object.keys(attrs)) this.set(key, attrs[key]);
