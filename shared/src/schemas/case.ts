@@ -93,6 +93,8 @@ export const CaseIncident = z.object({
   id: z.string(),
   /** The failing element, in the process that holds it (the called process for `callPath`). */
   elementId: z.string().nullable(),
+  /** That element's name in its own model (a parent's model does not know a called process's steps). */
+  elementName: z.string().optional(),
   code: z.string(),
   message: z.string(),
   at: z.string(),

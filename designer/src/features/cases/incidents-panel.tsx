@@ -35,10 +35,10 @@ export function IncidentsPanel({
 
   /** Where it stopped: the step, behind the call activities leading to it. */
   const where = (incident: CaseIncident) => {
-    const [call, ...inner] = incident.callPath ?? [];
-    const step = incident.elementId ?? "—";
-    if (!call) return names.get(step) ?? step;
-    return t("case.incident.inCalled", { step: [...inner, step].join(" › "), call: names.get(call) ?? call });
+    const [call] = incident.callPath ?? [];
+    const id = incident.elementId ?? "—";
+    const step = incident.elementName ?? names.get(id) ?? id;
+    return call ? t("case.incident.inCalled", { step, call: names.get(call) ?? call }) : step;
   };
 
   return (
@@ -60,6 +60,8 @@ export function IncidentsPanel({
                 type="button"
                 className="btn btn-small"
                 disabled={retry.isPending}
+                // several incidents: each button names its step to a screen reader
+                aria-label={`${t("case.incident.retry")}: ${where(incident)}`}
                 aria-busy={retry.isPending && retry.variables?.id === incident.id}
                 onClick={() => retry.mutate(incident)}
               >

@@ -152,7 +152,8 @@ async function outageAndRetry(caseId: string, callPath: string[]): Promise<strin
   expect(dtks.calls).toBe(2);
   expect(failed.incidents).toHaveLength(1);
   const incident = failed.incidents![0]!;
-  expect(incident).toMatchObject({ code: "connector-failed", elementId: "cekDtks", callPath });
+  // named as in the called process, which the case's own model does not know
+  expect(incident).toMatchObject({ code: "connector-failed", elementId: "cekDtks", elementName: "Cek DTKS", callPath });
   expect(incident.message).toContain("HTTP 500");
   expect(incidentRoute(incident.id).childPath).toHaveLength(callPath.length);
 

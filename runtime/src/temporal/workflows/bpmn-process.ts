@@ -136,8 +136,13 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const view = (): CaseStateView => {
     if (!state) return { caseId, status: "active", openTasks: [], activeElements: [], variables: {}, incidents: [] };
     const v = caseView(state);
+    // named here, where the plan is: a parent shows its called cases' incidents without their plans
+    const incidents = v.incidents.map((i) => {
+      const name = i.elementId ? plan.nodes[i.elementId]?.name : undefined;
+      return name ? { ...i, elementName: name } : i;
+    });
     return withChildIncidents(
-      { ...v, openTasks: v.openTasks.map((t) => ({ ...t, taskId: taskIds.get(t.taskId) ?? t.taskId })) },
+      { ...v, incidents, openTasks: v.openTasks.map((t) => ({ ...t, taskId: taskIds.get(t.taskId) ?? t.taskId })) },
       [...childIncidents.values()].flat(),
     );
   };
