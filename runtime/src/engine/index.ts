@@ -4,7 +4,14 @@
  */
 export { caseView } from "./case-view";
 export { DEFAULT_MAX_STEPS_PER_EVENT, initialState } from "./initial-state";
-export { DEFAULT_MESSAGE_TTL, openMessageSubscriptions, planCatchesMessage, subscriptionTakes } from "./messages";
+export {
+  bufferExpiry,
+  DEFAULT_MESSAGE_TTL,
+  openMessageSubscriptions,
+  planCatchesMessage,
+  planMessageNames,
+  subscriptionTakes,
+} from "./messages";
 export { MI_STEPS_PER_ITEM } from "./multi-instance";
 export { step } from "./step";
 export type * from "./types";

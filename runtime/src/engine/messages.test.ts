@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { caseView } from "./case-view";
-import { openMessageSubscriptions, subscriptionTakes } from "./messages";
+import { bufferExpiry, openMessageSubscriptions, planMessageNames, subscriptionTakes } from "./messages";
 import { CaseDriver } from "./test-support/case-driver";
 import { PlanBuilder } from "./test-support/plan-builder";
 
@@ -86,6 +86,51 @@ describe("message buffering", () => {
     });
     expect(now.accepted).toBe(false);
     expect(driver.state.messages).toHaveLength(1);
+  });
+
+  it("a message handed down by a parent case keeps the expiry the parent answered with", () => {
+    // given a called case whose catch event is not reached yet
+    const driver = new CaseDriver(plan, { messageTtl: "P14D" });
+    driver.start({ nomor: "LKS-7" });
+    const handedDown = (expiresAt: string) =>
+      driver.send({
+        type: "messageReceived",
+        name: "berkas-dilengkapi",
+        correlationKey: "LKS-7",
+        payload: {},
+        at: driver.now,
+        expiresAt,
+      });
+
+    // when the parent hands a message down with its expiry, then it is buffered until exactly then
+    expect(handedDown("2026-03-02T02:30:00.000Z")).toMatchObject({ accepted: true, buffered: true });
+    expect(driver.state.messages?.map((m) => m.expiresAt)).toEqual(["2026-03-02T02:30:00.000Z"]);
+    expect(driver.commands("startTimer").at(-1)?.fireAt).toBe("2026-03-02T02:30:00.000Z");
+
+    // when one arrives after its expiry passed on the way, then it is not kept
+    expect(handedDown("2026-03-02T01:00:00.000Z").accepted).toBe(false);
+    expect(driver.state.messages).toHaveLength(1);
+  });
+
+  it("bufferExpiry gives the expiry receiveMessage would use, or null when it would not buffer", () => {
+    const driver = new CaseDriver(plan, { messageTtl: "P14D" });
+    expect(bufferExpiry(driver.state, "2026-03-02T02:00:00.000Z")).toBe("2026-03-16T02:00:00.000Z");
+    expect(bufferExpiry(driver.state, "2026-03-02T02:00:00.000Z", "PT5M")).toBe("2026-03-02T02:05:00.000Z");
+    expect(bufferExpiry(driver.state, "2026-03-02T02:00:00.000Z", "PT0S")).toBeNull();
+    const { messageTtl: _, ...before } = driver.state;
+    expect(bufferExpiry(before, "2026-03-02T02:00:00.000Z")).toBeNull();
+  });
+
+  it("planMessageNames lists every name a running case can wait for, once, but not a process-level start's", () => {
+    const named = new PlanBuilder()
+      .start("s", { eventDefinition: { kind: "message", messageName: "permohonan" } })
+      .node({ type: "receiveTask", id: "terima", messageName: "berkas-dilengkapi" })
+      .catchEvent("tunggu", { kind: "message", messageName: "berkas-dilengkapi" })
+      .catchEvent("sk", { kind: "message", messageName: "skProvinsi" })
+      .chain("s", "terima", "tunggu", "sk")
+      .build();
+    expect(planMessageNames(named).sort()).toEqual(["berkas-dilengkapi", "skProvinsi"]);
+    expect(planMessageNames(plan)).toEqual(["berkas-dilengkapi"]);
   });
 
   it("only names the plan can catch are buffered; unknown names are rejected", () => {

@@ -56,12 +56,39 @@ export function openMessageSubscriptions(state: EngineState): MessageSubscriptio
  * buffered). A message start event of the process itself starts new cases, it never waits.
  */
 export function planCatchesMessage(plan: ExecutionPlan, name: string): boolean {
-  return Object.values(plan.nodes).some((node) => {
-    if (node.type === "receiveTask") return node.messageName === name;
-    if (node.type === "startEvent" && node.scope === null) return false;
+  return planMessageNames(plan).includes(name);
+}
+
+/**
+ * The names of the messages a running case of the plan can wait for, each once. A called case
+ * reports them to its parent, which hands it a message of such a name to buffer.
+ */
+export function planMessageNames(plan: ExecutionPlan): string[] {
+  const names = new Set<string>();
+  for (const node of Object.values(plan.nodes)) {
+    if (node.type === "receiveTask") {
+      names.add(node.messageName);
+      continue;
+    }
+    if (node.type === "startEvent" && node.scope === null) continue;
     const definition = "eventDefinition" in node ? node.eventDefinition : undefined;
-    return definition?.kind === "message" && definition.messageName === name;
-  });
+    if (definition?.kind === "message") names.add(definition.messageName);
+  }
+  return [...names];
+}
+
+/**
+ * Until when the case would buffer a message received at `at`, or null when it would not (a zero
+ * or invalid time-to-live, or a state from before buffering). The same rule receiveMessage applies.
+ */
+export function bufferExpiry(state: EngineState, at: string, timeToLive?: string): string | null {
+  // A state from before buffering existed has no messageTtl: it keeps the old "correlate now or
+  // never" behaviour, so replaying its history gives the same commands.
+  const ttl = timeToLive ?? state.messageTtl ?? "PT0S";
+  const expiresAt = addIsoDuration(at, ttl);
+  // An invalid or zero time-to-live means "correlate now or never" (Zeebe: TTL 0).
+  if (!expiresAt.ok || Date.parse(expiresAt.value) <= Date.parse(at)) return null;
+  return expiresAt.value;
 }
 
 /** Correlates a message now, or buffers it for its time-to-live. */
@@ -76,19 +103,16 @@ export function receiveMessage(ctx: Ctx, event: Received): MessageOutcome {
     return "correlated";
   }
   if (!planCatchesMessage(ctx.plan, event.name)) return "rejected";
-  // A state from before buffering existed has no messageTtl: it keeps the old "correlate now or
-  // never" behaviour, so replaying its history gives the same commands.
-  const ttl = event.timeToLive ?? ctx.state.messageTtl ?? "PT0S";
-  const expiresAt = addIsoDuration(event.at, ttl);
-  // An invalid or zero time-to-live means "correlate now or never" (Zeebe: TTL 0).
-  if (!expiresAt.ok || Date.parse(expiresAt.value) <= Date.parse(event.at)) return "rejected";
+  const expiresAt = event.expiresAt ?? bufferExpiry(ctx.state, event.at, event.timeToLive);
+  // Handed down too late (its expiry passed on the way), or not to be buffered at all.
+  if (expiresAt === null || Date.parse(expiresAt) <= Date.parse(event.at)) return "rejected";
   const message: BufferedMessage = {
     id: nextId(ctx, "m"),
     name: event.name,
     correlationKey: key,
     payload: event.payload,
     receivedAt: event.at,
-    expiresAt: expiresAt.value,
+    expiresAt,
     timerId: nextId(ctx, `${ctx.state.caseId}-tm`),
   };
   ctx.state.messages = [...(ctx.state.messages ?? []), message];

@@ -33,6 +33,11 @@ export type EngineEvent =
       payload: Variables;
       at: Iso;
       timeToLive?: string;
+      /**
+       * When to drop it if buffered, instead of `at` + time-to-live: a parent case that handed the
+       * message down to this called case already answered the sender with this expiry.
+       */
+      expiresAt?: Iso;
     }
   /** A service/send task's connector finished; `output` becomes case variables. */
   | { type: "jobCompleted"; jobId: string; output: Variables; at: Iso }

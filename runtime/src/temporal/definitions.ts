@@ -82,8 +82,13 @@ export const deliverMessageUpdate = defineUpdate<MessageDelivery, [MessageInput]
  */
 export const retryIncidentUpdate = defineUpdate<CaseStateView, [RetryIncidentInput]>("retryIncident");
 export const broadcastSignal = defineSignal<[SignalInput]>("broadcastSignal");
-/** A message thrown by another case (message throw/end event); fire-and-forget, no reply. */
-export const messageSignal = defineSignal<[MessageInput]>("message");
+/** A message thrown by another case (message throw/end event) or handed down by a parent case; fire-and-forget, no reply. */
+export const messageSignal = defineSignal<[ForwardedMessage]>("message");
+/**
+ * A message as a parent case hands it to a called case: with the expiry the parent answered the
+ * sender with when the called case is to buffer it (the called case then keeps it until exactly then).
+ */
+export type ForwardedMessage = MessageInput & { expiresAt?: string };
 /** A called case reports an escalation or BPMN error it did not catch to its parent. */
 export const childEventSignal =
   defineSignal<[{ childId: string; kind: "escalated" | "errored"; code: string; message: string }]>("childEvent");
@@ -94,10 +99,13 @@ export const childEventSignal =
 export const childIncidentsSignal = defineSignal<[{ childId: string; incidents: CaseIncident[] }]>("childIncidents");
 /**
  * A called case reports the message subscriptions it holds open (its own and those its own called
- * cases reported), the whole list each time it changes, so the parent can route messages to it.
+ * cases reported), the whole list each time it changes, so the parent can route messages to it;
+ * and the message names it can buffer (absent in reports from before buffering for called cases).
  */
 export const childMessageSubscriptionsSignal =
-  defineSignal<[{ childId: string; subscriptions: MessageSubscription[] }]>("childMessageSubscriptions");
+  defineSignal<[{ childId: string; subscriptions: MessageSubscription[]; messageNames?: string[] }]>(
+    "childMessageSubscriptions",
+  );
 export const caseStateQuery = defineQuery<CaseStateView>("caseState");
 /** Timers the case is waiting on (SLA, boundary, catch events), soonest first; used by `alur simulate`. */
 export const pendingTimersQuery = defineQuery<{ timerId: string; fireAt: string }[]>("pendingTimers");

@@ -6,7 +6,8 @@
  * incident and its status, the outside system recovers, the district admin retries through the
  * API and the case completes. Once directly under the case, once two call activities deep.
  * A message for a catch event inside a called process, sent through the API or thrown by another
- * case's message end event, reaches the called case.
+ * case's message end event, reaches the called case; sent before the called case waits for it, it
+ * is buffered there until it does.
  * With RECORD_HISTORIES=1 the nested run's and the API message run's histories are saved as
  * replay fixtures.
  */
@@ -38,6 +39,8 @@ const DECREE_ID = `layanan-tunggu-sk-${TAG}`;
 const AWAITING_ID = `layanan-menunggu-sk-${TAG}`;
 const SENDER_ID = `layanan-kirim-sk-${TAG}`;
 const AWAITING_NESTED_ID = `layanan-menunggu-sk-bertingkat-${TAG}`;
+const CHECK_THEN_DECREE_ID = `layanan-periksa-tunggu-sk-${TAG}`;
+const CHECKING_ID = `layanan-memeriksa-${TAG}`;
 const CAST = [
   { key: "admin", district: "3216", role: "district-admin" },
   { key: "front-office", district: "3216", role: "front-office" },
@@ -98,6 +101,10 @@ beforeAll(async () => {
   await deploy(caller(AWAITING_ID, "tungguSkProvinsi", DECREE_ID));
   await deploy(fixture("layanan-kirim-sk.bpmn").replaceAll('"layanan-kirim-sk"', `"${SENDER_ID}"`));
   await deploy(caller(AWAITING_NESTED_ID, "prosesSk", AWAITING_ID));
+  await deploy(
+    fixture("layanan-periksa-tunggu-sk.bpmn").replaceAll('"layanan-periksa-tunggu-sk"', `"${CHECK_THEN_DECREE_ID}"`),
+  );
+  await deploy(caller(CHECKING_ID, "periksaLaluTungguSk", CHECK_THEN_DECREE_ID));
 });
 
 afterAll(async () => {
@@ -299,13 +306,20 @@ describe("a message for a catch event inside a called process", () => {
     const nik = "3216015505800011";
     const caseId = await caseAwaitingDecree(nik);
 
-    // when a decree for another applicant is sent to the case, then no step takes it
+    // when a decree for another applicant is sent to the case, then no step takes it now: the called
+    // case keeps it for a step waiting under that key, as the same flow without a call activity would
     const other = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
       name: "skProvinsi",
       correlationKey: "3216019999999999",
     });
-    expect(other.status).toBe(200);
-    expect(await other.json()).toMatchObject({ correlated: false, buffered: false });
+    expect(other.status).toBe(202);
+    expect(await other.json()).toMatchObject({ correlated: false, buffered: true });
+    // and a message no step of the case or its called case can ever wait for is refused
+    const unknown = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "pesanLain",
+      correlationKey: nik,
+    });
+    expect(await unknown.json()).toMatchObject({ correlated: false, buffered: false });
 
     // when the applicant's decree is sent to the case
     const res = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
@@ -329,6 +343,7 @@ describe("a message for a catch event inside a called process", () => {
       { data: { name: "skProvinsi", correlationKey: nik } },
     ]);
     expect(timeline.items.filter((e) => e.type === "case.message").map((e) => e.data.correlated)).toEqual([
+      false,
       false,
       true,
     ]);
@@ -376,5 +391,63 @@ describe("a message for a catch event inside a called process", () => {
     await waitFor(caseId, (c) => c.status === "completed", "completion");
     const result = await env.client.workflow.getHandle(caseWorkflowId(caseId)).result();
     expect(result).toMatchObject({ status: "completed", variables: { nomorSk: "464/2026" } });
+  });
+
+  it("sent before the called case waits for it, is kept by the called case until its catch event is reached", async () => {
+    // given a case whose called process first has staff check the documents, then waits for the decree
+    const nik = "3216015505800014";
+    const caseId = await startCase(CHECKING_ID, nik);
+    await waitForSignal(caseWorkflowId(caseId), "childMessageSubscriptions");
+
+    // when the decree arrives through the API while the documents are still being checked
+    const sentAt = Date.now();
+    const res = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "skProvinsi",
+      correlationKey: nik,
+      payload: { nomorSk: "465/2026" },
+    });
+    const answeredAt = Date.now();
+
+    // then it is answered as kept for later (202), for the default hour
+    expect(res.status).toBe(202);
+    const body = (await res.json()) as { correlated: boolean; buffered: boolean; expiresAt?: string };
+    expect(body).toMatchObject({ correlated: false, buffered: true });
+    const hour = 60 * 60_000;
+    const expiresAt = Date.parse(body.expiresAt ?? "");
+    expect(expiresAt).toBeGreaterThanOrEqual(sentAt + hour - 1_000);
+    expect(expiresAt).toBeLessThanOrEqual(answeredAt + hour);
+
+    // when front office completes the check from the inbox
+    const deadline = Date.now() + 30_000;
+    let task: { id: string; elementId: string; revision: number } | undefined;
+    while (!task) {
+      const inbox = await call(app, as["front-office"]!, "GET", "/tasks?scope=unassigned&limit=200");
+      const { items } = (await inbox.json()) as {
+        items: { id: string; caseId: string; elementId: string; revision: number }[];
+      };
+      task = items.find((t) => t.caseId === caseId);
+      if (!task && Date.now() > deadline) throw new Error("timed out waiting for the called process's task");
+      if (!task) await delay(100);
+    }
+    expect(task.elementId).toBe("periksaBerkas");
+    const done = await call(app, as["front-office"]!, "POST", `/tasks/${task.id}/complete`, {
+      revision: task.revision,
+      data: {},
+    });
+    expect(done.status).toBe(200);
+
+    // then the called case's catch event takes the kept decree and the case completes with its payload
+    await waitFor(caseId, (c) => c.status === "completed", "completion");
+    const result = await env.client.workflow.getHandle(caseWorkflowId(caseId)).result();
+    expect(result).toMatchObject({ status: "completed", variables: { nomorSk: "465/2026" } });
+    const timeline = (await (await call(app, as.admin!, "GET", `/cases/${caseId}/timeline`)).json()) as {
+      items: { type: string; data: Record<string, unknown> }[];
+    };
+    expect(timeline.items.filter((e) => e.type === "messageBuffered")).toMatchObject([
+      { data: { name: "skProvinsi", correlationKey: nik, expiresAt: body.expiresAt } },
+    ]);
+    expect(timeline.items.filter((e) => e.type === "messageCorrelated")).toMatchObject([
+      { data: { name: "skProvinsi", correlationKey: nik } },
+    ]);
   });
 });

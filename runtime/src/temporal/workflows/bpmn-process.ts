@@ -17,14 +17,16 @@
  * cases reported) to its parent whenever they change; the parent adds them to its view and status.
  * They live only while the child runs, so continue-as-new (never with a child in flight) need
  * not carry them.
- * Messages to called cases: a called case likewise reports its open message subscriptions (with
- * those its own called cases reported). A message (deliverMessage update or message signal) that
- * no subscription of the case itself takes goes to the called case that reported a match, as a
- * message signal it routes the same way; only when nothing matches anywhere does the engine
- * buffer or reject it.
+ * Messages to called cases: a called case likewise reports its open message subscriptions and the
+ * message names its plan can buffer (each with those its own called cases reported). A message
+ * (deliverMessage update or message signal) that no subscription of the case itself takes goes to
+ * the called case that reported a match, as a message signal it routes the same way; failing that
+ * the engine buffers it if the case's plan can catch the name; failing that it goes, with the
+ * expiry the case answers with, to a called case that can buffer the name (as the same flow
+ * without a call activity would keep it); only when nothing can take it anywhere is it rejected.
  */
 import type { ExecutionPlan } from "@alur/shared/plan";
-import type { CaseIncident, CaseStateView, CaseStatus, MessageDelivery, MessageInput } from "@alur/shared/schemas";
+import type { CaseIncident, CaseStateView, CaseStatus, MessageDelivery } from "@alur/shared/schemas";
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -41,7 +43,15 @@ import {
   uuid4,
   workflowInfo,
 } from "@temporalio/workflow";
-import { caseView, initialState, openMessageSubscriptions, step } from "../../engine";
+import {
+  bufferExpiry,
+  caseView,
+  initialState,
+  openMessageSubscriptions,
+  planCatchesMessage,
+  planMessageNames,
+  step,
+} from "../../engine";
 import type { EngineCommand, EngineEvent, EngineState, FinishStatus, MessageSubscription } from "../../engine/types";
 import type { CaseActivities, CaseEventInput } from "../activities/contract";
 import {
@@ -55,13 +65,14 @@ import {
   childWorkflowId,
   completeTaskUpdate,
   deliverMessageUpdate,
+  type ForwardedMessage,
   messageSignal,
   pendingTimersQuery,
   retryIncidentUpdate,
   unknownIncidentRejection,
 } from "../definitions";
 import { asParentIncidents, incidentsKey, withChildIncidents } from "./child-incidents";
-import { reportedSubscriptions, routeMessage, subscriptionsKey } from "./child-messages";
+import { reportedMessageNames, reportedSubscriptions, routeMessage, subscriptionsKey } from "./child-messages";
 import { checkCompletion } from "./task-completion";
 
 /** Continue-as-new well before Temporal's 50k-event limit, even if it has not suggested it yet. */
@@ -109,6 +120,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const callElements = new Map<string, string>();
   const childIncidents = new Map<string, CaseIncident[]>();
   const childSubscriptions = new Map<string, MessageSubscription[]>();
+  const childMessageNames = new Map<string, string[]>();
   let childReportChanged = false;
   // What this called case last reported to its parent.
   let reportedIncidents = input.resume?.reported?.incidents ?? "";
@@ -126,12 +138,13 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     applied.delete(seq);
     return result;
   };
-  const messageReceived = (message: MessageInput): EngineEvent => ({
+  const messageReceived = (message: ForwardedMessage): EngineEvent => ({
     type: "messageReceived",
     name: message.name,
     correlationKey: message.correlationKey,
     payload: message.payload ?? {},
     at: now(),
+    ...(message.expiresAt ? { expiresAt: message.expiresAt } : {}),
   });
   const view = (): CaseStateView => {
     if (!state) return { caseId, status: "active", openTasks: [], activeElements: [], variables: {}, incidents: [] };
@@ -150,6 +163,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     callElements.delete(childId);
     if (childIncidents.delete(childId)) childReportChanged = true;
     if (childSubscriptions.delete(childId)) childReportChanged = true;
+    if (childMessageNames.delete(childId)) childReportChanged = true;
   };
 
   // Handlers first, so nothing delivered with the start is lost.
@@ -277,10 +291,11 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     childIncidents.set(childId, asParentIncidents(childId, elementId, incidents));
     childReportChanged = true;
   });
-  setHandler(childMessageSubscriptionsSignal, ({ childId, subscriptions }) => {
+  setHandler(childMessageSubscriptionsSignal, ({ childId, subscriptions, messageNames }) => {
     // Stale after its called case ended or was cancelled, as for incidents.
     if (!callElements.has(childId)) return;
     childSubscriptions.set(childId, subscriptions);
+    if (messageNames) childMessageNames.set(childId, messageNames);
     childReportChanged = true;
   });
 
@@ -464,45 +479,70 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       .catch(() => undefined);
   };
 
-  /** Tells the parent case the message subscriptions this called case and its called cases hold open, when they changed. */
+  /**
+   * Tells the parent case the message subscriptions this called case and its called cases hold
+   * open, and the message names they can buffer, when they changed.
+   */
   const reportMessageSubscriptions = async () => {
     const child = input.child;
     if (!child?.childId || !state) return;
     const subscriptions = reportedSubscriptions(openMessageSubscriptions(state), childSubscriptions.values());
-    const key = subscriptionsKey(subscriptions);
+    // Called cases recorded before they reported names must replay without them: a name alone
+    // would send a report (a signal) where they sent none.
+    const messageNames = patched("child-message-names")
+      ? reportedMessageNames(planMessageNames(plan), childMessageNames.values())
+      : [];
+    const key = subscriptionsKey(subscriptions, messageNames);
     if (key === reportedMessageSubscriptions) return;
     // Called cases recorded before they reported subscriptions must replay without the signal.
     if (!patched("child-message-subscriptions")) return;
     reportedMessageSubscriptions = key;
     await getExternalWorkflowHandle(child.parentWorkflowId)
-      .signal(childMessageSubscriptionsSignal, { childId: child.childId, subscriptions })
+      .signal(childMessageSubscriptionsSignal, {
+        childId: child.childId,
+        subscriptions,
+        ...(messageNames.length > 0 ? { messageNames } : {}),
+      })
       .catch(() => undefined);
   };
 
   /**
    * Hands a received message that no subscription of this case takes to the running called case
-   * that reported one that does; false when there is none, or its workflow ended meanwhile (the
-   * engine then buffers or rejects it, so the update's answer stays true). No patch is needed:
-   * only a reported subscription leads here, and histories recorded before reports existed hold
-   * none. If the called case's subscription closed just before the message arrives there, that
-   * case buffers it under its own rules (or rejects it): the answer "correlated" was true for
-   * what the case knew, like a message that finds its catch event cancelled in the same instant.
+   * that reported one that does, or, when this case's plan cannot buffer the name, to the one that
+   * reported it can, with the expiry this case answers with. Null when there is none, or its
+   * workflow ended meanwhile (the engine then buffers or rejects it, so the update's answer stays
+   * true). No patch is needed: only a report leads here, and histories recorded before reports
+   * (or their names) existed hold none. If the called case's subscription closed just before the
+   * message arrives there, that case buffers it under its own rules (or rejects it): the answer
+   * "correlated" was true for what the case knew, like a message that finds its catch event
+   * cancelled in the same instant. Likewise one handed down to buffer correlates there at once if
+   * a step opened meanwhile.
    */
-  const forwardToChild = async (event: Extract<EngineEvent, { type: "messageReceived" }>): Promise<boolean> => {
-    if (!state || childSubscriptions.size === 0) return false;
-    const running = [...callElements.keys()].map((id) => [id, childSubscriptions.get(id) ?? []] as const);
-    const route = routeMessage(openMessageSubscriptions(state), running, event.name, event.correlationKey ?? null);
-    if (route.to !== "child") return false;
+  const forwardToChild = async (
+    event: Extract<EngineEvent, { type: "messageReceived" }>,
+  ): Promise<Omit<Applied, "accepted"> | null> => {
+    if (!state || (childSubscriptions.size === 0 && childMessageNames.size === 0)) return null;
+    const running = [...callElements.keys()].map(
+      (id) => [id, childSubscriptions.get(id) ?? [], childMessageNames.get(id)] as const,
+    );
+    const key = event.correlationKey ?? null;
+    const caseCatches = planCatchesMessage(plan, event.name);
+    const route = routeMessage(openMessageSubscriptions(state), running, event.name, key, caseCatches);
+    if (route.to !== "child") return null;
+    const expiresAt = route.buffered ? (event.expiresAt ?? bufferExpiry(state, event.at, event.timeToLive)) : null;
+    // This case would not buffer it either (time-to-live zero): its engine answers as before.
+    if (route.buffered && expiresAt === null) return null;
     try {
       await getExternalWorkflowHandle(childWorkflowId(caseId, `${prefix}${route.childId}`)).signal(messageSignal, {
         name: event.name,
         correlationKey: event.correlationKey,
         payload: event.payload,
+        ...(expiresAt ? { expiresAt } : {}),
       });
-      return true;
+      return expiresAt ? { buffered: true, expiresAt } : { buffered: false };
     } catch {
       // The called case's workflow is gone (ended between its report and now): nothing to hand to.
-      return false;
+      return null;
     }
   };
 
@@ -650,8 +690,9 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const apply = (item: Enqueued) =>
     CancellationScope.nonCancellable(async () => {
       if (!state) throw new Error("engine state missing");
-      if (item.event.type === "messageReceived" && (await forwardToChild(item.event))) {
-        applied.set(item.seq, { accepted: true, buffered: false });
+      const forwarded = item.event.type === "messageReceived" ? await forwardToChild(item.event) : null;
+      if (forwarded) {
+        applied.set(item.seq, { accepted: true, ...forwarded });
         return null;
       }
       const result = step(plan, state, item.event);

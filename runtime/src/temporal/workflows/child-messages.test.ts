@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MessageSubscription } from "../../engine/types";
-import { reportedSubscriptions, routeMessage, subscriptionsKey } from "./child-messages";
+import { reportedMessageNames, reportedSubscriptions, routeMessage, subscriptionsKey } from "./child-messages";
 
 const sk = (correlationKey: string | null): MessageSubscription => ({ name: "skProvinsi", correlationKey });
 const withdrawn: MessageSubscription = { name: "permohonanDicabut", correlationKey: null };
@@ -38,6 +38,40 @@ describe("routing a message between a case and its called cases", () => {
   });
 });
 
+describe("routing a message no step waits for yet", () => {
+  it("goes to a called case that can buffer its name when the case's own plan cannot", () => {
+    // given a called case checking documents before it waits for the decree, and one that never waits for it
+    const children = [
+      ["k1-c2", [], ["permohonanDicabut"]],
+      ["k1-c3", [], ["skProvinsi"]],
+    ] as const;
+
+    // then the decree goes to the called case that can buffer it, any key, to keep it there
+    expect(routeMessage([], children, "skProvinsi", "3216")).toEqual({ to: "child", childId: "k1-c3", buffered: true });
+    expect(routeMessage([], children, "skProvinsi", null)).toEqual({ to: "child", childId: "k1-c3", buffered: true });
+    // and a name no one can buffer stays with the case, which says no step can receive it
+    expect(routeMessage([], children, "lainnya", "3216")).toEqual({ to: "case" });
+  });
+
+  it("a called case waiting for it now comes first; then the case itself if its own plan can buffer the name", () => {
+    // given one called case that can buffer the decree and a later one waiting for it under key 3216
+    const children = [
+      ["k1-c2", [], ["skProvinsi"]],
+      ["k1-c3", [sk("3216")], ["skProvinsi"]],
+    ] as const;
+
+    // then the waiting one takes it now, whatever the case's own plan catches
+    expect(routeMessage([], children, "skProvinsi", "3216", true)).toEqual({ to: "child", childId: "k1-c3" });
+    // and another key is buffered by the case itself when its plan catches the name, else by the first called case
+    expect(routeMessage([], children, "skProvinsi", "9999", true)).toEqual({ to: "case" });
+    expect(routeMessage([], children, "skProvinsi", "9999", false)).toEqual({
+      to: "child",
+      childId: "k1-c2",
+      buffered: true,
+    });
+  });
+});
+
 describe("what a called case reports to its parent", () => {
   it("its own subscriptions and its called cases', each name and key once, so the parent can route to a grandchild", () => {
     // given a middle case waiting for a withdrawal whose called case waits for the decree (and a withdrawal)
@@ -51,6 +85,23 @@ describe("what a called case reports to its parent", () => {
       to: "child",
       childId: "k1-c2-c4",
     });
+  });
+
+  it("the names it can buffer: its plan's and its called cases', each once, in a stable order", () => {
+    expect(reportedMessageNames(["skProvinsi", "permohonanDicabut"], [["skProvinsi"], ["berkasLengkap"]])).toEqual([
+      "berkasLengkap",
+      "permohonanDicabut",
+      "skProvinsi",
+    ]);
+    expect(reportedMessageNames([], [])).toEqual([]);
+  });
+
+  it("is reported again only when its subscriptions or names changed; without names the key is as before names existed", () => {
+    expect(subscriptionsKey([], [])).toBe("");
+    expect(subscriptionsKey([sk("1")], [])).toBe(subscriptionsKey([sk("1")]));
+    expect(subscriptionsKey([], ["skProvinsi"])).not.toBe("");
+    expect(subscriptionsKey([sk("1")], ["skProvinsi"])).not.toBe(subscriptionsKey([sk("1")]));
+    expect(subscriptionsKey([], ["skProvinsi"])).not.toBe(subscriptionsKey([], ["permohonanDicabut"]));
   });
 
   it("is reported again only when it changed; nothing open is the same as never reported", () => {
