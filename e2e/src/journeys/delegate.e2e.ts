@@ -7,7 +7,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { InboxPage } from "../pages/inbox-page";
-import { TaskPage } from "../pages/task-page";
 import { launchBrowser, screenshot, watchConsole } from "../setup/browser";
 import { apiCall, apiToken, createStaffUser, signInThroughUi } from "../setup/session";
 import { oneStepServiceXml, startCaseWithDocuments, uniqueProcessId } from "./service-fixture";
@@ -63,12 +62,7 @@ describe("delegate a task", () => {
     // given the back office has claimed the case's task
     const { page, errors } = await signedIn("bks.back-office");
     const inbox = new InboxPage(page, inject("baseUrl"));
-    await inbox.open();
-    await inbox.showScope("Belum diambil");
-    await inbox.openTask(caseNumber, TASK);
-    const task = new TaskPage(page);
-    await task.waitForLoaded(TASK);
-    await task.claim();
+    const task = await inbox.claimUnassigned(caseNumber, TASK);
     const taskId = page.url().split("/").pop()!;
     const me = await apiToken("bks.back-office");
     expect(await myTaskIds(me)).toContain(taskId);

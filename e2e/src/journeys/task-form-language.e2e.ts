@@ -7,7 +7,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { InboxPage } from "../pages/inbox-page";
-import { TaskPage } from "../pages/task-page";
 import { launchBrowser, screenshot, watchConsole } from "../setup/browser";
 import { apiCall, apiToken, signInThroughUi } from "../setup/session";
 import { oneStepServiceXml, startCaseWithDocuments, uniqueProcessId } from "./service-fixture";
@@ -105,12 +104,7 @@ describe("the task form in the user's language", () => {
     const errors = watchConsole(page);
     await signInThroughUi(page, "bks.front-office");
     const inbox = new InboxPage(page, inject("baseUrl"));
-    await inbox.open();
-    await inbox.showScope("Belum diambil");
-    await inbox.openTask(caseNumber, TASK);
-    const task = new TaskPage(page);
-    await task.waitForLoaded(TASK);
-    await task.claim();
+    await inbox.claimUnassigned(caseNumber, TASK);
     await page.locator(".form-viewer .fjs-filepicker-container").waitFor();
 
     // in Indonesian: the viewer's own words are translated, the form's labels are as written

@@ -1,5 +1,6 @@
 /** Tugas: the staff inbox. */
 import type { Page } from "playwright-core";
+import { TaskPage } from "./task-page";
 
 export class InboxPage {
   constructor(
@@ -37,5 +38,16 @@ export class InboxPage {
     const row = await this.findTask(caseNumber, taskName);
     await row.getByRole("link", { name: taskName }).click();
     await this.page.waitForURL(/\/tugas\/[^/]+$/);
+  }
+
+  /** Opens a case's task from "Belum diambil" and claims it: the task page, ready to work on. */
+  async claimUnassigned(caseNumber: string, taskName: string): Promise<TaskPage> {
+    await this.open();
+    await this.showScope("Belum diambil");
+    await this.openTask(caseNumber, taskName);
+    const task = new TaskPage(this.page);
+    await task.waitForLoaded(taskName);
+    await task.claim();
+    return task;
   }
 }
