@@ -68,11 +68,18 @@ export class FormEditorDialog {
    * custom properties), so all their entries are drawn.
    */
   async openAllGroups(): Promise<void> {
-    const closed = this.panel().locator(
-      ".bio-properties-panel-group-header:not(.open), .bio-properties-panel-collapsible-entry:not(.open) > .bio-properties-panel-collapsible-entry-header",
-    );
-    // opening one draws the next level; stop when nothing closed is left
-    for (let round = 0; round < 50 && (await closed.count()) > 0; round++) await closed.first().click();
+    const closed =
+      ".bio-properties-panel-group-header:not(.open), .bio-properties-panel-collapsible-entry:not(.open) > .bio-properties-panel-collapsible-entry-header";
+    // opening one draws the next level; stop when nothing closed is left. In the page, one frame
+    // per click: a round trip per click made the walk over every component take minutes.
+    await this.panel().evaluate(async (panel, selector) => {
+      for (let round = 0; round < 50; round++) {
+        const header = panel.querySelector<HTMLElement>(selector);
+        if (!header) return;
+        header.click();
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+    }, closed);
   }
 
   /** The panel header's name of the selected field (what the user called it). */
