@@ -320,3 +320,123 @@ describe("open message subscriptions (what a called case reports to its parent)"
     expect(subscriptionTakes({ name: "cabut", correlationKey: null }, "tanya", null)).toBe(false);
   });
 });
+
+describe("a buffered message handed down to a called case that starts waiting for it", () => {
+  // The office itself may wait for the decree after the called process (a second copy); the
+  // called process checks the documents first, then waits for the decree itself.
+  const parentPlan = new PlanBuilder()
+    .start("s")
+    .node({
+      type: "callActivity",
+      id: "periksa-lalu-tunggu-sk",
+      calledProcess: { kind: "literal", value: "periksa-tunggu-sk" },
+      propagateAllChildVariables: true,
+    })
+    .catchEvent("sk-salinan", { kind: "message", messageName: "skProvinsi", correlationKey: "nik" })
+    .end("e")
+    .chain("s", "periksa-lalu-tunggu-sk", "sk-salinan", "e")
+    .build();
+  const sk = (correlationKey: string | null) => ({ name: "skProvinsi", correlationKey });
+
+  const startedParent = () => {
+    const parent = new CaseDriver(parentPlan, { messageTtl: "P14D" });
+    parent.start({ nik: "3216" });
+    const childId = parent.commands("startChild")[0]?.childId ?? "";
+    return { parent, childId };
+  };
+  const subscribed = (
+    parent: CaseDriver,
+    childId: string,
+    subscriptions: { name: string; correlationKey: string | null }[],
+  ) => parent.send({ type: "childSubscribed", childId, subscriptions, at: parent.now });
+
+  it("the called case's subscription takes the message the case buffered, with its expiry; the buffer and its timer are cleared", () => {
+    // given the decree arrived while the called case still checks documents, so the case kept it
+    const { parent, childId } = startedParent();
+    expect(parent.message("skProvinsi", { nomorSk: "465/2026" }, "3216")).toMatchObject({ buffered: true });
+    const [expiry] = parent.commands("startTimer");
+
+    // when the called case reports it now waits for the decree under that key
+    parent.at("2026-03-03T10:00:00+07:00");
+    const result = subscribed(parent, childId, [sk("3216")]);
+
+    // then the message is handed down once, with the expiry the sender was answered with
+    expect(result.accepted).toBe(true);
+    expect(parent.commands("passMessage")).toEqual([
+      {
+        type: "passMessage",
+        childId,
+        name: "skProvinsi",
+        correlationKey: "3216",
+        payload: { nomorSk: "465/2026" },
+        expiresAt: "2026-03-16T02:00:00.000Z",
+      },
+    ]);
+    expect(parent.state.messages).toEqual([]);
+    expect(parent.commands("cancelTimer")).toEqual([{ type: "cancelTimer", timerId: expiry?.timerId }]);
+    expect(parent.records("messageHandedDown")).toMatchObject([
+      {
+        elementId: "periksa-lalu-tunggu-sk",
+        data: { name: "skProvinsi", correlationKey: "3216", childId, bufferedSince: "2026-03-02T09:00:00+07:00" },
+      },
+    ]);
+
+    // and a later report of the same subscription finds nothing left to hand down
+    expect(subscribed(parent, childId, [sk("3216")]).accepted).toBe(false);
+    expect(parent.commands("passMessage")).toHaveLength(1);
+  });
+
+  it("one message per subscription, the oldest it takes; another key stays with the case", () => {
+    // given three decrees kept by the case: two for this applicant, one for another
+    const { parent, childId } = startedParent();
+    parent.message("skProvinsi", { nomorSk: "1" }, "3216");
+    parent.at("2026-03-02T09:05:00+07:00").message("skProvinsi", { nomorSk: "2" }, "9999");
+    parent.at("2026-03-02T09:10:00+07:00").message("skProvinsi", { nomorSk: "3" }, "3216");
+
+    // when the called case waits under this applicant's key
+    subscribed(parent, childId, [sk("3216")]);
+
+    // then only the oldest matching decree goes down; the others stay buffered
+    expect(parent.commands("passMessage").map((c) => c.payload)).toEqual([{ nomorSk: "1" }]);
+    expect(parent.state.messages?.map((m) => m.payload)).toEqual([{ nomorSk: "2" }, { nomorSk: "3" }]);
+
+    // when it also waits for a decree under any key, then that subscription takes the oldest left
+    subscribed(parent, childId, [sk(null)]);
+    expect(parent.commands("passMessage").map((c) => c.payload)).toEqual([{ nomorSk: "1" }, { nomorSk: "2" }]);
+
+    // and a subscription under a key no kept message has, or of another name, takes nothing
+    expect(subscribed(parent, childId, [sk("1111"), { name: "cabut", correlationKey: null }]).accepted).toBe(false);
+    expect(parent.state.messages?.map((m) => m.payload)).toEqual([{ nomorSk: "3" }]);
+  });
+
+  it("an expired message is dropped, not handed down", () => {
+    // given a decree kept for five minutes only
+    const { parent, childId } = startedParent();
+    parent.send({
+      type: "messageReceived",
+      name: "skProvinsi",
+      correlationKey: "3216",
+      payload: {},
+      at: parent.now,
+      timeToLive: "PT5M",
+    });
+
+    // when the called case starts waiting after those five minutes, before the expiry timer came back
+    parent.at("2026-03-02T09:06:00+07:00");
+    subscribed(parent, childId, [sk("3216")]);
+
+    // then nothing is handed down, and its expiry timer drops it as before
+    expect(parent.commands("passMessage")).toEqual([]);
+    parent.fireTimer();
+    expect(parent.records("messageExpired")).toMatchObject([{ data: { name: "skProvinsi" } }]);
+    expect(parent.state.messages).toEqual([]);
+  });
+
+  it("a report from a called case that no longer runs hands nothing down", () => {
+    const { parent } = startedParent();
+    parent.message("skProvinsi", {}, "3216");
+    expect(subscribed(parent, "k1-c999", [sk("3216")]).accepted).toBe(false);
+    expect(parent.state.messages).toHaveLength(1);
+    expect(parent.commands("passMessage")).toEqual([]);
+  });
+});

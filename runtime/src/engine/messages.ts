@@ -156,6 +156,44 @@ export function correlateBuffered(ctx: Ctx, subscriptionId: string): void {
   triggerSubscription(ctx, subscription, message.payload);
 }
 
+/**
+ * A called case reported subscriptions it just opened: each takes the oldest unexpired message
+ * this case buffered that it would accept, one message each, as a subscription opening here would
+ * (correlateBuffered). Returns how many were handed down.
+ */
+export function handDownBuffered(ctx: Ctx, childId: string, subscriptions: readonly MessageSubscription[]): number {
+  const callInstanceId = ctx.state.children[childId];
+  if (callInstanceId === undefined) return 0;
+  expireMessages(ctx);
+  const elementId = ctx.state.instances[callInstanceId]?.elementId ?? null;
+  let handed = 0;
+  for (const subscription of subscriptions) {
+    const messages = ctx.state.messages ?? [];
+    const message = messages.find((m) => subscriptionTakes(subscription, m.name, m.correlationKey));
+    if (!message) continue;
+    ctx.state.messages = messages.filter((m) => m.id !== message.id);
+    emit(ctx, { type: "cancelTimer", timerId: message.timerId });
+    record(ctx, "messageHandedDown", elementId, {
+      messageId: message.id,
+      name: message.name,
+      correlationKey: message.correlationKey,
+      childId,
+      bufferedSince: message.receivedAt,
+      expiresAt: message.expiresAt,
+    });
+    emit(ctx, {
+      type: "passMessage",
+      childId,
+      name: message.name,
+      correlationKey: message.correlationKey,
+      payload: message.payload,
+      expiresAt: message.expiresAt,
+    });
+    handed++;
+  }
+  return handed;
+}
+
 /** A buffered message's expiry timer fired: it is dropped. Returns false for a timer that is not one. */
 export function messageTimerFired(ctx: Ctx, timerId: string): boolean {
   const message = (ctx.state.messages ?? []).find((m) => m.timerId === timerId);

@@ -6,7 +6,7 @@ import type { ExecutionPlan } from "@alur/shared/plan";
 import { type Ctx, createCtx, emit, instanceOf, raiseIncident, record } from "./context";
 import { retryIncident } from "./incidents";
 import { createInstance, finishCase, run, schedule } from "./lifecycle";
-import { expireMessages, messageTimerFired, receiveMessage } from "./messages";
+import { expireMessages, handDownBuffered, messageTimerFired, receiveMessage } from "./messages";
 import { findSubscriptions, isLive, openEventSubProcesses } from "./subscriptions";
 import { deliverSignal, escalate, throwError } from "./throw";
 import { addWorkingTime } from "./timers";
@@ -117,6 +117,8 @@ function apply(ctx: Ctx, event: EngineEvent): boolean | "buffered" {
       throwError(ctx, instance, event.code, event.message, true, { incident: false });
       return true;
     }
+    case "childSubscribed":
+      return handDownBuffered(ctx, event.childId, event.subscriptions) > 0;
     case "retryIncident":
       return retryIncident(ctx, event.incidentId, event.variables);
     case "signal":

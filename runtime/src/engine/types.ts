@@ -71,6 +71,12 @@ export type EngineEvent =
    * upwards, like any output), then the element's failed work is redone (see IncidentRetry).
    */
   | { type: "retryIncident"; incidentId: string; variables?: Variables; at: Iso }
+  /**
+   * A running called case opened message subscriptions (its own or its called cases'): each takes
+   * the oldest unexpired message this case buffered that it would accept (`passMessage`), as a
+   * subscription opening in this case would (Zeebe buffering, across the call activity).
+   */
+  | { type: "childSubscribed"; childId: string; subscriptions: MessageSubscription[]; at: Iso }
   /** A signal broadcast to the district's cases (or thrown by this case). */
   | { type: "signal"; name: string; payload: Variables; at: Iso }
   /** Cancels the whole case (withdrawn application, admin action). */
@@ -149,6 +155,18 @@ export type EngineCommand =
    * `variables` are the event's input mappings (its local variables), never the whole case.
    */
   | { type: "sendMessage"; name: string; correlationKey: string | null; variables: Variables }
+  /**
+   * Hand a message this case buffered to the called case `childId`, whose reported subscription
+   * takes it; the called case keeps it until `expiresAt` if that subscription closed meanwhile.
+   */
+  | {
+      type: "passMessage";
+      childId: string;
+      name: string;
+      correlationKey: string | null;
+      payload: Variables;
+      expiresAt: Iso;
+    }
   /** A timeline entry for the case history; `key` is unique per case (dedupe on retries). */
   | { type: "record"; key: string; recordType: RecordType; elementId: string | null; data: Variables; at: Iso }
   /** The case reached an end: the workflow returns. */
@@ -168,6 +186,7 @@ export type RecordType =
   | "messageSent"
   | "messageBuffered"
   | "messageExpired"
+  | "messageHandedDown"
   | "signalReceived"
   | "errorThrown"
   | "escalationThrown"

@@ -24,6 +24,8 @@
  * the engine buffers it if the case's plan can catch the name; failing that it goes, with the
  * expiry the case answers with, to a called case that can buffer the name (as the same flow
  * without a call activity would keep it); only when nothing can take it anywhere is it rejected.
+ * A message the case buffered itself goes down to a called case that later reports a newly opened
+ * subscription taking it (the engine's childSubscribed → passMessage), with its expiry.
  */
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { CaseIncident, CaseStateView, CaseStatus, MessageDelivery } from "@alur/shared/schemas";
@@ -72,7 +74,13 @@ import {
   unknownIncidentRejection,
 } from "../definitions";
 import { asParentIncidents, incidentsKey, withChildIncidents } from "./child-incidents";
-import { reportedMessageNames, reportedSubscriptions, routeMessage, subscriptionsKey } from "./child-messages";
+import {
+  openedSubscriptions,
+  reportedMessageNames,
+  reportedSubscriptions,
+  routeMessage,
+  subscriptionsKey,
+} from "./child-messages";
 import { checkCompletion } from "./task-completion";
 
 /** Continue-as-new well before Temporal's 50k-event limit, even if it has not suggested it yet. */
@@ -294,9 +302,16 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   setHandler(childMessageSubscriptionsSignal, ({ childId, subscriptions, messageNames }) => {
     // Stale after its called case ended or was cancelled, as for incidents.
     if (!callElements.has(childId)) return;
+    const opened = openedSubscriptions(childSubscriptions.get(childId) ?? [], subscriptions);
     childSubscriptions.set(childId, subscriptions);
     if (messageNames) childMessageNames.set(childId, messageNames);
     childReportChanged = true;
+    // Only newly opened subscriptions: one still open since the last report was offered the
+    // buffer then, and a second message for it would end up kept by the called case instead.
+    // Patched: cases recorded before this may have buffered messages while called cases reported.
+    if (opened.length > 0 && patched("hand-down-buffered-messages")) {
+      enqueue({ type: "childSubscribed", childId, subscriptions: opened, at: now() });
+    }
   });
 
   // ---- commands → Temporal ----------------------------------------------------------------
@@ -529,7 +544,11 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     const caseCatches = planCatchesMessage(plan, event.name);
     const route = routeMessage(openMessageSubscriptions(state), running, event.name, key, caseCatches);
     if (route.to !== "child") return null;
-    const expiresAt = route.buffered ? (event.expiresAt ?? bufferExpiry(state, event.at, event.timeToLive)) : null;
+    // Passed on even when a waiting called case takes it: a message this case's parent handed
+    // down keeps its expiry should that subscription close before it arrives.
+    const expiresAt = route.buffered
+      ? (event.expiresAt ?? bufferExpiry(state, event.at, event.timeToLive))
+      : (event.expiresAt ?? null);
     // This case would not buffer it either (time-to-live zero): its engine answers as before.
     if (route.buffered && expiresAt === null) return null;
     try {
@@ -539,11 +558,33 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
         payload: event.payload,
         ...(expiresAt ? { expiresAt } : {}),
       });
-      return expiresAt ? { buffered: true, expiresAt } : { buffered: false };
+      return route.buffered && expiresAt ? { buffered: true, expiresAt } : { buffered: false };
     } catch {
       // The called case's workflow is gone (ended between its report and now): nothing to hand to.
       return null;
     }
+  };
+
+  /**
+   * Hands a message this case buffered to the called case whose newly opened subscription takes
+   * it, so it correlates there at once. If that subscription closed before the message arrives,
+   * the called case keeps it under its own rules until the same expiry (or rejects it), as it
+   * would a message forwarded to a subscription that closed in the same instant. If the called
+   * case's workflow ended meanwhile, this case takes the message back (buffered again until the
+   * same expiry, or routed anew).
+   */
+  const passMessage = async (c: Extract<EngineCommand, { type: "passMessage" }>) => {
+    const message: ForwardedMessage = {
+      name: c.name,
+      ...(c.correlationKey !== null ? { correlationKey: c.correlationKey } : {}),
+      payload: c.payload,
+      expiresAt: c.expiresAt,
+    };
+    await getExternalWorkflowHandle(childWorkflowId(caseId, `${prefix}${c.childId}`))
+      .signal(messageSignal, message)
+      .catch(() => {
+        enqueue(messageReceived(message));
+      });
   };
 
   /** Brings the case row (a top case) or the parent case (a called case) up to date after a change. */
@@ -661,6 +702,9 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
           break;
         case "sendMessage":
           storeWork.push(sendMessage(c.name, c.correlationKey, c.variables));
+          break;
+        case "passMessage":
+          storeWork.push(passMessage(c));
           break;
         case "finish":
           finish = c;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { MessageSubscription } from "../../engine/types";
-import { reportedMessageNames, reportedSubscriptions, routeMessage, subscriptionsKey } from "./child-messages";
+import {
+  openedSubscriptions,
+  reportedMessageNames,
+  reportedSubscriptions,
+  routeMessage,
+  subscriptionsKey,
+} from "./child-messages";
 
 const sk = (correlationKey: string | null): MessageSubscription => ({ name: "skProvinsi", correlationKey });
 const withdrawn: MessageSubscription = { name: "permohonanDicabut", correlationKey: null };
@@ -109,5 +115,20 @@ describe("what a called case reports to its parent", () => {
     expect(subscriptionsKey([sk("1")])).toBe(subscriptionsKey(reportedSubscriptions([sk("1")], [[sk("1")]])));
     expect(subscriptionsKey([sk("1")])).not.toBe(subscriptionsKey([sk("2")]));
     expect(subscriptionsKey([sk(null)])).not.toBe(subscriptionsKey([sk("null")]));
+  });
+});
+
+describe("what a parent offers its buffered messages to", () => {
+  it("only the subscriptions a called case's report newly holds, so each open subscription is offered once", () => {
+    // given a called case that reported it waits for a withdrawal
+    const before = [withdrawn];
+
+    // then a decree subscription opening next to it is new; the withdrawal is not offered again
+    expect(openedSubscriptions(before, [withdrawn, sk("3216")])).toEqual([sk("3216")]);
+    expect(openedSubscriptions([], [withdrawn, sk(null)])).toEqual([withdrawn, sk(null)]);
+    // a key is part of the subscription: the same name under a new key is new
+    expect(openedSubscriptions([sk("3216")], [sk("9999")])).toEqual([sk("9999")]);
+    // and closing subscriptions opens nothing
+    expect(openedSubscriptions([withdrawn, sk("3216")], [withdrawn])).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
  * those its called cases reported) to its parent; the parent routes a message that none of its
  * own subscriptions takes to the called case that reported a match, or, when its own plan cannot
  * buffer the name, to the called case that can, which routes it the same way. The engine sees a
- * call activity only as waiting on its child, so this lives in the adapter.
+ * call activity only as waiting on its child, so this lives in the adapter; only handing down a
+ * message the case buffered itself is the engine's (it owns the buffer).
  */
 import { subscriptionTakes } from "../../engine";
 import type { MessageSubscription } from "../../engine/types";
@@ -60,6 +61,18 @@ export function reportedSubscriptions(
     result.push({ name: s.name, correlationKey: s.correlationKey });
   }
   return result;
+}
+
+/**
+ * The subscriptions in a called case's report that its previous report did not hold: those the
+ * parent offers the messages it buffered, one each.
+ */
+export function openedSubscriptions(
+  previous: readonly MessageSubscription[],
+  current: readonly MessageSubscription[],
+): MessageSubscription[] {
+  const before = new Set(previous.map(subscriptionKey));
+  return current.filter((s) => !before.has(subscriptionKey(s)));
 }
 
 /** The message names a called case can buffer: its plan's and those its called cases reported, each once, sorted. */
