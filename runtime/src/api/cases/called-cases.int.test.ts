@@ -7,7 +7,8 @@
  * API and the case completes. Once directly under the case, once two call activities deep.
  * A message for a catch event inside a called process, sent through the API or thrown by another
  * case's message end event, reaches the called case; sent before the called case waits for it, it
- * is buffered there until it does.
+ * is buffered there until it does; one the case itself buffered (its own model can wait for it too)
+ * is handed down to the called case once that starts waiting for it.
  * With RECORD_HISTORIES=1 the nested run's and the API message run's histories are saved as
  * replay fixtures.
  */
@@ -41,6 +42,7 @@ const SENDER_ID = `layanan-kirim-sk-${TAG}`;
 const AWAITING_NESTED_ID = `layanan-menunggu-sk-bertingkat-${TAG}`;
 const CHECK_THEN_DECREE_ID = `layanan-periksa-tunggu-sk-${TAG}`;
 const CHECKING_ID = `layanan-memeriksa-${TAG}`;
+const CHECKING_OR_OFFICE_ID = `layanan-memeriksa-atau-kantor-${TAG}`;
 const CAST = [
   { key: "admin", district: "3216", role: "district-admin" },
   { key: "front-office", district: "3216", role: "front-office" },
@@ -105,6 +107,12 @@ beforeAll(async () => {
     fixture("layanan-periksa-tunggu-sk.bpmn").replaceAll('"layanan-periksa-tunggu-sk"', `"${CHECK_THEN_DECREE_ID}"`),
   );
   await deploy(caller(CHECKING_ID, "periksaLaluTungguSk", CHECK_THEN_DECREE_ID));
+  await deploy(
+    fixture("layanan-panggil-lalu-tunggu-sk.bpmn")
+      .replaceAll('"layanan-panggil-lalu-tunggu-sk"', `"${CHECKING_OR_OFFICE_ID}"`)
+      .replaceAll("__CALL__", "periksaLaluTungguSk")
+      .replaceAll("__CALLED__", CHECK_THEN_DECREE_ID),
+  );
 });
 
 afterAll(async () => {
@@ -449,5 +457,66 @@ describe("a message for a catch event inside a called process", () => {
     expect(timeline.items.filter((e) => e.type === "messageCorrelated")).toMatchObject([
       { data: { name: "skProvinsi", correlationKey: nik } },
     ]);
+  });
+
+  it("kept by the case itself, is handed down to the called case once that starts waiting for it", async () => {
+    // given a case that may wait for the decree itself after its called process, which first has
+    // staff check the documents and then waits for the decree
+    const nik = "3216015505800015";
+    const caseId = await startCase(CHECKING_OR_OFFICE_ID, nik);
+    await waitForSignal(caseWorkflowId(caseId), "childMessageSubscriptions");
+
+    // when the decree arrives through the API while the documents are still being checked
+    const res = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "skProvinsi",
+      correlationKey: nik,
+      payload: { nomorSk: "466/2026" },
+    });
+
+    // then it is answered as kept for later (202): the case keeps it, its own model can wait for it
+    expect(res.status).toBe(202);
+    const body = (await res.json()) as { correlated: boolean; buffered: boolean; expiresAt?: string };
+    expect(body).toMatchObject({ correlated: false, buffered: true });
+
+    // when front office completes the check from the inbox
+    const deadline = Date.now() + 30_000;
+    let task: { id: string; elementId: string; revision: number } | undefined;
+    while (!task) {
+      const inbox = await call(app, as["front-office"]!, "GET", "/tasks?scope=unassigned&limit=200");
+      const { items } = (await inbox.json()) as {
+        items: { id: string; caseId: string; elementId: string; revision: number }[];
+      };
+      task = items.find((t) => t.caseId === caseId);
+      if (!task && Date.now() > deadline) throw new Error("timed out waiting for the called process's task");
+      if (!task) await delay(100);
+    }
+    expect(task.elementId).toBe("periksaBerkas");
+    const done = await call(app, as["front-office"]!, "POST", `/tasks/${task.id}/complete`, {
+      revision: task.revision,
+      data: {},
+    });
+    expect(done.status).toBe(200);
+
+    // then the case hands the kept decree down, the called case's catch event takes it, and the
+    // case completes as the called process says: with the decree, not waiting for it at the office
+    await waitFor(caseId, (c) => c.status === "completed", "completion");
+    const result = await env.client.workflow.getHandle(caseWorkflowId(caseId)).result();
+    expect(result).toMatchObject({ status: "completed", variables: { nomorSk: "466/2026" } });
+    const timeline = (await (await call(app, as.admin!, "GET", `/cases/${caseId}/timeline`)).json()) as {
+      items: { type: string; elementId: string | null; data: Record<string, unknown> }[];
+    };
+    const messages = timeline.items.filter((e) => e.type.startsWith("message"));
+    expect(messages.map((e) => [e.type, e.elementId])).toEqual([
+      ["messageBuffered", null],
+      ["messageHandedDown", "periksaLaluTungguSk"],
+      ["messageCorrelated", null],
+    ]);
+    expect(messages[1]?.data).toMatchObject({ name: "skProvinsi", correlationKey: nik, expiresAt: body.expiresAt });
+    expect(timeline.items.some((e) => e.elementId === "tungguSkDiKantor")).toBe(false);
+
+    const child = (await env.client.workflow.getHandle(caseWorkflowId(caseId)).fetchHistory()).events?.find(
+      (e) => e.startChildWorkflowExecutionInitiatedEventAttributes,
+    )?.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId;
+    await saveHistories("call-activity-message-handed-down", [caseWorkflowId(caseId), child!]);
   });
 });
