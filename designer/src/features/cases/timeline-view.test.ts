@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import en from "../../i18n/en.json";
+import id from "../../i18n/id.json";
+import { timelineEventKey } from "./step-marks";
 import { actorName, isShownOnCasePage } from "./timeline-view";
 
 describe("actorName", () => {
@@ -26,5 +29,33 @@ describe("isShownOnCasePage", () => {
       "taskCompleted",
       "caseCompleted",
     ]);
+  });
+});
+
+describe("timeline labels", () => {
+  // what the runtime can write on a timeline: the engine's record types and the API's own entries
+  const runtime = import.meta.glob(["../../../../runtime/src/**/*.ts", "!../../../../runtime/src/**/*.test.ts"], {
+    query: "?raw",
+    import: "default",
+    eager: true,
+  }) as Record<string, string>;
+  const engineTypes = Object.entries(runtime).find(([file]) => file.endsWith("/engine/types.ts"))?.[1] ?? "";
+  const recordTypes = [...(/export type RecordType =([^;]+);/.exec(engineTypes)?.[1] ?? "").matchAll(/"(\w+)"/g)].map(
+    (m) => m[1] as string,
+  );
+  const apiTypes = Object.values(runtime).flatMap((text) =>
+    [...text.matchAll(/type: "((?:case|task)\.[a-z.-]+)"/g)].map((m) => m[1] as string),
+  );
+
+  it("name every kind of entry the runtime records, in both languages", () => {
+    expect(recordTypes.length).toBeGreaterThan(20);
+    expect(apiTypes.length).toBeGreaterThan(5);
+    for (const dict of [id, en]) {
+      const labels = (dict as { case: { event: Record<string, string> } }).case.event;
+      const missing = [...new Set([...recordTypes, ...apiTypes])]
+        .filter((type) => isShownOnCasePage({ type }))
+        .filter((type) => !(timelineEventKey(type) in labels));
+      expect(missing).toEqual([]);
+    }
   });
 });
