@@ -13,7 +13,7 @@ import { QueryState, Spinner } from "../../components/query-state";
 import { DocumentsPanel } from "./documents-panel";
 import { IncidentsPanel } from "./incidents-panel";
 import { stepMarks, timelineEventKey } from "./step-marks";
-import { actorName, elementNamesOf, isShownOnCasePage } from "./timeline-view";
+import { actorName, elementNamesOf, isShownOnCasePage, stepLabel } from "./timeline-view";
 
 const DiagramViewer = lazy(async () => ({ default: (await import("./diagram-viewer")).DiagramViewer }));
 
@@ -96,10 +96,17 @@ function CaseDetail({ c }: { c: CaseView }) {
                 <ol className="timeline">
                   {tl.items.filter(isShownOnCasePage).map((e) => {
                     const who = actorName(e, user?.id, t("task.commentAuthorYou"));
+                    const step = stepLabel(e, names);
                     return (
                       <li key={e.id}>
                         <strong>{t(`case.event.${timelineEventKey(e.type)}`, { defaultValue: e.type })}</strong>
-                        {e.elementId && <span className="muted"> · {names.get(e.elementId) ?? e.elementId}</span>}
+                        {step && (
+                          <span className="muted">
+                            {" "}
+                            · {step}
+                            {e.data.calledProcess !== undefined && ` (${t("case.inCalledProcess")})`}
+                          </span>
+                        )}
                         {typeof e.data.text === "string" && <div>{e.data.text}</div>}
                         <div className="muted">
                           {formatDateTime(e.at, i18n.language)}

@@ -22,6 +22,20 @@ describe("stepMarks", () => {
     expect(marks).toEqual({ done: ["mulai", "verify"], active: ["sign"], overdue: [] });
   });
 
+  it("leaves a called process's elements off the case's diagram, even where their ids coincide", () => {
+    const called = { data: { calledProcess: "kunjungan-rumah" } };
+    const marks = stepMarks(
+      [
+        { type: "elementLeft", elementId: "mulai", ...called },
+        { type: "taskCompleted", elementId: "laporan", ...called },
+      ],
+      [],
+      null,
+      new Date("2026-11-23T08:00:00Z"),
+    );
+    expect(marks.done).toEqual([]);
+  });
+
   it("marks current steps overdue once the case is late", () => {
     const marks = stepMarks(timeline, ["sign"], "2026-04-30T00:00:00Z", new Date("2026-05-01T00:00:00Z"));
     expect(marks.overdue).toEqual(["sign"]);

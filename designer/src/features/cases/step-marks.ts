@@ -5,7 +5,7 @@
  */
 import type { StepMarks } from "./diagram-viewer";
 
-type TimelineItem = { type: string; elementId: string | null };
+type TimelineItem = { type: string; elementId: string | null; data?: Record<string, unknown> };
 
 /** Records that mean the element's work is behind the case: a completed task or a left element. */
 const DONE_TYPES = new Set(["elementLeft", "taskCompleted"]);
@@ -19,7 +19,12 @@ export function stepMarks(
 ): StepMarks {
   const active = [...new Set(activeElementIds)];
   const done = [
-    ...new Set(timeline.filter((e) => e.elementId && DONE_TYPES.has(e.type)).map((e) => e.elementId as string)),
+    ...new Set(
+      timeline
+        // a called process's elements are not this diagram's, even where their ids coincide
+        .filter((e) => e.elementId && DONE_TYPES.has(e.type) && e.data?.calledProcess === undefined)
+        .map((e) => e.elementId as string),
+    ),
   ].filter((id) => !active.includes(id));
   const late = caseDueAt !== null && new Date(caseDueAt).getTime() < now.getTime();
   return { done, active: late ? [] : active, overdue: late ? active : [] };

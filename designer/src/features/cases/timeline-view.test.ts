@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import en from "../../i18n/en.json";
 import id from "../../i18n/id.json";
 import { timelineEventKey } from "./step-marks";
-import { actorName, isShownOnCasePage } from "./timeline-view";
+import { actorName, isShownOnCasePage, stepLabel } from "./timeline-view";
 
 describe("actorName", () => {
   const comment = { type: "task.comment", actor: "u-2", data: { text: "ok", authorName: "Rina (Pekerja Sosial)" } };
@@ -57,5 +57,26 @@ describe("timeline labels", () => {
         .filter((type) => !(timelineEventKey(type) in labels));
       expect(missing).toEqual([]);
     }
+  });
+});
+
+describe("stepLabel", () => {
+  const names = new Map([
+    ["mulai", "Permohonan diterima"],
+    ["panggil", "Kunjungan rumah"],
+  ]);
+
+  it("names the case's own steps as its diagram does", () => {
+    expect(stepLabel({ elementId: "panggil", data: {} }, names)).toBe("Kunjungan rumah");
+  });
+
+  it("names a called process's step as that process does, not by the case's element of the same id", () => {
+    const entry = { elementId: "mulai", data: { calledProcess: "kunjungan", elementName: "Kunjungan dijadwalkan" } };
+    expect(stepLabel(entry, names)).toBe("Kunjungan dijadwalkan");
+    expect(stepLabel({ elementId: "mulai", data: { calledProcess: "kunjungan" } }, names)).toBe("mulai");
+  });
+
+  it("has nothing to say for an entry about no step", () => {
+    expect(stepLabel({ elementId: null, data: {} }, names)).toBeNull();
   });
 });

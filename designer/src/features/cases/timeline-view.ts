@@ -17,6 +17,20 @@ export function actorName(entry: Entry, myUserId: string | undefined, you: strin
   return typeof entry.data.authorName === "string" ? entry.data.authorName : null;
 }
 
+/**
+ * The step an entry is about: a called process names its own elements (its ids mean nothing in the
+ * case's diagram), the case's own by the diagram's names.
+ */
+export function stepLabel(
+  entry: { elementId: string | null; data: Record<string, unknown> },
+  names: Map<string, string>,
+): string | null {
+  if (!entry.elementId) return null;
+  if (typeof entry.data.elementName === "string") return entry.data.elementName;
+  if (entry.data.calledProcess !== undefined) return entry.elementId;
+  return names.get(entry.elementId) ?? entry.elementId;
+}
+
 /** Element id → name of every named flow element in a BPMN document. */
 export function elementNamesOf(xml: string): Map<string, string> {
   const names = new Map<string, string>();

@@ -626,6 +626,15 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     );
   };
 
+  /**
+   * A called case writes on its case's timeline with element ids of its own model, which the case's
+   * model does not know (or uses for other elements): it says so and names the element.
+   */
+  const calledRecordData = (data: Record<string, unknown>, elementId: string | null) => {
+    const name = elementId ? plan.nodes[elementId]?.name : undefined;
+    return { ...data, calledProcess: plan.processId, ...(name ? { elementName: name } : {}) };
+  };
+
   /** Carries out one step's commands; returns the finish command if the case ended. */
   const execute = async (commands: EngineCommand[]): Promise<Extract<EngineCommand, { type: "finish" }> | null> => {
     const records: CaseEventInput[] = [];
@@ -637,7 +646,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
           records.push({
             type: c.recordType,
             elementId: c.elementId,
-            data: c.data,
+            data: isChild ? calledRecordData(c.data, c.elementId) : c.data,
             at: c.at,
             dedupeKey: `${caseId}:${prefix}${c.key}`,
           });
