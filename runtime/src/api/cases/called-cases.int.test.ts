@@ -259,24 +259,29 @@ describe("a connector outage inside a called process, through the API", () => {
   });
 });
 
+/** Front office's unassigned task of the case, once the engine has opened it. */
+async function frontOfficeTask(caseId: string): Promise<{ id: string; elementId: string; revision: number }> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const res = await call(app, as["front-office"]!, "GET", "/tasks?scope=unassigned&limit=200");
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as {
+      items: { id: string; caseId: string; elementId: string; revision: number }[];
+    };
+    const task = items.find((t) => t.caseId === caseId);
+    if (task) return task;
+    if (Date.now() > deadline) throw new Error("timed out waiting for the called process's task");
+    await delay(100);
+  }
+}
+
 describe("a user task of a called process, through the API", () => {
   it("staff complete it from their inbox like any task of the case, and the case completes", async () => {
     // given a case whose call activity runs a called process with a front-office task
     const caseId = await startCase(VISITING_ID);
 
     // when the task appears in front office's inbox
-    const deadline = Date.now() + 30_000;
-    let task: { id: string; elementId: string; revision: number } | undefined;
-    while (!task) {
-      const res = await call(app, as["front-office"]!, "GET", "/tasks?scope=unassigned&limit=200");
-      expect(res.status).toBe(200);
-      const { items } = (await res.json()) as {
-        items: { id: string; caseId: string; elementId: string; revision: number }[];
-      };
-      task = items.find((t) => t.caseId === caseId);
-      if (!task && Date.now() > deadline) throw new Error("timed out waiting for the called process's task");
-      if (!task) await delay(100);
-    }
+    const task = await frontOfficeTask(caseId);
     expect(task.elementId).toBe("laporanKunjungan");
 
     // and front office completes it through the API
@@ -430,17 +435,7 @@ describe("a message for a catch event inside a called process", () => {
     expect(expiresAt).toBeLessThanOrEqual(answeredAt + hour);
 
     // when front office completes the check from the inbox
-    const deadline = Date.now() + 30_000;
-    let task: { id: string; elementId: string; revision: number } | undefined;
-    while (!task) {
-      const inbox = await call(app, as["front-office"]!, "GET", "/tasks?scope=unassigned&limit=200");
-      const { items } = (await inbox.json()) as {
-        items: { id: string; caseId: string; elementId: string; revision: number }[];
-      };
-      task = items.find((t) => t.caseId === caseId);
-      if (!task && Date.now() > deadline) throw new Error("timed out waiting for the called process's task");
-      if (!task) await delay(100);
-    }
+    const task = await frontOfficeTask(caseId);
     expect(task.elementId).toBe("periksaBerkas");
     const done = await call(app, as["front-office"]!, "POST", `/tasks/${task.id}/complete`, {
       revision: task.revision,
@@ -483,17 +478,7 @@ describe("a message for a catch event inside a called process", () => {
     expect(body).toMatchObject({ correlated: false, buffered: true });
 
     // when front office completes the check from the inbox
-    const deadline = Date.now() + 30_000;
-    let task: { id: string; elementId: string; revision: number } | undefined;
-    while (!task) {
-      const inbox = await call(app, as["front-office"]!, "GET", "/tasks?scope=unassigned&limit=200");
-      const { items } = (await inbox.json()) as {
-        items: { id: string; caseId: string; elementId: string; revision: number }[];
-      };
-      task = items.find((t) => t.caseId === caseId);
-      if (!task && Date.now() > deadline) throw new Error("timed out waiting for the called process's task");
-      if (!task) await delay(100);
-    }
+    const task = await frontOfficeTask(caseId);
     expect(task.elementId).toBe("periksaBerkas");
     const done = await call(app, as["front-office"]!, "POST", `/tasks/${task.id}/complete`, {
       revision: task.revision,
