@@ -1,10 +1,10 @@
 /**
- * Called processes (call activities) through the API, on the real servers. A user task of a called
- * process is completed by staff like any other task of the case. A connector outage inside a called process, on the real servers (PostgreSQL, the Temporal dev
- * server, a worker running bpmnProcess, a local HTTP server as the outside system): the called
- * case's http task runs out of retries, the case shows the called case's `connector-failed`
- * incident and its status, the outside system recovers, the district admin retries through the
- * API and the case completes. Once directly under the case, once two call activities deep.
+ * Called processes (call activities) through the API, on the real servers (PostgreSQL, the Temporal
+ * dev server, a worker running bpmnProcess, a local HTTP server as the outside system). A user task
+ * of a called process is completed by staff like any other task of the case. A connector outage
+ * inside a called process: the called case's http task runs out of retries, the case shows the
+ * called case's `connector-failed` incident and its status, the outside system recovers, the
+ * district admin retries through the API and the case completes. Once directly under the case, once two call activities deep.
  * A message for a catch event inside a called process, sent through the API or thrown by another
  * case's message end event, reaches the called case; sent before the called case waits for it, it
  * is buffered there until it does; one the case itself buffered (its own model can wait for it too)
@@ -19,14 +19,12 @@ import type { CaseView } from "@alur/shared/api";
 import { historyToJSON } from "@temporalio/common/lib/proto-utils";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiHarness, startApiHarness } from "../../../test/api-harness";
 import { HISTORIES_DIR } from "../../../test/case-harness";
-import { devServerEnv, postgresDb, startWorker } from "../../../test/servers";
-import { type CreatedAccount, createAccounts } from "../../auth/accounts";
-import { ensureReferenceData } from "../../auth/seed-demo";
 import type { Db } from "../../store/db";
 import { caseWorkflowId, childWorkflowId, incidentRoute } from "../../temporal/definitions";
 import { type OutsideSystem, startOutsideSystem } from "../../testing";
-import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../test-support";
 
 const TASK_QUEUE = "api-child-incidents";
 const TAG = `${process.pid}${Date.now().toString(36)}`;
@@ -48,12 +46,11 @@ const CAST = [
   { key: "front-office", district: "3216", role: "front-office" },
 ] as const;
 
+let harness: ApiHarness;
 let env: TestWorkflowEnvironment;
 let db: Db;
-let worker: { stop: () => Promise<void> };
 let app: TestApp;
-let accounts: CreatedAccount[];
-const as: Record<string, Session> = {};
+let as: Record<string, Session>;
 
 // The outside system: answers 500 until it is switched back to 200.
 let dtks: OutsideSystem;
@@ -74,21 +71,13 @@ async function deploy(bpmnXml: string): Promise<void> {
 
 beforeAll(async () => {
   dtks = await startOutsideSystem({ ok: { terdaftar: true, desil: 2 }, failing: { error: "sedang gangguan" } });
-  env = await devServerEnv();
-  db = await postgresDb();
-  worker = await startWorker(env, db, TASK_QUEUE, { httpAllow: "127.0.0.1" });
-  await ensureReferenceData(db);
-  accounts = await createAccounts(
-    db,
-    CAST.map((c) => ({
-      username: `cinc${TAG}.${c.key}`,
-      orgUnitId: c.district,
-      district: c.district,
-      roles: [c.role],
-    })),
-  );
-  ({ app } = await buildTestApp(db, { client: env.client, taskQueue: TASK_QUEUE, credentials: accounts }));
-  for (const c of CAST) as[c.key] = await signIn(app, accounts, `cinc${TAG}.${c.key}`);
+  harness = await startApiHarness({
+    taskQueue: TASK_QUEUE,
+    usernamePrefix: `cinc${TAG}`,
+    cast: CAST,
+    httpAllow: "127.0.0.1",
+  });
+  ({ env, db, app, as } = harness);
   await deploy(
     fixture("layanan-http.bpmn")
       .replaceAll("__DTKS_URL__", dtks.url("/dtks"))
@@ -116,9 +105,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await env?.teardown();
-  await db?.destroy();
+  await harness?.stop();
   await dtks?.close();
 });
 

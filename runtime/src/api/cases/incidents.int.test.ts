@@ -8,14 +8,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
-import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devServerEnv, postgresDb, startWorker } from "../../../test/servers";
-import { type CreatedAccount, createAccounts } from "../../auth/accounts";
-import { ensureReferenceData } from "../../auth/seed-demo";
+import { type ApiHarness, startApiHarness } from "../../../test/api-harness";
 import type { Db } from "../../store/db";
 import { type OutsideSystem, startOutsideSystem } from "../../testing";
-import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../test-support";
 
 const TASK_QUEUE = "api-incidents";
 const TAG = `${process.pid}${Date.now().toString(36)}`;
@@ -28,28 +25,23 @@ const CAST = [
   { key: "smd-admin", district: "3211", role: "district-admin" },
 ] as const;
 
-let env: TestWorkflowEnvironment;
+let harness: ApiHarness;
 let db: Db;
-let worker: { stop: () => Promise<void> };
 let app: TestApp;
-let accounts: CreatedAccount[];
-const as: Record<string, Session> = {};
+let as: Record<string, Session>;
 
 // The outside system (think SIKS-NG): answers 500 until it is switched back to 200.
 let dtks: OutsideSystem;
 
 beforeAll(async () => {
   dtks = await startOutsideSystem({ ok: { terdaftar: true, desil: 2 }, failing: { error: "sedang gangguan" } });
-  env = await devServerEnv();
-  db = await postgresDb();
-  worker = await startWorker(env, db, TASK_QUEUE, { httpAllow: "127.0.0.1" });
-  await ensureReferenceData(db);
-  accounts = await createAccounts(
-    db,
-    CAST.map((c) => ({ username: `inc${TAG}.${c.key}`, orgUnitId: c.district, district: c.district, roles: [c.role] })),
-  );
-  ({ app } = await buildTestApp(db, { client: env.client, taskQueue: TASK_QUEUE, credentials: accounts }));
-  for (const c of CAST) as[c.key] = await signIn(app, accounts, `inc${TAG}.${c.key}`);
+  harness = await startApiHarness({
+    taskQueue: TASK_QUEUE,
+    usernamePrefix: `inc${TAG}`,
+    cast: CAST,
+    httpAllow: "127.0.0.1",
+  });
+  ({ db, app, as } = harness);
   const xml = readFileSync(path.join(import.meta.dirname, "fixtures/layanan-http.bpmn"), "utf8")
     .replaceAll("__DTKS_URL__", dtks.url("/dtks"))
     .replaceAll('"layanan-http"', `"${PROCESS_ID}"`);
@@ -58,9 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await env?.teardown();
-  await db?.destroy();
+  await harness?.stop();
   await dtks?.close();
 });
 

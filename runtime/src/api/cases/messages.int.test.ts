@@ -7,41 +7,25 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
-import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devServerEnv, postgresDb, startWorker } from "../../../test/servers";
-import { type CreatedAccount, createAccounts } from "../../auth/accounts";
-import { ensureReferenceData } from "../../auth/seed-demo";
-import type { Db } from "../../store/db";
-import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
+import { type ApiHarness, startApiHarness } from "../../../test/api-harness";
+import { call, type Session, type TestApp } from "../test-support";
 
 const TASK_QUEUE = "api-messages";
 const TAG = `${process.pid}${Date.now().toString(36)}`;
 const PROCESS_ID = `layanan-pesan-${TAG}`;
 
-let env: TestWorkflowEnvironment;
-let db: Db;
-let worker: { stop: () => Promise<void> };
+let harness: ApiHarness;
 let app: TestApp;
-let accounts: CreatedAccount[];
-const as: Record<string, Session> = {};
+let as: Record<string, Session>;
 
 beforeAll(async () => {
-  env = await devServerEnv();
-  db = await postgresDb();
-  worker = await startWorker(env, db, TASK_QUEUE);
-  await ensureReferenceData(db);
-  accounts = await createAccounts(
-    db,
-    ["district-admin", "front-office"].map((role) => ({
-      username: `msg${TAG}.${role}`,
-      orgUnitId: "3216",
-      district: "3216",
-      roles: [role],
-    })),
-  );
-  ({ app } = await buildTestApp(db, { client: env.client, taskQueue: TASK_QUEUE, credentials: accounts }));
-  for (const a of accounts) as[a.roles[0]!] = await signIn(app, accounts, a.username);
+  harness = await startApiHarness({
+    taskQueue: TASK_QUEUE,
+    usernamePrefix: `msg${TAG}`,
+    cast: ["district-admin", "front-office"].map((role) => ({ key: role, district: "3216", role })),
+  });
+  ({ app, as } = harness);
   const xml = readFileSync(path.join(import.meta.dirname, "fixtures/layanan-pesan.bpmn"), "utf8").replaceAll(
     '"layanan-pesan"',
     `"${PROCESS_ID}"`,
@@ -55,9 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await env?.teardown();
-  await db?.destroy();
+  await harness?.stop();
 });
 
 describe("messages to a case", () => {

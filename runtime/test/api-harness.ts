@@ -1,0 +1,65 @@
+/**
+ * One district office against the real servers, for API integration tests: the Temporal dev
+ * server, PostgreSQL, a worker running bpmnProcess, the app, and the cast signed in. The cast gets
+ * accounts of its own, so a test does not depend on which other file seeded the database.
+ */
+import type { TestWorkflowEnvironment } from "@temporalio/testing";
+import { buildTestApp, type Session, signIn, type TestApp } from "../src/api/test-support";
+import { createAccounts } from "../src/auth/accounts";
+import { ensureReferenceData } from "../src/auth/seed-demo";
+import type { Db } from "../src/store/db";
+import { devServerEnv, postgresDb, startWorker } from "./servers";
+
+export interface CastMember {
+  /** The key of the member's session in `as`. */
+  key: string;
+  district: string;
+  role: string;
+}
+
+export interface ApiHarness {
+  env: TestWorkflowEnvironment;
+  db: Db;
+  app: TestApp;
+  /** Signed-in sessions by cast key. */
+  as: Record<string, Session>;
+  stop(): Promise<void>;
+}
+
+export async function startApiHarness(options: {
+  taskQueue: string;
+  /** Usernames are `<usernamePrefix>.<key>`. */
+  usernamePrefix: string;
+  cast: readonly CastMember[];
+  /** Hosts the http connector may call. */
+  httpAllow?: string;
+}): Promise<ApiHarness> {
+  const env = await devServerEnv();
+  const db = await postgresDb();
+  const worker = await startWorker(env, db, options.taskQueue, { httpAllow: options.httpAllow });
+  await ensureReferenceData(db);
+  const username = (key: string) => `${options.usernamePrefix}.${key}`;
+  const accounts = await createAccounts(
+    db,
+    options.cast.map((c) => ({
+      username: username(c.key),
+      orgUnitId: c.district,
+      district: c.district,
+      roles: [c.role],
+    })),
+  );
+  const { app } = await buildTestApp(db, { client: env.client, taskQueue: options.taskQueue, credentials: accounts });
+  const as: Record<string, Session> = {};
+  for (const c of options.cast) as[c.key] = await signIn(app, accounts, username(c.key));
+  return {
+    env,
+    db,
+    app,
+    as,
+    stop: async () => {
+      await worker.stop();
+      await env.teardown();
+      await db.destroy();
+    },
+  };
+}
