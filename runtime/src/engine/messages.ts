@@ -142,11 +142,8 @@ export function correlateBuffered(ctx: Ctx, subscriptionId: string): void {
   expireMessages(ctx);
   const subscription = ctx.state.subscriptions[subscriptionId];
   if (subscription?.trigger.kind !== "message" || !isLive(ctx, subscription)) return;
-  const messages = ctx.state.messages ?? [];
-  const message = messages.find((m) => matches(subscription, m.name, m.correlationKey));
+  const message = takeBuffered(ctx, (m) => matches(subscription, m.name, m.correlationKey));
   if (!message) return;
-  ctx.state.messages = messages.filter((m) => m.id !== message.id);
-  emit(ctx, { type: "cancelTimer", timerId: message.timerId });
   record(ctx, "messageCorrelated", null, {
     name: message.name,
     correlationKey: message.correlationKey,
@@ -168,11 +165,8 @@ export function handDownBuffered(ctx: Ctx, childId: string, subscriptions: reado
   const elementId = ctx.state.instances[callInstanceId]?.elementId ?? null;
   let handed = 0;
   for (const subscription of subscriptions) {
-    const messages = ctx.state.messages ?? [];
-    const message = messages.find((m) => subscriptionTakes(subscription, m.name, m.correlationKey));
+    const message = takeBuffered(ctx, (m) => subscriptionTakes(subscription, m.name, m.correlationKey));
     if (!message) continue;
-    ctx.state.messages = messages.filter((m) => m.id !== message.id);
-    emit(ctx, { type: "cancelTimer", timerId: message.timerId });
     record(ctx, "messageHandedDown", elementId, {
       messageId: message.id,
       name: message.name,
@@ -192,6 +186,16 @@ export function handDownBuffered(ctx: Ctx, childId: string, subscriptions: reado
     handed++;
   }
   return handed;
+}
+
+/** Takes the oldest buffered message `accepts` out of the buffer, its expiry timer cancelled. */
+function takeBuffered(ctx: Ctx, accepts: (message: BufferedMessage) => boolean): BufferedMessage | undefined {
+  const messages = ctx.state.messages ?? [];
+  const message = messages.find(accepts);
+  if (!message) return undefined;
+  ctx.state.messages = messages.filter((m) => m.id !== message.id);
+  emit(ctx, { type: "cancelTimer", timerId: message.timerId });
+  return message;
 }
 
 /** A buffered message's expiry timer fired: it is dropped. Returns false for a timer that is not one. */

@@ -50,7 +50,6 @@ import {
   caseView,
   initialState,
   openMessageSubscriptions,
-  planCatchesMessage,
   planMessageNames,
   step,
 } from "../../engine";
@@ -123,6 +122,8 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const pendingIncidents = new Set<string>();
   const scopes = new Map<string, CancellationScope>();
   let inFlight = 0;
+  // The message names this case's plan can wait for (the plan does not change within a run).
+  const ownMessageNames = planMessageNames(plan);
   // Running called cases: child id → call activity element; and the incidents and message
   // subscriptions each last reported.
   const callElements = new Map<string, string>();
@@ -505,7 +506,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     // Called cases recorded before they reported names must replay without them: a name alone
     // would send a report (a signal) where they sent none.
     const messageNames = patched("child-message-names")
-      ? reportedMessageNames(planMessageNames(plan), childMessageNames.values())
+      ? reportedMessageNames(ownMessageNames, childMessageNames.values())
       : [];
     const key = subscriptionsKey(subscriptions, messageNames);
     if (key === reportedMessageSubscriptions) return;
@@ -541,7 +542,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       (id) => [id, childSubscriptions.get(id) ?? [], childMessageNames.get(id)] as const,
     );
     const key = event.correlationKey ?? null;
-    const caseCatches = planCatchesMessage(plan, event.name);
+    const caseCatches = ownMessageNames.includes(event.name);
     const route = routeMessage(openMessageSubscriptions(state), running, event.name, key, caseCatches);
     if (route.to !== "child") return null;
     // Passed on even when a waiting called case takes it: a message this case's parent handed
