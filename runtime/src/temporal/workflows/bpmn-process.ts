@@ -45,14 +45,7 @@ import {
   uuid4,
   workflowInfo,
 } from "@temporalio/workflow";
-import {
-  bufferExpiry,
-  caseView,
-  initialState,
-  openMessageSubscriptions,
-  planMessageNames,
-  step,
-} from "../../engine";
+import { bufferExpiry, caseView, initialState, openMessageSubscriptions, planMessageNames, step } from "../../engine";
 import type { EngineCommand, EngineEvent, EngineState, FinishStatus, MessageSubscription } from "../../engine/types";
 import type { CaseActivities, CaseEventInput } from "../activities/contract";
 import {
@@ -136,6 +129,8 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   let reportedMessageSubscriptions = input.resume?.reported?.messageSubscriptions ?? "";
 
   const now = () => new Date().toISOString();
+  /** The workflow id of this case's called case `childId` (nested under this case's own path). */
+  const childWorkflowOf = (childId: string) => childWorkflowId(caseId, `${prefix}${childId}`);
   const enqueue = (event: EngineEvent): number => {
     const seq = nextSeq++;
     queue.push({ seq, event });
@@ -432,7 +427,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       try {
         const result = await executeChild(bpmnProcess, {
           // Derived from the case, not the running workflow id, so histories replay under any id.
-          workflowId: childWorkflowId(caseId, `${prefix}${c.childId}`),
+          workflowId: childWorkflowOf(c.childId),
           args: [
             {
               caseId,
@@ -553,7 +548,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     // This case would not buffer it either (time-to-live zero): its engine answers as before.
     if (route.buffered && expiresAt === null) return null;
     try {
-      await getExternalWorkflowHandle(childWorkflowId(caseId, `${prefix}${route.childId}`)).signal(messageSignal, {
+      await getExternalWorkflowHandle(childWorkflowOf(route.childId)).signal(messageSignal, {
         name: event.name,
         correlationKey: event.correlationKey,
         payload: event.payload,
@@ -581,7 +576,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       payload: c.payload,
       expiresAt: c.expiresAt,
     };
-    await getExternalWorkflowHandle(childWorkflowId(caseId, `${prefix}${c.childId}`))
+    await getExternalWorkflowHandle(childWorkflowOf(c.childId))
       .signal(messageSignal, message)
       .catch(() => {
         enqueue(messageReceived(message));
