@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import en from "../../i18n/en.json";
-import id from "../../i18n/id.json";
+import en from "./form-js-strings.en.json";
+import id from "./form-js-strings.id.json";
 import { createFormJsLookup, translatedFormFieldsModule, translateSpaced } from "./form-js-translate";
 
 const idLookup = createFormJsLookup(id.formJs);
@@ -37,6 +37,14 @@ describe("form-js editor strings", () => {
     expect(translateSpaced("  Key\n", idLookup)).toBe("  Kunci\n");
     expect(translateSpaced(" ", idLookup)).toBe(" ");
     expect(translateSpaced("Kunci utama", idLookup)).toBe("Kunci utama");
+  });
+
+  it("have the same entries in Bahasa Indonesia and English, none empty", () => {
+    for (const section of ["formJs", "formJsViewer"] as const) {
+      expect(Object.keys(id[section]).sort()).toEqual(Object.keys(en[section]).sort());
+      const empty = [...Object.values(id[section]), ...Object.values(en[section])].filter((v) => v.trim() === "");
+      expect(empty).toEqual([]);
+    }
   });
 
   it("are all translated, templates keeping their placeholders", () => {

@@ -1,14 +1,16 @@
 /**
  * form-js-editor 1.23 writes its own text (palette, properties panel, canvas hints) in English,
  * straight from Preact components: there is no translation hook. Two layers put it through our
- * `formJs` dictionary section, keyed by the library's exact English:
+ * `formJs` dictionary (form-js-strings.<language>.json, loaded with the form chunks only, not with
+ * every page), keyed by the library's exact English:
  * - the form field registry gets translated type names, so the palette, its search and the panel
  *   header read them in the user's language, and a new field's default texts are in it too;
  * - a scoped DOM translator rewrites the rest (text, placeholders, titles, aria-labels) in the
  *   editor's chrome, never inside what the user wrote (labels, keys, options, expressions).
  */
-import { i18n } from "../../i18n";
 import { translateWith } from "../../i18n/bpmn-translate";
+import enStrings from "./form-js-strings.en.json";
+import idStrings from "./form-js-strings.id.json";
 
 export type FormJsDictionary = Record<string, string>;
 /** Returns the shown text for a library string, or undefined when the dictionary does not know it. */
@@ -58,7 +60,7 @@ export function createFormJsLookup(dict: FormJsDictionary = {}): FormJsLookup {
  * type in the editor and the empty select's prompt in a form).
  */
 export function formJsLookup(language: string, section: "formJs" | "formJsViewer" = "formJs"): FormJsLookup {
-  return createFormJsLookup(i18n.getResource(language, "translation", section) as FormJsDictionary | undefined);
+  return createFormJsLookup((language === "en" ? enStrings : idStrings)[section]);
 }
 
 /** Translates a text node's or attribute's text, keeping the whitespace around it. */
