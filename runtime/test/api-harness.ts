@@ -3,8 +3,11 @@
  * server, PostgreSQL, a worker running bpmnProcess, the app, and the cast signed in. The cast gets
  * accounts of its own, so a test does not depend on which other file seeded the database.
  */
+import { setTimeout as delay } from "node:timers/promises";
+import type { CaseView } from "@alur/shared/api";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import { buildTestApp, type Session, signIn, type TestApp } from "../src/api/test-support";
+import { expect } from "vitest";
+import { buildTestApp, call, type Session, signIn, type TestApp } from "../src/api/test-support";
 import { createAccounts } from "../src/auth/accounts";
 import { ensureReferenceData } from "../src/auth/seed-demo";
 import type { Db } from "../src/store/db";
@@ -62,4 +65,28 @@ export async function startApiHarness(options: {
       await db.destroy();
     },
   };
+}
+
+/** The case as `session` sees it (GET /cases/{id}, which must answer 200). */
+export async function caseView(app: TestApp, session: Session, caseId: string): Promise<CaseView> {
+  const res = await call(app, session, "GET", `/cases/${caseId}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as CaseView;
+}
+
+/** Asks for the case until `predicate` holds (30 s), as the engine moves it on in its own time. */
+export async function waitForCase(
+  app: TestApp,
+  session: Session,
+  caseId: string,
+  predicate: (c: CaseView) => boolean,
+  what: string,
+): Promise<CaseView> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const view = await caseView(app, session, caseId);
+    if (predicate(view)) return view;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(view)}`);
+    await delay(100);
+  }
 }

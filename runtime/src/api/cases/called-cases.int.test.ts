@@ -19,7 +19,7 @@ import type { CaseView } from "@alur/shared/api";
 import { historyToJSON } from "@temporalio/common/lib/proto-utils";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, startApiHarness } from "../../../test/api-harness";
+import { type ApiHarness, caseView, startApiHarness, waitForCase } from "../../../test/api-harness";
 import { HISTORIES_DIR } from "../../../test/case-harness";
 import type { Db } from "../../store/db";
 import { caseWorkflowId, childWorkflowId, incidentRoute } from "../../temporal/definitions";
@@ -109,21 +109,9 @@ afterAll(async () => {
   await dtks?.close();
 });
 
-async function caseOf(caseId: string): Promise<CaseView> {
-  const res = await call(app, as.admin!, "GET", `/cases/${caseId}`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as CaseView;
-}
-
-async function waitFor(caseId: string, predicate: (c: CaseView) => boolean, what: string): Promise<CaseView> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const view = await caseOf(caseId);
-    if (predicate(view)) return view;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(view)}`);
-    await delay(100);
-  }
-}
+const caseOf = (caseId: string) => caseView(app, as.admin!, caseId);
+const waitFor = (caseId: string, predicate: (c: CaseView) => boolean, what: string) =>
+  waitForCase(app, as.admin!, caseId, predicate, what);
 
 async function startCase(processId: string, nik = "3216015505800002"): Promise<string> {
   const res = await call(app, as["front-office"]!, "POST", "/cases", {

@@ -6,10 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, startApiHarness } from "../../../test/api-harness";
+import { type ApiHarness, caseView, startApiHarness, waitForCase } from "../../../test/api-harness";
 import type { Db } from "../../store/db";
 import { type OutsideSystem, startOutsideSystem } from "../../testing";
 import { call, type Session, type TestApp } from "../test-support";
@@ -54,21 +53,9 @@ afterAll(async () => {
   await dtks?.close();
 });
 
-async function caseOf(caseId: string, s: Session = as.admin!): Promise<CaseView> {
-  const res = await call(app, s, "GET", `/cases/${caseId}`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as CaseView;
-}
-
-async function waitFor(caseId: string, predicate: (c: CaseView) => boolean, what: string): Promise<CaseView> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const view = await caseOf(caseId);
-    if (predicate(view)) return view;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(view)}`);
-    await delay(100);
-  }
-}
+const caseOf = (caseId: string, s: Session = as.admin!) => caseView(app, s, caseId);
+const waitFor = (caseId: string, predicate: (c: CaseView) => boolean, what: string) =>
+  waitForCase(app, as.admin!, caseId, predicate, what);
 
 async function startCase(): Promise<string> {
   const res = await call(app, as["front-office"]!, "POST", "/cases", {
