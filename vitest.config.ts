@@ -17,6 +17,9 @@ export default defineConfig({
           ],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           testTimeout: 20_000,
+          // Unit files that open an in-memory PGlite in beforeAll need seconds on a loaded 2-core CI
+          // (they timed out at the 10 s default at load 11); a hook that truly hangs still fails.
+          hookTimeout: 120_000,
         },
       },
       {

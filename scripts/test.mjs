@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { ALUR, elapsed, ensureNpmDependencies, fail, ROOT, run } from "./lib.mjs";
+import { countReport } from "./test-report.mjs";
 
 process.env.TURBO_TELEMETRY_DISABLED ??= "1";
 const started = Date.now();
@@ -61,8 +62,9 @@ for (const file of ["vitest.json", "e2e.json"]) {
   const full = path.join(reports, file);
   if (!existsSync(full)) continue;
   const report = JSON.parse(readFileSync(full, "utf8"));
-  passed += report.numPassedTests ?? 0;
-  failed += report.numFailedTests ?? 0;
+  const counts = countReport(report);
+  passed += counts.passed;
+  failed += counts.failed;
 }
 
 console.log("\nSummary");
