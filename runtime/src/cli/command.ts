@@ -7,3 +7,17 @@ export interface Command {
   /** Runs the command; resolves to the process exit code. */
   run(args: string[]): Promise<number>;
 }
+
+/** Runs one loaded command: its usage for --help, else the command with errors turned into exit 1. */
+export async function runCommand(name: string, command: Command, rest: string[]): Promise<number> {
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    console.error(`alur ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Command } from "./command";
+import { type Command, runCommand } from "./command";
 
 const COMMANDS_DIR = path.join(import.meta.dirname, "commands");
 
@@ -45,17 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`alur: unknown command "${name}". Run \`alur --help\` for the list.`);
     return 2;
   }
-  const command = await load(name);
-  if (rest.includes("--help") || rest.includes("-h")) {
-    console.log(command.usage);
-    return 0;
-  }
-  try {
-    return await command.run(rest);
-  } catch (error) {
-    console.error(`alur ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
+  return runCommand(name, await load(name), rest);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
