@@ -5,6 +5,7 @@
  */
 import { evaluate, SyntaxError as FeelSyntaxError, unaryTest } from "feelin";
 import { parser, trackVariables } from "lezer-feel";
+import { CAMUNDA_BUILTINS, escapeLineBreaksInStrings } from "./camunda-builtins";
 
 export type FeelResult<T> =
   | { ok: true; value: T; warnings: string[] }
@@ -13,13 +14,18 @@ export type FeelResult<T> =
 /** Strips the Zeebe "=" marker: "=a > 1" and "a > 1" are the same expression. */
 export function feelSource(expression: string): string {
   const trimmed = expression.trim();
-  return trimmed.startsWith("=") ? trimmed.slice(1).trim() : trimmed;
+  return escapeLineBreaksInStrings(trimmed.startsWith("=") ? trimmed.slice(1).trim() : trimmed);
+}
+
+/** The evaluation context: Camunda's extension built-ins under the caller's variables, which shadow them. */
+function withBuiltins(context: Record<string, unknown>): Record<string, unknown> {
+  return { ...CAMUNDA_BUILTINS, ...context };
 }
 
 /** Evaluates a FEEL expression against a JSON context. */
 export function evaluateFeel(expression: string, context: Record<string, unknown>): FeelResult<unknown> {
   try {
-    const result = evaluate(feelSource(expression), context);
+    const result = evaluate(feelSource(expression), withBuiltins(context));
     return { ok: true, value: toJson(result.value), warnings: result.warnings.map((w) => w.message) };
   } catch (error) {
     return failure(error);
@@ -39,7 +45,7 @@ export function evaluateUnaryTest(
   context: Record<string, unknown> = {},
 ): FeelResult<boolean> {
   try {
-    const result = unaryTest(tests, { ...context, "?": input });
+    const result = unaryTest(escapeLineBreaksInStrings(tests), { ...withBuiltins(context), "?": input });
     return { ok: true, value: result.value === true, warnings: result.warnings.map((w) => w.message) };
   } catch (error) {
     return failure(error);
@@ -87,7 +93,8 @@ let configuredParser: ReturnType<typeof parser.configure> | undefined;
 
 /** feelin's expression parser, configured once: configuring per call costs more than parsing. */
 function expressionParser(): ReturnType<typeof parser.configure> {
-  configuredParser ??= parser.configure({ top: "Expression", contextTracker: trackVariables({}) });
+  // The extension built-ins' names are known, so "get or else(x, 1)" parses as one call.
+  configuredParser ??= parser.configure({ top: "Expression", contextTracker: trackVariables(CAMUNDA_BUILTINS) });
   return configuredParser;
 }
 
