@@ -17,7 +17,7 @@ let server: Server;
 let baseUrl: string;
 let deps: ConnectorDeps;
 let caseId: string;
-const calls: { method?: string; body: string; key?: string }[] = [];
+const calls: { method?: string; body: string; key?: string; url?: string; headers?: Record<string, unknown> }[] = [];
 
 beforeAll(async () => {
   db = await openDb({ kind: "pglite", dataDir: null });
@@ -28,8 +28,18 @@ beforeAll(async () => {
       body += c;
     });
     req.on("end", () => {
-      calls.push({ method: req.method, body, key: req.headers["idempotency-key"] as string });
-      if (req.url === "/ok") {
+      calls.push({
+        method: req.method,
+        body,
+        key: req.headers["idempotency-key"] as string,
+        url: req.url,
+        headers: req.headers,
+      });
+      if (req.url?.startsWith("/applicants/")) {
+        res
+          .writeHead(200, { "content-type": "application/json", "x-request-id": "r-1" })
+          .end(JSON.stringify({ id: req.url.split(/[/?]/)[2], registered: true, name: "Siti" }));
+      } else if (req.url === "/ok") {
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ eligible: true }));
       } else if (req.url === "/missing") {
         res.writeHead(404).end("no such applicant");
@@ -106,6 +116,90 @@ describe("http connector", () => {
     expect(hostAllowed(new URL("https://jabarprov.go.id.evil.com/"), ["*.jabarprov.go.id"])).toBe(false);
     expect(hostAllowed(new URL("https://api.example.com:8443/"), ["api.example.com:8443"])).toBe(true);
     expect(hostAllowed(new URL("https://api.example.com/"), [""])).toBe(false);
+  });
+});
+
+describe("Camunda REST connector (io.camunda:http-json:1)", () => {
+  const rest = (headers: Record<string, string>, variables: Record<string, unknown>) =>
+    runConnector(deps, job("io.camunda:http-json:1", headers, variables));
+
+  it("sends what the element template's inputs say and keeps the response under resultVariable", async () => {
+    // given: the inputs Camunda Modeler's REST template writes (url, method, headers, query, bearer auth)
+    const result = await rest(
+      { resultVariable: "lookup" },
+      {
+        url: `${baseUrl}/applicants/3216`,
+        method: "GET",
+        headers: { "X-Office": "dinsos-bks" },
+        queryParameters: { include: "status", page: 1 },
+        authentication: { type: "bearer", token: "t0k3n" },
+      },
+    );
+
+    // then
+    const call = calls.at(-1);
+    expect(call?.method).toBe("GET");
+    expect(call?.url).toBe("/applicants/3216?include=status&page=1");
+    expect(call?.headers).toMatchObject({ authorization: "Bearer t0k3n", "x-office": "dinsos-bks" });
+    expect(call?.body).toBe("");
+    expect(result).toMatchObject({
+      ok: true,
+      output: { lookup: { status: 200, body: { id: "3216", registered: true }, headers: { "x-request-id": "r-1" } } },
+    });
+  });
+
+  it("maps the response through resultExpression, with body.x and response.body.x alike", async () => {
+    const result = await rest(
+      { resultExpression: "={ registered: body.registered, applicantName: response.body.name, code: status }" },
+      {
+        url: `${baseUrl}/applicants/7`,
+        method: "POST",
+        body: { nik: "3216" },
+        authentication: { type: "basic", username: "u", password: "p" },
+      },
+    );
+    expect(result).toEqual({ ok: true, output: { registered: true, applicantName: "Siti", code: 200 } });
+    expect(JSON.parse(calls.at(-1)?.body ?? "")).toEqual({ nik: "3216" });
+    expect(calls.at(-1)?.headers?.authorization).toBe(`Basic ${Buffer.from("u:p").toString("base64")}`);
+  });
+
+  it("puts an API key where the template says (query or header)", async () => {
+    await rest(
+      {},
+      {
+        url: `${baseUrl}/applicants/1`,
+        authentication: { type: "apiKey", location: "query", name: "key", value: "k1" },
+      },
+    );
+    expect(calls.at(-1)?.url).toBe("/applicants/1?key=k1");
+    await rest(
+      {},
+      {
+        url: `${baseUrl}/applicants/1`,
+        authentication: { type: "apiKey", location: "headers", name: "X-Api-Key", value: "k2" },
+      },
+    );
+    expect(calls.at(-1)?.headers?.["x-api-key"]).toBe("k2");
+  });
+
+  it("keeps Alur's rules: the host allow-list, 4xx as BPMN error, 5xx and unsupported auth retried", async () => {
+    const before = calls.length;
+    expect(await rest({}, { url: "https://example.com/x" })).toMatchObject({
+      ok: false,
+      bpmnError: { code: "http-host-not-allowed" },
+    });
+    expect(calls.length).toBe(before);
+    expect(await rest({}, { url: `${baseUrl}/missing` })).toMatchObject({ ok: false, bpmnError: { code: "http-404" } });
+    await expect(rest({}, { url: `${baseUrl}/down` })).rejects.toThrow("HTTP 503");
+    await expect(
+      rest({}, { url: `${baseUrl}/ok`, authentication: { type: "oauth-client-credentials-flow" } }),
+    ).rejects.toThrow("not supported");
+  });
+
+  it("a resultExpression that is not a context fails the job instead of writing nonsense", async () => {
+    await expect(rest({ resultExpression: "=body.registered" }, { url: `${baseUrl}/applicants/2` })).rejects.toThrow(
+      "not a context",
+    );
   });
 });
 

@@ -3,6 +3,7 @@
  * other types at publish time (KNOWN_CONNECTOR_TYPES); at run time an unknown type is a BPMN
  * error, never a crash.
  */
+import { CAMUNDA_REST_TYPE, camundaRestConnector } from "./camunda-rest";
 import { documentConnector } from "./document";
 import { httpConnector } from "./http";
 import { notifyConnector } from "./notify";
@@ -16,6 +17,7 @@ export const CONNECTORS: Record<string, Connector> = {
   http: httpConnector,
   notify: notifyConnector,
   document: documentConnector,
+  [CAMUNDA_REST_TYPE]: camundaRestConnector,
 };
 
 export const KNOWN_CONNECTOR_TYPES = Object.keys(CONNECTORS);

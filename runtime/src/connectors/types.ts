@@ -40,7 +40,10 @@ export interface ConnectorDeps {
 
 export type Connector = (deps: ConnectorDeps, input: ConnectorInput, signal?: AbortSignal) => Promise<ConnectorResult>;
 
+/** A connector's answer that is a BPMN error. */
+export type BpmnErrorResult = Extract<ConnectorResult, { ok: false }>;
+
 /** A business error the model can catch with an error boundary event. */
-export function bpmnError(code: string, message: string): ConnectorResult {
+export function bpmnError(code: string, message: string): BpmnErrorResult {
   return { ok: false, bpmnError: { code, message } };
 }

@@ -11,7 +11,7 @@ describe("unknown-connector-type", () => {
     const problems = await runFixture(unknownConnectorType, "invalid");
     expect(ids(problems)).toEqual(["unknown", "missing", "throw"]);
     expect(problems[0]?.message.en).toBe(
-      'Unknown connector type "io.camunda:slack:1"; available: http, notify, document.',
+      'Unknown connector type "io.camunda:slack:1"; available: http, notify, document, io.camunda:http-json:1.',
     );
   });
 });

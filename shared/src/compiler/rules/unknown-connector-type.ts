@@ -3,8 +3,8 @@ import { extension, isA, str } from "../moddle-element";
 import { problem } from "../problem";
 import { allElements, type Rule } from "./rule";
 
-/** Connector types the runtime implements. */
-export const KNOWN_CONNECTORS = ["http", "notify", "document"] as const;
+/** Connector types the runtime implements; the last is Camunda's REST connector, run as Alur's http. */
+export const KNOWN_CONNECTORS = ["http", "notify", "document", "io.camunda:http-json:1"] as const;
 
 export const unknownConnectorType: Rule = {
   code: "unknown-connector-type",
