@@ -352,6 +352,17 @@ export function toBpmnXml(def: ServiceDef): string {
     );
     out.push("      </alur:variant>");
   }
+  if (def.privacy) {
+    const pr = def.privacy;
+    out.push(`      <alur:privacy${attr("sensitive", pr.sensitive)}${attr("retention", pr.retention)}>`);
+    for (const [field, roles] of Object.entries(pr.fields ?? {})) {
+      out.push(`        <alur:restrict${attr("field", field)}${attr("roles", roles.join(","))} />`);
+    }
+    for (const [document, roles] of Object.entries(pr.documents ?? {})) {
+      out.push(`        <alur:restrict${attr("document", document)}${attr("roles", roles.join(","))} />`);
+    }
+    out.push("      </alur:privacy>");
+  }
   out.push("    </bpmn:extensionElements>");
   for (const n of def.nodes) out.push(nodeXml(def, n, incoming.get(n.id) ?? [], outgoing.get(n.id) ?? [], defaults));
   def.flows.forEach((f, i) => {
