@@ -354,14 +354,19 @@ export function toBpmnXml(def: ServiceDef): string {
   }
   if (def.privacy) {
     const pr = def.privacy;
-    out.push(`      <alur:privacy${attr("sensitive", pr.sensitive)}${attr("retention", pr.retention)}>`);
-    for (const [field, roles] of Object.entries(pr.fields ?? {})) {
-      out.push(`        <alur:restrict${attr("field", field)}${attr("roles", roles.join(","))} />`);
+    const open = `      <alur:privacy${attr("sensitive", pr.sensitive)}${attr("retention", pr.retention)}`;
+    const rules = [
+      ...Object.entries(pr.fields ?? {}).map(([field, roles]) => attr("field", field) + attr("roles", roles.join(","))),
+      ...Object.entries(pr.documents ?? {}).map(
+        ([doc, roles]) => attr("document", doc) + attr("roles", roles.join(",")),
+      ),
+    ];
+    if (rules.length === 0) out.push(`${open} />`);
+    else {
+      out.push(`${open}>`);
+      for (const rule of rules) out.push(`        <alur:restrict${rule} />`);
+      out.push("      </alur:privacy>");
     }
-    for (const [document, roles] of Object.entries(pr.documents ?? {})) {
-      out.push(`        <alur:restrict${attr("document", document)}${attr("roles", roles.join(","))} />`);
-    }
-    out.push("      </alur:privacy>");
   }
   out.push("    </bpmn:extensionElements>");
   for (const n of def.nodes) out.push(nodeXml(def, n, incoming.get(n.id) ?? [], outgoing.get(n.id) ?? [], defaults));
