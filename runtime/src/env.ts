@@ -3,6 +3,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { parseCidr } from "./api/cidr";
 
 /** The repository root (two levels above runtime/src). */
 export const REPO_ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -35,6 +36,23 @@ const Env = z.object({
     .transform((v) => v === "1" || v === "true"),
   /** Comma-separated host names the `http` connector may call. */
   HTTP_CONNECTOR_ALLOW: z.string().default(""),
+  /**
+   * Comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed
+   * (e.g. `10.0.0.0/8,127.0.0.1`). Empty: the socket peer is the client, X-Forwarded-For is ignored.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const entries = v
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
+      for (const entry of entries) {
+        if (!parseCidr(entry)) ctx.addIssue({ code: "custom", message: `not an address or CIDR: ${entry}` });
+      }
+      return entries;
+    }),
 });
 export type Env = z.infer<typeof Env>;
 

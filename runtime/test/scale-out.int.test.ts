@@ -82,7 +82,7 @@ describe("two API processes and one worker process on one PostgreSQL and one Tem
     expect((await api(apiA!.baseUrl, other, "GET", "/auth/me")).status).toBe(401);
   });
 
-  it("counts failed sign-ins across processes: the lock-out set by A and B holds on both", async () => {
+  it("counts failed sign-ins across processes: the delay earned on A and B holds on both", async () => {
     const { username, password } = users.locked!;
     for (let i = 0; i < 5; i++) {
       const baseUrl = i % 2 === 0 ? apiA!.baseUrl : apiB!.baseUrl;
@@ -99,8 +99,8 @@ describe("two API processes and one worker process on one PostgreSQL and one Tem
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ username, password, mode: "token" }),
       });
-      expect(res.status).toBe(423);
-      expect(((await res.json()) as { code: string }).code).toBe("account-locked");
+      expect(res.status).toBe(429);
+      expect(((await res.json()) as { code: string }).code).toBe("sign-in-delayed");
     }
   });
 

@@ -352,6 +352,22 @@ export function toBpmnXml(def: ServiceDef): string {
     );
     out.push("      </alur:variant>");
   }
+  if (def.privacy) {
+    const pr = def.privacy;
+    const open = `      <alur:privacy${attr("sensitive", pr.sensitive)}${attr("retention", pr.retention)}`;
+    const rules = [
+      ...Object.entries(pr.fields ?? {}).map(([field, roles]) => attr("field", field) + attr("roles", roles.join(","))),
+      ...Object.entries(pr.documents ?? {}).map(
+        ([doc, roles]) => attr("document", doc) + attr("roles", roles.join(",")),
+      ),
+    ];
+    if (rules.length === 0) out.push(`${open} />`);
+    else {
+      out.push(`${open}>`);
+      for (const rule of rules) out.push(`        <alur:restrict${rule} />`);
+      out.push("      </alur:privacy>");
+    }
+  }
   out.push("    </bpmn:extensionElements>");
   for (const n of def.nodes) out.push(nodeXml(def, n, incoming.get(n.id) ?? [], outgoing.get(n.id) ?? [], defaults));
   def.flows.forEach((f, i) => {

@@ -188,6 +188,16 @@ export interface ScenarioDef {
   };
 }
 
+export interface PrivacyDef {
+  sensitive: boolean;
+  /** ISO 8601 duration after a case closes, e.g. "P5Y". */
+  retention?: string;
+  /** Form or applicant field → roles that see it. */
+  fields?: Record<string, string[]>;
+  /** Requirement id → roles that see its documents. */
+  documents?: Record<string, string[]>;
+}
+
 export interface ServiceDef {
   /** Folder name under workflows/. */
   slug: string;
@@ -200,6 +210,8 @@ export interface ServiceDef {
   source: { seed: string; section: string };
   standard: StandardDef;
   variant?: { template: string; district: string; effectiveFrom?: string; legalBasis: LegalBasisDef };
+  /** Personal-data rules (alur:privacy): restricted fields/documents by role, retention period. */
+  privacy?: PrivacyDef;
   nodes: NodeDef[];
   flows: FlowDef[];
   scenarios: ScenarioDef[];

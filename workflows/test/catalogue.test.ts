@@ -122,3 +122,20 @@ describe.each(models.map((m) => [m.file, m] as const))("%s", (_file, entry) => {
     );
   });
 });
+
+describe("personal data", () => {
+  it("marks the adoption services sensitive, restricts only to known roles and documents, and sets a retention", async () => {
+    const adoption = models.filter((m) => m.file.startsWith("pengangkatan-anak/"));
+    expect(adoption.length).toBeGreaterThan(1);
+    for (const entry of adoption) {
+      const { plan } = await compileEntry(entry);
+      expect(plan!.privacy?.sensitive, entry.file).toBe(true);
+      expect(plan!.privacy?.retention).toMatch(/^P\d+Y$/);
+      const requirements = new Set(plan!.standard?.requirements.map((r) => r.id));
+      for (const roles of [...Object.values(plan!.privacy!.fields), ...Object.values(plan!.privacy!.documents)]) {
+        for (const role of roles) expect(ROLES.has(role), role).toBe(true);
+      }
+      for (const id of Object.keys(plan!.privacy!.documents)) expect(requirements.has(id), id).toBe(true);
+    }
+  });
+});

@@ -6,13 +6,19 @@
  * gives 409, an unpublished service 422). Runs against the dev server so allowed message and
  * signal calls reach a real Temporal.
  */
+
+import { randomUUID } from "node:crypto";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devServerEnv, pgliteDb } from "../../test/servers";
 import { BUILTIN_ROLES } from "../auth/roles";
 import type { DemoCredential } from "../auth/seed-demo";
+import { appendCaseEvent } from "../store/case-events";
 import type { Db } from "../store/db";
-import { buildTestApp, call, fixtureCase, type Session, signIn, type TestApp } from "./test-support";
+import { storeFile } from "../store/file-store";
+import { insertProcessVersion } from "../store/process-versions";
+import { closeTask } from "../store/tasks";
+import { buildTestApp, call, fixtureCase, fixturePlan, type Session, signIn, type TestApp } from "./test-support";
 
 const HEADS = ["ketua-tim", "kepala-bidang", "sekretaris", "kepala-dinas"];
 const STAFF = BUILTIN_ROLES.filter((r) => r.kind === "staff").map((r) => r.id);
@@ -23,18 +29,90 @@ let app: TestApp;
 let credentials: DemoCredential[];
 const sessions: Record<string, Session> = {};
 let fx: Awaited<ReturnType<typeof fixtureCase>>;
+/** A case of a sensitive service (as adoption is): NIK, name and the police record are restricted. */
+let sensitive: Awaited<ReturnType<typeof fixtureCase>> & { skck: string; ktp: string; doneTask: string };
+const CASEWORK = ["sakti-peksos", "kepala-dinas"];
+const APPLICANT = "Rahasia Wulandari";
 
 beforeAll(async () => {
   env = await devServerEnv();
   db = await pgliteDb();
-  ({ app, credentials } = await buildTestApp(db, { client: env.client, taskQueue: "matrix-no-worker" }));
+  let filesDir: string;
+  ({ app, credentials, filesDir } = await buildTestApp(db, { client: env.client, taskQueue: "matrix-no-worker" }));
   for (const c of credentials) sessions[c.username] = await signIn(app, credentials, c.username);
   fx = await fixtureCase(db, {
     district: "3216",
     roles: ["back-office"],
     createdBy: sessions["bks.front-office"]!.userId,
   });
+  sensitive = await sensitiveFixture(filesDir);
 });
+
+async function sensitiveFixture(filesDir: string) {
+  const processId = "matrix-adopsi";
+  await insertProcessVersion(db, {
+    plan: {
+      ...fixturePlan(processId, ["back-office"]),
+      privacy: {
+        sensitive: true,
+        retention: "P5Y",
+        fields: { nik: CASEWORK, name: CASEWORK, laporanSosial: CASEWORK },
+        documents: { skck: CASEWORK },
+      },
+    },
+    bpmnXml: "<definitions/>",
+    district: "3216",
+    publish: true,
+    effectiveFrom: null,
+    createdBy: null,
+  });
+  const created = await fixtureCase(db, {
+    district: "3216",
+    roles: ["back-office"],
+    createdBy: sessions["bks.front-office"]!.userId,
+    processId,
+    applicantName: APPLICANT,
+  });
+  await db
+    .updateTable("cases")
+    .set({ applicant: JSON.stringify({ name: APPLICANT, nik: "3216010101010001", alamat: "Cikarang" }) })
+    .where("id", "=", created.caseId)
+    .execute();
+  const docs: Record<string, string> = {};
+  for (const requirement of ["skck", "ktp"]) {
+    const id = randomUUID();
+    await db
+      .insertInto("case_documents")
+      .values({
+        id,
+        case_id: created.caseId,
+        requirement_id: requirement,
+        sha256: await storeFile(filesDir, new TextEncoder().encode(`${requirement} of the applicant`)),
+        filename: `${requirement}.pdf`,
+        content_type: "application/pdf",
+        size: 20,
+        uploaded_by: null,
+      })
+      .execute();
+    docs[requirement] = id;
+  }
+  // a social worker's finished visit: its result and its timeline entry carry the social report
+  const visit = await fixtureCase(db, { district: "3216", roles: ["sakti-peksos"], createdBy: null, processId });
+  await db.updateTable("tasks").set({ case_id: created.caseId }).where("id", "=", visit.task.id).execute();
+  await closeTask(db, {
+    taskId: visit.task.id,
+    status: "completed",
+    result: { laporanSosial: "Keluarga layak", tanggalKunjungan: "2026-11-01" },
+    by: sessions["bks.sakti-peksos"]!.userId,
+  });
+  await appendCaseEvent(db, {
+    caseId: created.caseId,
+    type: "task.completed",
+    actor: sessions["bks.sakti-peksos"]!.userId,
+    data: { data: { laporanSosial: "Keluarga layak", tanggalKunjungan: "2026-11-01" } },
+  });
+  return { ...created, skck: docs.skck!, ktp: docs.ktp!, doneTask: visit.task.id };
+}
 
 afterAll(async () => {
   await env?.teardown();
@@ -120,6 +198,26 @@ const ENDPOINTS: Endpoint[] = [
     request: () => ["GET", `/cases/${fx.caseId}/timeline`],
     allowed: (w) =>
       isSuper(w) || (bks(w) && ["district-admin", "front-office", "back-office", ...HEADS].includes(w.role)),
+  },
+  {
+    name: "GET /cases/{sensitive}",
+    request: () => ["GET", `/cases/${sensitive.caseId}`],
+    // back-office has the case's task, sakti-peksos its finished visit
+    allowed: (w) =>
+      isSuper(w) ||
+      (bks(w) && ["district-admin", "front-office", "back-office", "sakti-peksos", ...HEADS].includes(w.role)),
+  },
+  {
+    name: "GET /cases/{sensitive}/documents/{ktp}",
+    request: () => ["GET", `/cases/${sensitive.caseId}/documents/${sensitive.ktp}`],
+    allowed: (w) =>
+      isSuper(w) ||
+      (bks(w) && ["district-admin", "front-office", "back-office", "sakti-peksos", ...HEADS].includes(w.role)),
+  },
+  {
+    name: "GET /cases/{sensitive}/documents/{skck, restricted}",
+    request: () => ["GET", `/cases/${sensitive.caseId}/documents/${sensitive.skck}`],
+    allowed: (w) => bks(w) && CASEWORK.includes(w.role),
   },
   {
     name: "POST /cases/{bekasi}/messages",
@@ -238,5 +336,98 @@ describe("authorization matrix", () => {
     expect(wrong).toEqual([]);
     expect(cells.length).toBe(ENDPOINTS.length * credentials.length);
     console.log(JSON.stringify({ metric: "authorization-matrix-cells", value: cells.length }));
+  });
+  it("withholds a sensitive case's restricted fields and documents from every role not listed, and audits every read", async () => {
+    const wrong: string[] = [];
+    for (const cred of credentials) {
+      const session = sessions[cred.username]!;
+      const role = cred.roles[0]!;
+      const listed = cred.district === "3216" && CASEWORK.includes(role);
+      const before = await db
+        .selectFrom("audit_log")
+        .select((eb) => eb.fn.max("id").as("max"))
+        .executeTakeFirstOrThrow();
+      const res = await call(app, session, "GET", `/cases/${sensitive.caseId}`);
+      if (res.status !== 200) continue;
+      const view = (await res.json()) as {
+        applicant: Record<string, unknown>;
+        documents: { requirementId: string }[];
+        withheld?: { fields: string[]; documents: number };
+      };
+      const timeline = (await (await call(app, session, "GET", `/cases/${sensitive.caseId}/timeline`)).json()) as {
+        items: { data: unknown }[];
+      };
+      const sees = {
+        nik: "nik" in view.applicant,
+        name: view.applicant.name === APPLICANT,
+        skck: view.documents.some((d) => d.requirementId === "skck"),
+        report: JSON.stringify(timeline.items).includes("Keluarga layak"),
+      };
+      const expected = { nik: listed, name: listed, skck: listed, report: listed };
+      if (JSON.stringify(sees) !== JSON.stringify(expected) || view.applicant.alamat !== "Cikarang") {
+        wrong.push(`${cred.username}: sees ${JSON.stringify(sees)}, expected ${JSON.stringify(expected)}`);
+      }
+      if (!listed && view.withheld?.documents !== 1)
+        wrong.push(`${cred.username}: withheld ${JSON.stringify(view.withheld)}`);
+      const reads = await db
+        .selectFrom("audit_log")
+        .select(["action", "details"])
+        .where("id", ">", Number(before.max ?? 0))
+        .where("outcome", "=", "ok")
+        .where("actor_id", "=", session.userId)
+        .where("resource_id", "=", sensitive.caseId)
+        .execute();
+      const actions = reads.map((r) => r.action).sort();
+      if (JSON.stringify(actions) !== JSON.stringify(["case.read", "case.read-timeline"])) {
+        wrong.push(`${cred.username}: audited ${JSON.stringify(actions)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("leaves a restricted applicant name out of the inbox and its search, and a restricted result out of the task", async () => {
+    // given the sensitive case's open task, offered to the back office (not listed for the name)
+    const backOffice = sessions["bks.back-office"]!;
+    const inbox = (await (await call(app, backOffice, "GET", "/tasks?scope=unassigned")).json()) as {
+      items: { id: string; applicantName: string | null }[];
+    };
+    expect(inbox.items.find((i) => i.id === sensitive.task.id)).toMatchObject({ applicantName: null });
+    expect(inbox.items.find((i) => i.id === fx.task.id)).toMatchObject({ applicantName: "Siti Aminah" });
+    // the name finds nothing for them, while the case number still does
+    const byName = (await (
+      await call(app, backOffice, "GET", `/tasks?scope=unassigned&q=${encodeURIComponent("Rahasia")}`)
+    ).json()) as {
+      items: unknown[];
+    };
+    expect(byName.items).toEqual([]);
+    const caseNumber = (
+      await db.selectFrom("cases").select("case_number").where("id", "=", sensitive.caseId).executeTakeFirstOrThrow()
+    ).case_number;
+    const byNumber = (await (
+      await call(app, backOffice, "GET", `/tasks?scope=unassigned&q=${encodeURIComponent(caseNumber)}`)
+    ).json()) as {
+      items: { id: string }[];
+    };
+    expect(byNumber.items.map((i) => i.id)).toEqual([sensitive.task.id]);
+    // the head of office (listed) sees the name in the task; a head not listed does not, nor the report
+    const head = await (await call(app, sessions["bks.kepala-dinas"]!, "GET", `/tasks/${sensitive.doneTask}`)).json();
+    expect(head).toMatchObject({ applicantName: APPLICANT, result: { laporanSosial: "Keluarga layak" } });
+    const other = (await (
+      await call(app, sessions["bks.kepala-bidang"]!, "GET", `/tasks/${sensitive.doneTask}`)
+    ).json()) as {
+      applicantName: string | null;
+      result: Record<string, unknown>;
+    };
+    expect(other.applicantName).toBeNull();
+    expect(other.result).toEqual({ tanggalKunjungan: "2026-11-01" });
+    const audited = await db
+      .selectFrom("audit_log")
+      .select("actor_id")
+      .where("action", "=", "case.read-task")
+      .where("resource_id", "=", sensitive.caseId)
+      .execute();
+    expect(audited.map((a) => a.actor_id).sort()).toEqual(
+      [sessions["bks.kepala-dinas"]!.userId, sessions["bks.kepala-bidang"]!.userId].sort(),
+    );
   });
 });

@@ -19,9 +19,9 @@ export const MESSAGES = {
   "validation-failed": { id: "Data yang dikirim tidak valid.", en: "The data sent is not valid." },
   "not-found": { id: "Data tidak ditemukan.", en: "Not found." },
   "invalid-credentials": { id: "Nama pengguna atau kata sandi salah.", en: "Wrong username or password." },
-  "account-locked": {
-    id: "Akun dikunci sementara karena terlalu banyak percobaan masuk. Coba lagi nanti.",
-    en: "The account is locked for a while after too many sign-in attempts. Try again later.",
+  "sign-in-delayed": {
+    id: "Terlalu banyak percobaan masuk yang gagal. Tunggu sebentar, lalu coba lagi.",
+    en: "Too many failed sign-in attempts. Wait a moment, then try again.",
   },
   "rate-limited": {
     id: "Terlalu banyak percobaan masuk dari alamat ini. Coba lagi nanti.",

@@ -1,30 +1,22 @@
 /** Request middleware: client address, session or bearer authentication, CSRF on cookie writes. */
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { loadPrincipal, type Principal } from "../auth/principal";
 import { CSRF_HEADER, findSession, SESSION_COOKIE } from "../auth/sessions";
 import { appendAudit } from "../store/audit";
+import { trustedProxies } from "./cidr";
+import { clientAddress } from "./client-address";
 import type { AppContext, AppDeps, AppEnv } from "./context";
 import { ApiException } from "./errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function clientIp(c: AppContext): string {
-  try {
-    const address = getConnInfo(c).remote.address;
-    if (address) return address;
-  } catch {
-    // not served by @hono/node-server (in-process app.request in tests)
-  }
-  return c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-}
-
 /** Resolves who is calling; routes decide whether a principal is required. */
 export function authenticate(deps: AppDeps) {
+  const isTrustedProxy = trustedProxies(deps.env.TRUSTED_PROXIES);
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set("deps", deps);
-    c.set("ip", clientIp(c));
+    c.set("ip", clientAddress(c, isTrustedProxy));
     c.set("principal", null);
     c.set("sessionId", null);
     c.set("authKind", null);

@@ -33,10 +33,17 @@ export function unconnectedClient(): Client {
  */
 export async function buildTestApp(
   db: Db,
-  options: { client?: Client; taskQueue?: string; credentials?: DemoCredential[]; filesDir?: string } = {},
+  options: {
+    client?: Client;
+    taskQueue?: string;
+    credentials?: DemoCredential[];
+    filesDir?: string;
+    /** Extra settings (e.g. TRUSTED_PROXIES). */
+    env?: Record<string, string>;
+  } = {},
 ) {
   const credentials = options.credentials ?? (await seedDemo(db));
-  const env = loadEnv({ NODE_ENV: "test" });
+  const env = loadEnv({ NODE_ENV: "test", ...options.env });
   const filesDir = options.filesDir ?? mkdtempSync(path.join(tmpdir(), "alur-files-"));
   const app = createApp(
     {
@@ -60,15 +67,27 @@ export interface Session {
   headers: Record<string, string>;
 }
 
+/**
+ * The node-server bindings of a request from `address`, as `app.request`'s third argument: the
+ * socket peer the API sees (X-Forwarded-For counts only from TRUSTED_PROXIES).
+ */
+export function fromPeer(address: string) {
+  return { incoming: { socket: { remoteAddress: address } } };
+}
+
 /** Signs in with a bearer token (no CSRF needed). */
 export async function signIn(app: TestApp, credentials: DemoCredential[], username: string): Promise<Session> {
   const cred = credentials.find((c) => c.username === username);
   if (!cred) throw new Error(`no demo user ${username}`);
-  const res = await app.request("/auth/login", {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": `10.0.0.${credentials.indexOf(cred) + 1}` },
-    body: JSON.stringify({ username, password: cred.password, mode: "token" }),
-  });
+  const res = await app.request(
+    "/auth/login",
+    {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password: cred.password, mode: "token" }),
+    },
+    fromPeer(`10.0.0.${credentials.indexOf(cred) + 1}`),
+  );
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { token: string; user: { id: string } };
   return { username, userId: body.user.id, headers: { authorization: `Bearer ${body.token}` } };

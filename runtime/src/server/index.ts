@@ -10,6 +10,7 @@ import { Client, Connection } from "@temporalio/client";
 import { NativeConnection } from "@temporalio/worker";
 import { Hono } from "hono";
 import { createApp } from "../api/app";
+import { startRetentionSweeper } from "../api/cases/retention";
 import { startWorkflowStartSweeper } from "../api/cases/workflow-start";
 import type { Env } from "../env";
 import { createLogger, type Logger } from "../logger";
@@ -101,6 +102,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // cases whose workflow could not be started are retried from the database (any API process)
       const sweeper = startWorkflowStartSweeper(appDeps);
       stops.push(() => sweeper.stop());
+      // documents of closed cases past their service's retention period are purged (audited)
+      const retention = startRetentionSweeper(appDeps);
+      stops.push(() => retention.stop());
       if (!mountDesigner(root)) logger.warn("designer/dist not found: run `npm run build` to serve the web app");
       const server = serve({ fetch: root.fetch, port: env.PORT, hostname: env.HOST });
       await new Promise<void>((resolve) => server.once("listening", () => resolve()));

@@ -1,5 +1,6 @@
 /** Cases and their documents. Status changes come from the workflow's activities. */
-import type { Selectable } from "kysely";
+import { CasePrivacy } from "@alur/shared/schemas";
+import { type Selectable, sql } from "kysely";
 import type { Db } from "./db";
 import type { CaseDocumentsTable, CasesTable } from "./schema";
 
@@ -8,6 +9,19 @@ export type CaseDocumentRow = Selectable<CaseDocumentsTable>;
 
 export async function getCase(db: Db, caseId: string): Promise<CaseRow | undefined> {
   return db.selectFrom("cases").selectAll().where("id", "=", caseId).executeTakeFirst();
+}
+
+/** The personal-data rules of the case's process version (undefined: none, or unreadable). */
+export async function getCasePrivacy(db: Db, processVersionId: string): Promise<CasePrivacy | undefined> {
+  const row = await db
+    .selectFrom("process_versions")
+    .select(sql<unknown>`plan->'privacy'`.as("privacy"))
+    .where("id", "=", processVersionId)
+    .executeTakeFirst();
+  if (row?.privacy === null || row?.privacy === undefined) return undefined;
+  const parsed = CasePrivacy.safeParse(row.privacy);
+  // Plans are validated when deployed; one that no longer parses still has its reads audited.
+  return parsed.success ? parsed.data : { sensitive: true, fields: {}, documents: {} };
 }
 
 export async function listCaseDocuments(db: Db, caseId: string): Promise<CaseDocumentRow[]> {

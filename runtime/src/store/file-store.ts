@@ -1,6 +1,6 @@
 /** Uploaded files under the data directory, addressed by sha256 (the same file is stored once). */
 import { createHash } from "node:crypto";
-import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Writes the bytes (atomically, via a temp file) and returns their sha256. */
@@ -22,4 +22,9 @@ export async function storeFile(filesDir: string, bytes: Uint8Array): Promise<st
 
 export function filePath(filesDir: string, sha256: string): string {
   return path.join(filesDir, sha256.slice(0, 2), sha256);
+}
+
+/** Deletes a stored file; one already gone is no error (a purge may be retried). */
+export async function removeFile(filesDir: string, sha256: string): Promise<void> {
+  await rm(filePath(filesDir, sha256), { force: true });
 }

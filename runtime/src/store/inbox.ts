@@ -32,6 +32,8 @@ export interface InboxRow {
   due_at: Date | null;
   created_at: Date;
   revision: number;
+  /** The plan's personal-data rules (`plan.privacy`), for the handler to apply. */
+  privacy: unknown;
 }
 
 const INFINITY = "infinity";
@@ -69,6 +71,7 @@ export async function queryInbox(
   let q = db
     .selectFrom("tasks as t")
     .innerJoin("cases as c", "c.id", "t.case_id")
+    .innerJoin("process_versions as v", "v.id", "c.process_version_id")
     .select([
       "t.id",
       "t.case_id",
@@ -85,6 +88,7 @@ export async function queryInbox(
       "t.due_at",
       "t.created_at",
       "t.revision",
+      sql<unknown>`v.plan->'privacy'`.as("privacy"),
     ]);
 
   if (filter.scope === "mine") {
@@ -108,8 +112,18 @@ export async function queryInbox(
   if (filter.dueBefore) q = q.where("t.due_at", "<", new Date(filter.dueBefore));
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
+    // A name restricted by the service's personal-data rules is no search key for roles that may
+    // not see it: a match would tell them whose case it is.
+    const nameRoles = sql`v.plan #> '{privacy,fields,name}'`;
+    const mayReadName =
+      filter.roles.length > 0
+        ? sql<boolean>`(${nameRoles} IS NULL OR ${nameRoles} ?| array[${sql.join(filter.roles)}]::text[])`
+        : sql<boolean>`${nameRoles} IS NULL`;
     q = q.where((eb) =>
-      eb.or([eb("c.case_number", "ilike", pattern), eb(sql<string>`c.applicant->>'name'`, "ilike", pattern)]),
+      eb.or([
+        eb("c.case_number", "ilike", pattern),
+        eb.and([eb(sql<string>`c.applicant->>'name'`, "ilike", pattern), mayReadName]),
+      ]),
     );
   }
   if (filter.cursor) {

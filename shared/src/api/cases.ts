@@ -54,6 +54,11 @@ export const CaseView = z.object({
   endedAt: z.string().nullable(),
   createdBy: z.string().nullable(),
   documents: z.array(DocumentView).default([]),
+  /**
+   * What a sensitive service's rules (plan `privacy`) withhold from this reader: field names left
+   * out of `applicant` (and the timeline), and how many documents are left out of `documents`.
+   */
+  withheld: z.object({ fields: z.array(z.string()), documents: z.number().int() }).optional(),
   currentSteps: z.array(z.object({ taskId: z.string(), name: z.string().nullable(), elementId: z.string() })),
   /** True while the case's workflow waits to be started (Temporal was unreachable; retried in the background). */
   workflowPending: z.boolean().optional(),

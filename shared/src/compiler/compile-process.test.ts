@@ -276,4 +276,37 @@ describe("compileProcess", () => {
     expect(missing.plan).toBeUndefined();
     expect(missing.problems).toMatchObject([{ elementId: "p", code: "variant-invalid" }]);
   });
+  it("turns alur:privacy into the plan's personal-data rules and refuses malformed ones", async () => {
+    const privacy = (attrs: string, inner: string) =>
+      wrap(
+        `<bpmn:extensionElements><alur:privacy xmlns:alur="https://alur.id/schema/bpmn/1.0" ${attrs}>${inner}</alur:privacy></bpmn:extensionElements><bpmn:startEvent id="s"/>`,
+      );
+    // given a sensitive service with restricted fields and documents
+    const { plan, problems } = await compileXml(
+      privacy(
+        'sensitive="true" retention="P5Y"',
+        '<alur:restrict field="nik" roles="sakti-peksos, kepala-dinas"/><alur:restrict field="nik" roles="pekerja-sosial"/>' +
+          '<alur:restrict document="laporan-sosial" roles="sakti-peksos"/>',
+      ),
+    );
+    // then the plan carries them, roles of one item merged
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(plan?.privacy).toEqual({
+      sensitive: true,
+      retention: "P5Y",
+      fields: { nik: ["sakti-peksos", "kepala-dinas", "pekerja-sosial"] },
+      documents: { "laporan-sosial": ["sakti-peksos"] },
+    });
+    // and a bad period or a rule without roles is an error naming it
+    const badPeriod = await compileXml(privacy('sensitive="true" retention="5 years"', ""));
+    expect(badPeriod.plan).toBeUndefined();
+    expect(badPeriod.problems).toMatchObject([{ elementId: "p", code: "privacy-invalid" }]);
+    expect(badPeriod.problems[0]?.message.en).toContain("retention");
+    const noRoles = await compileXml(privacy('sensitive="true"', '<alur:restrict field="nik"/>'));
+    expect(noRoles.problems).toMatchObject([
+      { code: "privacy-invalid", message: { en: expect.stringContaining("restrict.0") } },
+    ]);
+    // a process without alur:privacy has none
+    expect((await compileXml(wrap('<bpmn:startEvent id="s"/>'))).plan?.privacy).toBeUndefined();
+  });
 });

@@ -31,6 +31,7 @@ import {
   num,
   str,
 } from "./moddle-element";
+import { readPrivacy } from "./privacy";
 import { hasErrors, type Problem, problem } from "./problem";
 import { flowElementsOf, MAX_NESTING, refId, selectProcess } from "./process-elements";
 import { readServiceStandard, readVariant } from "./service-standard";
@@ -187,7 +188,8 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
 
   const { standard, problems: standardProblems } = readServiceStandard(process);
   const { variant, problems: variantProblems } = readVariant(process);
-  problems.push(...standardProblems, ...variantProblems);
+  const { privacy, problems: privacyProblems } = readPrivacy(process);
+  problems.push(...standardProblems, ...variantProblems, ...privacyProblems);
   if (hasErrors(problems)) return { problems };
 
   const candidate = {
@@ -200,6 +202,7 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
     forms,
     ...(standard ? { standard } : {}),
     ...(variant ? { variant } : {}),
+    ...(privacy ? { privacy } : {}),
   };
   const parsed = ExecutionPlan.safeParse(candidate);
   if (!parsed.success) {

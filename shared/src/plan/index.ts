@@ -4,7 +4,7 @@
  * and never re-parsed from XML at run time.
  */
 import { z } from "zod";
-import { ServiceStandard, VariantInfo } from "../schemas";
+import { CasePrivacy, ServiceStandard, VariantInfo } from "../schemas";
 
 /** Bump when the plan's shape or meaning changes; a running case keeps the version it started on. */
 export const PLAN_VERSION = 1;
@@ -183,5 +183,7 @@ export const ExecutionPlan = z.object({
   forms: z.record(z.string(), z.unknown()).default({}),
   standard: ServiceStandard.optional(),
   variant: VariantInfo.optional(),
+  /** Personal-data rules (alur:privacy): restricted fields and documents, audit, retention. */
+  privacy: CasePrivacy.optional(),
 });
 export type ExecutionPlan = z.infer<typeof ExecutionPlan>;

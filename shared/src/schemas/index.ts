@@ -1,2 +1,3 @@
 export * from "./case";
+export * from "./privacy";
 export * from "./service-standard";

@@ -283,6 +283,9 @@ export const ODGJ: ServiceDef = {
   name: "Penanganan Orang Dalam Gangguan Jiwa (ODGJ) — Kabupaten Bekasi",
   district: BEKASI,
   source: source("III.c Pelaksanaan Pelayanan Penanganan ODGJ"),
+  // Mental-health data is specific personal data (UU 27/2022 art. 4): every read is audited.
+  // Which fields to restrict, and for how long to keep the files, is the office's call; none yet.
+  privacy: { sensitive: true },
   standard: standard({
     code: "BKS-REHSOS-ODGJ",
     name: "Penanganan Orang Dalam Gangguan Jiwa (ODGJ)",

@@ -342,6 +342,18 @@ const SCENARIOS: ScenarioDef[] = [
   },
 ];
 
+/**
+ * Adoption files hold health, criminal-record and income data of the prospective parents and the
+ * child's origin (UU 27/2022: specific personal data): the social report and those documents are
+ * for the social workers and the head of office only; documents go 5 years after the case closes.
+ */
+const CASEWORK = ["sakti-peksos", "pekerja-sosial", "kepala-dinas"];
+const ADOPTION_PRIVACY = {
+  sensitive: true,
+  retention: "P5Y",
+  fields: { laporanSosial: CASEWORK },
+};
+
 export const ADOPTION_TEMPLATE: ServiceDef = {
   slug: "pengangkatan-anak",
   processId: "pengangkatan_anak",
@@ -349,6 +361,7 @@ export const ADOPTION_TEMPLATE: ServiceDef = {
   district: null,
   source: { seed: BEKASI_SEED, section: "Lampiran II, III.b (steps generalised); DOMAIN.md" },
   standard: TEMPLATE_STANDARD,
+  privacy: ADOPTION_PRIVACY,
   nodes: nodes([]),
   flows: FLOWS,
   scenarios: SCENARIOS.map((s) => ({ ...s, name: `template-${s.name}` })),
@@ -368,6 +381,13 @@ export const ADOPTION_BEKASI: ServiceDef = {
     district: BEKASI,
     effectiveFrom: BEKASI_VALID_FROM,
     legalBasis: BEKASI_DECREE,
+  },
+  privacy: {
+    ...ADOPTION_PRIVACY,
+    // health (02–04), police record (05), income (10), the birth parents' papers (13, 14)
+    documents: Object.fromEntries(
+      ["syarat02", "syarat03", "syarat04", "syarat05", "syarat10", "syarat13", "syarat14"].map((id) => [id, CASEWORK]),
+    ),
   },
   nodes: nodes(REQUIREMENTS.map((r) => r.id)),
   flows: FLOWS,

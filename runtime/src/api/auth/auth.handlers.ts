@@ -37,7 +37,7 @@ export const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
       details: { reason: outcome.reason },
     });
     const retry = outcome.retryAfterSeconds ? { "Retry-After": String(outcome.retryAfterSeconds) } : undefined;
-    if (outcome.reason === "locked") throw new ApiException(423, "account-locked", undefined, retry);
+    if (outcome.reason === "delayed") throw new ApiException(429, "sign-in-delayed", undefined, retry);
     if (outcome.reason === "rate-limited") throw new ApiException(429, "rate-limited", undefined, retry);
     throw new ApiException(401, "invalid-credentials");
   }

@@ -8,7 +8,7 @@ export const login = createRoute({
   tags: ["auth"],
   summary: "Sign in with username and password",
   request: { body: jsonBody(LoginRequest) },
-  responses: { 200: jsonResponse(LoginResponse, "Signed in"), ...errors(400, 401, 423, 429) },
+  responses: { 200: jsonResponse(LoginResponse, "Signed in"), ...errors(400, 401, 429) },
 });
 
 export const logout = createRoute({

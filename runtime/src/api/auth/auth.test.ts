@@ -1,9 +1,10 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCOUNT_LIMIT } from "../../auth/login";
+import { ACCOUNT_FREE_FAILURES } from "../../auth/login";
 import type { DemoCredential } from "../../auth/seed-demo";
 import { assertNoDemoCredentialsInProduction } from "../../auth/seed-demo";
 import { type Db, openDb } from "../../store/db";
-import { buildTestApp, type TestApp } from "../test-support";
+import { buildTestApp, fromPeer, type TestApp } from "../test-support";
 
 let db: Db;
 let app: TestApp;
@@ -20,11 +21,33 @@ function password(username: string): string {
 }
 
 function login(username: string, pass: string, ip = "192.0.2.1", mode: "cookie" | "token" = "cookie") {
-  return app.request("/auth/login", {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": ip },
-    body: JSON.stringify({ username, password: pass, mode }),
-  });
+  return app.request(
+    "/auth/login",
+    {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password: pass, mode }),
+    },
+    fromPeer(ip),
+  );
+}
+
+async function answer(res: Response) {
+  return { status: res.status, body: await res.json() };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Moves the recorded attempts of a client back in time, as if `ms` had passed. */
+async function age(ip: string, ms: number) {
+  await db
+    .updateTable("login_attempts")
+    .set((eb) => ({ at: sql<Date>`${eb.ref("at")} - make_interval(secs => ${ms / 1000})` }))
+    .where("ip", "=", ip)
+    .execute();
 }
 
 function cookiesOf(res: Response): Record<string, string> {
@@ -108,16 +131,21 @@ describe("accounts and sessions", () => {
     expect((await app.request("/auth/me", { headers })).status).toBe(401);
   });
 
-  it("rejects a wrong password with 401 and locks the account after repeated failures", async () => {
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) {
+  it("keeps the right password working for the owner from their client while another client fails", async () => {
+    // given an attacker who fails ten times from one client
+    for (let i = 0; i < 10; i++) {
       const res = await login("smd.back-office", "wrong-password", "192.0.2.2");
-      expect(res.status).toBe(401);
-      expect(((await res.json()) as { code: string }).code).toBe("invalid-credentials");
+      expect([401, 429]).toContain(res.status);
     }
-    // even the right password is refused while locked
-    const locked = await login("smd.back-office", password("smd.back-office"), "192.0.2.3");
-    expect(locked.status).toBe(423);
-    expect(locked.headers.get("retry-after")).toBeTruthy();
+    // then the attacker's client waits, even with the right password
+    const attacker = await login("smd.back-office", password("smd.back-office"), "192.0.2.2");
+    expect(attacker.status).toBe(429);
+    expect(((await attacker.json()) as { code: string }).code).toBe("sign-in-delayed");
+    expect(Number(attacker.headers.get("retry-after"))).toBeGreaterThan(0);
+    // but the owner signs in from their own client at once
+    const owner = await login("smd.back-office", password("smd.back-office"), "192.0.2.3");
+    expect(owner.status).toBe(200);
+    // every refusal is audited
     const denied = await db
       .selectFrom("audit_log")
       .select("details")
@@ -125,7 +153,81 @@ describe("accounts and sessions", () => {
       .where("outcome", "=", "denied")
       .where("resource_id", "=", "smd.back-office")
       .execute();
-    expect(denied.length).toBe(ACCOUNT_LIMIT + 1);
+    expect(denied.length).toBe(11);
+  });
+
+  it("delays a client progressively after failures and forgets them once the right password is given", async () => {
+    // given the free failures from one client
+    const ip = "192.0.2.4";
+    for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) {
+      expect((await login("smd.front-office", "wrong", ip)).status).toBe(401);
+    }
+    const first = await login("smd.front-office", "wrong", ip);
+    expect(first.status).toBe(429);
+    const firstDelay = Number(first.headers.get("retry-after"));
+    // when the delay has passed, one more failure doubles it
+    await age(ip, firstDelay * 1000);
+    expect((await login("smd.front-office", "wrong", ip)).status).toBe(401);
+    const second = await login("smd.front-office", "wrong", ip);
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get("retry-after"))).toBeGreaterThan(firstDelay * 1.5);
+    // when that delay has passed too, the right password works and the count starts again
+    await age(ip, 2 * firstDelay * 1000 + 1000);
+    expect((await login("smd.front-office", password("smd.front-office"), ip)).status).toBe(200);
+    for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) {
+      expect((await login("smd.front-office", "wrong", ip)).status).toBe(401);
+    }
+  });
+
+  it("answers an unknown name, a wrong password and an attacked account alike", async () => {
+    // given an account attacked from elsewhere
+    for (let i = 0; i < 8; i++) await login("smd.pekerja-sosial", "wrong", "192.0.2.5");
+    // then from a fresh client the three answers are the same
+    const unknown = await answer(await login("no-such-user", "wrong", "192.0.2.6"));
+    const wrong = await answer(await login("smd.sekretaris", "wrong", "192.0.2.7"));
+    const attacked = await answer(await login("smd.pekerja-sosial", "wrong", "192.0.2.8"));
+    expect(unknown).toEqual({ status: 401, body: expect.objectContaining({ code: "invalid-credentials" }) });
+    expect(wrong).toEqual(unknown);
+    expect(attacked).toEqual(unknown);
+
+    // and a client delayed on an unknown name is told exactly what a client delayed on a real one is
+    for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) {
+      await login("smd.ketua-tim", "wrong", "192.0.2.9");
+      await login("no-such-user-2", "wrong", "192.0.2.10");
+    }
+    const delayedKnown = await login("smd.ketua-tim", "wrong", "192.0.2.9");
+    const delayedUnknown = await login("no-such-user-2", "wrong", "192.0.2.10");
+    expect(await answer(delayedKnown)).toEqual(await answer(delayedUnknown));
+    expect(delayedKnown.headers.get("retry-after")).toBeTruthy();
+    expect(delayedUnknown.headers.get("retry-after")).toBeTruthy();
+  });
+
+  it("takes as long for an unknown name as for a wrong password or an attacked account", async () => {
+    // given an account attacked from elsewhere, and the dummy hash computed
+    for (let i = 0; i < 8; i++) await login("smd.kepala-bidang", "wrong", "192.0.2.11");
+    await login("no-such-user", "wrong", "198.51.100.250");
+    // when each kind is timed, interleaved so that load on the machine hits all three alike,
+    // each attempt from its own client so that no delay or limit applies
+    const times = { unknown: [] as number[], wrong: [] as number[], attacked: [] as number[] };
+    const kinds = [
+      ["unknown", "no-such-user"],
+      ["wrong", "smd.kepala-dinas"],
+      ["attacked", "smd.kepala-bidang"],
+    ] as const;
+    for (let round = 0; round < 11; round++) {
+      for (const [kind, username] of kinds) {
+        const started = performance.now();
+        const res = await login(username, "wrong", `198.51.100.${round * 3 + kinds.findIndex(([k]) => k === kind)}`);
+        await res.arrayBuffer();
+        times[kind].push(performance.now() - started);
+      }
+    }
+    // then the medians agree within a factor of two (a skipped password check is ten times faster)
+    const medians = Object.values(times).map(median);
+    console.log(
+      JSON.stringify({ metric: "login-median-ms", unknown: medians[0], wrong: medians[1], attacked: medians[2] }),
+    );
+    expect(Math.max(...medians) / Math.min(...medians), JSON.stringify(medians)).toBeLessThan(2);
   });
 
   it("rate-limits sign-in attempts per address (kept in the database)", async () => {

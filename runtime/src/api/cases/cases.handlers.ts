@@ -8,15 +8,23 @@ import {
   type RetryIncidentRequest,
   StartCaseData,
 } from "@alur/shared/api";
-import type { CaseIncident, CaseStateView } from "@alur/shared/schemas";
+import type { CaseIncident, CasePrivacy, CaseStateView } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
 import type { z } from "zod";
 import { canAdminister, canMessageCase, canSeeCase, canSignalDistrict, canStartCase } from "../../auth/policy";
 import type { Principal } from "../../auth/principal";
+import { canSeeDocument, hiddenFields, redact } from "../../auth/privacy";
 import { appendAudit } from "../../store/audit";
 import { appendCaseEvent, listCaseEvents } from "../../store/case-events";
-import { type CaseRow, caseParticipants, getCase, listCaseDocuments, openTasksOfCase } from "../../store/cases";
+import {
+  type CaseRow,
+  caseParticipants,
+  getCase,
+  getCasePrivacy,
+  listCaseDocuments,
+  openTasksOfCase,
+} from "../../store/cases";
 import type { Db } from "../../store/db";
 import { filePath } from "../../store/file-store";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "../../store/idempotency";
@@ -64,14 +72,17 @@ async function readBody<T extends z.ZodType>(c: AppContext, schema: T) {
   return { data: parsed.data as z.infer<T>, files };
 }
 
-/** Loads a case and checks the principal may see it; a refusal is audited. */
+/**
+ * Loads a case and checks the principal may see it; a refusal is audited, and so is every read
+ * of a case of a sensitive service (UU 27/2022: who read which case, when, what was withheld).
+ */
 async function visibleCase(
   c: AppContext,
   p: Principal,
   caseId: string,
   action: string,
   forWrite = false,
-): Promise<CaseRow> {
+): Promise<{ row: CaseRow; privacy: CasePrivacy | undefined }> {
   const { db } = c.get("deps");
   const row = await getCase(db, caseId);
   if (!row) throw new ApiException(404, "not-found");
@@ -87,7 +98,36 @@ async function visibleCase(
     id: caseId,
     district: row.district,
   });
-  return row;
+  const privacy = await getCasePrivacy(db, row.process_version_id);
+  return { row, privacy };
+}
+
+/** Audits a read of a sensitive case (no-op for other services). */
+async function auditSensitiveRead(
+  c: AppContext,
+  p: Principal,
+  row: CaseRow,
+  privacy: CasePrivacy | undefined,
+  action: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  if (!privacy?.sensitive) return;
+  await appendAudit(c.get("deps").db, {
+    actorId: p.userId,
+    ip: c.get("ip"),
+    action,
+    outcome: "ok",
+    resourceType: "case",
+    resourceId: row.id,
+    district: row.district,
+    details: {
+      method: c.req.method,
+      path: c.req.path,
+      roles: p.roles,
+      hiddenFields: [...hiddenFields(privacy, p)],
+      ...details,
+    },
+  });
 }
 
 /** How long a case read waits for the workflow's own view of its incidents. */
@@ -115,12 +155,22 @@ async function workflowState(deps: AppDeps, row: CaseRow): Promise<CaseStateView
   }
 }
 
-async function caseView(db: Db, row: CaseRow, incidents?: CaseIncident[]): Promise<CaseView> {
+/** The case as the principal may see it: restricted fields and documents of a sensitive service left out. */
+async function caseView(
+  db: Db,
+  row: CaseRow,
+  p: Principal,
+  privacy: CasePrivacy | undefined,
+  incidents?: CaseIncident[],
+): Promise<CaseView> {
   const [documents, open, pending] = await Promise.all([
     listCaseDocuments(db, row.id),
     openTasksOfCase(db, row.id),
     pendingStartOf(db, row.id),
   ]);
+  const hidden = hiddenFields(privacy, p);
+  const shown = documents.filter((d) => canSeeDocument(privacy, p, d.requirement_id));
+  const withheldDocuments = documents.length - shown.length;
   return {
     id: row.id,
     caseNumber: row.case_number,
@@ -128,12 +178,12 @@ async function caseView(db: Db, row: CaseRow, incidents?: CaseIncident[]): Promi
     processId: row.process_id,
     processVersionId: row.process_version_id,
     status: row.status as CaseView["status"],
-    applicant: row.applicant,
+    applicant: redact(row.applicant, hidden),
     dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
     startedAt: new Date(row.started_at).toISOString(),
     endedAt: row.ended_at ? new Date(row.ended_at).toISOString() : null,
     createdBy: row.created_by,
-    documents: documents.map((d) => ({
+    documents: shown.map((d) => ({
       id: d.id,
       requirementId: d.requirement_id,
       filename: d.filename,
@@ -142,6 +192,9 @@ async function caseView(db: Db, row: CaseRow, incidents?: CaseIncident[]): Promi
       sha256: d.sha256,
       createdAt: new Date(d.created_at).toISOString(),
     })),
+    ...(hidden.size > 0 || withheldDocuments > 0
+      ? { withheld: { fields: [...hidden], documents: withheldDocuments } }
+      : {}),
     currentSteps: open.map((t) => ({ taskId: t.id, name: t.name, elementId: t.element_id })),
     ...(pending ? { workflowPending: true } : {}),
     ...(incidents ? { incidents } : {}),
@@ -168,7 +221,8 @@ export const start: RouteHandler<typeof routes.start, AppEnv> = async (c) => {
   }
   try {
     const { caseId } = await startCase(deps, { principal: p, ip: c.get("ip"), data, files });
-    const view = await caseView(deps.db, (await getCase(deps.db, caseId))!);
+    const row = (await getCase(deps.db, caseId))!;
+    const view = await caseView(deps.db, row, p, await getCasePrivacy(deps.db, row.process_version_id));
     if (key) await completeIdempotencyKey(deps.db, { userId: p.userId, key, statusCode: 201, response: view });
     return c.json(view, 201);
   } catch (error) {
@@ -180,18 +234,22 @@ export const start: RouteHandler<typeof routes.start, AppEnv> = async (c) => {
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   const p = requirePrincipal(c);
   const { caseId } = c.req.valid("param");
-  const row = await visibleCase(c, p, caseId, "case.read");
+  const { row, privacy } = await visibleCase(c, p, caseId, "case.read");
   const deps = c.get("deps");
   // A case whose workflow could not be started is retried when read (if due), not only by the sweep.
   if (await pendingStartOf(deps.db, caseId)) await retryPendingStarts(deps, { caseId });
-  return c.json(await caseView(deps.db, row, await openIncidents(deps, row)), 200);
+  const view = await caseView(deps.db, row, p, privacy, await openIncidents(deps, row));
+  await auditSensitiveRead(c, p, row, privacy, "case.read", { withheldDocuments: view.withheld?.documents ?? 0 });
+  return c.json(view, 200);
 };
 
 export const timeline: RouteHandler<typeof routes.timeline, AppEnv> = async (c) => {
   const p = requirePrincipal(c);
   const { caseId } = c.req.valid("param");
-  await visibleCase(c, p, caseId, "case.read-timeline");
+  const { row, privacy } = await visibleCase(c, p, caseId, "case.read-timeline");
   const events = await listCaseEvents(c.get("deps").db, caseId);
+  const hidden = hiddenFields(privacy, p);
+  await auditSensitiveRead(c, p, row, privacy, "case.read-timeline");
   return c.json(
     {
       items: events.map((e) => ({
@@ -200,7 +258,7 @@ export const timeline: RouteHandler<typeof routes.timeline, AppEnv> = async (c) 
         type: e.type,
         elementId: e.element_id,
         actor: e.actor,
-        data: e.data,
+        data: redact(e.data, hidden),
       })),
     },
     200,
@@ -210,7 +268,7 @@ export const timeline: RouteHandler<typeof routes.timeline, AppEnv> = async (c) 
 export const document: RouteHandler<typeof routes.document, AppEnv> = async (c) => {
   const p = requirePrincipal(c);
   const { caseId, documentId } = c.req.valid("param");
-  await visibleCase(c, p, caseId, "case.read-document");
+  const { row, privacy } = await visibleCase(c, p, caseId, "case.read-document");
   const deps = c.get("deps");
   const doc = await deps.db
     .selectFrom("case_documents")
@@ -219,6 +277,15 @@ export const document: RouteHandler<typeof routes.document, AppEnv> = async (c) 
     .where("case_id", "=", caseId)
     .executeTakeFirst();
   if (!doc) throw new ApiException(404, "not-found");
+  await authorize(c, canSeeDocument(privacy, p, doc.requirement_id), "case.read-document", {
+    type: "case-document",
+    id: documentId,
+    district: row.district,
+  });
+  await auditSensitiveRead(c, p, row, privacy, "case.read-document", {
+    documentId,
+    requirementId: doc.requirement_id,
+  });
   const bytes = await readFile(filePath(deps.filesDir, doc.sha256));
   c.header("content-type", doc.content_type);
   c.header("content-disposition", `attachment; filename="${doc.filename.replace(/[^\w.-]/g, "_")}"`);
@@ -229,7 +296,7 @@ export const message: RouteHandler<typeof routes.message, AppEnv> = async (c) =>
   const p = requirePrincipal(c);
   const { caseId } = c.req.valid("param");
   const deps = c.get("deps");
-  const row = await visibleCase(c, p, caseId, "case.message", true);
+  const { row } = await visibleCase(c, p, caseId, "case.message", true);
   const { data, files } = await readBody(c, CaseMessageRequest);
   const uploads = await acceptUploads(deps.filesDir, files, () => DEFAULT_FILE_TYPES);
   const documentIds: string[] = [];
@@ -365,13 +432,14 @@ export const retryIncident: RouteHandler<typeof routes.retryIncident, AppEnv> = 
     after: { incidentId, variables: body.variables ?? {} },
   });
   const now = (await getCase(deps.db, caseId)) ?? row;
-  if (!inChild) return c.json(await caseView(deps.db, now, state.incidents), 200);
+  const privacy = await getCasePrivacy(deps.db, row.process_version_id);
+  if (!inChild) return c.json(await caseView(deps.db, now, p, privacy, state.incidents), 200);
   // The called case accepted the retry, but its news travels up one case at a time (a signal per
   // level, each case relaying in its own next step) and the case may not have written its row yet:
   // answer from the top case's own view without the incident just resolved.
   const top = await workflowState(deps, now);
   const incidents = top?.incidents.filter((i) => i.id !== incidentId);
-  const view = await caseView(deps.db, now, incidents);
+  const view = await caseView(deps.db, now, p, privacy, incidents);
   const running = view.status === "active" || view.status === "incident";
   if (!top || !running) return c.json(view, 200);
   const status = top.status === "incident" && incidents?.length === 0 ? "active" : top.status;

@@ -1,8 +1,10 @@
 import type { InboxItem, TaskDetail } from "@alur/shared/api";
+import { CasePrivacy } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
 import { canReassignTask, canSeeTask, canWorkOnTask } from "../../auth/policy";
 import type { Principal } from "../../auth/principal";
+import { hiddenFields, redact } from "../../auth/privacy";
 import { appendAudit } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import type { Db } from "../../store/db";
@@ -29,6 +31,21 @@ function iso(d: Date | string | null): string | null {
   return d ? new Date(d).toISOString() : null;
 }
 
+/** The plan's personal-data rules as stored (undefined when the service has none). */
+function privacyOf(raw: unknown): CasePrivacy | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  const parsed = CasePrivacy.safeParse(raw);
+  return parsed.success ? parsed.data : { sensitive: true, fields: {}, documents: {} };
+}
+
+/** An inbox row as the principal may see it: a restricted applicant name is left out. */
+function inboxItemFor(p: Principal) {
+  return (r: InboxRow): InboxItem => {
+    const item = inboxItem(r);
+    return hiddenFields(privacyOf(r.privacy), p).has("name") ? { ...item, applicantName: null } : item;
+  };
+}
+
 function inboxItem(r: InboxRow): InboxItem {
   return {
     id: r.id,
@@ -49,16 +66,28 @@ function inboxItem(r: InboxRow): InboxItem {
   };
 }
 
-async function taskDetail(db: Db, task: TaskRow, userId: string): Promise<TaskDetail> {
+async function taskDetail(db: Db, task: TaskRow, p: Principal): Promise<TaskDetail> {
+  return (await taskDetailWithPrivacy(db, task, p)).detail;
+}
+
+/** The task as the principal may see it, and its service's personal-data rules. */
+async function taskDetailWithPrivacy(
+  db: Db,
+  task: TaskRow,
+  p: Principal,
+): Promise<{ detail: TaskDetail; privacy: CasePrivacy | undefined }> {
   const info = await db
     .selectFrom("cases as c")
     .innerJoin("process_versions as v", "v.id", "c.process_version_id")
     .select(["c.case_number", "c.process_id", "c.applicant", "v.plan"])
     .where("c.id", "=", task.case_id)
     .executeTakeFirstOrThrow();
-  const forms = (info.plan as { forms?: Record<string, unknown> }).forms ?? {};
-  const name = info.applicant.name;
-  return {
+  const plan = info.plan as { forms?: Record<string, unknown>; privacy?: unknown };
+  const forms = plan.forms ?? {};
+  const privacy = privacyOf(plan.privacy);
+  const hidden = hiddenFields(privacy, p);
+  const name = hidden.has("name") ? undefined : info.applicant.name;
+  const detail: TaskDetail = {
     ...inboxItem({
       ...task,
       case_number: info.case_number,
@@ -66,12 +95,14 @@ async function taskDetail(db: Db, task: TaskRow, userId: string): Promise<TaskDe
       applicant_name: typeof name === "string" ? name : null,
       due_at: task.due_at ? new Date(task.due_at) : null,
       created_at: new Date(task.created_at),
+      privacy: null,
     }),
     documents: task.documents,
-    draft: await getDraft(db, { taskId: task.id, userId }),
-    result: task.result,
+    draft: await getDraft(db, { taskId: task.id, userId: p.userId }),
+    result: redact(task.result, hidden),
     form: task.form_id ? (forms[task.form_id] ?? null) : null,
   };
+  return { detail, privacy };
 }
 
 /** Loads the task and checks the principal may see it. */
@@ -128,13 +159,28 @@ export const inbox: RouteHandler<typeof routes.inbox, AppEnv> = async (c) => {
     limit: q.limit,
     cursor: q.cursor,
   });
-  return c.json({ items: page.rows.map(inboxItem), nextCursor: page.nextCursor }, 200);
+  return c.json({ items: page.rows.map(inboxItemFor(p)), nextCursor: page.nextCursor }, 200);
 };
 
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   const p = requirePrincipal(c);
   const task = await visibleTask(c, p, c.req.valid("param").taskId, "task.read");
-  return c.json(await taskDetail(c.get("deps").db, task, p.userId), 200);
+  const { db } = c.get("deps");
+  const { detail, privacy } = await taskDetailWithPrivacy(db, task, p);
+  // A task shows its case (applicant, results): a read of a sensitive case, audited like one.
+  if (privacy?.sensitive) {
+    await appendAudit(db, {
+      actorId: p.userId,
+      ip: c.get("ip"),
+      action: "case.read-task",
+      outcome: "ok",
+      resourceType: "case",
+      resourceId: task.case_id,
+      district: task.district,
+      details: { taskId: task.id, roles: p.roles, hiddenFields: [...hiddenFields(privacy, p)] },
+    });
+  }
+  return c.json(detail, 200);
 };
 
 export const claim: RouteHandler<typeof routes.claim, AppEnv> = async (c) => {
@@ -145,7 +191,7 @@ export const claim: RouteHandler<typeof routes.claim, AppEnv> = async (c) => {
   const result = await claimTask(db, { taskId: task.id, revision: c.req.valid("json").revision, userId: p.userId });
   if (!result.ok) conflict(result);
   await audited(c, p, "task.claim", task, result.task);
-  return c.json(await taskDetail(db, result.task, p.userId), 200);
+  return c.json(await taskDetail(db, result.task, p), 200);
 };
 
 export const unclaim: RouteHandler<typeof routes.unclaim, AppEnv> = async (c) => {
@@ -156,7 +202,7 @@ export const unclaim: RouteHandler<typeof routes.unclaim, AppEnv> = async (c) =>
   const result = await unclaimTask(db, { taskId: task.id, revision: c.req.valid("json").revision });
   if (!result.ok) conflict(result);
   await audited(c, p, "task.unclaim", task, result.task);
-  return c.json(await taskDetail(db, result.task, p.userId), 200);
+  return c.json(await taskDetail(db, result.task, p), 200);
 };
 
 export const delegate: RouteHandler<typeof routes.delegate, AppEnv> = async (c) => {
@@ -185,7 +231,7 @@ export const delegate: RouteHandler<typeof routes.delegate, AppEnv> = async (c) 
     actor: p.userId,
     data: { taskId: task.id, to: body.userId },
   });
-  return c.json(await taskDetail(db, result.task, p.userId), 200);
+  return c.json(await taskDetail(db, result.task, p), 200);
 };
 
 /**
@@ -295,5 +341,5 @@ export const complete: RouteHandler<typeof routes.complete, AppEnv> = async (c) 
     before: { status: task.status, assignee: task.assignee, revision: task.revision },
     after: { status: after.status, assignee: after.assignee, revision: after.revision, data: body.data },
   });
-  return c.json(await taskDetail(db, after, p.userId), 200);
+  return c.json(await taskDetail(db, after, p), 200);
 };

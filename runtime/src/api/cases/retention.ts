@@ -1,0 +1,55 @@
+/**
+ * The retention sweep: documents of closed cases past their service's retention period
+ * (alur:privacy retention) are purged, each purge audited. Runs in every API process beside the
+ * workflow-start sweep; the purge is one transaction per case, so two processes never audit twice.
+ */
+import { removeFile } from "../../store/file-store";
+import { casesPastRetention, purgeCaseDocuments } from "../../store/retention";
+import type { AppDeps } from "../context";
+
+/** Purges the documents of up to `limit` expired cases; returns how many cases and documents. */
+export async function purgeExpiredDocuments(
+  deps: Pick<AppDeps, "db" | "filesDir" | "logger">,
+  options: { now?: Date; limit?: number } = {},
+): Promise<{ cases: number; documents: number }> {
+  const expired = await casesPastRetention(deps.db, options.now ?? new Date(), options.limit ?? 50);
+  let documents = 0;
+  let cases = 0;
+  for (const entry of expired) {
+    const purged = await purgeCaseDocuments(deps.db, entry);
+    if (purged.documents.length === 0) continue;
+    cases++;
+    documents += purged.documents.length;
+    // After the commit: a crash here leaves an unreferenced file (found by hash), never a row without its file.
+    for (const sha256 of purged.unusedFiles) await removeFile(deps.filesDir, sha256);
+    deps.logger.info({ caseId: entry.caseId, documents: purged.documents.length }, "case documents purged (retention)");
+  }
+  return { cases, documents };
+}
+
+/** Runs purgeExpiredDocuments shortly after start, then every `intervalMs`, one sweep at a time, until stopped. */
+export function startRetentionSweeper(
+  deps: Pick<AppDeps, "db" | "filesDir" | "logger">,
+  intervalMs = 60 * 60 * 1000,
+): { stop(): Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  const sweep = () => {
+    if (running) return;
+    running = purgeExpiredDocuments(deps)
+      .catch((error) => deps.logger.error({ err: error }, "retention sweep failed"))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const first = setTimeout(sweep, Math.min(intervalMs, 30_000));
+  const timer = setInterval(sweep, intervalMs);
+  first.unref();
+  timer.unref();
+  return {
+    async stop() {
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

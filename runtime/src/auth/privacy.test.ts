@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { Principal } from "./principal";
+import { canSeeDocument, hiddenFields, redact } from "./privacy";
+
+const privacy = {
+  sensitive: true,
+  fields: { nik: ["sakti-peksos"], laporanSosial: ["sakti-peksos", "kepala-dinas"] },
+  documents: { skck: ["sakti-peksos"] },
+};
+
+function principal(roles: string[], extra: Partial<Principal> = {}): Principal {
+  return {
+    userId: "u",
+    username: "u",
+    displayName: "U",
+    orgUnitId: "3216",
+    district: "3216",
+    roles,
+    isSuperAdmin: false,
+    isDistrictAdmin: false,
+    isHead: false,
+    ...extra,
+  };
+}
+
+describe("personal-data rules", () => {
+  it("hides each restricted field from roles not listed, admins and heads included", () => {
+    expect([...hiddenFields(privacy, principal(["sakti-peksos"]))]).toEqual([]);
+    expect([...hiddenFields(privacy, principal(["kepala-dinas"], { isHead: true }))]).toEqual(["nik"]);
+    expect([...hiddenFields(privacy, principal(["super-admin"], { isSuperAdmin: true }))]).toEqual([
+      "nik",
+      "laporanSosial",
+    ]);
+    expect(hiddenFields(undefined, principal([])).size).toBe(0);
+  });
+
+  it("lets only listed roles see a restricted document; other documents stay visible", () => {
+    expect(canSeeDocument(privacy, principal(["sakti-peksos"]), "skck")).toBe(true);
+    expect(canSeeDocument(privacy, principal(["back-office"]), "skck")).toBe(false);
+    expect(canSeeDocument(privacy, principal(["back-office"]), "ktp")).toBe(true);
+    expect(canSeeDocument(privacy, principal(["back-office"]), null)).toBe(true);
+  });
+
+  it("redacts hidden keys at any depth, in arrays too, and leaves the rest", () => {
+    const value = { nik: "1", nested: { nik: "2", ok: 1 }, list: [{ laporanSosial: "x", tanggal: "y" }], n: null };
+    expect(redact(value, new Set(["nik", "laporanSosial"]))).toEqual({
+      nested: { ok: 1 },
+      list: [{ tanggal: "y" }],
+      n: null,
+    });
+    expect(redact(value, new Set())).toBe(value);
+  });
+});
