@@ -112,6 +112,22 @@ export function validateFormData(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, data: output };
 }
 
+/**
+ * Validates a task completion's data: against the task's form, or, for a task without a form,
+ * refusing every key (such a task records that it was done, and sets no variable).
+ */
+export function validateTaskData(
+  formSchema: unknown,
+  data: unknown,
+  context: Record<string, unknown> = {},
+  options: FormDataOptions = {},
+): FormDataResult {
+  if (formSchema !== undefined) return validateFormData(formSchema, data, context, options);
+  if (!isRecord(data)) return validateFormData({ components: [] }, data);
+  const errors = Object.keys(data).map((key) => notAllowed(key));
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, data: {} };
+}
+
 /** The keys of a submission that are not editable fields of the form, as dotted paths. */
 export function notAllowedKeys(errors: FormError[]): string[] {
   return errors.filter((e) => e.code === "not-allowed").map((e) => e.path);
@@ -150,16 +166,20 @@ function refusedKeys(data: unknown, at: string[], walk: Walk): FormError[] {
     }
     // a list that is no array, an item that is no object: already an error of its own
     if (walk.containers.has(dotted) && walk.errors.some((e) => e.path === dotted)) continue;
-    refused.push({
-      path: dotted,
-      code: "not-allowed",
-      message: {
-        id: `Kolom "${dotted}" bukan isian formulir ini atau tidak boleh diubah.`,
-        en: `"${dotted}" is not an editable field of this form.`,
-      },
-    });
+    refused.push(notAllowed(dotted));
   }
   return refused;
+}
+
+function notAllowed(path: string): FormError {
+  return {
+    path,
+    code: "not-allowed",
+    message: {
+      id: `Kolom "${path}" bukan isian formulir ini atau tidak boleh diubah.`,
+      en: `"${path}" is not an editable field of this form.`,
+    },
+  };
 }
 
 function markContainers(walk: Walk, path: string[]): void {
