@@ -64,8 +64,8 @@ const caller = (processId: string, callId: string, calledId: string) =>
     .replaceAll("__CALL__", callId)
     .replaceAll("__CALLED__", calledId);
 
-async function deploy(bpmnXml: string): Promise<void> {
-  const res = await call(app, as.admin!, "POST", "/processes", { bpmnXml, district: "3216", publish: true });
+async function deploy(bpmnXml: string, forms?: Record<string, unknown>): Promise<void> {
+  const res = await call(app, as.admin!, "POST", "/processes", { bpmnXml, district: "3216", publish: true, forms });
   if (res.status !== 201) throw new Error(`deploy: ${res.status} ${await res.text()}`);
 }
 
@@ -86,7 +86,21 @@ beforeAll(async () => {
   await deploy(caller(DIRECT_ID, "panggil", CHECK_ID));
   await deploy(caller(MIDDLE_ID, "cekTerpusat", CHECK_ID));
   await deploy(caller(NESTED_ID, "verifikasi", MIDDLE_ID));
-  await deploy(fixture("layanan-kunjungan.bpmn").replaceAll('"layanan-kunjungan"', `"${VISIT_ID}"`));
+  await deploy(fixture("layanan-kunjungan.bpmn").replaceAll('"layanan-kunjungan"', `"${VISIT_ID}"`), {
+    "laporan-kunjungan": {
+      components: [
+        {
+          type: "select",
+          key: "hasilKunjungan",
+          label: "Hasil kunjungan",
+          values: [
+            { label: "Layak", value: "layak" },
+            { label: "Tidak layak", value: "tidak-layak" },
+          ],
+        },
+      ],
+    },
+  });
   await deploy(caller(VISITING_ID, "kunjungan", VISIT_ID));
   await deploy(fixture("layanan-tunggu-sk.bpmn").replaceAll('"layanan-tunggu-sk"', `"${DECREE_ID}"`));
   await deploy(caller(AWAITING_ID, "tungguSkProvinsi", DECREE_ID));
