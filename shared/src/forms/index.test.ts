@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formDataValidator, notAllowedKeys, validateFormData } from ".";
+import { editableSubmission, formDataValidator, notAllowedKeys, validateFormData } from ".";
 
 const form = {
   id: "verifikasi",
@@ -153,6 +153,18 @@ describe("validateFormData", () => {
     const polluting = validateFormData(form, { ...valid, pemohon: { nama: "x" }, ["__proto__"]: { polluted: true } });
     expect(polluting.ok ? [] : notAllowedKeys(polluting.errors)).toEqual(["__proto__"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("editableSubmission", () => {
+  it("leaves out what form-js submits but a completion may not set: read-only fields", () => {
+    // given what form-js submits: every rendered field, the read-only one included
+    const submitted = { ...valid, nomorSurat: "" };
+
+    // then the read-only field is left out and the rest is sent as it is
+    expect(editableSubmission(form, submitted)).toEqual(valid);
+    expect(validateFormData(form, editableSubmission(form, submitted)).ok).toBe(true);
+    expect(submitted.nomorSurat).toBe("");
   });
 });
 

@@ -128,6 +128,31 @@ export function validateTaskData(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, data: {} };
 }
 
+/**
+ * What the browser should send for a form: form-js submits read-only fields (and computed
+ * expression fields) too, which a completion may not set, so they are left out here. Hidden fields
+ * stay out as form-js leaves them out.
+ */
+export function editableSubmission(formSchema: unknown, data: Record<string, unknown>): Record<string, unknown> {
+  // conditions are form-js' business here: what it shows, it submits
+  const result = validateFormData(formSchema, data, {}, { conditions: "ignore" });
+  if (result.ok) return data;
+  const kept = structuredClone(data);
+  for (const path of notAllowedKeys(result.errors)) deletePath(kept, path.split("."));
+  return kept;
+}
+
+function deletePath(target: unknown, path: string[]): void {
+  const [head, ...rest] = path;
+  if (head === undefined || (!isRecord(target) && !Array.isArray(target))) return;
+  const holder = target as Record<string, unknown>;
+  if (rest.length === 0) {
+    // an array item stays in place (indexes name the other items' errors), emptied
+    if (Array.isArray(target)) holder[head] = {};
+    else delete holder[head];
+  } else deletePath(holder[head], rest);
+}
+
 /** The keys of a submission that are not editable fields of the form, as dotted paths. */
 export function notAllowedKeys(errors: FormError[]): string[] {
   return errors.filter((e) => e.code === "not-allowed").map((e) => e.path);
