@@ -273,9 +273,19 @@ describe("a user task of a called process, through the API", () => {
     const task = await frontOfficeTask(caseId);
     expect(task.elementId).toBe("laporanKunjungan");
 
+    // a completion that also sets a variable the called task's form does not have is refused by
+    // the called case's own validator (its form is in the called plan), naming the key
+    const forged = await call(app, as["front-office"]!, "POST", `/tasks/${task.id}/complete`, {
+      revision: task.revision,
+      data: { hasilKunjungan: "layak", desil: 1 },
+    });
+    expect(forged.status).toBe(422);
+    const refused = (await forged.json()) as { code: string; details: { keys: string[]; revision: number } };
+    expect(refused).toMatchObject({ code: "data-not-allowed", details: { keys: ["desil"] } });
+
     // and front office completes it through the API
     const done = await call(app, as["front-office"]!, "POST", `/tasks/${task.id}/complete`, {
-      revision: task.revision,
+      revision: refused.details.revision,
       data: { hasilKunjungan: "layak" },
     });
 
@@ -285,6 +295,7 @@ describe("a user task of a called process, through the API", () => {
     await waitFor(caseId, (c) => c.status === "completed", "completion");
     const result = await env.client.workflow.getHandle(caseWorkflowId(caseId)).result();
     expect(result).toMatchObject({ status: "completed", variables: { hasilKunjungan: "layak" } });
+    expect((result as { variables: Record<string, unknown> }).variables.desil).toBeUndefined();
   });
 });
 
