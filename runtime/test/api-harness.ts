@@ -3,6 +3,9 @@
  * server, PostgreSQL, a worker running bpmnProcess, the app, and the cast signed in. The cast gets
  * accounts of its own, so a test does not depend on which other file seeded the database.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
@@ -24,6 +27,8 @@ export interface ApiHarness {
   env: TestWorkflowEnvironment;
   db: Db;
   app: TestApp;
+  /** Where the worker's connectors store files (the document connector's PDFs). */
+  workerFilesDir: string;
   /** Signed-in sessions by cast key. */
   as: Record<string, Session>;
   stop(): Promise<void>;
@@ -39,7 +44,8 @@ export async function startApiHarness(options: {
 }): Promise<ApiHarness> {
   const env = await devServerEnv();
   const db = await postgresDb();
-  const worker = await startWorker(env, db, options.taskQueue, { httpAllow: options.httpAllow });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "alur-worker-"));
+  const worker = await startWorker(env, db, options.taskQueue, { dataDir, httpAllow: options.httpAllow });
   await ensureReferenceData(db);
   const username = (key: string) => `${options.usernamePrefix}.${key}`;
   const accounts = await createAccounts(
@@ -58,6 +64,7 @@ export async function startApiHarness(options: {
     env,
     db,
     app,
+    workerFilesDir: path.join(dataDir, "files"),
     as,
     stop: async () => {
       await worker.stop();

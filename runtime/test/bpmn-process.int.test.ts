@@ -338,10 +338,10 @@ describe("scopes", () => {
   it("a call activity runs the called plan as a child case whose tasks belong to the parent case", async () => {
     const child = new PlanBuilder("kunjungan")
       .start("m")
-      .userTask("laporan", { task: { roles: ["sakti-peksos"], documents: [], escalateTo: [] } })
+      .userTask("laporan", { task: { roles: ["sakti-peksos"], formId: "f-laporan", documents: [], escalateTo: [] } })
       .end("s")
       .chain("m", "laporan", "s")
-      .build();
+      .build({ forms: { "f-laporan": { components: [{ type: "checkbox", key: "layak", label: "Layak" }] } } });
     const parent = new PlanBuilder("induk")
       .start("mulai")
       .node({
@@ -505,7 +505,7 @@ describe("long life", () => {
     const plan = new PlanBuilder("panjang")
       .start("mulai")
       .gateway("bagi", "parallelGateway")
-      .userTask("ulang", { task: { roles: ["back-office"], documents: [], escalateTo: [] } })
+      .userTask("ulang", { task: { roles: ["back-office"], formId: "f-ulang", documents: [], escalateTo: [] } })
       .gateway("cek", "exclusiveGateway", { defaultFlow: "cek->ulang" })
       .catchEvent("sebulan", timer("P30D"))
       .userTask("tindakLanjut", { task: { roles: ["kepala-bidang"], documents: [], escalateTo: [] } })
@@ -515,7 +515,8 @@ describe("long life", () => {
       .flow("cek", "gabung", "putaran >= 12")
       .flow("cek", "ulang")
       .chain("bagi", "sebulan", "tindakLanjut", "gabung", "selesai")
-      .build();
+      // a completion sets only its form's fields: the round is one of them
+      .build({ forms: { "f-ulang": { components: [{ type: "number", key: "putaran", label: "Putaran" }] } } });
     const c = await start(plan, { historyLimit: 60, variables: { putaran: 0 } });
     const firstRun = (await c.handle.describe()).runId;
 

@@ -36,6 +36,14 @@ export const MESSAGES = {
     id: "Penyelesaian tugas ditolak. Isian Anda disimpan sebagai draf.",
     en: "The task completion was rejected. Your input is kept as a draft.",
   },
+  "data-not-allowed": {
+    id: "Data berisi kolom yang tidak boleh diisi di sini; lihat details.keys.",
+    en: "The data has keys that may not be set here; see details.keys.",
+  },
+  "form-invalid": {
+    id: "Isian formulir tidak sesuai. Isian Anda disimpan sebagai draf.",
+    en: "The form data is not valid. Your input is kept as a draft.",
+  },
   "delegate-invalid": {
     id: "Pengguna tujuan tidak memiliki peran untuk tugas ini di kabupaten/kota yang sama.",
     en: "The target user has no role for this task in the same district.",

@@ -40,6 +40,15 @@ export function assignTask(db: Db, input: { taskId: string; revision: number; us
   return guarded(db, input.taskId, input.revision, { assignee: input.userId, status: "claimed" }, "any-open");
 }
 
+/** Whether reserveCompletion would take this row as loaded (the same conditions, without writing). */
+export function reservable(task: TaskRow, input: { revision: number; userId: string }): boolean {
+  return (
+    task.revision === input.revision &&
+    (task.status === "open" || task.status === "claimed") &&
+    (task.assignee === null || task.assignee === input.userId)
+  );
+}
+
 /**
  * Reserves the task for completion by this user: bumps the revision if it is still the one the
  * user saw and the task is free or theirs. The caller then asks the workflow to complete it.

@@ -1,6 +1,6 @@
 /** User tasks in the store: created and closed by the workflow's activities, read by the inbox. */
 import type { TaskView } from "@alur/shared/schemas";
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Db } from "./db";
 import type { TasksTable } from "./schema";
 
@@ -85,6 +85,20 @@ export async function closeTask(
 
 export async function getTask(db: Db, taskId: string): Promise<TaskRow | undefined> {
   return db.selectFrom("tasks").selectAll().where("id", "=", taskId).executeTakeFirst();
+}
+
+/**
+ * The form-js schema the task's case embedded in its plan under `formId` (undefined when the plan
+ * has none by that id). Only the schema is read, not the whole plan.
+ */
+export async function planForm(db: Db, caseId: string, formId: string): Promise<unknown> {
+  const row = await db
+    .selectFrom("cases as c")
+    .innerJoin("process_versions as v", "v.id", "c.process_version_id")
+    .select(sql<unknown>`v.plan -> 'forms' -> ${formId}`.as("form"))
+    .where("c.id", "=", caseId)
+    .executeTakeFirst();
+  return row?.form ?? undefined;
 }
 
 /** The API's view of a task row. */

@@ -1,7 +1,8 @@
 /**
  * Server-side validation of task completions against the task's form-js schema: the browser
- * validates too, but the runtime must not trust it. Only the form's own fields come through, so a
- * completion cannot overwrite other case variables.
+ * validates too, but the runtime must not trust it. Only the form's editable fields may be set: a
+ * key the form does not have, or one of a hidden, read-only or disabled field, is refused (naming
+ * the key), so a completion cannot overwrite other case variables.
  */
 import { z } from "zod";
 import { evaluateCondition } from "../feel";
@@ -36,6 +37,17 @@ export interface FormError {
   /** Dotted path of the field ("pemohon.nik", "anggota.0.nama"). */
   path: string;
   message: { id: string; en: string };
+  /** "not-allowed": the form does not let this completion set the key; absent for a bad value. */
+  code?: "not-allowed";
+}
+
+export interface FormDataOptions {
+  /**
+   * "ignore" when the case variables are not at hand (the API, before the workflow sees the data):
+   * a field with a hide condition is then allowed and optional, so only what is refused whatever
+   * the variables is refused. Default "evaluate": the conditions are evaluated over the context.
+   */
+  conditions?: "evaluate" | "ignore";
 }
 
 export type FormDataResult = { ok: true; data: Record<string, unknown> } | { ok: false; errors: FormError[] };
@@ -66,11 +78,15 @@ export function formDataValidator(formSchema: unknown, context: Record<string, u
   });
 }
 
-/** Validates submitted data against a form-js schema; returns the form's fields or every error. */
+/**
+ * Validates submitted data against a form-js schema; returns the form's fields or every error: bad
+ * values, and keys that are not editable fields of the form (code "not-allowed", in data order).
+ */
 export function validateFormData(
   formSchema: unknown,
   data: unknown,
   context: Record<string, unknown> = {},
+  options: FormDataOptions = {},
 ): FormDataResult {
   if (!isRecord(formSchema) || !Array.isArray(formSchema.components)) {
     return {
@@ -84,10 +100,115 @@ export function validateFormData(
       errors: [{ path: "", message: { id: "Data formulir harus berupa objek.", en: "Form data must be an object." } }],
     };
   }
-  const errors: FormError[] = [];
+  const walk: Walk = {
+    errors: [],
+    fields: new Set(),
+    containers: new Set(),
+    conditions: options.conditions ?? "evaluate",
+  };
   const output: Record<string, unknown> = {};
-  validateComponents(formSchema.components, data, output, [], { ...context, ...data }, errors, 0);
+  validateComponents(formSchema.components, data, output, [], [], { ...context, ...data }, walk, 0, false);
+  const errors = [...refusedKeys(data, [], walk), ...walk.errors];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, data: output };
+}
+
+/**
+ * Validates a task completion's data: against the task's form, or, for a task without a form,
+ * refusing every key (such a task records that it was done, and sets no variable).
+ */
+export function validateTaskData(
+  formSchema: unknown,
+  data: unknown,
+  context: Record<string, unknown> = {},
+  options: FormDataOptions = {},
+): FormDataResult {
+  if (formSchema !== undefined) return validateFormData(formSchema, data, context, options);
+  if (!isRecord(data)) return validateFormData({ components: [] }, data);
+  const errors = Object.keys(data).map((key) => notAllowed(key));
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, data: {} };
+}
+
+/**
+ * What the browser should send for a form: form-js submits read-only fields (and computed
+ * expression fields) too, which a completion may not set, so they are left out here. Hidden fields
+ * stay out as form-js leaves them out.
+ */
+export function editableSubmission(formSchema: unknown, data: Record<string, unknown>): Record<string, unknown> {
+  // conditions are form-js' business here: what it shows, it submits
+  const result = validateFormData(formSchema, data, {}, { conditions: "ignore" });
+  if (result.ok) return data;
+  const kept = structuredClone(data);
+  for (const path of notAllowedKeys(result.errors)) deletePath(kept, path.split("."));
+  return kept;
+}
+
+function deletePath(target: unknown, path: string[]): void {
+  const [head, ...rest] = path;
+  if (head === undefined || (!isRecord(target) && !Array.isArray(target))) return;
+  const holder = target as Record<string, unknown>;
+  if (rest.length === 0) {
+    // an array item stays in place (indexes name the other items' errors), emptied
+    if (Array.isArray(target)) holder[head] = {};
+    else delete holder[head];
+  } else deletePath(holder[head], rest);
+}
+
+/** The keys of a submission that are not editable fields of the form, as dotted paths. */
+export function notAllowedKeys(errors: FormError[]): string[] {
+  return errors.filter((e) => e.code === "not-allowed").map((e) => e.path);
+}
+
+/** One message naming every refused key, in both languages. */
+export function notAllowedMessage(keys: string[]): { id: string; en: string } {
+  const list = keys.join(", ");
+  return {
+    id: `Data berisi kolom yang bukan isian formulir ini atau tidak boleh diubah: ${list}.`,
+    en: `The data has keys that are not editable fields of this form: ${list}.`,
+  };
+}
+
+/** What one validation pass learns: errors, and the absolute paths of editable fields and their containers. */
+interface Walk {
+  errors: FormError[];
+  /** Editable fields: their value is taken whole (a checklist's array, a file's object). */
+  fields: Set<string>;
+  /** Groups' paths, dynamic lists and their items: objects or arrays whose keys are looked into. */
+  containers: Set<string>;
+  conditions: "evaluate" | "ignore";
+}
+
+/** Every key of `data` (at `at`) that is neither an editable field nor inside a container of them. */
+function refusedKeys(data: unknown, at: string[], walk: Walk): FormError[] {
+  const refused: FormError[] = [];
+  const entries = Array.isArray(data) ? data.map((v, i) => [String(i), v] as const) : Object.entries(data as object);
+  for (const [key, value] of entries) {
+    const path = [...at, key];
+    const dotted = path.join(".");
+    if (walk.fields.has(dotted)) continue;
+    if (walk.containers.has(dotted) && (isRecord(value) || Array.isArray(value))) {
+      refused.push(...refusedKeys(value, path, walk));
+      continue;
+    }
+    // a list that is no array, an item that is no object: already an error of its own
+    if (walk.containers.has(dotted) && walk.errors.some((e) => e.path === dotted)) continue;
+    refused.push(notAllowed(dotted));
+  }
+  return refused;
+}
+
+function notAllowed(path: string): FormError {
+  return {
+    path,
+    code: "not-allowed",
+    message: {
+      id: `Kolom "${path}" bukan isian formulir ini atau tidak boleh diubah.`,
+      en: `"${path}" is not an editable field of this form.`,
+    },
+  };
+}
+
+function markContainers(walk: Walk, path: string[]): void {
+  for (let i = 1; i < path.length; i++) walk.containers.add(path.slice(0, i).join("."));
 }
 
 function validateComponents(
@@ -95,34 +216,44 @@ function validateComponents(
   data: Record<string, unknown>,
   output: Record<string, unknown>,
   prefix: string[],
+  /** Where `data` sits in the submission (a dynamic list's item has its own data). */
+  base: string[],
   scope: Record<string, unknown>,
-  errors: FormError[],
+  walk: Walk,
   depth: number,
+  optional: boolean,
 ): void {
   if (depth > 20) return;
   for (const raw of components) {
     if (!isRecord(raw)) continue;
     const component = raw as Component;
     const type = typeof component.type === "string" ? component.type : "";
-    if (NON_INPUT.has(type) || isHidden(component, scope)) continue;
+    if (NON_INPUT.has(type)) continue;
+    const hidden = isHidden(component, scope, walk.conditions);
+    if (hidden === true) continue;
+    // a field whose visibility is unknown may be sent or left out
+    const maybe = optional || hidden === "unknown";
     const path =
       typeof component.path === "string" && component.path !== "" ? [...prefix, ...component.path.split(".")] : prefix;
     if (type === "group") {
       if (Array.isArray(component.components))
-        validateComponents(component.components, data, output, path, scope, errors, depth + 1);
+        validateComponents(component.components, data, output, path, base, scope, walk, depth + 1, maybe);
       continue;
     }
     if (type === "dynamiclist") {
-      validateList(component, data, output, path, scope, errors, depth);
+      validateList(component, data, output, path, base, scope, walk, depth, maybe);
       continue;
     }
     if (typeof component.key !== "string" || component.key === "") continue;
     // Read-only and disabled fields are shown, never taken from the submission.
     if (component.readonly === true || component.disabled === true) continue;
     const fieldPath = [...prefix, ...component.key.split(".")];
+    const absolute = [...base, ...fieldPath];
+    walk.fields.add(absolute.join("."));
+    markContainers(walk, absolute);
     const value = getPath(data, fieldPath);
-    const error = checkValue(component, type, value);
-    if (error) errors.push({ path: fieldPath.join("."), message: error });
+    const error = checkValue(component, type, value, maybe);
+    if (error) walk.errors.push({ path: absolute.join("."), message: error });
     else if (value !== undefined) setPath(output, fieldPath, value);
   }
 }
@@ -132,46 +263,54 @@ function validateList(
   data: Record<string, unknown>,
   output: Record<string, unknown>,
   path: string[],
+  base: string[],
   scope: Record<string, unknown>,
-  errors: FormError[],
+  walk: Walk,
   depth: number,
+  optional: boolean,
 ): void {
   if (path.length === 0 || !Array.isArray(component.components)) return;
+  const absolute = [...base, ...path];
+  walk.containers.add(absolute.join("."));
+  markContainers(walk, absolute);
   const items = getPath(data, path);
   if (items === undefined) return;
   if (!Array.isArray(items)) {
-    errors.push({ path: path.join("."), message: { id: "Harus berupa daftar.", en: "Must be a list." } });
+    walk.errors.push({ path: absolute.join("."), message: { id: "Harus berupa daftar.", en: "Must be a list." } });
     return;
   }
   const out: Record<string, unknown>[] = [];
   items.forEach((item, index) => {
+    const itemPath = [...absolute, String(index)];
+    walk.containers.add(itemPath.join("."));
     const itemOutput: Record<string, unknown> = {};
     if (!isRecord(item)) {
-      errors.push({
-        path: [...path, String(index)].join("."),
-        message: { id: "Harus berupa objek.", en: "Must be an object." },
-      });
+      walk.errors.push({ path: itemPath.join("."), message: { id: "Harus berupa objek.", en: "Must be an object." } });
       return;
     }
-    const itemErrors: FormError[] = [];
     validateComponents(
       component.components as unknown[],
       item,
       itemOutput,
       [],
+      itemPath,
       { ...scope, ...item },
-      itemErrors,
+      walk,
       depth + 1,
+      optional,
     );
-    for (const e of itemErrors)
-      errors.push({ path: [...path, String(index), e.path].filter(Boolean).join("."), message: e.message });
     out.push(itemOutput);
   });
   setPath(output, path, out);
 }
 
-function checkValue(component: Component, type: string, value: unknown): { id: string; en: string } | undefined {
-  const v = component.validate ?? {};
+function checkValue(
+  component: Component,
+  type: string,
+  value: unknown,
+  optional: boolean,
+): { id: string; en: string } | undefined {
+  const v = optional ? { ...component.validate, required: false } : (component.validate ?? {});
   const label = typeof component.label === "string" && component.label !== "" ? component.label : String(component.key);
   const empty = value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
   // form-js reads "required" on a checkbox as "must be checked".
@@ -263,9 +402,14 @@ function allowed(component: Component, chosen: unknown[], label: string): { id: 
     : { id: `${label}: pilihan "${String(bad)}" tidak tersedia.`, en: `${label}: "${String(bad)}" is not an option.` };
 }
 
-function isHidden(component: Component, scope: Record<string, unknown>): boolean {
+function isHidden(
+  component: Component,
+  scope: Record<string, unknown>,
+  conditions: "evaluate" | "ignore",
+): boolean | "unknown" {
   const hide = component.conditional?.hide;
   if (typeof hide !== "string" || hide.trim() === "") return false;
+  if (conditions === "ignore") return "unknown";
   const result = evaluateCondition(hide, scope);
   return result.ok && result.value;
 }

@@ -2,6 +2,8 @@
  * form-js viewer for a task form. One Form per mount; typed values are reported out on every change
  * so a rejected completion never loses them (the viewer is never re-imported while mounted).
  */
+
+import { editableSubmission } from "@alur/shared/forms";
 import { Form } from "@bpmn-io/form-js";
 import "@bpmn-io/form-js/dist/assets/form-js.css";
 import "./form-js-reset.css";
@@ -47,7 +49,12 @@ export function FormViewer({
     form
       .importSchema(schema as Parameters<typeof form.importSchema>[0], initial.current)
       .then(() => {
-        if (!disposed) callbacks.current.onReady(() => form.submit() as FormSubmitResult);
+        if (!disposed)
+          callbacks.current.onReady(() => {
+            const result = form.submit() as FormSubmitResult;
+            // form-js also submits read-only fields, which the runtime refuses: only editable ones go
+            return { ...result, data: editableSubmission(schema, result.data) };
+          });
       })
       .catch((error: unknown) => console.warn("form import failed", error));
     return () => {

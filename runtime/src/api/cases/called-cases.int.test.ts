@@ -64,8 +64,8 @@ const caller = (processId: string, callId: string, calledId: string) =>
     .replaceAll("__CALL__", callId)
     .replaceAll("__CALLED__", calledId);
 
-async function deploy(bpmnXml: string): Promise<void> {
-  const res = await call(app, as.admin!, "POST", "/processes", { bpmnXml, district: "3216", publish: true });
+async function deploy(bpmnXml: string, forms?: Record<string, unknown>): Promise<void> {
+  const res = await call(app, as.admin!, "POST", "/processes", { bpmnXml, district: "3216", publish: true, forms });
   if (res.status !== 201) throw new Error(`deploy: ${res.status} ${await res.text()}`);
 }
 
@@ -86,7 +86,21 @@ beforeAll(async () => {
   await deploy(caller(DIRECT_ID, "panggil", CHECK_ID));
   await deploy(caller(MIDDLE_ID, "cekTerpusat", CHECK_ID));
   await deploy(caller(NESTED_ID, "verifikasi", MIDDLE_ID));
-  await deploy(fixture("layanan-kunjungan.bpmn").replaceAll('"layanan-kunjungan"', `"${VISIT_ID}"`));
+  await deploy(fixture("layanan-kunjungan.bpmn").replaceAll('"layanan-kunjungan"', `"${VISIT_ID}"`), {
+    "laporan-kunjungan": {
+      components: [
+        {
+          type: "select",
+          key: "hasilKunjungan",
+          label: "Hasil kunjungan",
+          values: [
+            { label: "Layak", value: "layak" },
+            { label: "Tidak layak", value: "tidak-layak" },
+          ],
+        },
+      ],
+    },
+  });
   await deploy(caller(VISITING_ID, "kunjungan", VISIT_ID));
   await deploy(fixture("layanan-tunggu-sk.bpmn").replaceAll('"layanan-tunggu-sk"', `"${DECREE_ID}"`));
   await deploy(caller(AWAITING_ID, "tungguSkProvinsi", DECREE_ID));
@@ -259,9 +273,19 @@ describe("a user task of a called process, through the API", () => {
     const task = await frontOfficeTask(caseId);
     expect(task.elementId).toBe("laporanKunjungan");
 
+    // a completion that also sets a variable the called task's form does not have is refused by
+    // the called case's own validator (its form is in the called plan), naming the key
+    const forged = await call(app, as["front-office"]!, "POST", `/tasks/${task.id}/complete`, {
+      revision: task.revision,
+      data: { hasilKunjungan: "layak", desil: 1 },
+    });
+    expect(forged.status).toBe(422);
+    const refused = (await forged.json()) as { code: string; details: { keys: string[]; revision: number } };
+    expect(refused).toMatchObject({ code: "data-not-allowed", details: { keys: ["desil"] } });
+
     // and front office completes it through the API
     const done = await call(app, as["front-office"]!, "POST", `/tasks/${task.id}/complete`, {
-      revision: task.revision,
+      revision: refused.details.revision,
       data: { hasilKunjungan: "layak" },
     });
 
@@ -271,6 +295,7 @@ describe("a user task of a called process, through the API", () => {
     await waitFor(caseId, (c) => c.status === "completed", "completion");
     const result = await env.client.workflow.getHandle(caseWorkflowId(caseId)).result();
     expect(result).toMatchObject({ status: "completed", variables: { hasilKunjungan: "layak" } });
+    expect((result as { variables: Record<string, unknown> }).variables.desil).toBeUndefined();
   });
 });
 

@@ -128,23 +128,27 @@ describe("a case through the API", () => {
     });
     expect(fake.status).toBe(415);
 
-    // the back office sees the task (instance A); a completion missing a required field is rejected, the draft kept
+    // the back office sees the task (instance A); a completion missing a required field is refused
+    // before the workflow sees it, the draft kept and the task unchanged
     const task = await waitForTask(appA, onA["bks.back-office"]!, "scope=unassigned", started.id);
     expect(task.elementId).toBe("verify");
     const rejected = await call(appA, onA["bks.back-office"]!, "POST", `/tasks/${task.id}/complete`, {
       revision: task.revision,
-      data: { catatan: "tanpa hasil" },
+      data: { hasil: "" },
     });
     expect(rejected.status).toBe(422);
-    const rejectedBody = (await rejected.json()) as { code: string; details: { revision: number } };
-    expect(rejectedBody.code).toBe("task-rejected");
+    const rejectedBody = (await rejected.json()) as { code: string; details: { errors: { path: string }[] } };
+    expect(rejectedBody.code).toBe("form-invalid");
+    expect(rejectedBody.details.errors.map((e) => e.path)).toEqual(["hasil"]);
     const draft = (await (await call(appB, onB["bks.back-office"]!, "GET", `/tasks/${task.id}`)).json()) as {
       draft: unknown;
+      revision: number;
     };
-    expect(draft.draft).toEqual({ catatan: "tanpa hasil" });
+    expect(draft.draft).toEqual({ hasil: "" });
+    expect(draft.revision).toBe(task.revision);
 
     // two completions at once, one per instance: exactly one succeeds, the other gets 409
-    const revision = rejectedBody.details.revision;
+    const revision = task.revision;
     const t0 = performance.now();
     const [ra, rb] = await Promise.all([
       call(appA, onA["bks.back-office"]!, "POST", `/tasks/${task.id}/complete`, {

@@ -1,7 +1,8 @@
 import type { InboxItem, TaskDetail } from "@alur/shared/api";
 import { CasePrivacy } from "@alur/shared/schemas";
+import { notAllowedKeys, notAllowedMessage, validateTaskData } from "@alur/shared/forms";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
 import { canReassignTask, canSeeTask, canWorkOnTask } from "../../auth/policy";
 import type { Principal } from "../../auth/principal";
 import { hiddenFields, redact } from "../../auth/privacy";
@@ -15,13 +16,15 @@ import {
   deleteDraft,
   type Guarded,
   getDraft,
+  reservable,
   reserveCompletion,
   saveDraft,
   unclaimTask,
 } from "../../store/task-actions";
-import { closeTask, getTask, type TaskRow } from "../../store/tasks";
+import { closeTask, getTask, planForm, type TaskRow } from "../../store/tasks";
 import { findUsers } from "../../store/users";
 import { completeTaskUpdate, instanceWorkflowId } from "../../temporal/definitions";
+import type { Rejection } from "../../temporal/workflows/task-completion";
 import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
@@ -291,6 +294,32 @@ export const draft: RouteHandler<typeof routes.draft, AppEnv> = async (c) => {
   return c.json({ ok: true as const }, 200);
 };
 
+/**
+ * Refuses, before anything reaches the workflow, data its validator would certainly refuse: keys
+ * that are not editable fields of the task's form (every key, for a task without a form) and values
+ * of the wrong type. Hide conditions read case variables the API does not have, so a conditional
+ * field passes here and the workflow decides. A called process's forms are in its own plan: for
+ * its tasks, only the workflow checks.
+ */
+async function checkTaskData(db: Db, task: TaskRow, ownPlan: boolean, data: Record<string, unknown>): Promise<void> {
+  if (task.form_id !== null && !ownPlan) return;
+  const form = task.form_id === null ? undefined : await planForm(db, task.case_id, task.form_id);
+  if (task.form_id !== null && form === undefined) return;
+  const result = validateTaskData(form, data, {}, { conditions: "ignore" });
+  if (result.ok) return;
+  const keys = notAllowedKeys(result.errors);
+  if (keys.length > 0) throw new ApiException(422, "data-not-allowed", { keys, reason: notAllowedMessage(keys) });
+  throw new ApiException(422, "form-invalid", { errors: result.errors });
+}
+
+/** The workflow validator's rejection (task-completion.ts) carried by a failed update. */
+function rejectionOf(error: WorkflowUpdateFailedError): Rejection | undefined {
+  const cause = error.cause;
+  if (!(cause instanceof ApplicationFailure)) return undefined;
+  const [rejection] = cause.details ?? [];
+  return typeof rejection === "object" && rejection !== null ? (rejection as Rejection) : undefined;
+}
+
 export const complete: RouteHandler<typeof routes.complete, AppEnv> = async (c) => {
   const p = requirePrincipal(c);
   const deps = c.get("deps");
@@ -300,22 +329,34 @@ export const complete: RouteHandler<typeof routes.complete, AppEnv> = async (c) 
   await authorize(c, canWorkOnTask(p, task), "task.complete", { type: "task", id: task.id, district: task.district });
   // Whatever happens next, what the user typed stays retrievable as their draft.
   await saveDraft(db, { taskId: task.id, userId: p.userId, data: body.data });
-  const reserved = await reserveCompletion(db, { taskId: task.id, revision: body.revision, userId: p.userId });
-  if (!reserved.ok) conflict(reserved);
-
   const caseRow = await db
     .selectFrom("cases")
     .select("workflow_id")
     .where("id", "=", task.case_id)
     .executeTakeFirstOrThrow();
+  // a task of a called process is completed in that called case's workflow
+  const workflowId = instanceWorkflowId(task.case_id, caseRow.workflow_id, task.element_instance_id);
+  // A completion that would lose on revision hears so first (409), whatever its data; refused data
+  // then changes nothing (no reservation, no update sent).
+  if (!reservable(task, { revision: body.revision, userId: p.userId })) conflict({ ok: false, current: task });
+  await checkTaskData(db, task, workflowId === caseRow.workflow_id, body.data);
+  const reserved = await reserveCompletion(db, { taskId: task.id, revision: body.revision, userId: p.userId });
+  if (!reserved.ok) conflict(reserved);
+
   try {
-    // a task of a called process is completed in that called case's workflow
-    const workflowId = instanceWorkflowId(task.case_id, caseRow.workflow_id, task.element_instance_id);
     await deps.temporal.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {
       args: [{ taskId: task.id, actor: { userId: p.userId, roles: p.roles, district: p.district }, data: body.data }],
     });
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
+      const rejection = rejectionOf(error);
+      if (rejection?.code === "data-not-allowed") {
+        throw new ApiException(422, "data-not-allowed", {
+          keys: rejection.fields ?? [],
+          reason: { id: rejection.id, en: rejection.en },
+          revision: reserved.task.revision,
+        });
+      }
       throw new ApiException(422, "task-rejected", {
         reason: error.cause?.message ?? error.message,
         revision: reserved.task.revision,

@@ -81,6 +81,33 @@ describe("checkCompletion", () => {
     expect(bad).toMatchObject({ code: "form-invalid", fields: ["jumlah", "nik"] });
   });
 
+  it("refuses, naming them, keys the task's form does not let it set", () => {
+    // given the forged-letter completion: the applicant and the letter number beside the form's fields
+    const forged = input({
+      data: { nomor: "1", lengkap: true, applicant: { name: "Palsu", nik: "3216000000000000" }, letterNumber: "999" },
+    });
+
+    // then it is refused before it enters history, naming the keys in both languages
+    const rejection = checkCompletion(ctx, forged);
+    expect(rejection).toMatchObject({ code: "data-not-allowed", fields: ["applicant", "letterNumber"] });
+    expect(rejection?.id).toContain("applicant, letterNumber");
+    expect(rejection?.en).toContain("applicant, letterNumber");
+  });
+
+  it("lets a task without a form set nothing", () => {
+    const node = plan.nodes.periksa;
+    if (node?.type !== "userTask") throw new Error("fixture");
+    const formless = {
+      ...ctx,
+      plan: { ...plan, nodes: { ...plan.nodes, periksa: { ...node, task: { ...node.task, formId: undefined } } } },
+    };
+    expect(checkCompletion(formless, input({ data: {} }))).toBeNull();
+    expect(checkCompletion(formless, input({ data: { status: "selesai" } }))).toMatchObject({
+      code: "data-not-allowed",
+      fields: ["status"],
+    });
+  });
+
   it("rejects everything before the case has started", () => {
     expect(checkCompletion({ ...ctx, state: null }, input())?.code).toBe("case-not-ready");
   });

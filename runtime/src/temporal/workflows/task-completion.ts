@@ -3,7 +3,7 @@
  * it enters history. Rejections carry a stable code and Indonesian/English messages.
  */
 
-import { validateFormData } from "@alur/shared/forms";
+import { notAllowedKeys, notAllowedMessage, validateTaskData } from "@alur/shared/forms";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import { completeTaskInputSchema } from "@alur/shared/schemas";
 import { caseView } from "../../engine";
@@ -17,7 +17,8 @@ export interface Rejection {
     | "task-closed"
     | "role-not-allowed"
     | "wrong-district"
-    | "form-invalid";
+    | "form-invalid"
+    | "data-not-allowed";
   id: string;
   en: string;
   fields?: string[];
@@ -72,18 +73,19 @@ export function checkCompletion(ctx: CompletionContext, raw: unknown): Rejection
     };
   }
   const form = task?.formId ? ctx.plan.forms[task.formId] : undefined;
-  if (form) {
-    // The whole form-js validation (required, types, patterns, options, hide conditions over the
-    // case variables), so bad data is refused before it enters history.
-    const result = validateFormData(form, input.data, caseView(state).variables);
-    if (!result.ok) {
-      return {
-        code: "form-invalid",
-        id: result.errors.map((e) => e.message.id).join(" "),
-        en: result.errors.map((e) => e.message.en).join(" "),
-        fields: result.errors.map((e) => e.path),
-      };
-    }
+  // The whole form-js validation (editable keys only, required, types, patterns, options, hide
+  // conditions over the case variables), so bad data is refused before it enters history. A task
+  // without a form sets nothing.
+  const result = validateTaskData(form, input.data, caseView(state).variables);
+  if (!result.ok) {
+    const refused = notAllowedKeys(result.errors);
+    if (refused.length > 0) return { code: "data-not-allowed", ...notAllowedMessage(refused), fields: refused };
+    return {
+      code: "form-invalid",
+      id: result.errors.map((e) => e.message.id).join(" "),
+      en: result.errors.map((e) => e.message.en).join(" "),
+      fields: result.errors.map((e) => e.path),
+    };
   }
   return null;
 }
