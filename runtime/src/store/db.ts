@@ -15,6 +15,36 @@ export type Db = Kysely<Database>;
 
 export type DbTarget = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string };
 
+/** Where lost idle connections are reported (the server sets its logger); quiet by default. */
+let onPoolError: ((error: Error) => void) | undefined;
+export function reportPoolErrors(listener: (error: Error) => void): void {
+  onPoolError = listener;
+}
+
+// SQLSTATE classes and codes that mean "the database is not there right now", not "this query is wrong":
+// 08 connection exception, 57P01-57P03 admin/crash shutdown or cannot connect now, 53300 too many connections.
+const UNAVAILABLE_CODES = new Set(["57P01", "57P02", "57P03", "53300"]);
+const UNAVAILABLE_ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"]);
+
+/** True when `error` is the database being unreachable or dropping the connection: worth a retry later. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (
+    let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
+    const code = typeof e.code === "string" ? e.code : "";
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith("08") || UNAVAILABLE_ERRNOS.has(code)) return true;
+    const message = typeof e.message === "string" ? e.message : "";
+    if (
+      /Connection terminated|connection error|timeout exceeded when trying to connect|Client was closed/i.test(message)
+    )
+      return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
 /** Where the database lives for these settings: PostgreSQL if a URL is given, else PGlite on disk. */
 export function dbTarget(options: { databaseUrl?: string; dataDir: string }): DbTarget {
   if (options.databaseUrl) return { kind: "postgres", url: options.databaseUrl };
@@ -24,13 +54,26 @@ export function dbTarget(options: { databaseUrl?: string; dataDir: string }): Db
 /** Opens the database and brings its schema up to date. `dataDir: null` is an in-memory PGlite. */
 export async function openDb(target: DbTarget): Promise<Db> {
   const db = new Kysely<Database>({ dialect: await dialectFor(target) });
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   return db;
 }
 
 async function dialectFor(target: DbTarget) {
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 10_000 });
+    // An idle connection the server ends (restart, failover, pg_terminate_backend) is reported
+    // here; unhandled, Node would exit. pg already drops that client and the next query opens a
+    // new connection, so there is nothing to do but say so.
+    pool.on("error", (error) => onPoolError?.(error));
+    // A connection ended while checked out but between queries (inside a transaction, say)
+    // errors on the client itself, where no one listens: the query that follows fails instead
+    // (an outage error, answered 503), and the pool drops the client on release.
+    pool.on("connect", (client) => client.on("error", (error) => onPoolError?.(error)));
     // pg returns int8 as string by default; our bigint columns (event ids) fit in a double.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
     return new PostgresDialect({ pool });
