@@ -50,7 +50,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     // Lost connections are re-opened by the pool on the next query; say so once per loss.
     reportPoolErrors((error) => logger.warn({ err: error }, "database connection lost; reconnecting on next use"));
-    const db = await openDb(dbTarget({ databaseUrl: env.DATABASE_URL, dataDir: env.ALUR_DATA_DIR }));
+    const db = await openDb(
+      dbTarget({ databaseUrl: env.DATABASE_URL, databaseOwnerUrl: env.DATABASE_OWNER_URL, dataDir: env.ALUR_DATA_DIR }),
+    );
     stops.push(() => db.destroy());
 
     let devServer: DevServer | null = null;

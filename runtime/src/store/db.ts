@@ -1,11 +1,13 @@
 /**
  * The database: Kysely on embedded PGlite by default, on PostgreSQL (node-postgres) when
- * DATABASE_URL is set. One set of migrations serves both and runs on open.
+ * DATABASE_URL is set. One set of migrations serves both and runs on open. On PostgreSQL with
+ * DATABASE_OWNER_URL the migrations run as that owner role and the app's own role is granted
+ * only what it needs: on audit_log INSERT and SELECT, so the app cannot rewrite history.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { migrations } from "./migrations";
@@ -13,7 +15,10 @@ import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
 
-export type DbTarget = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string };
+export type DbTarget =
+  | { kind: "pglite"; dataDir: string | null }
+  /** `ownerUrl`: the role that owns the schema and runs migrations; unset means the app's own role does. */
+  | { kind: "postgres"; url: string; ownerUrl?: string };
 
 /** Where lost idle connections are reported (the server sets its logger); quiet by default. */
 let onPoolError: ((error: Error) => void) | undefined;
@@ -46,13 +51,28 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /** Where the database lives for these settings: PostgreSQL if a URL is given, else PGlite on disk. */
-export function dbTarget(options: { databaseUrl?: string; dataDir: string }): DbTarget {
-  if (options.databaseUrl) return { kind: "postgres", url: options.databaseUrl };
+export function dbTarget(options: { databaseUrl?: string; databaseOwnerUrl?: string; dataDir: string }): DbTarget {
+  if (options.databaseUrl) {
+    return options.databaseOwnerUrl
+      ? { kind: "postgres", url: options.databaseUrl, ownerUrl: options.databaseOwnerUrl }
+      : { kind: "postgres", url: options.databaseUrl };
+  }
   return { kind: "pglite", dataDir: path.join(options.dataDir, "pglite") };
 }
 
 /** Opens the database and brings its schema up to date. `dataDir: null` is an in-memory PGlite. */
 export async function openDb(target: DbTarget): Promise<Db> {
+  if (target.kind === "postgres" && target.ownerUrl) {
+    const db = new Kysely<Database>({ dialect: await dialectFor(target) });
+    try {
+      const { rows } = await sql<{ role: string }>`select current_user as role`.execute(db);
+      await migrateAsOwner(target.ownerUrl, rows[0]!.role);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return db;
+  }
   const db = new Kysely<Database>({ dialect: await dialectFor(target) });
   try {
     await migrate(db);
@@ -61,6 +81,32 @@ export async function openDb(target: DbTarget): Promise<Db> {
     throw error;
   }
   return db;
+}
+
+/**
+ * Migrates as the owner role, then grants the app role exactly what the store uses: read and
+ * write on the tables, but on audit_log only INSERT and SELECT. The owner keeps the table and its
+ * trigger function, so the app can neither delete nor update entries nor disable the trigger.
+ * Grants are re-applied on every start, so tables of later migrations are covered too.
+ */
+async function migrateAsOwner(ownerUrl: string, appRole: string): Promise<void> {
+  const owner = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ownerUrl, max: 1 }) }),
+  });
+  try {
+    await migrate(owner);
+    const { rows } = await sql<{ role: string }>`select current_user as role`.execute(owner);
+    if (rows[0]!.role === appRole) return; // one role for both: nothing to separate
+    const app = sql.id(appRole);
+    await sql`GRANT USAGE ON SCHEMA public TO ${app}`.execute(owner);
+    await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`.execute(owner);
+    await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`.execute(owner);
+    await sql`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log FROM ${app}`.execute(owner);
+    // the migrator's own bookkeeping is the owner's business
+    await sql`REVOKE ALL ON kysely_migration, kysely_migration_lock FROM ${app}`.execute(owner);
+  } finally {
+    await owner.destroy();
+  }
 }
 
 async function dialectFor(target: DbTarget) {
