@@ -208,4 +208,42 @@ describe("PostgreSQL connections terminated under load", () => {
     expect(audit.map((a) => a.resource_id).sort()).toEqual(tasks.map((t) => t.id).sort());
     expect(new Set(audit.map((a) => a.actor_id))).toEqual(new Set([users.fo!.id]));
   }, 300_000);
+
+  it("answers a retry of a completion that already took effect with 200, and a different one with 409 and the result", async () => {
+    // given a task completed once, its answer lost (the client retries with what it sent)
+    const base = apiProc!.baseUrl;
+    const fo = await loginToken(base, users.fo!.username, users.fo!.password);
+    const created = await api(base, fo, "POST", "/cases", {
+      processId: PROCESS_ID,
+      district: DISTRICT,
+      applicant: { name: "Pemohon ulang" },
+    });
+    expect(created.status).toBe(201);
+    const caseId = (created.body as { id: string }).id;
+    const task = await eventually(async () => {
+      const res = await api(base, fo, "GET", "/tasks?scope=unassigned&limit=200");
+      return ((res.body as { items?: InboxItem[] }).items ?? []).find((t) => t.caseId === caseId);
+    }, 60_000);
+    const request = { data: { note: "sekali" }, revision: task.revision };
+    const first = await api(base, fo, "POST", `/tasks/${task.id}/complete`, request);
+    expect(first.status).toBe(200);
+
+    // when the same request arrives again
+    const retry = await api(base, fo, "POST", `/tasks/${task.id}/complete`, request);
+    // then it succeeds with the same task, and nothing is recorded twice
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ id: task.id, status: "completed", result: { note: "sekali" } });
+    const audit = await db
+      .selectFrom("audit_log")
+      .select("id")
+      .where("action", "=", "task.complete")
+      .where("resource_id", "=", task.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+
+    // and a "retry" with other data is a conflict that shows what was recorded
+    const other = await api(base, fo, "POST", `/tasks/${task.id}/complete`, { ...request, data: { note: "lain" } });
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ code: "task-closed", details: { result: { note: "sekali" } } });
+  }, 120_000);
 });
