@@ -7,10 +7,11 @@ import { fileURLToPath } from "node:url";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const ALUR = path.join(ROOT, "runtime", "bin", "alur.mjs");
 
-/** Runs a command in the repo root, inheriting stdio; resolves to its exit code. */
-export function run(command, args, options = {}) {
+/** Runs a command in the repo root, inheriting stdio; resolves to its exit code. `onSpawn` sees the child. */
+export function run(command, args, { onSpawn, ...options } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", ...options });
+    onSpawn?.(child);
     child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.once("error", (error) => {
       console.error(`${command}: ${error.message}`);
@@ -20,7 +21,7 @@ export function run(command, args, options = {}) {
 }
 
 /** Installs npm dependencies when node_modules is missing or older than package-lock.json. */
-export async function ensureNpmDependencies() {
+export async function ensureNpmDependencies(onSpawn) {
   const marker = path.join(ROOT, "node_modules", ".package-lock.json");
   const lock = path.join(ROOT, "package-lock.json");
   const fresh = existsSync(marker) && existsSync(lock) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs;
@@ -29,7 +30,7 @@ export async function ensureNpmDependencies() {
   // as optional (Biome's musl/Android/macOS binaries), so the lock cannot hold them and `npm ci`
   // refuses it as out of sync; `npm install` honours the lock and skips the missing optionals.
   console.log("» npm install");
-  const code = await run("npm", ["install", "--no-audit", "--no-fund"]);
+  const code = await run("npm", ["install", "--no-audit", "--no-fund"], { onSpawn });
   if (code !== 0) fail(`npm install failed (exit ${code}).`);
 }
 

@@ -15,6 +15,11 @@ const Env = z.object({
   HOST: z.string().default("0.0.0.0"),
   /** PostgreSQL connection string; absent means embedded PGlite under ALUR_DATA_DIR. */
   DATABASE_URL: z.string().optional(),
+  /**
+   * PostgreSQL connection string of the role that owns the schema: migrations run with it, and
+   * DATABASE_URL's role gets only INSERT/SELECT on audit_log. Unset: DATABASE_URL migrates itself.
+   */
+  DATABASE_OWNER_URL: z.string().optional(),
   /** host:port of a Temporal frontend; absent means `npm start` runs a local dev server. */
   TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_NAMESPACE: z.string().default("default"),

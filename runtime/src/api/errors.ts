@@ -7,6 +7,7 @@ import type { Hook } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Logger } from "../logger";
+import { isDatabaseUnavailable } from "../store/db";
 import type { AppEnv } from "./context";
 
 export const MESSAGES = {
@@ -80,6 +81,10 @@ export const MESSAGES = {
     id: "Mesin proses sedang tidak dapat dihubungi. Coba lagi sebentar lagi.",
     en: "The process engine cannot be reached right now. Try again shortly.",
   },
+  "database-unavailable": {
+    id: "Basis data sedang tidak dapat dihubungi. Tidak ada yang hilang; coba lagi sebentar lagi.",
+    en: "The database cannot be reached right now. Nothing was lost; try again shortly.",
+  },
   internal: { id: "Terjadi kesalahan pada server.", en: "Something went wrong on the server." },
 } as const satisfies Record<string, Bilingual>;
 
@@ -107,6 +112,14 @@ export function renderError(logger: Logger) {
     if (error instanceof ApiException) {
       for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v);
       return c.json(errorBody(error.code, error.details), error.status);
+    }
+    // A lost or refused database connection is an outage, not a bug: the client may retry (the
+    // pool reconnects on the next query), and whatever the request changed was rolled back or is
+    // completed by its retry.
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: error, reqId: c.get("requestId"), path: c.req.path }, "database unavailable");
+      c.header("Retry-After", "2");
+      return c.json(errorBody("database-unavailable", { retryable: true }), 503);
     }
     // Hono's own HTTPException (e.g. malformed JSON body) carries a client status.
     const status = (error as { status?: unknown }).status;

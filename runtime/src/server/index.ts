@@ -14,7 +14,7 @@ import { startRetentionSweeper } from "../api/cases/retention";
 import { startWorkflowStartSweeper } from "../api/cases/workflow-start";
 import type { Env } from "../env";
 import { createLogger, type Logger } from "../logger";
-import { type Db, dbTarget, openDb } from "../store/db";
+import { type Db, dbTarget, openDb, reportPoolErrors } from "../store/db";
 import { createActivities } from "../temporal/activities";
 import { connectionOptions } from "../temporal/client";
 import { createWorker } from "../temporal/worker";
@@ -49,7 +49,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const s of stops.reverse()) await s().catch((error) => logger.error({ err: error }, "shutdown step failed"));
   };
   try {
-    const db = await openDb(dbTarget({ databaseUrl: env.DATABASE_URL, dataDir: env.ALUR_DATA_DIR }));
+    // Lost connections are re-opened by the pool on the next query; say so once per loss.
+    reportPoolErrors((error) => logger.warn({ err: error }, "database connection lost; reconnecting on next use"));
+    const db = await openDb(
+      dbTarget({ databaseUrl: env.DATABASE_URL, databaseOwnerUrl: env.DATABASE_OWNER_URL, dataDir: env.ALUR_DATA_DIR }),
+    );
     stops.push(() => db.destroy());
 
     let devServer: DevServer | null = null;

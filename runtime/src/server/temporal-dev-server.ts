@@ -1,11 +1,15 @@
 /**
  * The embedded default's Temporal: a real `temporal server start-dev` with its state on disk
  * (data/temporal.db), started and stopped with the runtime. Not used when TEMPORAL_ADDRESS is set.
+ * It runs under dev-server-guard.mjs, which stops it when this process ends however it ends
+ * (SIGKILL included), and records its pid in data/temporal-dev-server.pid: a server left over by
+ * an earlier run (its guard killed too) is found there and stopped before a new one starts.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Logger } from "../logger";
 import { locateTemporalCli, missingBinaryMessage } from "../temporal/binaries";
 
@@ -24,18 +28,21 @@ export async function startTemporalDevServer(options: {
 }): Promise<DevServer> {
   const cli = locateTemporalCli(options.cliPath);
   if (!cli) throw new Error(missingBinaryMessage("temporal"));
+  mkdirSync(options.dataDir, { recursive: true });
+  const dbFile = path.join(options.dataDir, "temporal.db");
+  const pidFile = path.join(options.dataDir, PID_FILE);
+  await stopStaleServer(pidFile, dbFile, options.logger);
   if (await portAnswers(options.port)) {
     throw new Error(
       `Port ${options.port} is already in use: another Temporal server or program runs there. ` +
         "Stop it, or set TEMPORAL_ADDRESS to use it, or TEMPORAL_DEV_PORT to pick another port.",
     );
   }
-  mkdirSync(options.dataDir, { recursive: true });
   const args = [
     "server",
     "start-dev",
     "--db-filename",
-    path.join(options.dataDir, "temporal.db"),
+    dbFile,
     "--ip",
     "127.0.0.1",
     "--port",
@@ -45,7 +52,8 @@ export async function startTemporalDevServer(options: {
     "--log-level",
     "warn",
   ];
-  const child = spawn(cli.path, args, { stdio: ["ignore", "pipe", "pipe"] });
+  // stdin is the guard's watchdog pipe: never written, closed by the kernel when this process ends
+  const child = spawn(process.execPath, [GUARD, pidFile, cli.path, ...args], { stdio: ["pipe", "pipe", "pipe"] });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
@@ -63,15 +71,89 @@ export async function startTemporalDevServer(options: {
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: `http://localhost:${options.uiPort}`,
-    stop: () => stopChild(child, exited),
+    stop: () => stopChild(child, exited, pidFile),
   };
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
-  if (child.exitCode !== null) return;
+const PID_FILE = "temporal-dev-server.pid";
+const GUARD = fileURLToPath(new URL("./dev-server-guard.mjs", import.meta.url));
+
+/** The guard stops the server on SIGTERM; if it hangs, the server and the guard are killed. */
+async function stopChild(child: ChildProcess, exited: Promise<number | null>, pidFile: string): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill("SIGTERM");
-  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 10_000).unref());
-  if ((await Promise.race([exited, timeout])) === "timeout") child.kill("SIGKILL");
+  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 15_000).unref());
+  if ((await Promise.race([exited, timeout])) === "timeout") {
+    const server = readPidFile(pidFile);
+    if (server) signal(server.pid, "SIGKILL");
+    child.kill("SIGKILL");
+  }
+}
+
+function readPidFile(pidFile: string): { pid: number } | null {
+  if (!existsSync(pidFile)) return null;
+  try {
+    const parsed = JSON.parse(readFileSync(pidFile, "utf8")) as { pid?: unknown };
+    return typeof parsed.pid === "number" && Number.isInteger(parsed.pid) && parsed.pid > 1
+      ? { pid: parsed.pid }
+      : null;
+  } catch {
+    return null; // half-written or foreign: not a pid to act on
+  }
+}
+
+function signal(pid: number, sig: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(pid, sig);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The process's command line, from /proc on Linux, else from ps; null if it cannot be read. */
+function commandLine(pid: number): string | null {
+  try {
+    if (existsSync("/proc/self/cmdline")) return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+    return execFileSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stops the dev server an earlier run on this data directory left running, if the pid file names
+ * one that is still a `temporal server start-dev` on this very database file: a reused pid of an
+ * unrelated process is never touched.
+ */
+async function stopStaleServer(pidFile: string, dbFile: string, logger: Logger): Promise<void> {
+  const stale = readPidFile(pidFile);
+  if (!stale) {
+    rmSync(pidFile, { force: true });
+    return;
+  }
+  const command = signal(stale.pid, 0) ? commandLine(stale.pid) : null;
+  if (command?.includes("start-dev") && command.includes(dbFile)) {
+    logger.warn(
+      { pid: stale.pid },
+      "stopping the Temporal dev server an earlier run left running on this data directory",
+    );
+    signal(stale.pid, "SIGTERM");
+    if (!(await exitsWithin(stale.pid, 10_000))) {
+      signal(stale.pid, "SIGKILL");
+      await exitsWithin(stale.pid, 5_000);
+    }
+  }
+  rmSync(pidFile, { force: true });
+}
+
+async function exitsWithin(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (!signal(pid, 0)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !signal(pid, 0);
 }
 
 /** True when something accepts TCP connections on 127.0.0.1:port. */

@@ -1,6 +1,7 @@
 /** User tasks in the store: created and closed by the workflow's activities, read by the inbox. */
 import type { TaskView } from "@alur/shared/schemas";
 import { type Selectable, sql } from "kysely";
+import { appendAudit } from "./audit";
 import type { Db } from "./db";
 import type { TasksTable } from "./schema";
 
@@ -52,35 +53,70 @@ export async function createTask(db: Db, task: NewTask): Promise<TaskRow> {
     .executeTakeFirstOrThrow();
 }
 
-/** Closes an open task as completed or cancelled; a closed task only gains its closer's missing result. */
-export async function closeTask(
-  db: Db,
-  close: { taskId: string; status: "completed" | "cancelled"; by: string | null; result?: Record<string, unknown> },
-): Promise<void> {
-  const closed = await db
-    .updateTable("tasks")
-    .set((eb) => ({
-      status: close.status,
-      closed_at: new Date(),
-      closed_by: close.by,
-      result: close.result ? JSON.stringify(close.result) : null,
-      revision: eb("revision", "+", 1),
-    }))
-    .where("id", "=", close.taskId)
-    .where("status", "in", ["open", "claimed"])
-    .executeTakeFirst();
-  // The workflow's activity usually closes the row first (it knows who, not the form data): the
-  // API's close that follows then only adds the result of that same user's completion.
-  if (Number(closed.numUpdatedRows) === 0 && close.result && close.by) {
-    await db
-      .updateTable("tasks")
-      .set({ result: JSON.stringify(close.result) })
+export interface CloseTask {
+  taskId: string;
+  status: "completed" | "cancelled";
+  by: string | null;
+  result?: Record<string, unknown>;
+  /**
+   * Given for a user's completion: the `task.complete` audit entry is written in the same
+   * transaction as the close, by whichever writer (workflow activity or API) closes the row first.
+   */
+  audit?: { ip: string | null };
+}
+
+/**
+ * Closes an open task as completed or cancelled; a closed task only gains its closer's missing
+ * result. Close and audit entry commit together, so a crash or a lost connection can leave
+ * neither or both, never a completed task without its audit record. Retries are harmless.
+ */
+export async function closeTask(db: Db, close: CloseTask): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("tasks")
+      .selectAll()
       .where("id", "=", close.taskId)
-      .where("status", "=", close.status)
-      .where("closed_by", "=", close.by)
-      .where("result", "is", null)
-      .execute();
-  }
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) return;
+    if (before.status === "open" || before.status === "claimed") {
+      const after = await trx
+        .updateTable("tasks")
+        .set((eb) => ({
+          status: close.status,
+          closed_at: new Date(),
+          closed_by: close.by,
+          result: close.result ? JSON.stringify(close.result) : null,
+          revision: eb("revision", "+", 1),
+        }))
+        .where("id", "=", close.taskId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (close.audit && close.status === "completed") {
+        await appendAudit(trx, {
+          actorId: close.by,
+          ip: close.audit.ip,
+          action: "task.complete",
+          outcome: "ok",
+          resourceType: "task",
+          resourceId: before.id,
+          district: before.district,
+          before: { status: before.status, assignee: before.assignee, revision: before.revision },
+          after: { status: after.status, assignee: after.assignee, revision: after.revision, data: close.result ?? {} },
+        });
+      }
+      return;
+    }
+    // Closed already (by the other writer, or a workflow that predates results in its close):
+    // add only the result of that same user's completion.
+    if (close.result && close.by && before.status === close.status && before.closed_by === close.by && !before.result) {
+      await trx
+        .updateTable("tasks")
+        .set({ result: JSON.stringify(close.result) })
+        .where("id", "=", close.taskId)
+        .execute();
+    }
+  });
 }
 
 export async function getTask(db: Db, taskId: string): Promise<TaskRow | undefined> {

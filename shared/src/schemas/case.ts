@@ -31,6 +31,8 @@ export const completeTaskInputSchema = () =>
     taskId: z.string().min(1),
     actor: actorSchema(),
     data: variablesSchema().default({}),
+    /** The caller's address, for the audit entry the workflow's store activity writes with the close. */
+    ip: z.string().nullable().optional(),
   });
 /** Argument of the `completeTask` workflow update. */
 export const CompleteTaskInput = completeTaskInputSchema();

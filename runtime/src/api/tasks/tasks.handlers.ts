@@ -1,6 +1,6 @@
 import type { InboxItem, TaskDetail } from "@alur/shared/api";
-import { CasePrivacy } from "@alur/shared/schemas";
 import { notAllowedKeys, notAllowedMessage, validateTaskData } from "@alur/shared/forms";
+import { CasePrivacy } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
 import { canReassignTask, canSeeTask, canWorkOnTask } from "../../auth/policy";
@@ -29,6 +29,21 @@ import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
 import type * as routes from "./tasks.routes";
+
+/** Equal as JSON values, whatever the key order (jsonb does not keep it). */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([x], [y]) => (x < y ? -1 : 1))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  return JSON.stringify(canonical(a ?? null)) === JSON.stringify(canonical(b ?? null));
+}
 
 function iso(d: Date | string | null): string | null {
   return d ? new Date(d).toISOString() : null;
@@ -338,18 +353,50 @@ export const complete: RouteHandler<typeof routes.complete, AppEnv> = async (c) 
   const workflowId = instanceWorkflowId(task.case_id, caseRow.workflow_id, task.element_instance_id);
   // A completion that would lose on revision hears so first (409), whatever its data; refused data
   // then changes nothing (no reservation, no update sent).
-  if (!reservable(task, { revision: body.revision, userId: p.userId })) conflict({ ok: false, current: task });
+  // A retry of this user's completion that already took effect (its answer was lost to an outage)
+  // gets the same answer again, not an error; different data is a clear conflict.
+  const takenEffect = (current: TaskRow | undefined) =>
+    current?.status === "completed" && current.closed_by === p.userId ? current : undefined;
+  const answerRetry = async (done: TaskRow) => {
+    if (!sameJson(done.result, body.data)) {
+      throw new ApiException(409, "task-closed", { status: done.status, result: done.result });
+    }
+    await deleteDraft(db, { taskId: task.id, userId: p.userId });
+    return c.json(await taskDetail(db, done, p), 200);
+  };
+  if (!reservable(task, { revision: body.revision, userId: p.userId })) {
+    const done = takenEffect(task);
+    if (done) return answerRetry(done);
+    conflict({ ok: false, current: task });
+  }
   await checkTaskData(db, task, workflowId === caseRow.workflow_id, body.data);
   const reserved = await reserveCompletion(db, { taskId: task.id, revision: body.revision, userId: p.userId });
-  if (!reserved.ok) conflict(reserved);
+  if (!reserved.ok) {
+    const done = takenEffect(reserved.current);
+    if (done) return answerRetry(done);
+    conflict(reserved);
+  }
 
   try {
     await deps.temporal.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: task.id, actor: { userId: p.userId, roles: p.roles, district: p.district }, data: body.data }],
+      args: [
+        {
+          taskId: task.id,
+          actor: { userId: p.userId, roles: p.roles, district: p.district },
+          data: body.data,
+          ip: c.get("ip"),
+        },
+      ],
+      // One id per task and user: Temporal answers a retry of an update it already accepted with
+      // that update's outcome instead of running (and rejecting) it a second time.
+      updateId: `complete:${task.id}:${p.userId}`,
     });
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       const rejection = rejectionOf(error);
+      const reason = error.cause?.message ?? error.message;
+      if (error.cause instanceof ApplicationFailure && error.cause.type === "task-closed")
+        throw new ApiException(409, "task-closed", { reason });
       if (rejection?.code === "data-not-allowed") {
         throw new ApiException(422, "data-not-allowed", {
           keys: rejection.fields ?? [],
@@ -357,30 +404,24 @@ export const complete: RouteHandler<typeof routes.complete, AppEnv> = async (c) 
           revision: reserved.task.revision,
         });
       }
-      throw new ApiException(422, "task-rejected", {
-        reason: error.cause?.message ?? error.message,
-        revision: reserved.task.revision,
-      });
+      throw new ApiException(422, "task-rejected", { reason, revision: reserved.task.revision });
     }
     if (error instanceof WorkflowNotFoundError)
       throw new ApiException(409, "task-closed", { reason: "case not running" });
     deps.logger.error({ err: error, taskId: task.id }, "completeTask update failed");
-    throw new ApiException(503, "workflow-unavailable", { revision: reserved.task.revision });
+    throw new ApiException(503, "workflow-unavailable", { revision: reserved.task.revision, retryable: true });
   }
-  // The workflow's activity closes the row too; closing here makes the inbox consistent at once.
-  await closeTask(db, { taskId: task.id, status: "completed", by: p.userId, result: body.data });
+  // The workflow's store activity has closed the row and written the audit entry in one
+  // transaction before the update returns; this close (same store function) is a no-op then and
+  // covers a workflow from before that change.
+  await closeTask(db, {
+    taskId: task.id,
+    status: "completed",
+    by: p.userId,
+    result: body.data,
+    audit: { ip: c.get("ip") },
+  });
   await deleteDraft(db, { taskId: task.id, userId: p.userId });
   const after = (await getTask(db, task.id))!;
-  await appendAudit(db, {
-    actorId: p.userId,
-    ip: c.get("ip"),
-    action: "task.complete",
-    outcome: "ok",
-    resourceType: "task",
-    resourceId: task.id,
-    district: task.district,
-    before: { status: task.status, assignee: task.assignee, revision: task.revision },
-    after: { status: after.status, assignee: after.assignee, revision: after.revision, data: body.data },
-  });
   return c.json(await taskDetail(db, after, p), 200);
 };

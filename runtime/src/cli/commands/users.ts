@@ -35,7 +35,13 @@ const users: Command = {
     if (action === "disable-demo" && values.direct) {
       // Production refuses to start while demo accounts exist, so this path needs no server.
       const env = loadEnv();
-      const db = await openDb(dbTarget({ databaseUrl: env.DATABASE_URL, dataDir: env.ALUR_DATA_DIR }));
+      const db = await openDb(
+        dbTarget({
+          databaseUrl: env.DATABASE_URL,
+          databaseOwnerUrl: env.DATABASE_OWNER_URL,
+          dataDir: env.ALUR_DATA_DIR,
+        }),
+      );
       try {
         const disabled = await disableDemoAccounts(db, { actorId: null, ip: null });
         console.log(`disabled ${disabled.length} demo account(s)${disabled.length ? `: ${names(disabled)}` : ""}`);

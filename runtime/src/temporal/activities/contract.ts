@@ -5,7 +5,7 @@
 import type { BusinessCalendar } from "@alur/shared/calendar";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { CaseStatus, Variables } from "@alur/shared/schemas";
-import type { NewTask } from "../../store/tasks";
+import type { CloseTask, NewTask } from "../../store/tasks";
 
 /** A task as the store creates it, with the id the workflow generated (deterministic uuid4). */
 export type CreateTaskInput = Omit<NewTask, "id"> & { taskId: string };
@@ -28,12 +28,8 @@ export type ConnectorResult =
 
 export interface CaseActivities {
   createTask(input: CreateTaskInput): Promise<{ taskId: string }>;
-  closeTask(input: {
-    taskId: string;
-    status: "completed" | "cancelled";
-    by: string | null;
-    result?: Record<string, unknown>;
-  }): Promise<void>;
+  /** Closes the task row; a user's completion carries its form data and audit fields (one transaction). */
+  closeTask(input: CloseTask): Promise<void>;
   recordCaseEvents(input: { caseId: string; events: CaseEventInput[] }): Promise<void>;
   setCaseStatus(input: {
     caseId: string;

@@ -28,7 +28,7 @@
  * subscription taking it (the engine's childSubscribed → passMessage), with its expiry.
  */
 import type { ExecutionPlan } from "@alur/shared/plan";
-import type { CaseIncident, CaseStateView, CaseStatus, MessageDelivery } from "@alur/shared/schemas";
+import type { CaseIncident, CaseStateView, CaseStatus, MessageDelivery, Variables } from "@alur/shared/schemas";
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -112,6 +112,8 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const applied = new Map<number, Applied>();
   let nextSeq = 0;
   const pendingTasks = new Set<string>();
+  // Store task id → what its accepted completion closes the row with (form data, audit fields).
+  const completions = new Map<string, { data: Variables; ip: string | null }>();
   const pendingIncidents = new Set<string>();
   const scopes = new Map<string, CancellationScope>();
   let inFlight = 0;
@@ -179,6 +181,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     completeTaskUpdate,
     async (raw) => {
       pendingTasks.add(raw.taskId);
+      completions.set(raw.taskId, { data: raw.data ?? {}, ip: raw.ip ?? null });
       try {
         const engineTaskId = engineTaskIds.get(raw.taskId) ?? raw.taskId;
         await waitApplied(
@@ -186,6 +189,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
         );
       } finally {
         pendingTasks.delete(raw.taskId);
+        completions.delete(raw.taskId);
       }
       return view();
     },
@@ -672,7 +676,23 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
           const storeId = taskIds.get(c.taskId);
           if (storeId) {
             taskIds.delete(c.taskId);
-            storeWork.push(store.closeTask({ taskId: storeId, status: c.status, by: c.by }));
+            // A user's completion closes the row with its data and its audit entry in one store
+            // transaction: the activity is retried until it commits, so a crash of the API after
+            // the update cannot leave the completion without result or audit record.
+            const completion = c.status === "completed" ? completions.get(storeId) : undefined;
+            storeWork.push(
+              store.closeTask(
+                completion
+                  ? {
+                      taskId: storeId,
+                      status: c.status,
+                      by: c.by,
+                      result: completion.data,
+                      audit: { ip: completion.ip },
+                    }
+                  : { taskId: storeId, status: c.status, by: c.by },
+              ),
+            );
           }
           break;
         }
