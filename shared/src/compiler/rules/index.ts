@@ -1,6 +1,7 @@
 /** Alur's own validation rules, in the order their problems are listed. */
 import { feelSyntax } from "./feel-syntax";
 import { gatewayWithoutCondition } from "./gateway-without-condition";
+import { notifyWithoutRoles } from "./notify-without-roles";
 import { pathWithoutEnd } from "./path-without-end";
 import type { Rule } from "./rule";
 import { serviceStandardIncomplete } from "./service-standard-incomplete";
@@ -23,6 +24,7 @@ export const ALUR_RULES: readonly Rule[] = [
   feelSyntax,
   timerExpression,
   unknownConnectorType,
+  notifyWithoutRoles,
   serviceStandardIncomplete,
   unknownDocument,
 ];

@@ -1,6 +1,9 @@
 /**
- * Publishing a service requires all 14 components of its standard (Permenpan RB 15/2014). While
- * drafting, missing components are warnings; with `forPublish` they are errors.
+ * A service standard has 14 components (Permenpan RB 15/2014); each one the model lacks is
+ * reported. Always a warning, for publishing too: the real decrees are silent on some components
+ * (completion time "depends on the completeness of the file", templates that leave district
+ * details to variants) and Alur reports such a gap, never invents the text. Nothing at run time
+ * depends on these components, so they do not stop a publication.
  */
 import { STANDARD_COMPONENTS } from "../../schemas";
 import { extension } from "../moddle-element";
@@ -28,14 +31,13 @@ const NAMES: Record<(typeof STANDARD_COMPONENTS)[number], [string, string]> = {
 export const serviceStandardIncomplete: Rule = {
   code: "service-standard-incomplete",
   check(context) {
-    const severity = context.options.forPublish ? "error" : "warning";
     return context.processes.flatMap(({ process }) => {
       if (!extension(process, "alur:ServiceStandard")) {
         if (!context.options.forPublish || process.isExecutable !== true) return [];
         return [
-          problem(process.id, "error", this.code, {
-            id: "Proses belum memiliki standar pelayanan (alur:serviceStandard); wajib untuk publikasi.",
-            en: "The process has no service standard (alur:serviceStandard); publishing requires one.",
+          problem(process.id, "warning", this.code, {
+            id: "Proses belum memiliki standar pelayanan (alur:serviceStandard) untuk diumumkan.",
+            en: "The process has no service standard (alur:serviceStandard) to announce.",
           }),
         ];
       }
@@ -46,9 +48,9 @@ export const serviceStandardIncomplete: Rule = {
         const value = standard[key];
         return value === undefined || (Array.isArray(value) && value.length === 0);
       }).map((key) =>
-        problem(process.id, severity, this.code, {
-          id: `Komponen standar pelayanan "${NAMES[key][0]}" belum diisi${context.options.forPublish ? "; wajib untuk publikasi" : ""}.`,
-          en: `Service standard component "${NAMES[key][1]}" is missing${context.options.forPublish ? "; publishing requires it" : ""}.`,
+        problem(process.id, "warning", this.code, {
+          id: `Komponen standar pelayanan "${NAMES[key][0]}" belum diisi.`,
+          en: `Service standard component "${NAMES[key][1]}" is missing.`,
         }),
       );
     });
