@@ -3,6 +3,7 @@
  * server, PostgreSQL, a worker running bpmnProcess, the app, and the cast signed in. The cast gets
  * accounts of its own, so a test does not depend on which other file seeded the database.
  */
+import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
@@ -36,10 +37,15 @@ export async function startApiHarness(options: {
   cast: readonly CastMember[];
   /** Hosts the http connector may call. */
   httpAllow?: string;
+  /** Data directory the worker and the app share, so the API serves the files the worker writes. */
+  dataDir?: string;
 }): Promise<ApiHarness> {
   const env = await devServerEnv();
   const db = await postgresDb();
-  const worker = await startWorker(env, db, options.taskQueue, { httpAllow: options.httpAllow });
+  const worker = await startWorker(env, db, options.taskQueue, {
+    httpAllow: options.httpAllow,
+    dataDir: options.dataDir,
+  });
   await ensureReferenceData(db);
   const username = (key: string) => `${options.usernamePrefix}.${key}`;
   const accounts = await createAccounts(
@@ -51,7 +57,12 @@ export async function startApiHarness(options: {
       roles: [c.role],
     })),
   );
-  const { app } = await buildTestApp(db, { client: env.client, taskQueue: options.taskQueue, credentials: accounts });
+  const { app } = await buildTestApp(db, {
+    client: env.client,
+    taskQueue: options.taskQueue,
+    credentials: accounts,
+    ...(options.dataDir ? { filesDir: path.join(options.dataDir, "files") } : {}),
+  });
   const as: Record<string, Session> = {};
   for (const c of options.cast) as[c.key] = await signIn(app, accounts, username(c.key));
   return {

@@ -16,7 +16,14 @@ import { canAdminister, canMessageCase, canSeeCase, canSignalDistrict, canStartC
 import type { Principal } from "../../auth/principal";
 import { appendAudit } from "../../store/audit";
 import { appendCaseEvent, listCaseEvents } from "../../store/case-events";
-import { type CaseRow, caseParticipants, getCase, listCaseDocuments, openTasksOfCase } from "../../store/cases";
+import {
+  type CaseRow,
+  caseParticipants,
+  findCaseDocument,
+  getCase,
+  listCaseDocuments,
+  openTasksOfCase,
+} from "../../store/cases";
 import type { Db } from "../../store/db";
 import { filePath } from "../../store/file-store";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "../../store/idempotency";
@@ -210,16 +217,21 @@ export const timeline: RouteHandler<typeof routes.timeline, AppEnv> = async (c) 
 export const document: RouteHandler<typeof routes.document, AppEnv> = async (c) => {
   const p = requirePrincipal(c);
   const { caseId, documentId } = c.req.valid("param");
-  await visibleCase(c, p, caseId, "case.read-document");
+  const row = await visibleCase(c, p, caseId, "case.read-document");
   const deps = c.get("deps");
-  const doc = await deps.db
-    .selectFrom("case_documents")
-    .selectAll()
-    .where("id", "=", documentId)
-    .where("case_id", "=", caseId)
-    .executeTakeFirst();
+  const doc = await findCaseDocument(deps.db, caseId, documentId);
   if (!doc) throw new ApiException(404, "not-found");
   const bytes = await readFile(filePath(deps.filesDir, doc.sha256));
+  await appendAudit(deps.db, {
+    actorId: p.userId,
+    ip: c.get("ip"),
+    action: "case.document-download",
+    outcome: "ok",
+    resourceType: "case",
+    resourceId: caseId,
+    district: row.district,
+    details: { documentId: doc.id, sha256: doc.sha256, filename: doc.filename },
+  });
   c.header("content-type", doc.content_type);
   c.header("content-disposition", `attachment; filename="${doc.filename.replace(/[^\w.-]/g, "_")}"`);
   return c.body(bytes, 200) as never;
