@@ -1,8 +1,8 @@
 /**
- * Case numbers never collide (issue 12, item 7), through the API on the real servers: two processes
- * without a service code whose ids share their first 12 characters (`customer-onboarding`,
- * `customer-onboarding-flaky`) both get the number prefix CUSTOMERONBO, and their cases must still
- * get distinct numbers instead of a 500.
+ * Case numbers never collide (issue 12, item 7), through the API on the real servers: two services
+ * whose codes share their first 12 characters (`customer-onboarding`, `customer-onboarding-flaky`;
+ * a process without a service code is numbered by its id, cut the same way) both get the number
+ * prefix CUSTOMERONBO, and their cases must still get distinct numbers instead of a 500.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, startApiHarness } from "../../../test/api-harness";
@@ -14,10 +14,13 @@ const CAST = [
   { key: "front-office", district: "3216", role: "front-office" },
 ] as const;
 
-/** A process with no service standard, so the case number starts with its id. */
-const model = (processId: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="https://alur.id/test">
+/** A process whose service code is `code` (the case number starts with it). */
+const model = (processId: string, code: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:alur="https://alur.id/schema/bpmn/1.0" id="defs" targetNamespace="https://alur.id/test">
   <bpmn:process id="${processId}" name="Uji nomor" isExecutable="true">
+    <bpmn:extensionElements>
+      <alur:serviceStandard code="${code}" name="Uji nomor"><alur:fee amount="0" /></alur:serviceStandard>
+    </bpmn:extensionElements>
     <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
     <bpmn:userTask id="check" name="Periksa">
       <bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="back-office" /></bpmn:extensionElements>
@@ -52,13 +55,16 @@ async function startCase(processId: string) {
 }
 
 describe("case numbers", () => {
-  it("stay unique for processes whose ids share the first 12 characters", async () => {
-    // given two published processes without a service code, ids alike in their first 12 characters
+  it("stay unique for services whose codes share the first 12 characters", async () => {
+    // given two published services, codes alike in their first 12 characters
     const onboarding = `customer-onboarding-${TAG}`;
     const flaky = `customer-onboarding-flaky-${TAG}`;
-    for (const id of [onboarding, flaky]) {
+    for (const [id, code] of [
+      [onboarding, "customer-onboarding"],
+      [flaky, "customer-onboarding-flaky"],
+    ] as const) {
       const res = await call(app, as.admin!, "POST", "/processes", {
-        bpmnXml: model(id),
+        bpmnXml: model(id, code),
         district: "3216",
         publish: true,
       });

@@ -19,8 +19,11 @@ const CAST = [
 ] as const;
 
 const MODEL = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="https://alur.id/test">
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:alur="https://alur.id/schema/bpmn/1.0" id="defs" targetNamespace="https://alur.id/test">
   <bpmn:process id="${PROCESS_ID}" name="Layanan surat" isExecutable="true">
+    <bpmn:extensionElements>
+      <alur:serviceStandard code="SURAT" name="Layanan surat"><alur:product name="Surat rekomendasi" /></alur:serviceStandard>
+    </bpmn:extensionElements>
     <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
     <bpmn:serviceTask id="letter" name="Buat surat rekomendasi">
       <bpmn:extensionElements>

@@ -12,7 +12,7 @@ Checks each model (globs such as "workflows/**/*.bpmn" are expanded, quoted or n
 its problems. Exit code 0 when no model has an error, 1 when one has, 2 on wrong usage.
 
   --json          print [{ file, problems: [{ elementId, severity, code, message: { id, en } }] }]
-  --for-publish   what publishing checks (a task checking a document the standard does not list is an error)
+  --for-publish   what publishing checks: a service standard is required, unknown documents are errors
   --lang id|en    language of the messages (default id)`,
   async run(args) {
     const options = parseArgs(args);

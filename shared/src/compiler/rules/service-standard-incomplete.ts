@@ -1,9 +1,10 @@
 /**
  * A service standard has 14 components (Permenpan RB 15/2014); each one the model lacks is
- * reported. Always a warning, for publishing too: the real decrees are silent on some components
- * (completion time "depends on the completeness of the file", templates that leave district
- * details to variants) and Alur reports such a gap, never invents the text. Nothing at run time
- * depends on these components, so they do not stop a publication.
+ * reported, a warning while drafting. For publishing, an executable process needs a standard with
+ * at least one component written: without one the errors say what to fill in. A standard that has
+ * some components keeps the missing ones as warnings, for publishing too: the real decrees are
+ * silent on some (completion time "depends on the completeness of the file", templates leaving
+ * district details to variants) and Alur reports such a gap, never invents the text.
  */
 import { STANDARD_COMPONENTS } from "../../schemas";
 import { extension } from "../moddle-element";
@@ -35,22 +36,26 @@ export const serviceStandardIncomplete: Rule = {
       if (!extension(process, "alur:ServiceStandard")) {
         if (!context.options.forPublish || process.isExecutable !== true) return [];
         return [
-          problem(process.id, "warning", this.code, {
-            id: "Proses belum memiliki standar pelayanan (alur:serviceStandard) untuk diumumkan.",
-            en: "The process has no service standard (alur:serviceStandard) to announce.",
+          problem(process.id, "error", this.code, {
+            id: "Proses belum memiliki standar pelayanan (alur:serviceStandard); wajib untuk publikasi.",
+            en: "The process has no service standard (alur:serviceStandard); publishing requires one.",
           }),
         ];
       }
       // An unreadable standard is reported by the compiler as service-standard-invalid.
       const { standard } = readServiceStandard(process);
       if (!standard) return [];
-      return STANDARD_COMPONENTS.filter((key) => {
+      const missing = STANDARD_COMPONENTS.filter((key) => {
         const value = standard[key];
         return value === undefined || (Array.isArray(value) && value.length === 0);
-      }).map((key) =>
-        problem(process.id, "warning", this.code, {
-          id: `Komponen standar pelayanan "${NAMES[key][0]}" belum diisi.`,
-          en: `Service standard component "${NAMES[key][1]}" is missing.`,
+      });
+      const empty = missing.length === STANDARD_COMPONENTS.length;
+      const severity = context.options.forPublish && empty ? "error" : "warning";
+      const required = severity === "error";
+      return missing.map((key) =>
+        problem(process.id, severity, this.code, {
+          id: `Komponen standar pelayanan "${NAMES[key][0]}" belum diisi${required ? "; standar pelayanan wajib diisi untuk publikasi" : ""}.`,
+          en: `Service standard component "${NAMES[key][1]}" is missing${required ? "; publishing requires a service standard" : ""}.`,
         }),
       );
     });
