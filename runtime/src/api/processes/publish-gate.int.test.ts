@@ -50,17 +50,23 @@ async function deploy(bpmnXml: string, publish: boolean) {
 const errorCodes = (problems: Problem[]) =>
   problems.filter((p) => p.severity === "error" && !p.code.startsWith("bpmnlint/")).map((p) => p.code);
 
+/** Rules that only warn (a hint, not a model that cannot run): their fixtures publish with the warning. */
+const WARNING_RULES = new Set(["condition-variable-undefined"]);
+
 describe("publishing through the API", () => {
-  it.each(ALUR_RULES.map((r) => r.code))("refuses the %s invalid fixture with 422 and its problems", async (code) => {
-    // given the rule's invalid fixture
-    // when an admin publishes it
-    const { status, body, problems } = await deploy(fixture(code, "invalid"), true);
-    // then nothing is stored and the refusal names the rule's problems, bilingual
-    expect(status, JSON.stringify(body)).toBe(422);
-    expect(body.code).toBe("model-invalid");
-    expect(errorCodes(problems)).toContain(code);
-    expect(problems.find((p) => p.code === code)?.message.id).toBeTruthy();
-  });
+  it.each(ALUR_RULES.map((r) => r.code).filter((code) => !WARNING_RULES.has(code)))(
+    "refuses the %s invalid fixture with 422 and its problems",
+    async (code) => {
+      // given the rule's invalid fixture
+      // when an admin publishes it
+      const { status, body, problems } = await deploy(fixture(code, "invalid"), true);
+      // then nothing is stored and the refusal names the rule's problems, bilingual
+      expect(status, JSON.stringify(body)).toBe(422);
+      expect(body.code).toBe("model-invalid");
+      expect(errorCodes(problems)).toContain(code);
+      expect(problems.find((p) => p.code === code)?.message.id).toBeTruthy();
+    },
+  );
 
   it("publishes a model whose standard lacks components the decree is silent on, listing them as warnings", async () => {
     // given the smoke service, whose standard has a completion time and a fee and nothing else
@@ -72,6 +78,14 @@ describe("publishing through the API", () => {
     const gaps = problems.filter((p) => p.code === "service-standard-incomplete");
     expect(gaps.length).toBeGreaterThan(0);
     expect(gaps.every((p) => p.severity === "warning")).toBe(true);
+  });
+
+  it("publishes a condition on a variable nothing sets, with the warning", async () => {
+    const { status, body, problems } = await deploy(fixture("condition-variable-undefined", "invalid"), true);
+    expect(status, JSON.stringify(body)).toBe(201);
+    expect(problems.filter((p) => p.code === "condition-variable-undefined").map((p) => p.severity)).toEqual([
+      "warning",
+    ]);
   });
 
   it("publishes the valid fixture of the new notify rule", async () => {

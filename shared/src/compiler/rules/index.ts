@@ -1,4 +1,5 @@
 /** Alur's own validation rules, in the order their problems are listed. */
+import { conditionVariableUndefined } from "./condition-variable-undefined";
 import { feelSyntax } from "./feel-syntax";
 import { gatewayWithoutCondition } from "./gateway-without-condition";
 import { notifyWithoutRoles } from "./notify-without-roles";
@@ -22,6 +23,7 @@ export const ALUR_RULES: readonly Rule[] = [
   unreachableElement,
   pathWithoutEnd,
   feelSyntax,
+  conditionVariableUndefined,
   timerExpression,
   unknownConnectorType,
   notifyWithoutRoles,

@@ -6,6 +6,8 @@ import { flowElementsOf, processesOf, type ScopedElement } from "../process-elem
 export interface ValidateOptions {
   /** What publishing checks: stricter where a draft may still be incomplete (see docs/api.md, the publish gate). */
   forPublish?: boolean;
+  /** form-js schemas by form id (as deployed), so rules can see the fields tasks define. */
+  forms?: Record<string, unknown>;
 }
 
 export interface RuleContext {
