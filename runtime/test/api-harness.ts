@@ -41,10 +41,13 @@ export async function startApiHarness(options: {
   cast: readonly CastMember[];
   /** Hosts the http connector may call. */
   httpAllow?: string;
+  /** Data directory the worker and the app share, so the API serves the files the worker writes. */
+  dataDir?: string;
 }): Promise<ApiHarness> {
   const env = await devServerEnv();
   const db = await postgresDb();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "alur-worker-"));
+  // The worker's own data directory unless the test shares one with the API (generated documents).
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "alur-worker-"));
   const worker = await startWorker(env, db, options.taskQueue, { dataDir, httpAllow: options.httpAllow });
   await ensureReferenceData(db);
   const username = (key: string) => `${options.usernamePrefix}.${key}`;
@@ -57,7 +60,12 @@ export async function startApiHarness(options: {
       roles: [c.role],
     })),
   );
-  const { app } = await buildTestApp(db, { client: env.client, taskQueue: options.taskQueue, credentials: accounts });
+  const { app } = await buildTestApp(db, {
+    client: env.client,
+    taskQueue: options.taskQueue,
+    credentials: accounts,
+    ...(options.dataDir ? { filesDir: path.join(options.dataDir, "files") } : {}),
+  });
   const as: Record<string, Session> = {};
   for (const c of options.cast) as[c.key] = await signIn(app, accounts, username(c.key));
   return {

@@ -209,4 +209,17 @@ describe("alur CLI against a running server", () => {
     expect(nowhere.code).toBe(1);
     expect(nowhere.stderr).toContain("cannot reach the Alur server");
   });
+
+  it("deploy refuses a model the publish gate refuses and lists its problems", async () => {
+    // given the fixture model with its first user task stripped of its role
+    const roleless = readFileSync(path.join(work, "model.bpmn"), "utf8")
+      .replaceAll(`"${PROCESS_ID}"`, `"${PROCESS_ID}-tanpa-peran"`)
+      .replace('<zeebe:assignmentDefinition candidateGroups="back-office" />', "");
+    writeFileSync(path.join(work, "roleless.bpmn"), roleless);
+    // when the admin deploys it
+    const run = await alur("district-admin", ["deploy", path.join(work, "roleless.bpmn"), "--district", DISTRICT]);
+    // then nothing is published and the problem is named, as alur validate names it
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/verify\s+user-task-without-role\s+Tugas pengguna "Verifikasi berkas"/);
+  });
 });

@@ -66,6 +66,18 @@ async function reach(baseUrl: string, url: string, init: RequestInit): Promise<R
   }
 }
 
+/** A refusal of the API, with its code and details for commands that explain it. */
+export class ApiRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | undefined,
+    readonly details: unknown,
+  ) {
+    super(message);
+  }
+}
+
 async function readJson(res: Response): Promise<unknown> {
   const text = await res.text();
   let body: unknown;
@@ -77,7 +89,12 @@ async function readJson(res: Response): Promise<unknown> {
   if (!res.ok) {
     const err = body as Partial<ApiError>;
     const detail = err.details ? ` ${JSON.stringify(err.details)}` : "";
-    throw new Error(`HTTP ${res.status} ${err.code ?? ""}: ${err.message?.en ?? text}${detail}`);
+    throw new ApiRequestError(
+      `HTTP ${res.status} ${err.code ?? ""}: ${err.message?.en ?? text}${detail}`,
+      res.status,
+      err.code,
+      err.details,
+    );
   }
   return body;
 }

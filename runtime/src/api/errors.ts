@@ -61,7 +61,10 @@ export const MESSAGES = {
     id: "Layanan ini belum diterbitkan untuk kabupaten/kota tersebut.",
     en: "This service is not published for that district.",
   },
-  "compile-failed": { id: "Model BPMN tidak dapat dikompilasi.", en: "The BPMN model could not be compiled." },
+  "model-invalid": {
+    id: "Model belum dapat disimpan atau diterbitkan: perbaiki kesalahan yang tercantum.",
+    en: "The model cannot be saved or published yet: fix the problems listed.",
+  },
   "compiler-unavailable": {
     id: "Kompiler model belum tersedia di server ini.",
     en: "The model compiler is not available on this server yet.",

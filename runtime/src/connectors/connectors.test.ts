@@ -7,6 +7,7 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../logger";
 import { listCaseEvents } from "../store/case-events";
+import { listCaseDocuments } from "../store/cases";
 import { type Db, openDb } from "../store/db";
 import { filePath } from "../store/file-store";
 import { insertCase } from "../temporal/activities/test-cases";
@@ -58,7 +59,7 @@ beforeAll(async () => {
     httpAllow: ["127.0.0.1", "*.jabarprov.go.id"],
     filesDir: path.join(mkdtempSync(path.join(tmpdir(), "alur-files-")), "files"),
   };
-});
+}, 60_000);
 
 afterAll(async () => {
   server.closeAllConnections();
@@ -257,6 +258,18 @@ describe("document connector", () => {
     const events = (await listCaseEvents(db, caseId)).filter((e) => e.type === "documentGenerated");
     expect(events).toHaveLength(1);
     expect(events[0]?.data).toMatchObject({ sha256: doc.sha256 });
+    // a case document (listed with the uploads) and one audit entry, despite the retry
+    const documents = await listCaseDocuments(db, caseId);
+    expect(documents.map((d) => [d.sha256, d.filename, d.uploaded_by])).toEqual([
+      [doc.sha256, "rekomendasi-3216000000000001.pdf", null],
+    ]);
+    const audit = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "case.document-generated")
+      .where("resource_id", "=", caseId)
+      .execute();
+    expect(audit).toHaveLength(1);
   });
 
   it("an unknown template is a BPMN error", async () => {

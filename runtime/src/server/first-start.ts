@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { compileProcess, hasErrors, parseBpmn } from "@alur/shared/compiler";
+import { compileAndValidateXml } from "@alur/shared/compiler";
 import { loadCatalogue } from "@alur/workflows";
 import { assertNoDemoCredentialsInProduction, type DemoCredential, seedDemo } from "../auth/seed-demo";
 import type { Env } from "../env";
@@ -31,19 +31,18 @@ export async function firstStart(deps: { db: Db; env: Env; logger: Logger }): Pr
   if (!anyVersion) await publishCatalogue(db, logger);
 }
 
-/** Publishes every model under workflows/; a model that does not compile is logged, not fatal. */
+/**
+ * Publishes every model under workflows/ through the same gate as POST /processes with publish; a
+ * model the gate refuses is logged, not fatal.
+ */
 export async function publishCatalogue(db: Db, logger: Logger): Promise<{ published: number; failed: string[] }> {
   const failed: string[] = [];
   let published = 0;
   for (const entry of loadCatalogue()) {
-    const parsed = await parseBpmn(entry.xml);
-    const compiled =
-      parsed.definitions && !hasErrors(parsed.problems)
-        ? compileProcess(parsed.definitions, undefined, { forms: entry.forms })
-        : null;
-    if (!compiled?.plan || hasErrors(compiled.problems)) {
+    const compiled = await compileAndValidateXml(entry.xml, { forPublish: true, forms: entry.forms });
+    if (!compiled.plan) {
       failed.push(entry.file);
-      const problems = compiled?.problems ?? parsed.problems;
+      const problems = compiled.problems;
       logger.warn(
         { file: entry.file, problems: problems.filter((p) => p.severity === "error").slice(0, 5) },
         "catalogue model not published",

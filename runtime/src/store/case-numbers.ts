@@ -1,4 +1,8 @@
-/** Case numbers `SVC/DIST/YEAR/000123`, counted per district, service and year. */
+/**
+ * Case numbers `SVC/DIST/YEAR/000123`, counted per printed prefix `SVC/DIST/YEAR`: the service part
+ * is cut to 12 characters, so services (or process ids) alike in those share one sequence rather
+ * than repeat each other's numbers.
+ */
 import type { Db } from "./db";
 
 /**
@@ -7,31 +11,24 @@ import type { Db } from "./db";
  */
 export async function nextCaseNumber(
   db: Db,
-  input: { district: string; districtAbbreviation: string; serviceCode: string; year: number },
+  input: { districtAbbreviation: string; serviceCode: string; year: number },
 ): Promise<string> {
+  const prefix = caseNumberPrefix(input);
   const { value } = await db
-    .insertInto("case_counters")
-    .values({ district: input.district, service_code: input.serviceCode, year: input.year, value: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(["district", "service_code", "year"])
-        .doUpdateSet((eb) => ({ value: eb("case_counters.value", "+", 1) })),
-    )
+    .insertInto("case_number_counters")
+    .values({ prefix, value: 1 })
+    .onConflict((oc) => oc.column("prefix").doUpdateSet((eb) => ({ value: eb("case_number_counters.value", "+", 1) })))
     .returning("value")
     .executeTakeFirstOrThrow();
-  return formatCaseNumber({ ...input, sequence: value });
+  return `${prefix}/${String(value).padStart(6, "0")}`;
 }
 
-export function formatCaseNumber(input: {
-  serviceCode: string;
-  districtAbbreviation: string;
-  year: number;
-  sequence: number;
-}): string {
+/** `SVC/DIST/YEAR` of a case number. */
+export function caseNumberPrefix(input: { serviceCode: string; districtAbbreviation: string; year: number }): string {
   const service =
     input.serviceCode
       .toUpperCase()
       .replace(/[^A-Z0-9]/g, "")
       .slice(0, 12) || "SVC";
-  return `${service}/${input.districtAbbreviation.toUpperCase()}/${input.year}/${String(input.sequence).padStart(6, "0")}`;
+  return `${service}/${input.districtAbbreviation.toUpperCase()}/${input.year}`;
 }

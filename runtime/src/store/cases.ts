@@ -1,6 +1,7 @@
 /** Cases and their documents. Status changes come from the workflow's activities. */
+import { createHash } from "node:crypto";
 import { CasePrivacy } from "@alur/shared/schemas";
-import { type Selectable, sql } from "kysely";
+import { type Insertable, type Selectable, sql } from "kysely";
 import type { Db } from "./db";
 import type { CaseDocumentsTable, CasesTable } from "./schema";
 
@@ -26,6 +27,37 @@ export async function getCasePrivacy(db: Db, processVersionId: string): Promise<
 
 export async function listCaseDocuments(db: Db, caseId: string): Promise<CaseDocumentRow[]> {
   return db.selectFrom("case_documents").selectAll().where("case_id", "=", caseId).orderBy("created_at").execute();
+}
+
+/** A document of the case by its id or, for a 64-hex reference, by its sha256 (the oldest such). */
+export async function findCaseDocument(db: Db, caseId: string, ref: string): Promise<CaseDocumentRow | undefined> {
+  const bySha = /^[0-9a-f]{64}$/.test(ref);
+  return db
+    .selectFrom("case_documents")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .where(bySha ? "sha256" : "id", "=", ref)
+    .orderBy("created_at")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Adds a document unless one with its id exists (retried activities); true when it was added. */
+export async function addCaseDocument(db: Db, row: Insertable<CaseDocumentsTable>): Promise<boolean> {
+  const added = await db
+    .insertInto("case_documents")
+    .values(row)
+    .onConflict((oc) => oc.column("id").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return added !== undefined;
+}
+
+/** A stable UUID-shaped id for `key`, so a retried job names the same document. */
+export function documentIdFor(key: string): string {
+  const hex = createHash("sha256").update(key).digest("hex");
+  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Candidate roles and assignees of every task the case has had (for the visibility check). */

@@ -151,10 +151,9 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
-export interface CaseCountersTable {
-  district: string;
-  service_code: string;
-  year: number;
+/** The last sequence handed out per case-number prefix `SVC/DIST/YEAR`. */
+export interface CaseNumberCountersTable {
+  prefix: string;
   value: number;
 }
 
@@ -200,7 +199,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
-  case_counters: CaseCountersTable;
+  case_number_counters: CaseNumberCountersTable;
   case_documents: CaseDocumentsTable;
   task_drafts: TaskDraftsTable;
   workflow_starts: WorkflowStartsTable;

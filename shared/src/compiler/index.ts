@@ -15,4 +15,4 @@ export { KNOWN_CONNECTORS } from "./rules/unknown-connector-type";
 export { readServiceStandard, readVariant } from "./service-standard";
 export { unsupportedReason } from "./supported-elements";
 export { syntheticModel } from "./synthetic-model";
-export { compileAndValidate, validateDefinitions, validateXml } from "./validate";
+export { compileAndValidate, compileAndValidateXml, validateDefinitions, validateXml } from "./validate";

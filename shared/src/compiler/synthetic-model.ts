@@ -104,7 +104,7 @@ export function syntheticModel(flowNodes = 500): string {
       },
       {
         id: b("remind"),
-        open: `<bpmn:sendTask id="${b("remind")}" name="Kirim pengingat ${i}"><bpmn:extensionElements><zeebe:taskDefinition type="notify" /></bpmn:extensionElements>`,
+        open: `<bpmn:sendTask id="${b("remind")}" name="Kirim pengingat ${i}"><bpmn:extensionElements><zeebe:taskDefinition type="notify" /><zeebe:taskHeaders><zeebe:header key="roles" value="kepala-bidang" /></zeebe:taskHeaders></bpmn:extensionElements>`,
         close: "</bpmn:sendTask>",
       },
       {

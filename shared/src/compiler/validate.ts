@@ -46,6 +46,22 @@ export function compileAndValidate(
   return hasErrors(blocking) || !plan ? { problems } : { plan, problems };
 }
 
+/**
+ * The one gate of every deploy and publish (API, `alur deploy`, the designer, the catalogue at first
+ * start): parse, then `compileAndValidate`. With `forPublish` it is what `alur validate
+ * --for-publish` checks; the plan is present only when nothing stops the model.
+ */
+export async function compileAndValidateXml(
+  xml: unknown,
+  options: ValidateOptions & CompileOptions & ParseOptions & { processId?: string } = {},
+): Promise<CompileResult> {
+  const { processId, ...rest } = options;
+  const parsed = await parseBpmn(xml, rest);
+  if (!parsed.definitions || hasErrors(parsed.problems)) return { problems: parsed.problems };
+  const result = compileAndValidate(parsed.definitions, processId, rest);
+  return { ...result, problems: [...parsed.problems, ...result.problems] };
+}
+
 function check(
   definitions: ModdleElement,
   options: ValidateOptions,

@@ -89,6 +89,34 @@ export function checkFeelSyntax(
   return { ok: false, error, position };
 }
 
+/**
+ * The variables an expression reads from its context: the first name of each path, without
+ * function names, names the expression binds itself (for/some/every, function parameters, context
+ * keys) and a filter's `item`. Empty when it does not parse.
+ */
+export function feelVariableRoots(expression: string): string[] {
+  const source = feelSource(expression);
+  const read = new Set<string>();
+  const bound = new Set<string>(["item"]);
+  try {
+    expressionParser()
+      .parse(source)
+      .iterate({
+        enter(node) {
+          const text = source.slice(node.from, node.to);
+          if (node.name === "Name") bound.add(text);
+          if (node.name !== "VariableName") return;
+          const parent = node.node.parent;
+          if (parent?.name === "FunctionInvocation" && parent.from === node.from) return;
+          read.add(text);
+        },
+      });
+  } catch {
+    return [];
+  }
+  return [...read].filter((name) => !bound.has(name));
+}
+
 let configuredParser: ReturnType<typeof parser.configure> | undefined;
 
 /** feelin's expression parser, configured once: configuring per call costs more than parsing. */

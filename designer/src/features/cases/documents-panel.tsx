@@ -1,4 +1,4 @@
-/** A case's uploaded documents with an inline preview of PDFs and images. */
+/** A case's documents, uploaded and generated, with an inline preview of PDFs and images. */
 import type { DocumentView } from "@alur/shared/api";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";

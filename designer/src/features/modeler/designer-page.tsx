@@ -21,6 +21,7 @@ import { newDiagramXml } from "./new-diagram";
 import { showProblems } from "./problem-overlays";
 import { ProblemsList } from "./problems-list";
 import { PublishDialog, type PublishInput } from "./publish-dialog";
+import { refusedProblems } from "./refused-problems";
 import { createValidationClient, errorsOf } from "./validation-client";
 
 /** Runs `fn` after the browser has painted the current frame (next frame's task). */
@@ -180,6 +181,15 @@ function Designer({
       setPublishOpen(false);
       if (input.publish) setStrict(false);
       void client.invalidateQueries({ queryKey: processKeys.all });
+    },
+    // the runtime's gate refused the model: its problems go to the list and the canvas
+    onError: (error, input) => {
+      const refused = refusedProblems(error);
+      if (!refused) return;
+      setPublishOpen(false);
+      setProblems(refused);
+      if (modeler.current) showProblems(modeler.current, refused);
+      if (input.publish) setStrict(true);
     },
   });
 

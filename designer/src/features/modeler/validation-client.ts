@@ -1,9 +1,8 @@
 /**
  * Live validation: the shared validator (bpmnlint rules, Alur's rules and the compiler) on the
  * model's XML in a worker, so what blocks publishing here is exactly what the runtime refuses and
- * a large model stays responsive. While drafting, missing service-standard components are
- * warnings (a new model does not open with 14 errors); `forPublish` makes them errors, as the
- * runtime does when a version is published. The latest request wins; older answers are dropped.
+ * a large model stays responsive. `forPublish` checks what the runtime's publish gate checks
+ * (docs/api.md). The latest request wins; older answers are dropped.
  */
 import type { Problem } from "@alur/shared/compiler";
 

@@ -20,6 +20,7 @@ import { appendCaseEvent, listCaseEvents } from "../../store/case-events";
 import {
   type CaseRow,
   caseParticipants,
+  findCaseDocument,
   getCase,
   getCasePrivacy,
   listCaseDocuments,
@@ -270,12 +271,7 @@ export const document: RouteHandler<typeof routes.document, AppEnv> = async (c) 
   const { caseId, documentId } = c.req.valid("param");
   const { row, privacy } = await visibleCase(c, p, caseId, "case.read-document");
   const deps = c.get("deps");
-  const doc = await deps.db
-    .selectFrom("case_documents")
-    .selectAll()
-    .where("id", "=", documentId)
-    .where("case_id", "=", caseId)
-    .executeTakeFirst();
+  const doc = await findCaseDocument(deps.db, caseId, documentId);
   if (!doc) throw new ApiException(404, "not-found");
   await authorize(c, canSeeDocument(privacy, p, doc.requirement_id), "case.read-document", {
     type: "case-document",
@@ -287,6 +283,16 @@ export const document: RouteHandler<typeof routes.document, AppEnv> = async (c) 
     requirementId: doc.requirement_id,
   });
   const bytes = await readFile(filePath(deps.filesDir, doc.sha256));
+  await appendAudit(deps.db, {
+    actorId: p.userId,
+    ip: c.get("ip"),
+    action: "case.document-download",
+    outcome: "ok",
+    resourceType: "case",
+    resourceId: caseId,
+    district: row.district,
+    details: { documentId: doc.id, sha256: doc.sha256, filename: doc.filename },
+  });
   c.header("content-type", doc.content_type);
   c.header("content-disposition", `attachment; filename="${doc.filename.replace(/[^\w.-]/g, "_")}"`);
   return c.body(bytes, 200) as never;

@@ -67,7 +67,7 @@ export const document = createRoute({
   method: "get",
   path: "/cases/{caseId}/documents/{documentId}",
   tags: ["cases"],
-  summary: "Download an uploaded document",
+  summary: "Download a case document (uploaded or generated) by its id or its sha256",
   security: SECURITY,
   request: { params: CaseParams.extend({ documentId: z.string() }) },
   responses: {

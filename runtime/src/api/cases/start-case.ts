@@ -85,7 +85,6 @@ export async function startCase(
   const documents: Record<string, string[]> = {};
   const { row: caseRow, workflowInput } = await db.transaction().execute(async (tx) => {
     const caseNumber = await nextCaseNumber(tx, {
-      district: data.district,
       districtAbbreviation: unit?.abbreviation ?? data.district,
       serviceCode: plan.standard?.code ?? plan.processId,
       year: today.year,

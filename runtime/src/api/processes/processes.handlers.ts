@@ -1,4 +1,5 @@
-import { compileProcess, hasErrors, parseBpmn } from "@alur/shared/compiler";
+import { compileAndValidateXml, type Problem } from "@alur/shared/compiler";
+import { ExecutionPlan } from "@alur/shared/plan";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { canAdminister } from "../../auth/policy";
 import { appendAudit } from "../../store/audit";
@@ -16,15 +17,15 @@ export const deploy: RouteHandler<typeof routes.deploy, AppEnv> = async (c) => {
   const district = body.district ?? (p.isSuperAdmin ? null : p.district);
   await authorize(c, canAdminister(p, district), "process.deploy", { type: "process", district });
 
-  const parsed = await parseBpmn(body.bpmnXml);
-  if (!parsed.definitions || hasErrors(parsed.problems)) {
-    throw new ApiException(422, "compile-failed", { problems: parsed.problems });
-  }
-  const compiled = compileProcess(parsed.definitions, body.processId, body.forms ? { forms: body.forms } : {});
-  if (!compiled.plan) throw new ApiException(422, "compile-failed", { problems: compiled.problems });
+  const compiled = await compileAndValidateXml(body.bpmnXml, {
+    processId: body.processId,
+    forPublish: body.publish,
+    ...(body.forms ? { forms: body.forms } : {}),
+  });
+  if (!compiled.plan) throw new ApiException(422, "model-invalid", { problems: compiled.problems });
   const plan = compiled.plan;
   if (plan.variant && plan.variant.district !== district) {
-    throw new ApiException(422, "compile-failed", {
+    throw new ApiException(422, "model-invalid", {
       problems: [
         {
           elementId: plan.processId,
@@ -34,7 +35,7 @@ export const deploy: RouteHandler<typeof routes.deploy, AppEnv> = async (c) => {
             id: `Model ini varian untuk ${plan.variant.district}, bukan ${district ?? "nasional"}.`,
             en: `This model is a variant for ${plan.variant.district}, not ${district ?? "national"}.`,
           },
-        },
+        } satisfies Problem,
       ],
     });
   }
@@ -130,6 +131,14 @@ export const publish: RouteHandler<typeof routes.publish, AppEnv> = async (c) =>
     district: row.district,
   });
   if (row.status === "published") return c.json(toProcessVersionView(row), 200);
+  // A draft may hold what only publishing refuses; the stored model is checked again, with its forms.
+  const forms = ExecutionPlan.shape.forms.parse((row.plan as { forms?: unknown }).forms);
+  const gate = await compileAndValidateXml(row.bpmn_xml, {
+    processId: row.process_id,
+    forPublish: true,
+    ...(Object.keys(forms).length > 0 ? { forms } : {}),
+  });
+  if (!gate.plan) throw new ApiException(422, "model-invalid", { problems: gate.problems });
   const updated = await db.transaction().execute(async (tx) => {
     const u = await tx
       .updateTable("process_versions")

@@ -1,8 +1,11 @@
 /** `alur deploy <file.bpmn> --district <code>`: publish a model version through the API. */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ApiClient, CLIENT_OPTIONS, CLIENT_USAGE } from "../../api/cli-client";
+import { Problem } from "@alur/shared/compiler";
+import { z } from "zod";
+import { ApiClient, ApiRequestError, CLIENT_OPTIONS, CLIENT_USAGE } from "../../api/cli-client";
 import type { Command } from "../command";
+import { formatResult } from "./validate";
 
 const deploy: Command = {
   summary: "deploy a BPMN model through the API (published unless --draft)",
@@ -23,19 +26,31 @@ const deploy: Command = {
     const file = positionals[0];
     if (!file) throw new Error("give the .bpmn file to deploy");
     const client = await ApiClient.connect(values);
-    const result = await client.request<{
-      version: { id: string; processId: string; version: number; status: string };
-    }>("POST", "/processes", {
-      bpmnXml: readFileSync(file, "utf8"),
-      district: values.district,
-      publish: !values.draft,
-      effectiveFrom: values["effective-from"],
-      processId: values.process,
-      forms: values.forms ? JSON.parse(readFileSync(values.forms, "utf8")) : undefined,
-    });
+    let result: { version: { id: string; processId: string; version: number; status: string } };
+    try {
+      result = await client.request("POST", "/processes", {
+        bpmnXml: readFileSync(file, "utf8"),
+        district: values.district,
+        publish: !values.draft,
+        effectiveFrom: values["effective-from"],
+        processId: values.process,
+        forms: values.forms ? JSON.parse(readFileSync(values.forms, "utf8")) : undefined,
+      });
+    } catch (error) {
+      // the publish gate's refusal lists its problems as `alur validate` does
+      const problems = error instanceof ApiRequestError && error.code === "model-invalid" ? refusal(error) : null;
+      if (!problems) throw error;
+      console.error(formatResult({ file, problems }, "id"));
+      return 1;
+    }
     const v = result.version;
     console.log(`${v.processId} v${v.version} ${v.status} (${v.id})`);
     return 0;
   },
 };
 export default deploy;
+
+function refusal(error: ApiRequestError): Problem[] | null {
+  const parsed = z.object({ problems: z.array(Problem) }).safeParse(error.details);
+  return parsed.success ? parsed.data.problems : null;
+}

@@ -12,7 +12,7 @@ Checks each model (globs such as "workflows/**/*.bpmn" are expanded, quoted or n
 its problems. Exit code 0 when no model has an error, 1 when one has, 2 on wrong usage.
 
   --json          print [{ file, problems: [{ elementId, severity, code, message: { id, en } }] }]
-  --for-publish   missing service-standard components are errors, not warnings
+  --for-publish   what publishing checks: a service standard is required, unknown documents are errors
   --lang id|en    language of the messages (default id)`,
   async run(args) {
     const options = parseArgs(args);

@@ -1,6 +1,8 @@
 /** Alur's own validation rules, in the order their problems are listed. */
+import { conditionVariableUndefined } from "./condition-variable-undefined";
 import { feelSyntax } from "./feel-syntax";
 import { gatewayWithoutCondition } from "./gateway-without-condition";
+import { notifyWithoutRoles } from "./notify-without-roles";
 import { pathWithoutEnd } from "./path-without-end";
 import type { Rule } from "./rule";
 import { serviceStandardIncomplete } from "./service-standard-incomplete";
@@ -21,8 +23,10 @@ export const ALUR_RULES: readonly Rule[] = [
   unreachableElement,
   pathWithoutEnd,
   feelSyntax,
+  conditionVariableUndefined,
   timerExpression,
   unknownConnectorType,
+  notifyWithoutRoles,
   serviceStandardIncomplete,
   unknownDocument,
 ];

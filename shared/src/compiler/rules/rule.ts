@@ -4,8 +4,10 @@ import type { Problem } from "../problem";
 import { flowElementsOf, processesOf, type ScopedElement } from "../process-elements";
 
 export interface ValidateOptions {
-  /** Publishing needs the complete service standard: missing components become errors. */
+  /** What publishing checks: stricter where a draft may still be incomplete (see docs/api.md, the publish gate). */
   forPublish?: boolean;
+  /** form-js schemas by form id (as deployed), so rules can see the fields tasks define. */
+  forms?: Record<string, unknown>;
 }
 
 export interface RuleContext {

@@ -1,6 +1,10 @@
 /**
- * Publishing a service requires all 14 components of its standard (Permenpan RB 15/2014). While
- * drafting, missing components are warnings; with `forPublish` they are errors.
+ * A service standard has 14 components (Permenpan RB 15/2014); each one the model lacks is
+ * reported, a warning while drafting. For publishing, an executable process needs a standard with
+ * at least one component written: without one the errors say what to fill in. A standard that has
+ * some components keeps the missing ones as warnings, for publishing too: the real decrees are
+ * silent on some (completion time "depends on the completeness of the file", templates leaving
+ * district details to variants) and Alur reports such a gap, never invents the text.
  */
 import { STANDARD_COMPONENTS } from "../../schemas";
 import { extension } from "../moddle-element";
@@ -28,7 +32,6 @@ const NAMES: Record<(typeof STANDARD_COMPONENTS)[number], [string, string]> = {
 export const serviceStandardIncomplete: Rule = {
   code: "service-standard-incomplete",
   check(context) {
-    const severity = context.options.forPublish ? "error" : "warning";
     return context.processes.flatMap(({ process }) => {
       if (!extension(process, "alur:ServiceStandard")) {
         if (!context.options.forPublish || process.isExecutable !== true) return [];
@@ -42,13 +45,17 @@ export const serviceStandardIncomplete: Rule = {
       // An unreadable standard is reported by the compiler as service-standard-invalid.
       const { standard } = readServiceStandard(process);
       if (!standard) return [];
-      return STANDARD_COMPONENTS.filter((key) => {
+      const missing = STANDARD_COMPONENTS.filter((key) => {
         const value = standard[key];
         return value === undefined || (Array.isArray(value) && value.length === 0);
-      }).map((key) =>
+      });
+      const empty = missing.length === STANDARD_COMPONENTS.length;
+      const severity = context.options.forPublish && empty ? "error" : "warning";
+      const required = severity === "error";
+      return missing.map((key) =>
         problem(process.id, severity, this.code, {
-          id: `Komponen standar pelayanan "${NAMES[key][0]}" belum diisi${context.options.forPublish ? "; wajib untuk publikasi" : ""}.`,
-          en: `Service standard component "${NAMES[key][1]}" is missing${context.options.forPublish ? "; publishing requires it" : ""}.`,
+          id: `Komponen standar pelayanan "${NAMES[key][0]}" belum diisi${required ? "; standar pelayanan wajib diisi untuk publikasi" : ""}.`,
+          en: `Service standard component "${NAMES[key][1]}" is missing${required ? "; publishing requires a service standard" : ""}.`,
         }),
       );
     });

@@ -14,4 +14,12 @@ describe("unknown-document", () => {
       ["check", "warning", 'Document "kk" checked by this task is not a requirement of the service standard.'],
     ]);
   });
+
+  it("makes them errors for publishing: no applicant can hand in a document the standard does not list", async () => {
+    const problems = await runFixture(unknownDocument, "invalid", { forPublish: true });
+    expect(problems.map((p) => [p.elementId, p.severity])).toEqual([
+      ["check", "error"],
+      ["check", "error"],
+    ]);
+  });
 });

@@ -1,6 +1,8 @@
 /**
  * The documents a task checks (alur:task documents) are requirements of the service standard;
- * an id the standard does not list is most likely a typo, and the task's checklist would miss it.
+ * an id the standard does not list is most likely a typo. A warning while drafting; for publishing
+ * an error, because no applicant can hand in that document (uploads must name a requirement of the
+ * standard), so a check waiting for it could never be complete.
  */
 import { children, commaList, extension, str } from "../moddle-element";
 import { problem } from "../problem";
@@ -18,7 +20,7 @@ export const unknownDocument: Rule = {
         commaList(str(extension(element, "alur:Task"), "documents"))
           .filter((id) => !known.has(id))
           .map((id) =>
-            problem(element.id, "warning", this.code, {
+            problem(element.id, context.options.forPublish ? "error" : "warning", this.code, {
               id: `Dokumen "${id}" yang diperiksa tugas ini tidak ada dalam persyaratan standar pelayanan.`,
               en: `Document "${id}" checked by this task is not a requirement of the service standard.`,
             }),
