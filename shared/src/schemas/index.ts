@@ -1,2 +1,3 @@
 export * from "./case";
+export * from "./derived-standard";
 export * from "./service-standard";

@@ -1,4 +1,5 @@
 /** Alur's own validation rules, in the order their problems are listed. */
+import { completionTimeUnderSla } from "./completion-time-under-sla";
 import { feelSyntax } from "./feel-syntax";
 import { gatewayWithoutCondition } from "./gateway-without-condition";
 import { pathWithoutEnd } from "./path-without-end";
@@ -25,4 +26,5 @@ export const ALUR_RULES: readonly Rule[] = [
   unknownConnectorType,
   serviceStandardIncomplete,
   unknownDocument,
+  completionTimeUnderSla,
 ];
