@@ -53,6 +53,10 @@ export const MESSAGES = {
     en: "This service is not published for that district.",
   },
   "compile-failed": { id: "Model BPMN tidak dapat dikompilasi.", en: "The BPMN model could not be compiled." },
+  "standard-unavailable": {
+    id: "Standar pelayanan versi ini tidak dapat disusun dari modelnya.",
+    en: "The service standard of this version cannot be derived from its model.",
+  },
   "compiler-unavailable": {
     id: "Kompiler model belum tersedia di server ini.",
     en: "The model compiler is not available on this server yet.",

@@ -116,6 +116,7 @@ export function slaPathOf(graph: ProcedureGraph, standard: ServiceStandard): Der
   return {
     elementIds: longest.elementIds,
     workingMinutes: longest.workingMinutes,
+    workingDays: longest.workingMinutes / workingMinutes({ value: 1, unit: "workingDays" }, dayMinutes),
     ...(unitMinutes ? { inCompletionUnit: longest.workingMinutes / unitMinutes } : {}),
     exact: completion ? [...longest.units].every((u) => u === completion.unit) : false,
   };

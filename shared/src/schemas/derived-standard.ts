@@ -57,6 +57,8 @@ export const SlaPath = z.object({
   elementIds: z.array(z.string()),
   /** The sum in working minutes (office day from the completion time's hours, else 08:00–15:30). */
   workingMinutes: z.number().nonnegative(),
+  /** The same in working days of that office day. */
+  workingDays: z.number().nonnegative(),
   /** The sum expressed in the declared completion time's unit (absent without one). */
   inCompletionUnit: z.number().nonnegative().optional(),
   /** True when the SLAs on the path all have the completion time's unit (the sum is exact). */
