@@ -369,3 +369,20 @@ function clock(hhmm: string): number {
   const [h = "0", m = "0"] = hhmm.split(":");
   return Number(h) * 60 + Number(m);
 }
+
+/**
+ * The standard as the 14-component schema with component 3 replaced by the derived procedure
+ * (each step's sentence followed by its branches) and the version's dates: what is published.
+ */
+export function publishedStandard(derived: DerivedStandard): ServiceStandard {
+  const { standard } = derived;
+  return {
+    ...standard,
+    procedure: derived.procedure.map((step) => ({
+      order: step.order,
+      text: [step.text, ...step.branches.map((b) => b.text)].join(" "),
+      ...(step.roles.length > 0 ? { role: step.roles.map((r) => r.id).join(",") } : {}),
+    })),
+    ...(derived.validFrom ? { validFrom: derived.validFrom } : {}),
+  };
+}

@@ -5,7 +5,7 @@
 
 export { LINT_OVERRIDES, lintDefinitions } from "./bpmnlint-rules";
 export { type CompileOptions, type CompileResult, compileProcess } from "./compile-process";
-export { type DeriveStandardInput, deriveStandard } from "./derive-standard";
+export { type DeriveStandardInput, deriveStandard, publishedStandard } from "./derive-standard";
 export { ALUR_NAMESPACE, createModdle } from "./moddle";
 export type { ModdleElement } from "./moddle-element";
 export { DEFAULT_MAX_BYTES, type ParseOptions, type ParseResult, parseBpmn, screenXml, toBpmnXml } from "./parse-bpmn";

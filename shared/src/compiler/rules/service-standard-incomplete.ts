@@ -1,9 +1,11 @@
 /**
  * Publishing a service requires all 14 components of its standard (Permenpan RB 15/2014). While
- * drafting, missing components are warnings; with `forPublish` they are errors.
+ * drafting, missing components are warnings; with `forPublish` they are errors. Component 3, the
+ * procedure, is derived from the model: it is present when the process has a step (typed
+ * alur:procedureStep text neither counts nor is needed).
  */
 import { STANDARD_COMPONENTS } from "../../schemas";
-import { extension } from "../moddle-element";
+import { extension, isA } from "../moddle-element";
 import { problem } from "../problem";
 import { readServiceStandard } from "../service-standard";
 import type { Rule } from "./rule";
@@ -29,7 +31,7 @@ export const serviceStandardIncomplete: Rule = {
   code: "service-standard-incomplete",
   check(context) {
     const severity = context.options.forPublish ? "error" : "warning";
-    return context.processes.flatMap(({ process }) => {
+    return context.processes.flatMap(({ process, elements }) => {
       if (!extension(process, "alur:ServiceStandard")) {
         if (!context.options.forPublish || process.isExecutable !== true) return [];
         return [
@@ -42,7 +44,9 @@ export const serviceStandardIncomplete: Rule = {
       // An unreadable standard is reported by the compiler as service-standard-invalid.
       const { standard } = readServiceStandard(process);
       if (!standard) return [];
+      const hasSteps = elements.some(({ element }) => isStep(element));
       return STANDARD_COMPONENTS.filter((key) => {
+        if (key === "procedure") return !hasSteps;
         const value = standard[key];
         return value === undefined || (Array.isArray(value) && value.length === 0);
       }).map((key) =>
@@ -54,3 +58,8 @@ export const serviceStandardIncomplete: Rule = {
     });
   },
 };
+
+/** The flow nodes the derived procedure lists (derive-standard.ts). */
+function isStep(element: Parameters<typeof isA>[0]): boolean {
+  return isA(element, "bpmn:Activity") || isA(element, "bpmn:IntermediateCatchEvent");
+}
