@@ -113,12 +113,19 @@ export function slaPathOf(graph: ProcedureGraph, standard: ServiceStandard): Der
   const longest = longestSlaPath(graph, dayMinutes && dayMinutes > 0 ? dayMinutes : undefined);
   const completion = standard.completionTime;
   const unitMinutes = completion ? workingMinutes({ value: 1, unit: completion.unit }, dayMinutes) : undefined;
+  const workingDays = longest.workingMinutes / workingMinutes({ value: 1, unit: "workingDays" }, dayMinutes);
+  const inCompletionUnit = unitMinutes ? longest.workingMinutes / unitMinutes : undefined;
+  const exact = completion ? [...longest.units].every((u) => u === completion.unit) : false;
   return {
     elementIds: longest.elementIds,
     workingMinutes: longest.workingMinutes,
-    workingDays: longest.workingMinutes / workingMinutes({ value: 1, unit: "workingDays" }, dayMinutes),
-    ...(unitMinutes ? { inCompletionUnit: longest.workingMinutes / unitMinutes } : {}),
-    exact: completion ? [...longest.units].every((u) => u === completion.unit) : false,
+    workingDays,
+    ...(inCompletionUnit !== undefined ? { inCompletionUnit } : {}),
+    exact,
+    text:
+      completion && exact && inCompletionUnit !== undefined
+        ? durationWords({ value: inCompletionUnit, unit: completion.unit })
+        : durationWords({ value: workingDays, unit: "workingDays" }),
   };
 }
 

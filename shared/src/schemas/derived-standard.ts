@@ -63,6 +63,8 @@ export const SlaPath = z.object({
   inCompletionUnit: z.number().nonnegative().optional(),
   /** True when the SLAs on the path all have the completion time's unit (the sum is exact). */
   exact: z.boolean(),
+  /** The sum as printed: in the completion time's unit when exact, else in working days ("23 hari kerja"). */
+  text: z.string(),
 });
 export type SlaPath = z.infer<typeof SlaPath>;
 

@@ -139,12 +139,8 @@ function componentLines(d: DerivedStandard, key: keyof ServiceStandard): Line[] 
           indent: 16,
         });
       } else lines.push({ text: "—", indent: 16 });
-      const sum =
-        c && d.slaPath.exact && d.slaPath.inCompletionUnit !== undefined
-          ? durationWords({ value: d.slaPath.inCompletionUnit, unit: c.unit })
-          : durationWords({ value: d.slaPath.workingDays, unit: "workingDays" });
       if (d.slaPath.workingMinutes > 0) {
-        lines.push({ text: `Jumlah waktu langkah pada jalur terpanjang: ${sum}.`, indent: 16 });
+        lines.push({ text: `Jumlah waktu langkah pada jalur terpanjang: ${d.slaPath.text}.`, indent: 16 });
       }
       const pauses = d.procedure.filter((p) => p.pausesClock).map((p) => p.order);
       if (pauses.length > 0) {
