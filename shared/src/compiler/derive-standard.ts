@@ -198,27 +198,30 @@ function deriveProcedure(procedure: ProcedureGraph, roleNames: Record<string, st
     return { via, to: undefined };
   };
 
+  const previous = new Map<string, string[]>();
+  for (const [from, tos] of forward) for (const to of tos) previous.set(to, [...(previous.get(to) ?? []), from]);
   const owner = (gateway: string): DerivedStep | undefined => {
     // The latest step before the decision, passing other gateways and events.
-    const before: DerivedStep[] = [];
-    const seen = new Set<string>();
-    const walk = (id: string) => {
-      for (const [from, tos] of forward) {
-        if (!tos.includes(id) || seen.has(from)) continue;
-        seen.add(from);
-        const step = steps.get(from);
-        if (step) before.push(step);
-        else walk(from);
-      }
-    };
-    walk(gateway);
-    return before.sort((a, b) => b.order - a.order)[0];
+    let latest: DerivedStep | undefined;
+    const seen = new Set<string>([gateway]);
+    const queue = [...(previous.get(gateway) ?? [])];
+    while (queue.length > 0) {
+      const from = queue.pop() as string;
+      if (seen.has(from)) continue;
+      seen.add(from);
+      const step = steps.get(from);
+      if (step) {
+        if (!latest || step.order > latest.order) latest = step;
+      } else queue.push(...(previous.get(from) ?? []));
+    }
+    return latest;
   };
 
-  const flows = [...graph.nodes.keys()].length > 0 ? sequenceFlows(graph) : [];
+  const outgoingOf = new Map<string, ReturnType<typeof sequenceFlows>>();
+  for (const flow of sequenceFlows(graph)) outgoingOf.set(flow.source, [...(outgoingOf.get(flow.source) ?? []), flow]);
   for (const [id, { element: e }] of graph.nodes) {
     if (!isA(e, "bpmn:Gateway")) continue;
-    const outgoing = flows.filter((f) => f.source === id);
+    const outgoing = outgoingOf.get(id) ?? [];
     if (outgoing.length < 2) continue;
     if (e.$type === "bpmn:ParallelGateway") {
       const targets = outgoing.map((f) => resolve(f.target).step).filter((s): s is DerivedStep => !!s);

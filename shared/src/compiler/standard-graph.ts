@@ -27,18 +27,25 @@ export function procedureGraph(elements: readonly ScopedElement[]): ProcedureGra
   const graph = flowGraph(elements);
   const entries = graph.entries.get(null) ?? [];
   const backEdges = new Set<string>();
-  // Pass 1: back edges of a depth-first walk in document order.
+  // Pass 1: back edges of a depth-first walk in document order (iterative: models can be long).
   const state = new Map<string, "open" | "done">();
-  const classify = (id: string) => {
-    state.set(id, "open");
-    for (const to of graph.next.get(id) ?? []) {
-      const s = state.get(to);
-      if (s === "open") backEdges.add(`${id}→${to}`);
-      else if (!s) classify(to);
+  for (const entry of entries) {
+    if (state.has(entry)) continue;
+    const stack: { id: string; next: number }[] = [{ id: entry, next: 0 }];
+    state.set(entry, "open");
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { id: string; next: number };
+      const to = (graph.next.get(top.id) ?? [])[top.next++];
+      if (to === undefined) {
+        state.set(top.id, "done");
+        stack.pop();
+      } else if (state.get(to) === "open") backEdges.add(`${top.id}→${to}`);
+      else if (!state.has(to)) {
+        state.set(to, "open");
+        stack.push({ id: to, next: 0 });
+      }
     }
-    state.set(id, "done");
-  };
-  for (const entry of entries) if (!state.has(entry)) classify(entry);
+  }
 
   const forward = new Map<string, string[]>();
   for (const [from, tos] of graph.next)
@@ -66,16 +73,29 @@ export function procedureGraph(elements: readonly ScopedElement[]): ProcedureGra
     if (!endsForward.has(to)) return 2;
     return graph.nodes.get(to)?.element.$type === "bpmn:BoundaryEvent" ? 1 : 0;
   };
-  const visit = (id: string) => {
-    visited.add(id);
-    const tos = forward.get(id) ?? [];
-    const sorted = tos
+  const children = (id: string) =>
+    (forward.get(id) ?? [])
       .map((to, index) => ({ to, index, rank: rank(to) }))
-      .sort((a, b) => a.rank - b.rank || b.index - a.index);
-    for (const { to } of sorted) if (!visited.has(to)) visit(to);
-    post.push(id);
-  };
-  for (const entry of [...entries].reverse()) if (!visited.has(entry)) visit(entry);
+      .sort((a, b) => a.rank - b.rank || b.index - a.index)
+      .map((c) => c.to);
+  for (const entry of [...entries].reverse()) {
+    if (visited.has(entry)) continue;
+    visited.add(entry);
+    const stack: { id: string; children: string[]; next: number }[] = [
+      { id: entry, children: children(entry), next: 0 },
+    ];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { id: string; children: string[]; next: number };
+      const to = top.children[top.next++];
+      if (to === undefined) {
+        post.push(top.id);
+        stack.pop();
+      } else if (!visited.has(to)) {
+        visited.add(to);
+        stack.push({ id: to, children: children(to), next: 0 });
+      }
+    }
+  }
   return { graph, order: post.reverse(), forward, backEdges, endsForward };
 }
 
@@ -121,28 +141,40 @@ export interface LongestPath {
 export function longestSlaPath(procedure: ProcedureGraph, dayMinutes = WORKING_DAY_FALLBACK): LongestPath {
   const { graph, order, forward } = procedure;
   const inScope = (scope: string | null): LongestPath => {
-    const dist = new Map<string, LongestPath>();
-    let best: LongestPath = { elementIds: [], workingMinutes: 0, units: new Set() };
+    // Distances and predecessors only; the path is rebuilt once at the end (linear in the model).
+    const dist = new Map<string, number>();
+    const via = new Map<string, string>();
+    const own = new Map<string, LongestPath>();
+    let bestId: string | undefined;
+    let best = 0;
     for (const id of order) {
       const node = graph.nodes.get(id);
       if (!node || node.scope !== scope) continue;
-      const own = weight(id, node.element);
-      const before = dist.get(id) ?? { elementIds: [], workingMinutes: 0, units: new Set<DurationUnit>() };
-      const here: LongestPath = {
-        elementIds: [...before.elementIds, ...own.elementIds],
-        workingMinutes: before.workingMinutes + own.workingMinutes,
-        units: new Set([...before.units, ...own.units]),
-      };
-      if (here.workingMinutes > best.workingMinutes) best = here;
+      const weight = weightOf(id, node.element);
+      own.set(id, weight);
+      const here = (dist.get(id) ?? 0) + weight.workingMinutes;
+      if (here > best) {
+        best = here;
+        bestId = id;
+      }
       for (const to of forward.get(id) ?? []) {
         if (graph.nodes.get(to)?.scope !== scope) continue;
-        const known = dist.get(to);
-        if (!known || here.workingMinutes > known.workingMinutes) dist.set(to, here);
+        if (!dist.has(to) || here > (dist.get(to) as number)) {
+          dist.set(to, here);
+          via.set(to, id);
+        }
       }
     }
-    return best;
+    const elementIds: string[] = [];
+    const units = new Set<DurationUnit>();
+    for (let at = bestId; at !== undefined; at = via.get(at)) {
+      const weight = own.get(at);
+      elementIds.push(...[...(weight?.elementIds ?? [at])].reverse());
+      for (const unit of weight?.units ?? []) units.add(unit);
+    }
+    return { elementIds: elementIds.reverse(), workingMinutes: best, units };
   };
-  const weight = (id: string, element: ModdleElement): LongestPath => {
+  const weightOf = (id: string, element: ModdleElement): LongestPath => {
     if (isA(element, "bpmn:SubProcess")) {
       const inner = inScope(id);
       return { ...inner, elementIds: [id, ...inner.elementIds] };

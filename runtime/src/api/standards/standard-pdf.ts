@@ -202,6 +202,16 @@ function drawFlowchart(w: PdfWriter, d: DerivedStandard) {
     }
     const last = edge.points[edge.points.length - 1] as { x: number; y: number };
     w.page.drawCircle({ x: X(last.x), y: Y(last.y), size: 1.4, color: ink });
+    const bend = edge.points[1] as { x: number; y: number };
+    if (edge.label) {
+      w.page.drawText(w.encodable(edge.label), {
+        x: X(bend.x) + 2,
+        y: Y(bend.y) + 2,
+        size: 5,
+        font: w.font,
+        color: ink,
+      });
+    }
   }
   const labelSize = Math.max(4, Math.min(8, 9 * scale * 1.6));
   for (const shape of diagram.shapes) {

@@ -26,12 +26,9 @@ export const completionTimeUnderSla: Rule = {
       const declared = completion.maxValue ?? completion.value;
       const sum = path.inCompletionUnit ?? 0;
       if (sum <= declared + EPSILON) return [];
-      const names = new Map(elements.map(({ element }) => [element.id, element.name || element.id]));
-      const slaSteps = path.elementIds.filter((id) => {
-        const element = elements.find((e) => e.element.id === id)?.element;
-        return !!extension(element, "alur:Task")?.slaValue;
-      });
-      const via = slaSteps.map((id) => names.get(id) ?? id).join(" → ");
+      const byId = new Map(elements.map(({ element }) => [element.id, element]));
+      const slaSteps = path.elementIds.filter((id) => !!extension(byId.get(id), "alur:Task")?.slaValue);
+      const via = slaSteps.map((id) => byId.get(id)?.name || id).join(" → ");
       const approx = path.exact ? "" : "≈ ";
       const declaredWords = (lang: "id" | "en") => durationWords({ value: declared, unit: completion.unit }, lang);
       const sumWords = (lang: "id" | "en") => `${approx}${numberWords(sum, lang)} ${unitWords(completion.unit, lang)}`;
