@@ -21,10 +21,14 @@ const PROCESS_ID = `outage-${suffix}`;
 const DISTRICT = "3216";
 const CASES = 16;
 const APP_NAME = "alur-outage-app";
-const BPMN = readFileSync(path.join(REPO_ROOT, "workflows/smoke/smoke.bpmn"), "utf8").replaceAll(
-  '"smoke"',
-  `"${PROCESS_ID}"`,
-);
+// The smoke service with a form on its task: a completion may set only a form's fields.
+const BPMN = readFileSync(path.join(REPO_ROOT, "workflows/smoke/smoke.bpmn"), "utf8")
+  .replaceAll('"smoke"', `"${PROCESS_ID}"`)
+  .replace(
+    '<zeebe:assignmentDefinition candidateGroups="front-office" />',
+    '<zeebe:assignmentDefinition candidateGroups="front-office" /><zeebe:formDefinition formId="f-catatan" />',
+  );
+const FORMS = { "f-catatan": { components: [{ type: "textfield", key: "note", label: "Catatan" }] } };
 
 const dbName = `alur_outage_${suffix}`.toLowerCase();
 let adminUrl: string;
@@ -91,6 +95,7 @@ describe("PostgreSQL connections terminated under load", () => {
     const admin = await loginToken(base, users.admin!.username, users.admin!.password);
     const deployed = await api(base, admin, "POST", "/processes", {
       bpmnXml: BPMN,
+      forms: FORMS,
       district: DISTRICT,
       publish: true,
     });

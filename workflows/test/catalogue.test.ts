@@ -18,6 +18,24 @@ const ROLES = new Set([
   "kepala-dinas",
 ]);
 
+/**
+ * Models whose source decree declares a completion time shorter than its own step times add up to
+ * (e.g. Seruyan LKS: 5 + 14 working days against "maksimum 14 hari kerja"): the standard is quoted,
+ * never corrected, so `completion-time-under-sla` reports it.
+ */
+const SLA_OVER_DECLARED = new Set([
+  "alat-bantu-disabilitas/alat-bantu-disabilitas.bpmn",
+  "lembaga-kesejahteraan-sosial/variants/3216.bpmn",
+  "lembaga-kesejahteraan-sosial/variants/6207.bpmn",
+  "paket-bantuan-sosial/paket-bantuan-sosial.bpmn",
+  "rekomendasi-pub-ugb/variants/3216.bpmn",
+  "rekomendasi-pub-ugb/variants/6207.bpmn",
+]);
+const ALLOWED_WARNINGS = (file: string) => [
+  "service-standard-incomplete",
+  ...(SLA_OVER_DECLARED.has(file) ? ["completion-time-under-sla"] : []),
+];
+
 /** Built-in templates of the document connector (runtime/src/connectors/document-templates.ts). */
 const DOCUMENT_TEMPLATES = new Set(["surat-rekomendasi", "berita-acara", "generic"]);
 
@@ -62,9 +80,9 @@ describe.each(models.map((m) => [m.file, m] as const))("%s", (_file, entry) => {
     const { problems } = await validateXml(entry.xml);
     // then nothing is wrong; a missing component is reported, never invented
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
-    expect(problems.filter((p) => p.code !== "service-standard-incomplete")).toEqual([]);
+    expect(problems.filter((p) => !ALLOWED_WARNINGS(entry.file).includes(p.code))).toEqual([]);
     // templates carry only what every district shares; a district model at most what its seed leaves blank
-    const limit = entry.xml.includes('office="Template Alur') ? 12 : 2;
+    const limit = (entry.xml.includes('office="Template Alur') ? 12 : 2) + (SLA_OVER_DECLARED.has(entry.file) ? 1 : 0);
     expect(problems.length, problems.map((p) => p.message.en).join("; ")).toBeLessThanOrEqual(limit);
   });
 

@@ -23,4 +23,6 @@ export const paths = {
   processes: "/api/processes",
   processVersion: (versionId: string) => `/api/processes/versions/${enc(versionId)}`,
   publishVersion: (versionId: string) => `/api/processes/versions/${enc(versionId)}/publish`,
+  standard: (versionId: string) => `/api/processes/versions/${enc(versionId)}/standard`,
+  standardPdf: (versionId: string) => `/api/processes/versions/${enc(versionId)}/standard.pdf`,
 } as const;

@@ -14,6 +14,7 @@ import { directoryRouter } from "./directory/directory.index";
 import { errorBody, renderError, validationHook } from "./errors";
 import { authenticate } from "./middleware";
 import { processesRouter } from "./processes/processes.index";
+import { standardsRouter } from "./standards/standards.index";
 import { tasksRouter } from "./tasks/tasks.index";
 
 export type { AppDeps } from "./context";
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   app.route("/", authRouter);
   app.route("/", directoryRouter);
   app.route("/", processesRouter);
+  app.route("/", standardsRouter);
   app.route("/", casesRouter);
   app.route("/", tasksRouter);
   app.route("/", auditRouter);

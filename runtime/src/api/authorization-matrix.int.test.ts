@@ -178,6 +178,17 @@ const ENDPOINTS: Endpoint[] = [
     allowed: (w) => isSuper(w) || bks(w),
   },
   {
+    // the fixture's model has no standard: an allowed caller gets 422, never 403
+    name: "GET /processes/versions/{bekasi}/standard",
+    request: () => ["GET", `/processes/versions/${fx.versionId}/standard`],
+    allowed: (w) => isSuper(w) || bks(w),
+  },
+  {
+    name: "GET /processes/versions/{bekasi}/standard.pdf",
+    request: () => ["GET", `/processes/versions/${fx.versionId}/standard.pdf`],
+    allowed: (w) => isSuper(w) || bks(w),
+  },
+  {
     name: "POST /processes/versions/{bekasi}/publish",
     request: () => ["POST", `/processes/versions/${fx.versionId}/publish`],
     allowed: (w) => isSuper(w) || bksAdmin(w),

@@ -65,6 +65,10 @@ export const MESSAGES = {
     id: "Model belum dapat disimpan atau diterbitkan: perbaiki kesalahan yang tercantum.",
     en: "The model cannot be saved or published yet: fix the problems listed.",
   },
+  "standard-unavailable": {
+    id: "Standar pelayanan versi ini tidak dapat disusun dari modelnya.",
+    en: "The service standard of this version cannot be derived from its model.",
+  },
   "compiler-unavailable": {
     id: "Kompiler model belum tersedia di server ini.",
     en: "The model compiler is not available on this server yet.",

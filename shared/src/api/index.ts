@@ -4,4 +4,5 @@ export * from "./auth";
 export * from "./cases";
 export * from "./errors";
 export * from "./processes";
+export * from "./standards";
 export * from "./tasks";

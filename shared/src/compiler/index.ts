@@ -5,6 +5,7 @@
 
 export { LINT_OVERRIDES, lintDefinitions } from "./bpmnlint-rules";
 export { type CompileOptions, type CompileResult, compileProcess } from "./compile-process";
+export { type DeriveStandardInput, deriveStandard, publishedStandard } from "./derive-standard";
 export { ALUR_NAMESPACE, createModdle } from "./moddle";
 export type { ModdleElement } from "./moddle-element";
 export { DEFAULT_MAX_BYTES, type ParseOptions, type ParseResult, parseBpmn, screenXml, toBpmnXml } from "./parse-bpmn";
@@ -13,6 +14,7 @@ export { processesOf, selectProcess } from "./process-elements";
 export { ALUR_RULES, type Rule, type ValidateOptions } from "./rules";
 export { KNOWN_CONNECTORS } from "./rules/unknown-connector-type";
 export { readServiceStandard, readVariant } from "./service-standard";
+export { durationWords, numberWords, unitWords } from "./standard-words";
 export { unsupportedReason } from "./supported-elements";
 export { syntheticModel } from "./synthetic-model";
 export { compileAndValidate, compileAndValidateXml, validateDefinitions, validateXml } from "./validate";

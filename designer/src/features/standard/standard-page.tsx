@@ -1,51 +1,35 @@
 /**
- * Standar Pelayanan of a service version: the 14-component table and the Maklumat Pelayanan, read
- * from the model with the shared reader. Printable; "PDF" is the browser's print-to-PDF.
+ * Standar Pelayanan of a service version as published: derived on the server from the version's
+ * model (`GET /processes/versions/{id}/standard`), so the procedure is the model's steps with role
+ * names, SLAs, branches, returns and clock stops. Typed procedure text in the model is shown only
+ * as an archive below it. Printable (kop surat, signature block, flowchart) and as the server's PDF.
  */
-import { createModdle, type ModdleElement, readServiceStandard, selectProcess } from "@alur/shared/compiler";
-import type { ServiceStandard } from "@alur/shared/schemas";
+import type { StandardView } from "@alur/shared/api";
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useState } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { processBpmnQuery } from "../../api/queries/processes";
+import { paths } from "../../api/paths";
+import { standardQuery } from "../../api/queries/standards";
 import { PageHeader } from "../../components/page-header";
-import { QueryState, Spinner } from "../../components/query-state";
+import { QueryState } from "../../components/query-state";
+import { StandardFlowchart } from "./standard-flowchart";
 import "./standard-page.css";
 
 export function StandardPage() {
   const { versionId = "" } = useParams();
-  const bpmn = useQuery(processBpmnQuery(versionId));
-  return <QueryState query={bpmn}>{(xml) => <StandardFromXml xml={xml} />}</QueryState>;
+  const standard = useQuery(standardQuery(versionId));
+  return <QueryState query={standard}>{(view) => <StandardDocument view={view} />}</QueryState>;
 }
 
-function StandardFromXml({ xml }: { xml: string }) {
+function StandardDocument({ view }: { view: StandardView }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ standard?: ServiceStandard; failed?: boolean } | null>(null);
-  useEffect(() => {
-    let live = true;
-    createModdle()
-      .fromXML(xml)
-      .then(({ rootElement }) => {
-        const process = selectProcess(rootElement as unknown as ModdleElement);
-        const result = process ? readServiceStandard(process) : { standard: undefined };
-        if (live) setState({ standard: result.standard });
-      })
-      .catch(() => live && setState({ failed: true }));
-    return () => {
-      live = false;
-    };
-  }, [xml]);
-  if (!state) return <Spinner />;
-  if (state.failed) return <p className="alert alert-error">{t("standard.failed")}</p>;
-  if (!state.standard) return <p className="alert alert-warn">{t("standard.none")}</p>;
-  return <StandardDocument s={state.standard} />;
-}
-
-function StandardDocument({ s }: { s: ServiceStandard }) {
-  const { t } = useTranslation();
+  const d = view.standard;
+  const s = d.standard;
   const unit = (u: string) => t(`unit.${u}`);
   const dash = "—";
+  const paused = d.procedure.filter((p) => p.pausesClock).map((p) => p.order);
+  const completion = s.completionTime;
   const rows: [string, ReactNode][] = [
     [
       "legalBasis",
@@ -79,27 +63,61 @@ function StandardDocument({ s }: { s: ServiceStandard }) {
     ],
     [
       "procedure",
-      s.procedure.length ? (
-        <ol key="procedure">
-          {[...s.procedure]
-            .sort((a, b) => a.order - b.order)
-            .map((p) => (
-              <li key={p.order}>
-                {p.text}
-                {p.role && <em> ({p.role})</em>}
+      d.procedure.length ? (
+        <div key="procedure">
+          <ol className="derived-procedure" data-testid="derived-procedure">
+            {d.procedure.map((step) => (
+              <li key={step.elementId} value={step.order} data-element={step.elementId}>
+                <span>{step.text}</span>
+                {step.pausesClock && <span className="badge badge-paused">{t("standard.clockStops")}</span>}
+                {step.roles
+                  .filter((r) => !r.known)
+                  .map((r) => (
+                    <span key={r.id} className="badge badge-warn no-print">
+                      {t("standard.unknownRole", { id: r.id })}
+                    </span>
+                  ))}
+                {step.branches.length > 0 && (
+                  <ul className="branches">
+                    {step.branches.map((b) => (
+                      <li key={`${b.label}-${b.toStep}`} className={`branch branch-${b.kind}`}>
+                        {b.text}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
-        </ol>
+          </ol>
+          <p className="muted no-print">{t("standard.derivedNote")}</p>
+          {s.procedure.length > 0 && (
+            <details className="typed-procedure no-print">
+              <summary>{t("standard.typedTitle")}</summary>
+              <p className="muted">{t("standard.typedHint")}</p>
+              <ol>
+                {[...s.procedure]
+                  .sort((a, b) => a.order - b.order)
+                  .map((p) => (
+                    <li key={p.order}>{p.text}</li>
+                  ))}
+              </ol>
+            </details>
+          )}
+        </div>
       ) : (
         dash
       ),
     ],
     [
       "completionTime",
-      s.completionTime
-        ? (s.completionTime.text ??
-          `${s.completionTime.value}${s.completionTime.maxValue ? ` – ${s.completionTime.maxValue}` : ""} ${unit(s.completionTime.unit)}${s.completionTime.officeHours ? ` (${t("standard.officeHours")} ${s.completionTime.officeHours.start} – ${s.completionTime.officeHours.end})` : ""}`)
-        : dash,
+      <div key="completion">
+        {completion
+          ? (completion.text ??
+            `${completion.value}${completion.maxValue ? ` – ${completion.maxValue}` : ""} ${unit(completion.unit)}${completion.officeHours ? ` (${t("standard.officeHours")} ${completion.officeHours.start} – ${completion.officeHours.end})` : ""}`)
+          : dash}
+        {d.slaPath.workingMinutes > 0 && <div className="muted">{t("standard.slaSum", { sum: d.slaPath.text })}</div>}
+        {paused.length > 0 && <div className="muted">{t("standard.pausedSteps", { steps: paused.join(", ") })}</div>}
+      </div>,
     ],
     [
       "fee",
@@ -143,19 +161,39 @@ function StandardDocument({ s }: { s: ServiceStandard }) {
       <PageHeader
         title={`${t("standard.title")}: ${s.name}`}
         sub={[
-          s.office,
+          d.issuer.office,
           s.code,
-          s.validFrom && `${t("standard.validFrom")} ${s.validFrom}`,
-          s.validUntil && `${t("standard.validUntil")} ${s.validUntil}`,
+          d.validFrom && `${t("standard.validFrom")} ${d.validFrom}`,
+          d.validUntil && `${t("standard.validUntil")} ${d.validUntil}`,
         ]
           .filter(Boolean)
           .join(" · ")}
         actions={
-          <button type="button" className="btn no-print" onClick={() => window.print()}>
-            {t("standard.print")}
-          </button>
+          <>
+            <a className="btn no-print" href={paths.standardPdf(view.version.id)} target="_blank" rel="noreferrer">
+              {t("standard.pdf")}
+            </a>
+            <button type="button" className="btn no-print" onClick={() => window.print()}>
+              {t("standard.print")}
+            </button>
+          </>
         }
       />
+      {view.version.status !== "published" && <p className="alert alert-warn">{t("standard.draft")}</p>}
+      {d.notes.map((n) => (
+        <p key={n.code} className="alert alert-warn no-print">
+          {n.message.id}
+        </p>
+      ))}
+      <header className="kop-surat" data-testid="kop-surat">
+        {d.issuer.government && <div className="kop-government">{d.issuer.government}</div>}
+        <div className="kop-office">{d.issuer.office.toUpperCase()}</div>
+      </header>
+      <h2 className="print-only standard-print-title">
+        {t("standard.title").toUpperCase()}
+        <br />
+        {s.name}
+      </h2>
       <table className="table standard-table">
         <thead>
           <tr>
@@ -178,7 +216,22 @@ function StandardDocument({ s }: { s: ServiceStandard }) {
         <h2>{t("standard.pledgeTitle")}</h2>
         <p>{s.pledge ?? t("standard.noPledge")}</p>
       </section>
-      <p className="muted no-print">{t("standard.pdfHint")}</p>
+      <section className="signature" data-testid="signature">
+        {d.validFrom && <div>{t("standard.signedAt", { date: d.validFrom })}</div>}
+        <div className="signatory">{d.issuer.signatory.toUpperCase()}</div>
+        <div className="signature-space" />
+        <div>(.................................................)</div>
+        <div>NIP.</div>
+      </section>
+      {d.diagram && (
+        <section className="card flowchart-card">
+          <h2>{t("standard.flowchart")}</h2>
+          <p className="muted">{t("standard.flowchartHint")}</p>
+          <div className="flowchart-scroll">
+            <StandardFlowchart diagram={d.diagram} title={t("standard.flowchart")} />
+          </div>
+        </section>
+      )}
     </article>
   );
 }

@@ -1,22 +1,32 @@
-/** `alur export-standard <file.bpmn>`: the 14-component service standard of a model, as JSON. */
-import { parseBpmn, readServiceStandard, selectProcess } from "@alur/shared/compiler";
+/**
+ * `alur export-standard <file.bpmn>`: the 14-component service standard of a model, as JSON, with
+ * the procedure derived from the model (role names of the built-in directory roles).
+ */
+import { findDistrict } from "@alur/shared/calendar/districts";
+import { deriveStandard, parseBpmn, publishedStandard, readVariant, selectProcess } from "@alur/shared/compiler";
+import { BUILTIN_ROLES } from "../../auth/roles";
 import type { Command } from "../command";
 import { formatResult, loadModel } from "./validate";
 
 const exportStandard: Command = {
   summary: "print the service standard (Permenpan RB 15/2014, 14 components) of a model as JSON",
-  usage: `Usage: alur export-standard <file.bpmn> [--process <id>] [--lang id|en]
+  usage: `Usage: alur export-standard <file.bpmn> [--process <id>] [--lang id|en] [--derived]
 
-Prints the alur:serviceStandard of the process as JSON. Exit code 0 when printed, 1 when the
+Prints the alur:serviceStandard of the process as JSON. Component 3 (procedure) is derived from
+the model: its steps in order with role names, SLAs, decisions, returns and clock stops; typed
+alur:procedureStep text is not printed. With --derived, prints the whole derived standard (steps
+as data, the longest path's SLA sum, kop surat, flowchart). Exit code 0 when printed, 1 when the
 model has no valid standard (problems on stderr), 2 on wrong usage.`,
   async run(args) {
     const files: string[] = [];
     let processId: string | undefined;
     let lang: "id" | "en" = "id";
+    let full = false;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i] as string;
       if (arg === "--process") processId = args[++i];
       else if (arg === "--lang") lang = args[++i] === "en" ? "en" : "id";
+      else if (arg === "--derived") full = true;
       else if (arg.startsWith("-")) {
         console.error(`alur export-standard: unknown option ${arg}. Run \`alur export-standard --help\`.`);
         return 2;
@@ -51,33 +61,18 @@ model has no valid standard (problems on stderr), 2 on wrong usage.`,
       console.error(formatResult({ file, problems }, lang));
       return 1;
     }
-    const { standard, problems } = readServiceStandard(process);
-    if (!standard) {
-      console.error(
-        formatResult(
-          {
-            file,
-            problems:
-              problems.length > 0
-                ? problems
-                : [
-                    {
-                      elementId: process.id ?? "",
-                      severity: "error",
-                      code: "service-standard-missing",
-                      message: {
-                        id: "Proses tidak memiliki standar pelayanan (alur:serviceStandard).",
-                        en: "The process has no service standard (alur:serviceStandard).",
-                      },
-                    },
-                  ],
-          },
-          lang,
-        ),
-      );
+    const district = readVariant(process).variant?.district;
+    const { derived, problems } = deriveStandard({
+      definitions: parsed.definitions as NonNullable<typeof parsed.definitions>,
+      ...(process.id ? { processId: process.id } : {}),
+      roleNames: Object.fromEntries(BUILTIN_ROLES.map((r) => [r.id, r.nameId])),
+      district: district ? (findDistrict(district) ?? null) : null,
+    });
+    if (!derived) {
+      console.error(formatResult({ file, problems }, lang));
       return 1;
     }
-    console.log(JSON.stringify(standard, null, 2));
+    console.log(JSON.stringify(full ? derived : publishedStandard(derived), null, 2));
     return 0;
   },
 };

@@ -134,6 +134,31 @@ describe("alur export-standard", () => {
     });
   });
 
+  it("prints the procedure derived from the model, not the typed text", async () => {
+    // given the Bekasi adoption model, whose typed procedure omits the return to the applicant
+    const adoption = path.join(import.meta.dirname, "../../../../workflows/pengangkatan-anak/variants/3216.bpmn");
+    const io = capture();
+    expect(await exportStandard.run([adoption])).toBe(0);
+    const printed = JSON.parse(io.out()) as { procedure: { order: number; text: string; role?: string }[] };
+    // then component 3 is the model's steps with role names, the return and the clock stop
+    expect(printed.procedure[1]).toEqual({
+      order: 2,
+      role: "back-office",
+      text: expect.stringContaining(
+        "Periksa kelengkapan dokumen persyaratan, oleh Petugas Back Office; waktu 5 hari kerja.",
+      ),
+    });
+    expect(printed.procedure[1]?.text).toContain("dikembalikan kepada pemohon untuk dilengkapi");
+    expect(JSON.stringify(printed.procedure)).not.toContain("Calon Orang Tua Asuh melengkapi syarat-syaratnya");
+    // and --derived gives the steps as data with the longest path's SLA sum
+    const full = capture();
+    expect(await exportStandard.run([adoption, "--derived"])).toBe(0);
+    expect(JSON.parse(full.out())).toMatchObject({
+      slaPath: { workingDays: 23 },
+      issuer: { government: "PEMERINTAH KABUPATEN BEKASI" },
+    });
+  });
+
   it("exits 1 when the model has no standard, 2 on wrong usage", async () => {
     const io = capture();
     expect(await exportStandard.run([file("models/good.bpmn")])).toBe(1);

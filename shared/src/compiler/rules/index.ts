@@ -1,4 +1,5 @@
 /** Alur's own validation rules, in the order their problems are listed. */
+import { completionTimeUnderSla } from "./completion-time-under-sla";
 import { conditionVariableUndefined } from "./condition-variable-undefined";
 import { feelSyntax } from "./feel-syntax";
 import { gatewayWithoutCondition } from "./gateway-without-condition";
@@ -29,4 +30,5 @@ export const ALUR_RULES: readonly Rule[] = [
   notifyWithoutRoles,
   serviceStandardIncomplete,
   unknownDocument,
+  completionTimeUnderSla,
 ];

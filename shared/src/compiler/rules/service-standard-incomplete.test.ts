@@ -7,11 +7,13 @@ describe("service-standard-incomplete", () => {
     expect(await runFixture(serviceStandardIncomplete, "valid", { forPublish: true })).toEqual([]);
   });
 
-  it("warns about missing components while drafting", async () => {
+  it("warns about missing components while drafting; the procedure is the model's steps, not typed text", async () => {
+    // given p with a task but no typed procedure, and typed-only with typed steps but no task
     const problems = await runFixture(serviceStandardIncomplete, "invalid");
-    expect(problems.filter((p) => p.elementId === "p").map((p) => p.message.en)).toEqual([
+    expect(problems.filter((p) => p.elementId !== "empty-standard").map((p) => p.message.en)).toEqual([
       'Service standard component "Safety guarantee" is missing.',
       'Service standard component "Performance evaluation" is missing.',
+      'Service standard component "Procedure" is missing.',
     ]);
     expect(problems.filter((p) => p.elementId === "empty-standard")).toHaveLength(14);
     expect(problems.every((p) => p.severity === "warning")).toBe(true);
@@ -28,5 +30,7 @@ describe("service-standard-incomplete", () => {
     expect(severities("empty-standard")).toEqual(["error"]);
     expect(problems.filter((p) => p.elementId === "empty-standard")).toHaveLength(14);
     expect(problems.find((p) => p.elementId === "empty-standard")?.message.id).toContain("wajib diisi untuk publikasi");
+    // and a standard whose procedure is only typed, with no step in the model, lacks its procedure
+    expect(severities("typed-only")).toEqual(["warning"]);
   });
 });

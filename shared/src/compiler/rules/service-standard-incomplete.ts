@@ -1,13 +1,15 @@
 /**
  * A service standard has 14 components (Permenpan RB 15/2014); each one the model lacks is
- * reported, a warning while drafting. For publishing, an executable process needs a standard with
- * at least one component written: without one the errors say what to fill in. A standard that has
- * some components keeps the missing ones as warnings, for publishing too: the real decrees are
- * silent on some (completion time "depends on the completeness of the file", templates leaving
- * district details to variants) and Alur reports such a gap, never invents the text.
+ * reported, a warning while drafting. Component 3, the procedure, is derived from the model: it is
+ * present when the process has a step (typed alur:procedureStep text neither counts nor is needed).
+ * For publishing, an executable process needs a standard with at least one component written:
+ * without one the errors say what to fill in. A standard that has some components keeps the
+ * missing ones as warnings, for publishing too: the real decrees are silent on some (completion
+ * time "depends on the completeness of the file", templates leaving district details to variants)
+ * and Alur reports such a gap, never invents the text.
  */
 import { STANDARD_COMPONENTS } from "../../schemas";
-import { extension } from "../moddle-element";
+import { extension, isA } from "../moddle-element";
 import { problem } from "../problem";
 import { readServiceStandard } from "../service-standard";
 import type { Rule } from "./rule";
@@ -32,7 +34,7 @@ const NAMES: Record<(typeof STANDARD_COMPONENTS)[number], [string, string]> = {
 export const serviceStandardIncomplete: Rule = {
   code: "service-standard-incomplete",
   check(context) {
-    return context.processes.flatMap(({ process }) => {
+    return context.processes.flatMap(({ process, elements }) => {
       if (!extension(process, "alur:ServiceStandard")) {
         if (!context.options.forPublish || process.isExecutable !== true) return [];
         return [
@@ -45,11 +47,13 @@ export const serviceStandardIncomplete: Rule = {
       // An unreadable standard is reported by the compiler as service-standard-invalid.
       const { standard } = readServiceStandard(process);
       if (!standard) return [];
-      const missing = STANDARD_COMPONENTS.filter((key) => {
+      const hasSteps = elements.some(({ element }) => isStep(element));
+      const written = (key: (typeof STANDARD_COMPONENTS)[number]) => {
         const value = standard[key];
-        return value === undefined || (Array.isArray(value) && value.length === 0);
-      });
-      const empty = missing.length === STANDARD_COMPONENTS.length;
+        return !(value === undefined || (Array.isArray(value) && value.length === 0));
+      };
+      const missing = STANDARD_COMPONENTS.filter((key) => (key === "procedure" ? !hasSteps : !written(key)));
+      const empty = !STANDARD_COMPONENTS.some(written);
       const severity = context.options.forPublish && empty ? "error" : "warning";
       const required = severity === "error";
       return missing.map((key) =>
@@ -61,3 +65,8 @@ export const serviceStandardIncomplete: Rule = {
     });
   },
 };
+
+/** The flow nodes the derived procedure lists (derive-standard.ts). */
+function isStep(element: Parameters<typeof isA>[0]): boolean {
+  return isA(element, "bpmn:Activity") || isA(element, "bpmn:IntermediateCatchEvent");
+}
