@@ -5,7 +5,6 @@
  * process would need.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { auditRouter } from "./audit/audit.index";
 import { authRouter } from "./auth/auth.index";
 import { limitedBodies, MB, noNulInUrl, signedInBeforeBody } from "./bodies";
@@ -13,6 +12,7 @@ import { casesRouter } from "./cases/cases.index";
 import { streamedUploads } from "./cases/multipart";
 import type { AppDeps, AppEnv } from "./context";
 import { directoryRouter } from "./directory/directory.index";
+import { mountDocs } from "./docs";
 import { errorBody, renderError, validationHook } from "./errors";
 import { authenticate } from "./middleware";
 import { processesRouter } from "./processes/processes.index";
@@ -64,6 +64,6 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
     },
     servers: [{ url: basePath }],
   });
-  app.get("/docs", Scalar({ url: `${basePath}/openapi.json`, pageTitle: "Alur API" }));
+  mountDocs(app, basePath);
   return app;
 }
