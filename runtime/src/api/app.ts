@@ -5,12 +5,14 @@
  * process would need.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { auditRouter } from "./audit/audit.index";
 import { authRouter } from "./auth/auth.index";
+import { limitedBodies, MB, noNulInUrl, signedInBeforeBody } from "./bodies";
 import { casesRouter } from "./cases/cases.index";
+import { streamedUploads } from "./cases/multipart";
 import type { AppDeps, AppEnv } from "./context";
 import { directoryRouter } from "./directory/directory.index";
+import { mountDocs } from "./docs";
 import { errorBody, renderError, validationHook } from "./errors";
 import { authenticate } from "./middleware";
 import { processesRouter } from "./processes/processes.index";
@@ -38,6 +40,13 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   });
 
   app.use("*", authenticate(deps));
+  app.use("*", noNulInUrl());
+  // Who is calling is known before any body is read: an anonymous flood costs no memory.
+  app.use("*", signedInBeforeBody([`${basePath}/auth/login`]));
+  // The upload routes stream files to disk; every other body is held in memory, so it is small.
+  app.on("POST", ["/cases", "/cases/:caseId/messages"], streamedUploads());
+  app.use("/processes", limitedBodies({ maxBytes: 5 * MB }));
+  app.use("*", limitedBodies({ maxBytes: MB }));
   app.route("/", authRouter);
   app.route("/", directoryRouter);
   app.route("/", processesRouter);
@@ -57,6 +66,6 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
     },
     servers: [{ url: basePath }],
   });
-  app.get("/docs", Scalar({ url: `${basePath}/openapi.json`, pageTitle: "Alur API" }));
+  mountDocs(app, basePath);
   return app;
 }

@@ -5,6 +5,7 @@ import type { Principal } from "../auth/principal";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
 import type { Db } from "../store/db";
+import type { ReceivedFile } from "./cases/uploads";
 
 export interface AppDeps {
   db: Db;
@@ -24,6 +25,8 @@ export interface AppEnv {
     authKind: "cookie" | "bearer" | null;
     csrfToken: string | null;
     ip: string;
+    /** Files of a multipart body on an upload route, already streamed to temp files. */
+    uploads: ReceivedFile[] | undefined;
   };
 }
 

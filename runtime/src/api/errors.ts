@@ -73,6 +73,7 @@ export const MESSAGES = {
     id: "Kompiler model belum tersedia di server ini.",
     en: "The model compiler is not available on this server yet.",
   },
+  "body-too-large": { id: "Data yang dikirim terlalu besar.", en: "The data sent is too large." },
   "file-too-large": { id: "Berkas terlalu besar.", en: "The file is too large." },
   "file-type-rejected": { id: "Jenis berkas tidak diterima.", en: "This file type is not accepted." },
   "version-retired": { id: "Versi ini sudah tidak berlaku.", en: "This version is retired." },

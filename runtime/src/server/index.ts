@@ -21,6 +21,7 @@ import { createWorker } from "../temporal/worker";
 import { firstStart } from "./first-start";
 import { healthChecks } from "./health";
 import { requestIds, requestLog } from "./request-log";
+import { securityHeaders } from "./security-headers";
 import { mountDesigner } from "./static-designer";
 import { type DevServer, startTemporalDevServer } from "./temporal-dev-server";
 
@@ -96,7 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const filesDir = path.join(env.ALUR_DATA_DIR, "files");
       await firstStart({ db, env, logger });
       const root = new Hono();
-      root.use("*", requestIds(), requestLog(logger));
+      root.use("*", requestIds(), requestLog(logger), securityHeaders());
       root.get("/api/health", async (c) => {
         const checks = await healthChecks(db, client);
         return c.json(checks, checks.ok ? 200 : 503);

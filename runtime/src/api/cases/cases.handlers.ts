@@ -39,26 +39,31 @@ import {
   retryIncidentUpdate,
   unknownIncidentRejection,
 } from "../../temporal/definitions";
+import { jsonProblem } from "../bodies";
 import type { AppContext, AppDeps, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
 import type * as routes from "./cases.routes";
 import { startCase, startRequestHash } from "./start-case";
-import { acceptUploads, DEFAULT_FILE_TYPES, filesOf } from "./uploads";
+import { checkUploads, DEFAULT_FILE_TYPES, type ReceivedFile, storeUploads } from "./uploads";
 import { retryPendingStarts } from "./workflow-start";
 
-/** Parses a JSON body or a multipart body whose `data` field is JSON; files come separately. */
+/** Parses a JSON body or a multipart body whose `data` field is JSON; files come streamed to disk. */
 async function readBody<T extends z.ZodType>(c: AppContext, schema: T) {
   const type = c.req.header("content-type") ?? "";
   let raw: unknown;
-  let files: ReturnType<typeof filesOf> = [];
-  if (type.startsWith("multipart/form-data")) {
+  let files: ReceivedFile[] = [];
+  if (type.toLowerCase().startsWith("multipart/form-data")) {
     const form = await c.req.parseBody({ all: true });
-    files = filesOf(form);
+    files = c.get("uploads") ?? [];
     try {
       raw = JSON.parse(typeof form.data === "string" ? form.data : "");
     } catch {
       throw new ApiException(400, "validation-failed", { issues: [{ path: "data", message: "must be JSON" }] });
+    }
+    const problem = jsonProblem(raw);
+    if (problem) {
+      throw new ApiException(400, "validation-failed", { issues: [{ ...problem, path: `data.${problem.path}` }] });
     }
   } else {
     raw = await c.req.json().catch(() => {
@@ -304,25 +309,9 @@ export const message: RouteHandler<typeof routes.message, AppEnv> = async (c) =>
   const deps = c.get("deps");
   const { row } = await visibleCase(c, p, caseId, "case.message", true);
   const { data, files } = await readBody(c, CaseMessageRequest);
-  const uploads = await acceptUploads(deps.filesDir, files, () => DEFAULT_FILE_TYPES);
-  const documentIds: string[] = [];
-  for (const u of uploads) {
-    const id = randomUUID();
-    await deps.db
-      .insertInto("case_documents")
-      .values({
-        id,
-        case_id: caseId,
-        requirement_id: u.requirementId,
-        sha256: u.sha256,
-        filename: u.filename,
-        content_type: u.contentType,
-        size: u.size,
-        uploaded_by: p.userId,
-      })
-      .execute();
-    documentIds.push(id);
-  }
+  const checked = checkUploads(files, () => DEFAULT_FILE_TYPES);
+  // Ids before delivery (the payload names them); the rows are written only if the message is kept.
+  const documentIds = checked.map(() => randomUUID());
   const payload = documentIds.length > 0 ? { ...data.payload, documents: documentIds } : data.payload;
   let delivery: CaseMessageResponse;
   try {
@@ -337,29 +326,57 @@ export const message: RouteHandler<typeof routes.message, AppEnv> = async (c) =>
     }
     throw error;
   }
-  await appendCaseEvent(deps.db, {
-    caseId,
-    type: "case.message",
-    actor: p.userId,
-    data: { name: data.name, correlationKey: data.correlationKey ?? null, ...delivery, documents: documentIds },
+  // The files belong to the message: a message no step can receive is not kept, nor are its files.
+  const kept = delivery.correlated || delivery.buffered;
+  const uploads = kept ? await storeUploads(deps.filesDir, checked) : [];
+  const documents = kept ? documentIds : [];
+  await deps.db.transaction().execute(async (tx) => {
+    for (const [i, u] of uploads.entries()) {
+      await tx
+        .insertInto("case_documents")
+        .values({
+          id: documentIds[i]!,
+          case_id: caseId,
+          requirement_id: u.requirementId,
+          sha256: u.sha256,
+          filename: u.filename,
+          content_type: u.contentType,
+          size: u.size,
+          uploaded_by: p.userId,
+        })
+        .execute();
+    }
+    await appendCaseEvent(tx, {
+      caseId,
+      type: "case.message",
+      actor: p.userId,
+      data: { name: data.name, correlationKey: data.correlationKey ?? null, ...delivery, documents },
+    });
+    await appendAudit(tx, {
+      actorId: p.userId,
+      ip: c.get("ip"),
+      action: "case.message",
+      outcome: "ok",
+      resourceType: "case",
+      resourceId: caseId,
+      district: row.district,
+      after: {
+        name: data.name,
+        correlationKey: data.correlationKey ?? null,
+        payload: data.payload,
+        documents,
+        ...(kept ? {} : { filesNotKept: checked.length }),
+        ...delivery,
+      },
+    });
   });
-  await appendAudit(deps.db, {
-    actorId: p.userId,
-    ip: c.get("ip"),
-    action: "case.message",
-    outcome: "ok",
-    resourceType: "case",
-    resourceId: caseId,
-    district: row.district,
-    after: { name: data.name, correlationKey: data.correlationKey ?? null, payload, ...delivery },
-  });
-  const note = deliveryNote(delivery);
+  const note = deliveryNote(delivery, checked.length);
   const body = { ...delivery, ...(note ? { note } : {}) };
   // 202: accepted and kept, but nothing has happened to the case yet.
   return delivery.buffered ? c.json(body, 202) : c.json(body, 200);
 };
 
-function deliveryNote(delivery: CaseMessageResponse): Bilingual | undefined {
+function deliveryNote(delivery: CaseMessageResponse, files: number): Bilingual | undefined {
   if (delivery.correlated) return undefined;
   if (delivery.buffered) {
     const until = delivery.expiresAt ? ` (paling lambat ${delivery.expiresAt})` : "";
@@ -367,6 +384,12 @@ function deliveryNote(delivery: CaseMessageResponse): Bilingual | undefined {
     return {
       id: `Pesan disimpan sampai langkah yang menunggunya aktif${until}.`,
       en: `Message kept until a step waits for it${untilEn}.`,
+    };
+  }
+  if (files > 0) {
+    return {
+      id: `Tidak ada langkah permohonan ini yang dapat menerima pesan ini; pesan dan ${files} berkasnya tidak disimpan.`,
+      en: `No step of this case can receive this message; neither it nor its ${files} file(s) were kept.`,
     };
   }
   return {

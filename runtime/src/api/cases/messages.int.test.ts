@@ -115,4 +115,62 @@ describe("messages to a case", () => {
     });
     expect(body.expiresAt).toBeUndefined();
   });
+
+  it("keeps no file of a message no step of the case can receive", async () => {
+    // given a running case
+    const started = await call(app, as["front-office"]!, "POST", "/cases", {
+      processId: PROCESS_ID,
+      district: "3216",
+      applicant: { name: "Rina Wati (uji pesan berkas)" },
+    });
+    const caseId = ((await started.json()) as { id: string }).id;
+
+    // when a message nobody can receive arrives with a file
+    const form = new FormData();
+    form.append("data", JSON.stringify({ name: "tidak-dikenal" }));
+    form.append("file", new File([new TextEncoder().encode("%PDF-1.4\n% surat\n")], "surat.pdf"));
+    const res = await app.request(`/cases/${caseId}/messages`, {
+      method: "POST",
+      headers: as["front-office"]!.headers,
+      body: form,
+    });
+
+    // then neither the message nor its file is kept, and the answer says so
+    expect(res.status).toBe(200);
+    const view = (await (await call(app, as["front-office"]!, "GET", `/cases/${caseId}`)).json()) as CaseView;
+    expect(view.documents).toEqual([]);
+    expect(await res.json()).toMatchObject({
+      correlated: false,
+      buffered: false,
+      note: {
+        id: expect.stringContaining("berkasnya tidak disimpan"),
+        en: expect.stringContaining("file(s) were kept"),
+      },
+    });
+  });
+
+  it("keeps the files of a message that is kept, on the case", async () => {
+    // given a case whose receive task is not open yet
+    const started = await call(app, as["front-office"]!, "POST", "/cases", {
+      processId: PROCESS_ID,
+      district: "3216",
+      applicant: { name: "Budi Santoso (uji pesan berkas)" },
+    });
+    const caseId = ((await started.json()) as { id: string }).id;
+
+    // when the decree arrives early with its scan
+    const form = new FormData();
+    form.append("data", JSON.stringify({ name: "sk-provinsi-diterima", payload: { nomorSk: "464/2026" } }));
+    form.append("file", new File([new TextEncoder().encode("%PDF-1.4\n% sk\n")], "sk.pdf"));
+    const res = await app.request(`/cases/${caseId}/messages`, {
+      method: "POST",
+      headers: as["front-office"]!.headers,
+      body: form,
+    });
+
+    // then the message is kept and so is its file, named in the case's documents
+    expect(res.status).toBe(202);
+    const view = (await (await call(app, as["front-office"]!, "GET", `/cases/${caseId}`)).json()) as CaseView;
+    expect(view.documents.map((d) => d.filename)).toEqual(["sk.pdf"]);
+  });
 });

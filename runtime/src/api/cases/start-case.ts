@@ -14,7 +14,7 @@ import { type BpmnProcessInput, caseWorkflowId } from "../../temporal/definition
 import type { AppDeps } from "../context";
 import { ApiException } from "../errors";
 import { caseDueAt } from "./due-date";
-import { acceptUploads, DEFAULT_FILE_TYPES } from "./uploads";
+import { acceptUploads, DEFAULT_FILE_TYPES, type ReceivedFile } from "./uploads";
 import { launchWorkflow } from "./workflow-start";
 
 /** Today's date (YYYY-MM-DD) and year in WIB, the zone effective dates are written in. */
@@ -32,9 +32,9 @@ function districtCalendar(district: string, year: number): BusinessCalendar | un
   }
 }
 
-export function startRequestHash(data: StartCaseData, files: { requirementId: string | null; file: File }[]): string {
+export function startRequestHash(data: StartCaseData, files: ReceivedFile[]): string {
   const h = createHash("sha256").update(JSON.stringify(data));
-  for (const f of files) h.update(`|${f.requirementId}:${f.file.name}:${f.file.size}`);
+  for (const f of files) h.update(`|${f.requirementId}:${f.filename}:${f.size}:${f.sha256}`);
   return h.digest("hex");
 }
 
@@ -44,7 +44,7 @@ export async function startCase(
     principal: Principal;
     ip: string;
     data: StartCaseData;
-    files: { requirementId: string | null; file: File }[];
+    files: ReceivedFile[];
   },
 ): Promise<{ caseId: string; startPending: boolean }> {
   const { db } = deps;

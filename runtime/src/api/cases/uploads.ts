@@ -1,8 +1,9 @@
 /**
  * Documents uploaded with a case or a message: size, count and type limits, checked by extension
- * and by the file's first bytes (a renamed executable is not a PDF), stored by sha256.
+ * and by the file's first bytes (a renamed executable is not a PDF), stored by sha256. The files
+ * arrive already streamed to disk (multipart.ts); nothing is stored until every file passed.
  */
-import { storeFile } from "../../store/file-store";
+import { storeWrittenFile } from "../../store/file-store";
 import { ApiException } from "../errors";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -17,6 +18,18 @@ const SIGNATURES: Record<string, { type: string; check: (b: Uint8Array) => boole
   jpeg: { type: "image/jpeg", check: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
 };
 
+/** A file of a multipart body, written to a temp file as it arrived (field `document:<requirementId>` or `file`). */
+export interface ReceivedFile {
+  requirementId: string | null;
+  filename: string;
+  size: number;
+  sha256: string;
+  /** The file's first bytes, for the signature check. */
+  head: Uint8Array;
+  /** The temp file; removed with its request. */
+  path: string;
+}
+
 export interface Upload {
   requirementId: string | null;
   filename: string;
@@ -25,57 +38,50 @@ export interface Upload {
   sha256: string;
 }
 
-/** Files of a parsed multipart body: fields named `document:<requirementId>` (or `file`). */
-export function filesOf(form: Record<string, unknown>): { requirementId: string | null; file: File }[] {
-  const out: { requirementId: string | null; file: File }[] = [];
-  for (const [field, value] of Object.entries(form)) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) {
-      if (!(v instanceof File)) continue;
-      const requirementId = field.startsWith("document:") ? field.slice("document:".length) || null : null;
-      out.push({ requirementId, file: v });
-    }
-  }
-  return out;
-}
-
 /**
- * Validates every file before storing any; `allowedTypes` maps a requirement id to its accepted
- * extensions (from the service standard).
+ * Checks every file (count, sizes, type by extension and first bytes) and stores none;
+ * `allowedTypes` maps a requirement id to its accepted extensions (from the service standard).
  */
-export async function acceptUploads(
-  filesDir: string,
-  files: { requirementId: string | null; file: File }[],
+export function checkUploads(
+  files: ReceivedFile[],
   allowedTypes: (requirementId: string | null) => string[],
-): Promise<Upload[]> {
+): { upload: Upload; path: string }[] {
   if (files.length > MAX_FILES) throw new ApiException(413, "file-too-large", { maxFiles: MAX_FILES });
-  const total = files.reduce((sum, f) => sum + f.file.size, 0);
+  const total = files.reduce((sum, f) => sum + f.size, 0);
   if (total > MAX_TOTAL_BYTES) throw new ApiException(413, "file-too-large", { maxTotalBytes: MAX_TOTAL_BYTES });
-  const checked: { entry: (typeof files)[number]; bytes: Uint8Array; ext: string }[] = [];
-  for (const entry of files) {
-    const name = entry.file.name || "document";
-    if (entry.file.size > MAX_FILE_BYTES) {
+  return files.map((file) => {
+    const name = file.filename.slice(0, 200);
+    if (file.size > MAX_FILE_BYTES) {
       throw new ApiException(413, "file-too-large", { filename: name, maxBytes: MAX_FILE_BYTES });
     }
     const ext = name.toLowerCase().split(".").pop() ?? "";
-    const allowed = allowedTypes(entry.requirementId);
+    const allowed = allowedTypes(file.requirementId);
     const signature = SIGNATURES[ext];
-    const bytes = new Uint8Array(await entry.file.arrayBuffer());
-    if (!allowed.includes(ext) || !signature?.check(bytes)) {
+    if (!allowed.includes(ext) || !signature?.check(file.head)) {
       throw new ApiException(415, "file-type-rejected", { filename: name, allowed });
     }
-    checked.push({ entry, bytes, ext });
-  }
-  const uploads: Upload[] = [];
-  for (const { entry, bytes, ext } of checked) {
-    const sha256 = await storeFile(filesDir, bytes);
-    uploads.push({
-      requirementId: entry.requirementId,
-      filename: (entry.file.name || "document").slice(0, 200),
-      contentType: SIGNATURES[ext]!.type,
-      size: bytes.byteLength,
-      sha256,
-    });
-  }
-  return uploads;
+    const upload = {
+      requirementId: file.requirementId,
+      filename: name,
+      contentType: signature.type,
+      size: file.size,
+      sha256: file.sha256,
+    };
+    return { upload, path: file.path };
+  });
+}
+
+/** Moves checked files into the store. */
+export async function storeUploads(filesDir: string, checked: { upload: Upload; path: string }[]): Promise<Upload[]> {
+  for (const { upload, path } of checked) await storeWrittenFile(filesDir, path, upload.sha256);
+  return checked.map((c) => c.upload);
+}
+
+/** Checks every file, then stores them all. */
+export async function acceptUploads(
+  filesDir: string,
+  files: ReceivedFile[],
+  allowedTypes: (requirementId: string | null) => string[],
+): Promise<Upload[]> {
+  return storeUploads(filesDir, checkUploads(files, allowedTypes));
 }

