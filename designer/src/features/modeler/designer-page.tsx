@@ -13,6 +13,7 @@ import { useSession } from "../../app/use-session";
 import { ErrorMessage } from "../../components/error-message";
 import { PageHeader } from "../../components/page-header";
 import { QueryState, Spinner } from "../../components/query-state";
+import { linkedForms } from "../forms/linked-forms";
 import type { Modeler } from "./bpmn-modeler";
 import { BpmnModeler } from "./bpmn-modeler";
 import { diffModels, type ModelDiff } from "./diff-models";
@@ -41,21 +42,33 @@ function ExistingDesigner({ versionId }: { versionId: string }) {
   const version = useQuery(processVersionQuery(versionId));
   return (
     <QueryState query={bpmn}>
-      {(xml) => <Designer initialXml={xml} baseVersion={version.data ?? null} baseXml={xml} />}
+      {(xml) => (
+        <Designer
+          initialXml={xml}
+          baseVersion={version.data ?? null}
+          baseXml={xml}
+          baseForms={version.data?.plan.forms ?? NO_FORMS}
+        />
+      )}
     </QueryState>
   );
 }
 
 type View = "bpmn" | "steps";
 
+const NO_FORMS: Record<string, unknown> = {};
+
 function Designer({
   initialXml,
   baseVersion = null,
   baseXml,
+  baseForms = NO_FORMS,
 }: {
   initialXml: string;
   baseVersion?: { processId: string; district: string | null; version: number; status: string } | null;
   baseXml?: string;
+  /** Forms deployed with the version opened (its plan's); the model's linked forms go on with it. */
+  baseForms?: Record<string, unknown>;
 }) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -87,19 +100,22 @@ function Designer({
   const revalidate = useCallback(
     async (m: Modeler, forPublish = strictRef.current, text?: string): Promise<Problem[] | null> => {
       const source = text ?? (await m.saveXML()).xml ?? "";
-      const found = await validator.validate(source, forPublish);
+      const found = await validator.validate(source, forPublish, baseForms);
       if (found === null || modeler.current !== m) return null;
       setProblems(found);
       showProblems(m, found);
       return found;
     },
-    [validator],
+    [validator, baseForms],
   );
 
   /** Publishing checks with the publication's strictness first; the dialog opens only without errors. */
   const requestPublish = async () => {
     const m = modeler.current;
-    const found = m ? await revalidate(m, true) : [];
+    let found = m ? await revalidate(m, true) : [];
+    // an edit committed just before the click (the panel commits on blur) overtakes this check;
+    // check the newest model again rather than drop the click
+    while (found === null && m && modeler.current === m) found = await revalidate(m, true);
     if (found === null) return;
     if (errorsOf(found).length > 0) {
       setStrict(true);
@@ -171,6 +187,8 @@ function Designer({
       const bpmnXml = await currentXml();
       return deployProcess({
         bpmnXml,
+        // the forms the model references by id travel with it, as first start deployed them
+        forms: await linkedForms(bpmnXml, baseForms),
         district,
         publish: input.publish,
         effectiveFrom: input.publishInput?.effectiveFrom,
