@@ -5,44 +5,22 @@
  * (document and notify connectors) are completed at once, as a connector that succeeds would.
  * The same files are meant for the Temporal adapter on the time-skipping server (see README).
  */
-import { readdirSync, readFileSync } from "node:fs";
+
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type EngineCommand, type EngineEvent, type EngineState, initialState, step } from "@alur/runtime/engine";
 import { calendarFor } from "@alur/shared/calendar/districts";
 import { validateTaskData } from "@alur/shared/forms";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ScenarioDef } from "../authoring/dsl";
 import { type CatalogueEntry, loadCatalogue, WORKFLOWS_DIR } from "../src";
+import { expectedCaseDue, expectedDue, isoMillis } from "../src/testing/due-dates";
+import { type ScenarioFile, scenarioFiles } from "../src/testing/scenario-files";
 import { compileEntry } from "./compile-model";
-import { expectedCaseDue, expectedDue, isoMillis } from "./due-dates";
-
-interface ScenarioFile extends ScenarioDef {
-  process: string;
-  model: string;
-  district: string | null;
-}
 
 type Command<T extends EngineCommand["type"]> = Extract<EngineCommand, { type: T }>;
 
 const catalogue = new Map(loadCatalogue().map((e) => [e.file, e] as const));
-
-function scenarioFiles(): Array<{ path: string; scenario: ScenarioFile }> {
-  const out: Array<{ path: string; scenario: ScenarioFile }> = [];
-  for (const slug of readdirSync(WORKFLOWS_DIR).sort()) {
-    const dir = join(WORKFLOWS_DIR, slug, "scenarios");
-    let names: string[];
-    try {
-      names = readdirSync(dir).filter((n) => n.endsWith(".json"));
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
-      out.push({ path: `${slug}/scenarios/${name}`, scenario: JSON.parse(readFileSync(join(dir, name), "utf8")) });
-    }
-  }
-  return out;
-}
 
 /** One case on the pure engine, with connectors that succeed at once. */
 class ScenarioRun {

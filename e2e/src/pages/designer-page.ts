@@ -21,6 +21,13 @@ export class DesignerPage {
     await this.canvasShape("verifikasi").waitFor({ timeout: 30_000 });
   }
 
+  /** Opens the designer on a deployed version and waits until its model is drawn and checked. */
+  async openVersion(versionId: string, elementId: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/desainer/${encodeURIComponent(versionId)}`);
+    await this.canvasShape(elementId).waitFor({ timeout: 30_000 });
+    await this.problemCount().waitFor();
+  }
+
   canvasShape(elementId: string) {
     return this.page.locator(`.djs-container [data-element-id="${elementId}"]`).first();
   }
@@ -67,8 +74,19 @@ export class DesignerPage {
   async selectShape(elementId: string): Promise<void> {
     // clear the selection first: a selected element's context pad may lie over the target
     const canvas = this.page.getByTestId("modeler-canvas");
+    // mouse positions are in the viewport: bring the canvas into it first
+    await canvas.scrollIntoViewIfNeeded();
     const box = await canvas.boundingBox();
     if (box) await this.page.mouse.click(box.x + box.width / 2, box.y + box.height - 15);
+    // a fitted diagram may lie partly under the palette: scroll the canvas as a person would
+    const palette = await this.page.locator(".djs-palette").boundingBox();
+    for (let tries = 0; box && palette && tries < 8; tries++) {
+      const shape = await this.canvasShape(elementId).boundingBox();
+      const hidden = shape && shape.x < palette.x + palette.width + 10 && shape.y < palette.y + palette.height + 10;
+      if (!hidden) break;
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.wheel(-(palette.x + palette.width + 40 - shape.x), 0);
+    }
     await this.canvasShape(elementId).click();
     await this.page.locator(".bio-properties-panel-header").waitFor();
   }
@@ -91,12 +109,33 @@ export class DesignerPage {
     await input.press("Tab");
   }
 
+  /** Opens a properties-panel group if needed and picks an option of one of its select fields. */
+  async setPanelSelect(groupId: string, entryId: string, value: string): Promise<void> {
+    const group = this.page.locator(`[data-group-id="group-${groupId}"]`);
+    const select = group.locator(`#bio-properties-panel-${entryId}`);
+    if (!(await select.isVisible())) await group.locator(".bio-properties-panel-group-header").click();
+    await select.selectOption(value);
+  }
+
+  /** Clicks an empty part of the canvas, so the properties panel shows the process itself. */
+  async selectCanvasRoot(): Promise<void> {
+    const box = await this.page.getByTestId("modeler-canvas").boundingBox();
+    if (!box) throw new Error("the canvas is not drawn");
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height - 15);
+    await this.page.locator('[data-group-id="group-alur-standard"]').waitFor();
+  }
+
   panelField(groupId: string, entryId: string) {
     return this.page.locator(`[data-group-id="group-${groupId}"] #bio-properties-panel-${entryId}`);
   }
 
   problemCount() {
     return this.page.getByTestId("problem-count");
+  }
+
+  /** Presses the toolbar's "Simpan draf" button. */
+  async saveDraft(): Promise<void> {
+    await this.page.getByRole("toolbar").getByRole("button", { name: "Simpan draf", exact: true }).click();
   }
 
   /** Presses the toolbar's publish button (which checks the model first). */
@@ -115,6 +154,25 @@ export class DesignerPage {
     await dialog.getByLabel("Tahun").fill(details.year);
     await dialog.getByLabel("Tentang").fill(details.title);
     await dialog.getByRole("button", { name: "Terbitkan" }).click();
+  }
+
+  /**
+   * Publishes with what the dialog proposes (the model's own legal basis and effective date) and
+   * returns what it proposed.
+   */
+  async publishAsProposed(): Promise<PublishDetails> {
+    await this.requestPublish();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.waitFor();
+    const proposed = {
+      effectiveFrom: await dialog.getByLabel("Tanggal berlaku").inputValue(),
+      kind: await dialog.getByLabel("Jenis dasar hukum").inputValue(),
+      number: await dialog.getByLabel("Nomor").inputValue(),
+      year: await dialog.getByLabel("Tahun").inputValue(),
+      title: await dialog.getByLabel("Tentang").inputValue(),
+    };
+    await dialog.getByRole("button", { name: "Terbitkan" }).click();
+    return proposed;
   }
 
   publishedNotice() {

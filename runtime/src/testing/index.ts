@@ -2,3 +2,4 @@
 
 export * from "./outside-system";
 export * from "./spawn-serve";
+export * from "./time-skipping";

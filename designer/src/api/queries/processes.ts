@@ -24,8 +24,14 @@ export const processVersionsQuery = (processId: string) =>
     queryFn: ({ signal }) => request(ProcessVersionList, `${paths.processes}${query({ processId })}`, { signal }),
   });
 
-/** A version with its BPMN XML (a version never changes its model, so it never goes stale). */
-const VersionWithXml = ProcessVersionView.extend({ bpmnXml: z.string() });
+/**
+ * A version with its BPMN XML and the forms its plan carries (a version never changes its model, so
+ * it never goes stale). Forms a model references by id live only in the plan.
+ */
+const VersionWithXml = ProcessVersionView.extend({
+  bpmnXml: z.string(),
+  plan: z.object({ forms: z.record(z.string(), z.unknown()).default({}) }),
+});
 
 export const processVersionQuery = (versionId: string) =>
   queryOptions({

@@ -13,16 +13,32 @@ import { useSession } from "../../app/use-session";
 import { ErrorMessage } from "../../components/error-message";
 import { PageHeader } from "../../components/page-header";
 import { QueryState, Spinner } from "../../components/query-state";
+import { linkedForms } from "../forms/linked-forms";
+import { type LegalBasisInput, legalBasisInput } from "../variants/legal-basis-input";
+import { VariantCard } from "../variants/variant-card";
 import type { Modeler } from "./bpmn-modeler";
 import { BpmnModeler } from "./bpmn-modeler";
 import { diffModels, type ModelDiff } from "./diff-models";
-import { isVariant, markVariant, processIdOf, recordLegalBasis } from "./model-commands";
+import {
+  isVariant,
+  markVariant,
+  processIdOf,
+  proposedLegalBasis,
+  readVariant,
+  recordLegalBasis,
+} from "./model-commands";
 import { newDiagramXml } from "./new-diagram";
 import { showProblems } from "./problem-overlays";
 import { ProblemsList } from "./problems-list";
 import { PublishDialog, type PublishInput } from "./publish-dialog";
 import { refusedProblems } from "./refused-problems";
 import { createValidationClient, errorsOf } from "./validation-client";
+
+/** Today's date (ISO, local). */
+function today(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
 
 /** Runs `fn` after the browser has painted the current frame (next frame's task). */
 function afterPaint(fn: () => void): void {
@@ -42,21 +58,33 @@ function ExistingDesigner({ versionId }: { versionId: string }) {
   const version = useQuery(processVersionQuery(versionId));
   return (
     <QueryState query={bpmn}>
-      {(xml) => <Designer initialXml={xml} baseVersion={version.data ?? null} baseXml={xml} />}
+      {(xml) => (
+        <Designer
+          initialXml={xml}
+          baseVersion={version.data ?? null}
+          baseXml={xml}
+          baseForms={version.data?.plan.forms ?? NO_FORMS}
+        />
+      )}
     </QueryState>
   );
 }
 
 type View = "bpmn" | "steps";
 
+const NO_FORMS: Record<string, unknown> = {};
+
 function Designer({
   initialXml,
   baseVersion = null,
   baseXml,
+  baseForms = NO_FORMS,
 }: {
   initialXml: string;
   baseVersion?: { processId: string; district: string | null; version: number; status: string } | null;
   baseXml?: string;
+  /** Forms deployed with the version opened (its plan's); the model's linked forms go on with it. */
+  baseForms?: Record<string, unknown>;
 }) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -70,7 +98,8 @@ function Designer({
   const [problems, setProblems] = useState<Problem[]>([]);
   const [importError, setImportError] = useState<unknown>(null);
   const [publishOpen, setPublishOpen] = useState(false);
-  const [variant, setVariant] = useState(false);
+  const [variant, setVariant] = useState<ReturnType<typeof readVariant>>(null);
+  const [proposed, setProposed] = useState<LegalBasisInput>(() => legalBasisInput(null, null, today()));
   const [templateDiff, setTemplateDiff] = useState<ModelDiff | null>(null);
   // after a refused publish attempt, live validation keeps the publication's strictness so the
   // admin sees each error go away as it is fixed
@@ -80,6 +109,8 @@ function Designer({
   const fileInput = useRef<HTMLInputElement>(null);
   const errors = errorsOf(problems);
   const district = deriveFor ?? baseVersion?.district ?? user?.district ?? undefined;
+  // a variant being derived is marked in the model once its legal basis is recorded
+  const deriving = Boolean(deriveFor && baseVersion) && !variant;
 
   const [validator] = useState(createValidationClient);
   useEffect(() => () => validator.dispose(), [validator]);
@@ -88,30 +119,37 @@ function Designer({
   const revalidate = useCallback(
     async (m: Modeler, forPublish = strictRef.current, text?: string): Promise<Problem[] | null> => {
       const source = text ?? (await m.saveXML()).xml ?? "";
-      const found = await validator.validate(source, forPublish);
+      const found = await validator.validate(source, forPublish, baseForms);
       if (found === null || modeler.current !== m) return null;
       setProblems(found);
       showProblems(m, found);
       return found;
     },
-    [validator],
+    [validator, baseForms],
   );
 
   /** Publishing checks with the publication's strictness first; the dialog opens only without errors. */
   const requestPublish = async () => {
     const m = modeler.current;
-    const found = m ? await revalidate(m, true) : [];
+    let found = m ? await revalidate(m, true) : [];
+    // an edit committed just before the click (the panel commits on blur) overtakes this check;
+    // check the newest model again rather than drop the click
+    while (found === null && m && modeler.current === m) found = await revalidate(m, true);
     if (found === null) return;
     if (errorsOf(found).length > 0) {
       setStrict(true);
       return;
+    }
+    if (m) {
+      const { legalBasis, effectiveFrom } = proposedLegalBasis(m);
+      setProposed(legalBasisInput(legalBasis, effectiveFrom, today()));
     }
     setPublishOpen(true);
   };
 
   const refreshTemplateDiff = useCallback(
     async (m: Modeler) => {
-      if (!baseXml || !isVariant(m)) return;
+      if (!baseXml || !isVariant(m)) return setTemplateDiff(null);
       const { xml: current } = await m.saveXML();
       if (current) setTemplateDiff(await diffModels(baseXml, current));
     },
@@ -122,13 +160,11 @@ function Designer({
     (m: Modeler) => {
       modeler.current = m;
       setImportError(null);
-      const marked = Boolean(deriveFor && baseVersion && !isVariant(m));
-      if (marked && deriveFor && baseVersion) markVariant(m, baseVersion.processId, deriveFor);
-      setVariant(isVariant(m));
-      // the XML it was opened with is the model, unless marking the variant changed it; checked
-      // once the canvas has painted, so the worker's start-up and the problem overlays do not
-      // stand between opening a large model and working on it
-      const text = marked ? undefined : xml;
+      setVariant(readVariant(m));
+      // the XML it was opened with is the model; checked once the canvas has painted, so the
+      // worker's start-up and the problem overlays do not stand between opening a large model
+      // and working on it
+      const text = xml;
       afterPaint(() => {
         if (modeler.current !== m) return;
         void revalidate(m, undefined, text).then((found) => {
@@ -137,11 +173,11 @@ function Designer({
         void refreshTemplateDiff(m);
       });
     },
-    [deriveFor, baseVersion, revalidate, refreshTemplateDiff, xml],
+    [revalidate, refreshTemplateDiff, xml],
   );
   const onChanged = useCallback(
     (m: Modeler) => {
-      setVariant(isVariant(m));
+      setVariant(readVariant(m));
       void revalidate(m);
       void refreshTemplateDiff(m);
     },
@@ -172,6 +208,8 @@ function Designer({
       const bpmnXml = await currentXml();
       return deployProcess({
         bpmnXml,
+        // the forms the model references by id travel with it, as first start deployed them
+        forms: await linkedForms(bpmnXml, baseForms),
         district,
         publish: input.publish,
         effectiveFrom: input.publishInput?.effectiveFrom,
@@ -211,7 +249,7 @@ function Designer({
         await modeler.current.importXML(text);
         modeler.current.get<{ zoom(z: string, center: string): void }>("canvas").zoom("fit-viewport", "auto");
         setImportError(null);
-        setVariant(isVariant(modeler.current));
+        setVariant(readVariant(modeler.current));
         void revalidate(modeler.current, undefined, text);
       } catch (error) {
         setImportError(error);
@@ -267,7 +305,8 @@ function Designer({
         <button
           type="button"
           className="btn"
-          disabled={deploy.isPending}
+          disabled={deploy.isPending || deriving}
+          title={deriving ? t("variant.required") : undefined}
           onClick={() => deploy.mutate({ publish: false })}
         >
           {t("designer.saveDraft")}
@@ -275,8 +314,8 @@ function Designer({
         <button
           type="button"
           className="btn btn-primary"
-          disabled={errors.length > 0 || deploy.isPending}
-          title={errors.length > 0 ? t("designer.publishBlocked") : undefined}
+          disabled={errors.length > 0 || deploy.isPending || deriving}
+          title={deriving ? t("variant.required") : errors.length > 0 ? t("designer.publishBlocked") : undefined}
           onClick={() => void requestPublish()}
         >
           {t("designer.publish")}
@@ -297,6 +336,21 @@ function Designer({
         </p>
       )}
       {importError !== null && <p className="alert alert-error">{t("designer.importFailed")}</p>}
+      {view === "bpmn" && (deriving || variant) && (
+        <VariantCard
+          template={variant?.template || baseVersion?.processId || ""}
+          district={variant?.district || deriveFor || ""}
+          initial={legalBasisInput(variant?.legalBasis ?? null, variant?.effectiveFrom ?? null, today())}
+          recorded={Boolean(variant?.legalBasis?.kind && variant.legalBasis.title)}
+          onRecord={({ legalBasis, effectiveFrom }) => {
+            const m = modeler.current;
+            const template = variant?.template || baseVersion?.processId;
+            const forDistrict = variant?.district || deriveFor;
+            if (m && template && forDistrict)
+              markVariant(m, { template, district: forDistrict, legalBasis, effectiveFrom });
+          }}
+        />
+      )}
       {variant && (
         <div className="alert alert-info">
           <span>{t("designer.variantNote")}</span>
@@ -323,6 +377,7 @@ function Designer({
       <PublishDialog
         open={publishOpen}
         busy={deploy.isPending}
+        proposed={proposed}
         onCancel={() => setPublishOpen(false)}
         onConfirm={(publishInput) => deploy.mutate({ publish: true, publishInput })}
       />

@@ -46,20 +46,82 @@ export function isVariant(modeler: Modeler): boolean {
   return Boolean(target && findExtension(target.process, "alur:Variant"));
 }
 
-/** Marks the model as a variant of `template` for `district` (alur:variant). */
-export function markVariant(modeler: Modeler, template: string, district: string): void {
+/**
+ * Marks the model as a variant of `template` for `district` under its legal basis (alur:variant),
+ * as one command; an existing marker is updated in place.
+ */
+export function markVariant(
+  modeler: Modeler,
+  variantOf: { template: string; district: string; legalBasis: LegalBasis; effectiveFrom: string },
+): void {
   const target = rootAndProcess(modeler);
   if (!target) return;
   const factory = modeler.get<Factory>("bpmnFactory");
   const commands: Command[] = [];
   const variant = ensureExtensionCommands(factory, target.root, target.process, "alur:Variant", commands);
+  const attrs = Object.fromEntries(Object.entries(variantOf.legalBasis).filter(([, v]) => v !== undefined));
+  const legal = factory.create("alur:LegalBasis", attrs);
+  legal.$parent = variant;
   commands.push({
     cmd: "element.updateModdleProperties",
-    context: { element: target.root, moddleElement: variant, properties: { template, district } },
+    context: {
+      element: target.root,
+      moddleElement: variant,
+      properties: {
+        template: variantOf.template,
+        district: variantOf.district,
+        legalBasis: legal,
+        effectiveFrom: variantOf.effectiveFrom,
+      },
+    },
   });
   modeler
     .get<{ execute(c: string, ctx: unknown): void }>("commandStack")
     .execute("properties-panel.multi-command-executor", commands);
+}
+
+/** A recorded legal basis as plain attributes (undefined ones left out). */
+function basisOf(element: Bo | undefined): Partial<LegalBasis> | null {
+  if (!element) return null;
+  const year = element.get("year");
+  const out: Partial<LegalBasis> = {};
+  for (const key of ["kind", "number", "title", "link"] as const) {
+    const value = element.get(key);
+    if (typeof value === "string" && value) out[key] = value;
+  }
+  if (typeof year === "number" || (typeof year === "string" && year)) out.year = Number(year);
+  return out;
+}
+
+/** The variant marker of the open model: template, district, legal basis and effective date. */
+export function readVariant(
+  modeler: Modeler,
+): { template: string; district: string; legalBasis: Partial<LegalBasis> | null; effectiveFrom: string | null } | null {
+  const target = rootAndProcess(modeler);
+  const variant = target && findExtension(target.process, "alur:Variant");
+  if (!variant) return null;
+  return {
+    template: String(variant.get("template") ?? ""),
+    district: String(variant.get("district") ?? ""),
+    legalBasis: basisOf(variant.get("legalBasis") as Bo | undefined),
+    effectiveFrom: (variant.get("effectiveFrom") as string | undefined) || null,
+  };
+}
+
+/**
+ * The legal basis a new publication of the open model is proposed with: the variant's own, else
+ * the last one of the service standard (publishing under it again changes nothing).
+ */
+export function proposedLegalBasis(modeler: Modeler): {
+  legalBasis: Partial<LegalBasis> | null;
+  effectiveFrom: string | null;
+} {
+  const variant = readVariant(modeler);
+  if (variant) return { legalBasis: variant.legalBasis, effectiveFrom: variant.effectiveFrom };
+  const target = rootAndProcess(modeler);
+  const standard = target && findExtension(target.process, "alur:ServiceStandard");
+  const bases = (standard?.get("legalBases") as Bo[] | undefined) ?? [];
+  return { legalBasis: basisOf(bases.at(-1)), effectiveFrom: null };
 }
 
 /**

@@ -2,16 +2,18 @@
  * Live validation: the shared validator (bpmnlint rules, Alur's rules and the compiler) on the
  * model's XML in a worker, so what blocks publishing here is exactly what the runtime refuses and
  * a large model stays responsive. `forPublish` checks what the runtime's publish gate checks
- * (docs/api.md). The latest request wins; older answers are dropped.
+ * (docs/api.md). `forms` are the forms deployed with the version the model came from; the model is
+ * checked with those it references by id, as it will be deployed. The latest request wins; older
+ * answers are dropped.
  */
 import type { Problem } from "@alur/shared/compiler";
 
-export type ValidationRequest = { id: number; xml: string; forPublish: boolean };
+export type ValidationRequest = { id: number; xml: string; forPublish: boolean; forms: Record<string, unknown> };
 export type ValidationResponse = { id: number; problems: Problem[]; failed?: string };
 
 /** A validator bound to one worker; `dispose` ends it. */
 export function createValidationClient(): {
-  validate(xml: string, forPublish: boolean): Promise<Problem[] | null>;
+  validate(xml: string, forPublish: boolean, forms?: Record<string, unknown>): Promise<Problem[] | null>;
   dispose(): void;
 } {
   let worker: Worker | null = null;
@@ -28,11 +30,11 @@ export function createValidationClient(): {
     return worker;
   };
   return {
-    validate(xml, forPublish) {
+    validate(xml, forPublish, forms = {}) {
       const id = ++latest;
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        (worker ?? start()).postMessage({ id, xml, forPublish } satisfies ValidationRequest);
+        (worker ?? start()).postMessage({ id, xml, forPublish, forms } satisfies ValidationRequest);
       });
     },
     dispose() {

@@ -5,7 +5,7 @@
  */
 import { addWorkingDuration, type BusinessCalendar, workingTimeBetween } from "@alur/shared/calendar";
 import type { WorkingDuration } from "@alur/shared/plan";
-import type { DueFact, SlaUnit } from "../authoring/dsl";
+import type { DueFact, SlaUnit } from "../../authoring/dsl";
 
 const UNITS: readonly SlaUnit[] = ["minutes", "hours", "workingHours", "workingDays", "calendarDays", "months"];
 const DAY_MS = 86_400_000;
