@@ -16,6 +16,7 @@ import {
   type UserTaskSpec,
   WorkingTimeUnit,
 } from "../plan";
+import { roleIds } from "../schemas/roles";
 import { compileEventDefinition, correlation } from "./event-definitions";
 import { feelOrStringLiteral, isFeel, stripFeel, valueOrFeel } from "./feel-values";
 import {
@@ -378,13 +379,24 @@ function optionalEvent(element: ModdleElement, problems: Problem[]): { eventDefi
 function userTaskOf(element: ModdleElement, problems: Problem[], embeddedForms: Map<string, unknown>): UserTaskSpec {
   const assignment = extension(element, "zeebe:AssignmentDefinition");
   const alurTask = extension(element, "alur:Task");
+  const groups = str(assignment, "candidateGroups");
+  const users = str(assignment, "candidateUsers");
   const task: UserTaskSpec = {
-    roles: commaList(str(assignment, "candidateGroups")),
+    roles: groups && isFeel(groups) ? [] : roleIds(groups),
     documents: commaList(str(alurTask, "documents")),
     escalateTo: commaList(str(alurTask, "escalateTo")),
   };
-  const assignee = str(assignment, "assignee");
+  if (groups && isFeel(groups) && stripFeel(groups)) task.rolesExpression = stripFeel(groups);
+  if (users && isFeel(users)) {
+    if (stripFeel(users)) task.candidateUsersExpression = stripFeel(users);
+  } else if (commaList(users).length > 0) task.candidateUsers = commaList(users);
+  const assignee = str(assignment, "assignee")?.trim();
   if (assignee) task.assignee = assignee;
+  const schedule = extension(element, "zeebe:TaskSchedule");
+  const dueDate = str(schedule, "dueDate")?.trim();
+  if (dueDate) task.dueDate = valueOrFeel(dueDate);
+  const followUpDate = str(schedule, "followUpDate")?.trim();
+  if (followUpDate) task.followUpDate = valueOrFeel(followUpDate);
   const formId = formIdOf(element, embeddedForms);
   if (formId) task.formId = formId;
   const slaValue = num(alurTask, "slaValue");

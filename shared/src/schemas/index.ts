@@ -1,2 +1,3 @@
 export * from "./case";
+export * from "./roles";
 export * from "./service-standard";

@@ -6,6 +6,12 @@ import { flowElementsOf, processesOf, type ScopedElement } from "../process-elem
 export interface ValidateOptions {
   /** Publishing needs the complete service standard: missing components become errors. */
   forPublish?: boolean;
+  /**
+   * The role ids of the district the model is for (the directory). Static candidate groups naming
+   * none of them are errors; without it they are checked against the built-in roles, as warnings
+   * (an office may have added the role).
+   */
+  knownRoles?: readonly string[];
 }
 
 export interface RuleContext {
