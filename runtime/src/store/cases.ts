@@ -14,11 +14,11 @@ export async function listCaseDocuments(db: Db, caseId: string): Promise<CaseDoc
   return db.selectFrom("case_documents").selectAll().where("case_id", "=", caseId).orderBy("created_at").execute();
 }
 
-/** Candidate roles and assignees of every task the case has had (for the visibility check). */
+/** Candidate roles, and assignees and candidate users, of every task the case has had (for the visibility check). */
 export async function caseParticipants(db: Db, caseId: string): Promise<{ roles: string[]; assignees: string[] }> {
   const rows = await db
     .selectFrom("tasks")
-    .select(["roles", "assignee", "closed_by"])
+    .select(["roles", "assignee", "candidate_users", "closed_by"])
     .where("case_id", "=", caseId)
     .execute();
   const roles = new Set<string>();
@@ -26,6 +26,7 @@ export async function caseParticipants(db: Db, caseId: string): Promise<{ roles:
   for (const r of rows) {
     for (const role of r.roles) roles.add(role);
     if (r.assignee) assignees.add(r.assignee);
+    for (const user of r.candidate_users) assignees.add(user);
     if (r.closed_by) assignees.add(r.closed_by);
   }
   return { roles: [...roles], assignees: [...assignees] };

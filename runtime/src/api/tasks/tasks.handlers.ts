@@ -44,6 +44,7 @@ function inboxItem(r: InboxRow): InboxItem {
     status: r.status,
     formId: r.form_id,
     dueAt: iso(r.due_at),
+    followUpAt: iso(r.follow_up_at),
     createdAt: new Date(r.created_at).toISOString(),
     revision: r.revision,
   };
@@ -65,6 +66,7 @@ async function taskDetail(db: Db, task: TaskRow, userId: string): Promise<TaskDe
       process_id: info.process_id,
       applicant_name: typeof name === "string" ? name : null,
       due_at: task.due_at ? new Date(task.due_at) : null,
+      follow_up_at: task.follow_up_at ? new Date(task.follow_up_at) : null,
       created_at: new Date(task.created_at),
     }),
     documents: task.documents,
@@ -165,14 +167,25 @@ export const delegate: RouteHandler<typeof routes.delegate, AppEnv> = async (c) 
   const body = c.req.valid("json");
   const task = await visibleTask(c, p, c.req.valid("param").taskId, "task.delegate");
   await authorize(c, canReassignTask(p, task), "task.delegate", { type: "task", id: task.id, district: task.district });
+  // A candidate: holds one of the task's roles or is one of its candidate users.
   const target = await db
     .selectFrom("users as u")
-    .innerJoin("user_roles as ur", "ur.user_id", "u.id")
     .select("u.id")
     .where("u.id", "=", body.userId)
     .where("u.disabled", "=", false)
     .where("u.district", "=", task.district)
-    .where("ur.role_id", "in", task.roles.length > 0 ? task.roles : ["-"])
+    .where((eb) =>
+      eb.or([
+        eb("u.id", "in", task.candidate_users.length > 0 ? task.candidate_users : ["-"]),
+        eb.exists(
+          eb
+            .selectFrom("user_roles as ur")
+            .select("ur.user_id")
+            .whereRef("ur.user_id", "=", "u.id")
+            .where("ur.role_id", "in", task.roles.length > 0 ? task.roles : ["-"]),
+        ),
+      ]),
+    )
     .executeTakeFirst();
   if (!target) throw new ApiException(422, "delegate-invalid", { userId: body.userId, roles: task.roles });
   const result = await assignTask(db, { taskId: task.id, revision: body.revision, userId: body.userId });
@@ -201,13 +214,11 @@ export const delegates: RouteHandler<typeof routes.delegates, AppEnv> = async (c
     id: task.id,
     district: task.district,
   });
-  const users = await findUsers(db, {
-    district: task.district,
-    roles: task.roles,
-    excludeIds: [p.userId, ...(task.assignee ? [task.assignee] : [])],
-    enabledOnly: true,
-    orderBy: "displayName",
-  });
+  const excludeIds = [p.userId, ...(task.assignee ? [task.assignee] : [])];
+  const common = { district: task.district, excludeIds, enabledOnly: true, orderBy: "displayName" } as const;
+  const byRole = await findUsers(db, { ...common, roles: task.roles });
+  const byName = task.candidate_users.length > 0 ? await findUsers(db, { ...common, ids: task.candidate_users }) : [];
+  const users = [...byRole, ...byName.filter((u) => !byRole.some((r) => r.id === u.id))];
   const items = users.map(({ id, username, displayName, roles }) => ({ id, username, displayName, roles }));
   return c.json({ items }, 200);
 };
@@ -266,7 +277,13 @@ export const complete: RouteHandler<typeof routes.complete, AppEnv> = async (c) 
     // a task of a called process is completed in that called case's workflow
     const workflowId = instanceWorkflowId(task.case_id, caseRow.workflow_id, task.element_instance_id);
     await deps.temporal.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: task.id, actor: { userId: p.userId, roles: p.roles, district: p.district }, data: body.data }],
+      args: [
+        {
+          taskId: task.id,
+          actor: { userId: p.userId, username: p.username, roles: p.roles, district: p.district },
+          data: body.data,
+        },
+      ],
     });
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {

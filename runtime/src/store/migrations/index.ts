@@ -4,10 +4,12 @@ import * as core from "./0001-core";
 import * as notifications from "./0002-notifications";
 import * as accountsAudit from "./0003-accounts-audit";
 import * as workflowStarts from "./0004-workflow-starts";
+import * as taskAssignment from "./0005-task-assignment";
 
 export const migrations: Record<string, Migration> = {
   "0001-core": core,
   "0002-notifications": notifications,
   "0003-accounts-audit": accountsAudit,
   "0004-workflow-starts": workflowStarts,
+  "0005-task-assignment": taskAssignment,
 };

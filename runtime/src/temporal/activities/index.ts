@@ -11,7 +11,7 @@ import { type NotificationChannel, runConnector } from "../../connectors";
 import type { Env } from "../../env";
 import type { Logger } from "../../logger";
 import type { Db } from "../../store/db";
-import { closeTask, createTask } from "../../store/tasks";
+import { closeTask, createTask, resolveAssignment } from "../../store/tasks";
 import type { CaseActivities } from "./contract";
 
 export type { CaseActivities } from "./contract";
@@ -44,7 +44,19 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
 
   return {
     async createTask(input) {
-      const row = await createTask(db, { ...input, id: input.taskId });
+      const resolved = await resolveAssignment(db, {
+        district: input.district,
+        roles: input.roles,
+        assignee: input.assignee,
+        candidateUsers: input.candidateUsers ?? [],
+      });
+      if (!resolved.ok) return { taskId: input.taskId, refused: resolved.reason };
+      const row = await createTask(db, {
+        ...input,
+        id: input.taskId,
+        assignee: resolved.assignee,
+        candidateUsers: resolved.candidateUsers,
+      });
       return { taskId: row.id };
     },
 
