@@ -27,6 +27,11 @@ export interface ActivityDeps {
   filesDir?: string;
   channels?: NotificationChannel[];
   fetch?: typeof fetch;
+  /**
+   * Check a task's roles and users against the directory (default). A simulation has no accounts:
+   * it stores tasks with the names the model gives.
+   */
+  directory?: "check" | "none";
 }
 
 export function createActivities(deps: ActivityDeps): CaseActivities {
@@ -44,6 +49,10 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
 
   return {
     async createTask(input) {
+      if (deps.directory === "none") {
+        const row = await createTask(db, { ...input, id: input.taskId });
+        return { taskId: row.id };
+      }
       const resolved = await resolveAssignment(db, {
         district: input.district,
         roles: input.roles,
