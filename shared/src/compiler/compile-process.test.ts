@@ -52,6 +52,16 @@ describe("compileProcess", () => {
     });
   });
 
+  it("refuses a static task schedule date that is not an ISO 8601 date-time", async () => {
+    const { problems } = await compileXml(
+      wrap(
+        '<bpmn:userTask id="t"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="front-office" /><zeebe:taskSchedule dueDate="besok" /></bpmn:extensionElements></bpmn:userTask>',
+      ),
+    );
+    expect(problems).toMatchObject([{ elementId: "t", severity: "error", code: "task-schedule-invalid" }]);
+    expect(problems[0]?.message.id).toContain('dueDate "besok"');
+  });
+
   it("maps the executable set with Zeebe and alur extensions into a valid plan", async () => {
     // given a model using every mapping the runtime relies on
     const { plan, problems } = await compileXml(fixture("executable-set.bpmn"));

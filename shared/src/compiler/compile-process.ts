@@ -393,10 +393,21 @@ function userTaskOf(element: ModdleElement, problems: Problem[], embeddedForms: 
   const assignee = str(assignment, "assignee")?.trim();
   if (assignee) task.assignee = assignee;
   const schedule = extension(element, "zeebe:TaskSchedule");
-  const dueDate = str(schedule, "dueDate")?.trim();
-  if (dueDate) task.dueDate = valueOrFeel(dueDate);
-  const followUpDate = str(schedule, "followUpDate")?.trim();
-  if (followUpDate) task.followUpDate = valueOrFeel(followUpDate);
+  for (const key of ["dueDate", "followUpDate"] as const) {
+    const text = str(schedule, key)?.trim();
+    if (!text) continue;
+    // A static date is checked now; FEEL only when the task opens (feel-syntax checks its syntax).
+    if (!isFeel(text) && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) {
+      problems.push(
+        problem(element.id, "error", "task-schedule-invalid", {
+          id: `${key} "${text}" bukan tanggal-waktu ISO 8601 (mis. 2026-03-02T08:00:00+07:00) atau ekspresi FEEL.`,
+          en: `${key} "${text}" is not an ISO 8601 date-time (e.g. 2026-03-02T08:00:00+07:00) or a FEEL expression.`,
+        }),
+      );
+      continue;
+    }
+    task[key] = valueOrFeel(text);
+  }
   const formId = formIdOf(element, embeddedForms);
   if (formId) task.formId = formId;
   const slaValue = num(alurTask, "slaValue");
