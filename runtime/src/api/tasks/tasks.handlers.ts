@@ -218,7 +218,9 @@ export const delegates: RouteHandler<typeof routes.delegates, AppEnv> = async (c
   const common = { district: task.district, excludeIds, enabledOnly: true, orderBy: "displayName" } as const;
   const byRole = await findUsers(db, { ...common, roles: task.roles });
   const byName = task.candidate_users.length > 0 ? await findUsers(db, { ...common, ids: task.candidate_users }) : [];
-  const users = [...byRole, ...byName.filter((u) => !byRole.some((r) => r.id === u.id))];
+  const users = [...byRole, ...byName.filter((u) => !byRole.some((r) => r.id === u.id))].sort(
+    (a, b) => a.displayName.localeCompare(b.displayName) || a.username.localeCompare(b.username),
+  );
   const items = users.map(({ id, username, displayName, roles }) => ({ id, username, displayName, roles }));
   return c.json({ items }, 200);
 };
