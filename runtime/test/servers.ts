@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { TestWorkflowEnvironment } from "@temporalio/testing";
 import { inject } from "vitest";
+import { ensureReferenceData } from "../src/auth/seed-demo";
 import { createLogger } from "../src/logger";
 import { type Db, openDb } from "../src/store/db";
 import { createActivities } from "../src/temporal/activities";
@@ -49,6 +50,8 @@ export async function startWorker(
   taskQueue: string,
   options: { dataDir?: string; httpAllow?: string } = {},
 ): Promise<{ stop: () => Promise<void> }> {
+  // Tasks open only for roles the directory has: the built-in ones, as a server seeds them on start.
+  await ensureReferenceData(db);
   const worker = await createWorker({
     connection: env.nativeConnection,
     taskQueue,

@@ -7,6 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { NativeConnection } from "@temporalio/worker";
+import { ensureReferenceData } from "../src/auth/seed-demo";
 import { createLogger } from "../src/logger";
 import { openDb } from "../src/store/db";
 import { createActivities } from "../src/temporal/activities";
@@ -19,6 +20,8 @@ const need = (name: string): string => {
 };
 
 const db = await openDb({ kind: "postgres", url: need("DATABASE_URL") });
+// Tasks open only for roles the directory has: the built-in ones, as a server seeds them on start.
+await ensureReferenceData(db);
 const connection = await NativeConnection.connect({ address: need("TEMPORAL_ADDRESS") });
 const worker = await createWorker({
   connection,

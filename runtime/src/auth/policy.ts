@@ -29,23 +29,32 @@ export function canStartCase(p: Principal, district: string): boolean {
 export interface TaskScope {
   district: string;
   roles: readonly string[];
+  /** User id. */
   assignee: string | null;
+  /** User ids of the candidate users (zeebe candidateUsers); absent reads as none. */
+  candidate_users?: readonly string[];
 }
 
-/** Staff see tasks of their district that carry one of their roles or are theirs; heads see all of the district. */
+/** A candidate: one of the task's roles, or named as a candidate user, in the task's district. */
+function isCandidate(p: Principal, task: TaskScope): boolean {
+  if (p.district !== task.district) return false;
+  return intersects(p.roles, task.roles) || (task.candidate_users ?? []).includes(p.userId);
+}
+
+/** Staff see tasks of their district that they are candidates for or that are theirs; heads see all of the district. */
 export function canSeeTask(p: Principal, task: TaskScope): boolean {
   if (p.district !== task.district) return false;
-  return p.isHead || task.assignee === p.userId || intersects(p.roles, task.roles);
+  return p.isHead || task.assignee === p.userId || isCandidate(p, task);
 }
 
 /**
- * Claim, draft or complete: a candidate role in the task's district, or the task is mine. Whether
- * it is still free is not an authorization question: the guarded update in the store decides, so
- * a candidate who loses a race to a colleague gets 409 (conflict), not 403.
+ * Claim, draft or complete: a candidate (role or user) in the task's district, or the task is
+ * mine. Whether it is still free is not an authorization question: the guarded update in the
+ * store decides, so a candidate who loses a race to a colleague gets 409 (conflict), not 403.
  */
 export function canWorkOnTask(p: Principal, task: TaskScope): boolean {
   if (task.assignee === p.userId) return true;
-  return p.district === task.district && intersects(p.roles, task.roles);
+  return isCandidate(p, task);
 }
 
 /** Unclaim or delegate: the assignee, or a head of the district. */

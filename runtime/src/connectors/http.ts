@@ -85,10 +85,11 @@ export async function sendJsonRequest(
   if (!response.ok) {
     return bpmnError(`http-${response.status}`, `HTTP ${response.status} from ${url.host}: ${text.slice(0, 200)}`);
   }
-  return {
-    ok: true,
-    response: { status: response.status, headers: Object.fromEntries(response.headers), body: parseJson(text) },
-  };
+  const responseHeaders: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    responseHeaders[name] = value;
+  });
+  return { ok: true, response: { status: response.status, headers: responseHeaders, body: parseJson(text) } };
 }
 
 export const httpConnector: Connector = async (deps, input, signal) => {

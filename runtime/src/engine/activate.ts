@@ -3,6 +3,7 @@
  * child, message, timer or signal, split at a gateway, or throw an event.
  */
 import type { FlowNode } from "@alur/shared/plan";
+import { evaluateAssignment, evaluateSchedule } from "./assignment";
 import { type Ctx, dropInstance, emit, nextId, nodeOf, raiseIncident, record } from "./context";
 import { selectFlows } from "./gateways";
 import { cancelChildren, completeInstance, finishCase, schedule } from "./lifecycle";
@@ -229,31 +230,33 @@ function throwFrom(ctx: Ctx, instance: ElementInstance, node: FlowNode): void {
   }
 }
 
-/** User task: the adapter creates it in the store; with an SLA it gets a due date and an SLA timer. */
+/**
+ * User task: the adapter creates it in the store with the evaluated assignment; with an SLA it
+ * gets a due date and an SLA timer (a zeebe:taskSchedule due date wins for the task's due date).
+ */
 function openTask(ctx: Ctx, instance: ElementInstance, node: Extract<FlowNode, { type: "userTask" }>): void {
   const spec = node.task;
-  let assignee: string | null = null;
-  if (spec.assignee) {
-    if (spec.assignee.trim().startsWith("=")) {
-      const value = feel(spec.assignee, scopeContext(ctx, instance.id));
-      if (!value.ok) {
-        raiseIncident(ctx, instance.id, node.id, "assignee-error", value.error);
-        return;
-      }
-      assignee = value.value === null ? null : String(value.value);
-    } else {
-      assignee = spec.assignee;
-    }
+  const context = scopeContext(ctx, instance.id);
+  const assignment = evaluateAssignment(spec, context);
+  if (!assignment.ok) {
+    raiseIncident(ctx, instance.id, node.id, "assignment-error", assignment.error);
+    return;
   }
-  let dueAt: string | null = null;
+  const schedule = evaluateSchedule(spec, context);
+  if (!schedule.ok) {
+    raiseIncident(ctx, instance.id, node.id, "task-schedule-error", schedule.error);
+    return;
+  }
+  let slaDue: string | null = null;
   if (spec.sla) {
     const due = addWorkingTime(ctx, ctx.at, spec.sla);
     if (!due.ok) {
       raiseIncident(ctx, instance.id, node.id, "calendar-error", due.error);
       return;
     }
-    dueAt = due.value;
+    slaDue = due.value;
   }
+  const { roles, candidateUsers, assignee } = assignment.value;
   const taskId = nextId(ctx, `${ctx.state.caseId}-t`);
   ctx.state.tasks[taskId] = instance.id;
   emit(ctx, {
@@ -262,18 +265,20 @@ function openTask(ctx: Ctx, instance: ElementInstance, node: Extract<FlowNode, {
     elementId: node.id,
     elementInstanceId: instance.id,
     name: node.name ?? null,
-    roles: [...spec.roles],
+    roles,
     assignee,
+    candidateUsers,
     formId: spec.formId ?? null,
     documents: [...spec.documents],
-    dueAt,
+    dueAt: schedule.value.dueAt ?? slaDue,
+    followUpAt: schedule.value.followUpAt,
     pausesClock: node.pausesClock,
   });
   let slaTimerId: string | null = null;
-  if (spec.sla && dueAt) {
+  if (spec.sla && slaDue) {
     const id = subscribe(
       ctx,
-      { kind: "timer", timer: { type: "date", value: { kind: "literal", value: dueAt } } },
+      { kind: "timer", timer: { type: "date", value: { kind: "literal", value: slaDue } } },
       { kind: "sla", instanceId: instance.id },
       instance,
       node.id,
@@ -281,7 +286,12 @@ function openTask(ctx: Ctx, instance: ElementInstance, node: Extract<FlowNode, {
     const subscription = id ? ctx.state.subscriptions[id] : undefined;
     if (subscription?.trigger.kind === "timer") slaTimerId = subscription.trigger.timerId;
   }
-  instance.wait = { kind: "task", taskId, slaTimerId };
+  instance.wait = {
+    kind: "task",
+    taskId,
+    slaTimerId,
+    assignment: { roles, candidateUsers, ...(assignee ? { assignee } : {}) },
+  };
 }
 
 /** Service and send tasks: the adapter runs the connector and reports back. */

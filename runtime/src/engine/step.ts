@@ -7,7 +7,7 @@ import { type Ctx, createCtx, emit, instanceOf, raiseIncident, record } from "./
 import { retryIncident } from "./incidents";
 import { createInstance, finishCase, run, schedule } from "./lifecycle";
 import { expireMessages, handDownBuffered, messageTimerFired, receiveMessage } from "./messages";
-import { findSubscriptions, isLive, openEventSubProcesses } from "./subscriptions";
+import { findSubscriptions, isLive, openEventSubProcesses, unsubscribe } from "./subscriptions";
 import { deliverSignal, escalate, throwError } from "./throw";
 import { addWorkingTime } from "./timers";
 import { fireTimer } from "./triggers";
@@ -49,6 +49,8 @@ function apply(ctx: Ctx, event: EngineEvent): boolean | "buffered" {
       schedule(ctx, { op: "complete", instanceId, output: event.data });
       return true;
     }
+    case "taskRefused":
+      return taskRefused(ctx, event.taskId, event.reason);
     case "timerFired": {
       const [subscription] = findSubscriptions(
         ctx,
@@ -134,6 +136,21 @@ function apply(ctx: Ctx, event: EngineEvent): boolean | "buffered" {
  * retries it (a new job). A fire-and-forget job (SLA notice) has no element to hold; its incident
  * only makes the failure visible and resolving it clears it.
  */
+/** The store refused the task (unknown roles or users): the element waits on an incident instead of a dead task. */
+function taskRefused(ctx: Ctx, taskId: string, reason: string): boolean {
+  const instanceId = ctx.state.tasks[taskId];
+  const instance = instanceId ? instanceOf(ctx, instanceId) : undefined;
+  if (!instance) return false;
+  delete ctx.state.tasks[taskId];
+  // The SLA timer belongs to the task: a retry opens a new task with a new one.
+  for (const s of findSubscriptions(ctx, (s) => s.target.kind === "sla" && s.target.instanceId === instance.id)) {
+    unsubscribe(ctx, s.id);
+  }
+  delete instance.wait;
+  raiseIncident(ctx, instance.id, instance.elementId, "assignment-unknown", reason);
+  return true;
+}
+
 function jobExhausted(ctx: Ctx, jobId: string, message: string): boolean {
   const instanceId = ctx.state.jobs[jobId];
   if (instanceId === undefined) return false;

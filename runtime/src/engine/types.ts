@@ -19,6 +19,11 @@ export type EngineEvent =
   | { type: "start"; variables: Variables; at: Iso; businessKey?: string; startEventId?: string }
   /** A user task was completed (the adapter already validated role and form data). */
   | { type: "taskCompleted"; taskId: string; actor: Actor; data: Variables; at: Iso }
+  /**
+   * The adapter could not open the task as asked: its roles or users are not in the district's
+   * directory. The element waits on an "assignment-unknown" incident; a retry opens it again.
+   */
+  | { type: "taskRefused"; taskId: string; reason: string; at: Iso }
   | { type: "timerFired"; timerId: string; at: Iso }
   /**
    * A message for this case. With no matching subscription it is buffered for `timeToLive` (ISO
@@ -101,11 +106,17 @@ export type EngineCommand =
       elementId: string;
       elementInstanceId: string;
       name: string | null;
+      /** Candidate role ids (lower-case), evaluated when the task opened. */
       roles: string[];
+      /** Username the task is assigned to on opening (zeebe assignee), or null. */
       assignee: string | null;
+      /** Candidate usernames (zeebe candidateUsers). */
+      candidateUsers: string[];
       formId: string | null;
       documents: string[];
+      /** zeebe:taskSchedule dueDate, else the SLA's due date. */
       dueAt: Iso | null;
+      followUpAt: Iso | null;
       pausesClock: boolean;
     }
   /** Close a user task: completed by an actor, or cancelled (it leaves every inbox). */
@@ -283,7 +294,13 @@ export type InstanceKind = "process" | "subProcess" | "eventSubProcess" | "multi
 
 /** What an element instance is waiting for (absent: it is a scope or in passage). */
 export type Wait =
-  | { kind: "task"; taskId: string; slaTimerId: string | null }
+  | {
+      kind: "task";
+      taskId: string;
+      slaTimerId: string | null;
+      /** Who may work on it, as evaluated on opening (absent in states saved before it was kept). */
+      assignment?: { roles: string[]; candidateUsers: string[]; assignee?: string };
+    }
   | { kind: "job"; jobId: string }
   | { kind: "child"; childId: string }
   | { kind: "message"; subscriptionId: string }

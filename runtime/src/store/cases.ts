@@ -60,11 +60,11 @@ export function documentIdFor(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Candidate roles and assignees of every task the case has had (for the visibility check). */
+/** Candidate roles, and assignees and candidate users, of every task the case has had (for the visibility check). */
 export async function caseParticipants(db: Db, caseId: string): Promise<{ roles: string[]; assignees: string[] }> {
   const rows = await db
     .selectFrom("tasks")
-    .select(["roles", "assignee", "closed_by"])
+    .select(["roles", "assignee", "candidate_users", "closed_by"])
     .where("case_id", "=", caseId)
     .execute();
   const roles = new Set<string>();
@@ -72,6 +72,7 @@ export async function caseParticipants(db: Db, caseId: string): Promise<{ roles:
   for (const r of rows) {
     for (const role of r.roles) roles.add(role);
     if (r.assignee) assignees.add(r.assignee);
+    for (const user of r.candidate_users) assignees.add(user);
     if (r.closed_by) assignees.add(r.closed_by);
   }
   return { roles: [...roles], assignees: [...assignees] };

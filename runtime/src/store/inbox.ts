@@ -30,6 +30,7 @@ export interface InboxRow {
   status: "open" | "claimed" | "completed" | "cancelled";
   form_id: string | null;
   due_at: Date | null;
+  follow_up_at: Date | null;
   created_at: Date;
   revision: number;
   /** The plan's personal-data rules (`plan.privacy`), for the handler to apply. */
@@ -93,6 +94,7 @@ export async function queryInbox(
       "t.status",
       "t.form_id",
       "t.due_at",
+      "t.follow_up_at",
       "t.created_at",
       "t.revision",
       sql<unknown>`v.plan->'privacy'`.as("privacy"),
@@ -101,12 +103,18 @@ export async function queryInbox(
   if (filter.scope === "mine") {
     q = q.where("t.assignee", "=", filter.userId).where("t.status", "in", ["open", "claimed"]);
   } else if (filter.scope === "unassigned") {
-    if (filter.district === null || filter.roles.length === 0) return { rows: [], nextCursor: null };
+    if (filter.district === null) return { rows: [], nextCursor: null };
+    // Free tasks of one of my roles, or naming me as a candidate user.
+    const mine = sql<boolean>`t.candidate_users ? ${filter.userId}`;
     q = q
       .where("t.district", "=", filter.district)
       .where("t.status", "=", "open")
       .where("t.assignee", "is", null)
-      .where(sql<boolean>`t.roles ?| array[${sql.join(filter.roles)}]::text[]`);
+      .where(
+        filter.roles.length === 0
+          ? mine
+          : sql<boolean>`(t.roles ?| array[${sql.join(filter.roles)}]::text[] or ${mine})`,
+      );
   } else {
     if (filter.district === null) return { rows: [], nextCursor: null };
     q = q.where("t.district", "=", filter.district).where("t.status", "in", ["open", "claimed"]);

@@ -46,10 +46,13 @@ export interface TasksTable {
   name: string | null;
   roles: Json<string[]>;
   assignee: string | null;
+  /** User ids of the candidate users (zeebe candidateUsers). */
+  candidate_users: ColumnType<string[], string | undefined, string>;
   status: "open" | "claimed" | "completed" | "cancelled";
   form_id: string | null;
   documents: ColumnType<string[], string | undefined, string>;
   due_at: NullableTimestamp;
+  follow_up_at: NullableTimestamp;
   created_at: Timestamp;
   closed_at: NullableTimestamp;
   closed_by: string | null;

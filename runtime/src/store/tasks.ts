@@ -15,11 +15,62 @@ export interface NewTask {
   elementInstanceId: string;
   name: string | null;
   roles: string[];
+  /** User id. */
   assignee: string | null;
+  /** User ids of the candidate users. */
+  candidateUsers?: string[];
   formId: string | null;
   documents: string[];
-  /** ISO instant computed on the business calendar, or null without SLA. */
+  /** ISO instant: zeebe:taskSchedule dueDate, else computed on the business calendar; null without either. */
   dueAt: string | null;
+  followUpAt?: string | null;
+}
+
+/** Who the model says may work on a task: role ids and usernames (or user ids). */
+export interface TaskAssignment {
+  district: string;
+  roles: string[];
+  assignee: string | null;
+  candidateUsers: string[];
+}
+
+export type ResolvedAssignment =
+  | { ok: true; assignee: string | null; candidateUsers: string[] }
+  | { ok: false; reason: string };
+
+/**
+ * Resolves the usernames of an assignment to user ids (enabled accounts of the task's district;
+ * a user id is accepted too) and checks its roles exist. Refused, with the unknown names, when the
+ * assignee is unknown or when no candidate role or user is known: nobody could work on the task.
+ * Unknown names beside known ones are dropped (one retired account must not stop a case).
+ */
+export async function resolveAssignment(db: Db, a: TaskAssignment): Promise<ResolvedAssignment> {
+  const names = [...new Set([...(a.assignee ? [a.assignee] : []), ...a.candidateUsers])];
+  const users =
+    names.length === 0
+      ? []
+      : await db
+          .selectFrom("users")
+          .select(["id", "username"])
+          .where("district", "=", a.district)
+          .where("disabled", "=", false)
+          .where((eb) => eb.or([eb("username", "in", names), eb("id", "in", names)]))
+          .execute();
+  const idOf = (name: string) => users.find((u) => u.username === name || u.id === name)?.id;
+  const roles =
+    a.roles.length === 0 ? [] : await db.selectFrom("roles").select("id").where("id", "in", a.roles).execute();
+  const unknownRoles = a.roles.filter((r) => !roles.some((k) => k.id === r));
+  const unknownUsers = names.filter((n) => !idOf(n));
+  const assignee = a.assignee ? (idOf(a.assignee) ?? null) : null;
+  const candidateUsers = [...new Set(a.candidateUsers.flatMap((n) => idOf(n) ?? []))];
+  if ((a.assignee && !assignee) || (!assignee && roles.length === 0 && candidateUsers.length === 0)) {
+    const parts = [
+      ...(unknownRoles.length > 0 ? [`unknown role(s) ${unknownRoles.join(", ")}`] : []),
+      ...(unknownUsers.length > 0 ? [`no enabled user(s) ${unknownUsers.join(", ")} in district ${a.district}`] : []),
+    ];
+    return { ok: false, reason: `Nobody can work on this task: ${parts.join("; ") || "no role or user named"}` };
+  }
+  return { ok: true, assignee, candidateUsers };
 }
 
 /**
@@ -38,10 +89,12 @@ export async function createTask(db: Db, task: NewTask): Promise<TaskRow> {
       name: task.name,
       roles: JSON.stringify(task.roles),
       assignee: task.assignee,
+      candidate_users: JSON.stringify(task.candidateUsers ?? []),
       status: task.assignee ? "claimed" : "open",
       form_id: task.formId,
       documents: JSON.stringify(task.documents),
       due_at: task.dueAt,
+      follow_up_at: task.followUpAt ?? null,
     })
     .onConflict((oc) => oc.columns(["case_id", "element_instance_id"]).doNothing())
     .execute();
@@ -149,6 +202,7 @@ export function toTaskView(row: TaskRow): TaskView {
     status: row.status,
     formId: row.form_id,
     dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
+    followUpAt: row.follow_up_at ? new Date(row.follow_up_at).toISOString() : null,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -33,6 +33,8 @@ export const InboxItem = z.object({
   status: TaskStatus,
   formId: z.string().nullable(),
   dueAt: z.string().nullable(),
+  /** zeebe:taskSchedule followUpDate: when to look at the task again. */
+  followUpAt: z.string().nullable().optional(),
   createdAt: z.string(),
   revision: z.number().int(),
 });

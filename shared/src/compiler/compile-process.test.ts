@@ -17,6 +17,51 @@ const wrap = (inner: string, extra = "") => `<?xml version="1.0"?>
 <bpmn:process id="p" isExecutable="true">${inner}</bpmn:process></bpmn:definitions>`;
 
 describe("compileProcess", () => {
+  it("compiles Camunda 8 assignments (static or FEEL) and the task schedule", async () => {
+    // given the assignment forms Camunda Modeler writes
+    const task = (id: string, ext: string) =>
+      `<bpmn:userTask id="${id}"><bpmn:extensionElements>${ext}</bpmn:extensionElements></bpmn:userTask>`;
+    const { plan, problems } = await compileXml(
+      wrap(
+        task("feel-group", '<zeebe:assignmentDefinition candidateGroups="=reviewerGroup" />') +
+          task("capitalised", '<zeebe:assignmentDefinition candidateGroups="Finance, front-office,finance" />') +
+          task("by-name", '<zeebe:assignmentDefinition assignee=" bks.back-office " />') +
+          task("users", '<zeebe:assignmentDefinition candidateUsers="bks.peksos, bks.front-office" />') +
+          task("feel-users", '<zeebe:assignmentDefinition candidateUsers="= reviewers" />') +
+          task(
+            "scheduled",
+            '<zeebe:assignmentDefinition candidateGroups="back-office" /><zeebe:taskSchedule dueDate="=batas" followUpDate="2026-03-02T08:00:00+07:00" />',
+          ),
+      ),
+    );
+    // then
+    expect(problems).toEqual([]);
+    const spec = (id: string) => {
+      const node = plan?.nodes[id];
+      return node?.type === "userTask" ? node.task : undefined;
+    };
+    // "=reviewerGroup" is an expression, not the literal role "=reviewerGroup"
+    expect(spec("feel-group")).toMatchObject({ roles: [], rolesExpression: "reviewerGroup" });
+    expect(spec("capitalised")?.roles).toEqual(["finance", "front-office"]);
+    expect(spec("by-name")).toMatchObject({ roles: [], assignee: "bks.back-office" });
+    expect(spec("users")).toMatchObject({ roles: [], candidateUsers: ["bks.peksos", "bks.front-office"] });
+    expect(spec("feel-users")).toMatchObject({ candidateUsersExpression: "reviewers" });
+    expect(spec("scheduled")).toMatchObject({
+      dueDate: { kind: "feel", source: "batas" },
+      followUpDate: { kind: "literal", value: "2026-03-02T08:00:00+07:00" },
+    });
+  });
+
+  it("refuses a static task schedule date that is not an ISO 8601 date-time", async () => {
+    const { problems } = await compileXml(
+      wrap(
+        '<bpmn:userTask id="t"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="front-office" /><zeebe:taskSchedule dueDate="besok" /></bpmn:extensionElements></bpmn:userTask>',
+      ),
+    );
+    expect(problems).toMatchObject([{ elementId: "t", severity: "error", code: "task-schedule-invalid" }]);
+    expect(problems[0]?.message.id).toContain('dueDate "besok"');
+  });
+
   it("maps the executable set with Zeebe and alur extensions into a valid plan", async () => {
     // given a model using every mapping the runtime relies on
     const { plan, problems } = await compileXml(fixture("executable-set.bpmn"));

@@ -16,6 +16,7 @@ import {
   type UserTaskSpec,
   WorkingTimeUnit,
 } from "../plan";
+import { roleIds } from "../schemas/roles";
 import { compileEventDefinition, correlation } from "./event-definitions";
 import { feelOrStringLiteral, isFeel, stripFeel, valueOrFeel } from "./feel-values";
 import {
@@ -381,13 +382,35 @@ function optionalEvent(element: ModdleElement, problems: Problem[]): { eventDefi
 function userTaskOf(element: ModdleElement, problems: Problem[], embeddedForms: Map<string, unknown>): UserTaskSpec {
   const assignment = extension(element, "zeebe:AssignmentDefinition");
   const alurTask = extension(element, "alur:Task");
+  const groups = str(assignment, "candidateGroups");
+  const users = str(assignment, "candidateUsers");
   const task: UserTaskSpec = {
-    roles: commaList(str(assignment, "candidateGroups")),
+    roles: groups && isFeel(groups) ? [] : roleIds(groups),
     documents: commaList(str(alurTask, "documents")),
     escalateTo: commaList(str(alurTask, "escalateTo")),
   };
-  const assignee = str(assignment, "assignee");
+  if (groups && isFeel(groups) && stripFeel(groups)) task.rolesExpression = stripFeel(groups);
+  if (users && isFeel(users)) {
+    if (stripFeel(users)) task.candidateUsersExpression = stripFeel(users);
+  } else if (commaList(users).length > 0) task.candidateUsers = commaList(users);
+  const assignee = str(assignment, "assignee")?.trim();
   if (assignee) task.assignee = assignee;
+  const schedule = extension(element, "zeebe:TaskSchedule");
+  for (const key of ["dueDate", "followUpDate"] as const) {
+    const text = str(schedule, key)?.trim();
+    if (!text) continue;
+    // A static date is checked now; FEEL only when the task opens (feel-syntax checks its syntax).
+    if (!isFeel(text) && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) {
+      problems.push(
+        problem(element.id, "error", "task-schedule-invalid", {
+          id: `${key} "${text}" bukan tanggal-waktu ISO 8601 (mis. 2026-03-02T08:00:00+07:00) atau ekspresi FEEL.`,
+          en: `${key} "${text}" is not an ISO 8601 date-time (e.g. 2026-03-02T08:00:00+07:00) or a FEEL expression.`,
+        }),
+      );
+      continue;
+    }
+    task[key] = valueOrFeel(text);
+  }
   const formId = formIdOf(element, embeddedForms);
   if (formId) task.formId = formId;
   const slaValue = num(alurTask, "slaValue");

@@ -73,12 +73,25 @@ export const MultiInstance = z.object({
 });
 export type MultiInstance = z.infer<typeof MultiInstance>;
 
-/** What a user task needs beyond BPMN: who may do it, its SLA, its form and documents to check. */
+/**
+ * What a user task needs beyond BPMN: who may do it, its SLA, its form and documents to check.
+ * Who may do it (zeebe:assignmentDefinition) is static or FEEL, evaluated when the task opens.
+ */
 export const UserTaskSpec = z.object({
-  /** Candidate roles (zeebe:assignmentDefinition candidateGroups). */
+  /** Static candidate roles (candidateGroups), lower-cased: group ids match role ids case-insensitively. */
   roles: z.array(z.string().min(1)),
-  /** FEEL or literal user id (zeebe:assignmentDefinition assignee). */
+  /** candidateGroups as FEEL: a list of group ids or a comma list, evaluated when the task opens. */
+  rolesExpression: FeelSource.optional(),
+  /** Username, or FEEL marked by a leading "=" (zeebe:assignmentDefinition assignee), kept verbatim. */
   assignee: z.string().optional(),
+  /** Static candidate usernames (candidateUsers). */
+  candidateUsers: z.array(z.string().min(1)).optional(),
+  /** candidateUsers as FEEL: a list of usernames or a comma list. */
+  candidateUsersExpression: FeelSource.optional(),
+  /** zeebe:taskSchedule: ISO 8601 date-time (or FEEL) of the due date; wins over the SLA's due date. */
+  dueDate: ValueOrFeel.optional(),
+  /** zeebe:taskSchedule: ISO 8601 date-time (or FEEL) of the follow-up date. */
+  followUpDate: ValueOrFeel.optional(),
   formId: z.string().optional(),
   sla: WorkingDuration.optional(),
   /** Requirement ids (from the service standard) this task verifies. */

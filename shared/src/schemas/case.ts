@@ -15,6 +15,8 @@ export type Variables = z.infer<typeof Variables>;
 const actorSchema = () =>
   z.object({
     userId: z.string().min(1),
+    /** Tasks name their assignee and candidate users by username (Camunda 8). */
+    username: z.string().min(1).optional(),
     roles: z.array(z.string()),
     district: z.string().nullable(),
   });
@@ -81,6 +83,8 @@ export const TaskView = z.object({
   status: TaskStatus,
   formId: z.string().nullable(),
   dueAt: z.string().nullable(),
+  /** zeebe:taskSchedule followUpDate: when to look at the task again. */
+  followUpAt: z.string().nullable().optional(),
   createdAt: z.string(),
 });
 export type TaskView = z.infer<typeof TaskView>;

@@ -1,4 +1,5 @@
 export * from "./case";
 export * from "./derived-standard";
 export * from "./privacy";
+export * from "./roles";
 export * from "./service-standard";

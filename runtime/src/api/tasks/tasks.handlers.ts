@@ -79,6 +79,7 @@ function inboxItem(r: InboxRow): InboxItem {
     status: r.status,
     formId: r.form_id,
     dueAt: iso(r.due_at),
+    followUpAt: iso(r.follow_up_at),
     createdAt: new Date(r.created_at).toISOString(),
     revision: r.revision,
   };
@@ -112,6 +113,7 @@ async function taskDetailWithPrivacy(
       process_id: info.process_id,
       applicant_name: typeof name === "string" ? name : null,
       due_at: task.due_at ? new Date(task.due_at) : null,
+      follow_up_at: task.follow_up_at ? new Date(task.follow_up_at) : null,
       created_at: new Date(task.created_at),
       privacy: null,
     }),
@@ -229,14 +231,25 @@ export const delegate: RouteHandler<typeof routes.delegate, AppEnv> = async (c) 
   const body = c.req.valid("json");
   const task = await visibleTask(c, p, c.req.valid("param").taskId, "task.delegate");
   await authorize(c, canReassignTask(p, task), "task.delegate", { type: "task", id: task.id, district: task.district });
+  // A candidate: holds one of the task's roles or is one of its candidate users.
   const target = await db
     .selectFrom("users as u")
-    .innerJoin("user_roles as ur", "ur.user_id", "u.id")
     .select("u.id")
     .where("u.id", "=", body.userId)
     .where("u.disabled", "=", false)
     .where("u.district", "=", task.district)
-    .where("ur.role_id", "in", task.roles.length > 0 ? task.roles : ["-"])
+    .where((eb) =>
+      eb.or([
+        eb("u.id", "in", task.candidate_users.length > 0 ? task.candidate_users : ["-"]),
+        eb.exists(
+          eb
+            .selectFrom("user_roles as ur")
+            .select("ur.user_id")
+            .whereRef("ur.user_id", "=", "u.id")
+            .where("ur.role_id", "in", task.roles.length > 0 ? task.roles : ["-"]),
+        ),
+      ]),
+    )
     .executeTakeFirst();
   if (!target) throw new ApiException(422, "delegate-invalid", { userId: body.userId, roles: task.roles });
   const result = await assignTask(db, { taskId: task.id, revision: body.revision, userId: body.userId });
@@ -265,13 +278,13 @@ export const delegates: RouteHandler<typeof routes.delegates, AppEnv> = async (c
     id: task.id,
     district: task.district,
   });
-  const users = await findUsers(db, {
-    district: task.district,
-    roles: task.roles,
-    excludeIds: [p.userId, ...(task.assignee ? [task.assignee] : [])],
-    enabledOnly: true,
-    orderBy: "displayName",
-  });
+  const excludeIds = [p.userId, ...(task.assignee ? [task.assignee] : [])];
+  const common = { district: task.district, excludeIds, enabledOnly: true, orderBy: "displayName" } as const;
+  const byRole = await findUsers(db, { ...common, roles: task.roles });
+  const byName = task.candidate_users.length > 0 ? await findUsers(db, { ...common, ids: task.candidate_users }) : [];
+  const users = [...byRole, ...byName.filter((u) => !byRole.some((r) => r.id === u.id))].sort(
+    (a, b) => a.displayName.localeCompare(b.displayName) || a.username.localeCompare(b.username),
+  );
   const items = users.map(({ id, username, displayName, roles }) => ({ id, username, displayName, roles }));
   return c.json({ items }, 200);
 };
@@ -382,7 +395,7 @@ export const complete: RouteHandler<typeof routes.complete, AppEnv> = async (c) 
       args: [
         {
           taskId: task.id,
-          actor: { userId: p.userId, roles: p.roles, district: p.district },
+          actor: { userId: p.userId, username: p.username, roles: p.roles, district: p.district },
           data: body.data,
           ip: c.get("ip"),
         },

@@ -238,6 +238,8 @@ export async function runScenario(
     db,
     logger: createLogger({ level: "silent", pretty: false }),
     env: { ALUR_DATA_DIR: mkdtempSync(path.join(tmpdir(), "alur-simulate-")), HTTP_CONNECTOR_ALLOW: "" },
+    // scenarios act as roles ("simulasi-<role>"), not as accounts
+    directory: "none",
   });
   const runConnector = activities.runConnector;
   activities.runConnector = async (input) => {

@@ -5,6 +5,7 @@ import * as notifications from "./0002-notifications";
 import * as accountsAudit from "./0003-accounts-audit";
 import * as workflowStarts from "./0004-workflow-starts";
 import * as caseNumberPrefixes from "./0005-case-number-prefixes";
+import * as taskAssignment from "./0006-task-assignment";
 
 export const migrations: Record<string, Migration> = {
   "0001-core": core,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0003-accounts-audit": accountsAudit,
   "0004-workflow-starts": workflowStarts,
   "0005-case-number-prefixes": caseNumberPrefixes,
+  "0006-task-assignment": taskAssignment,
 };

@@ -7,8 +7,18 @@ import type { ExecutionPlan } from "@alur/shared/plan";
 import type { CaseStatus, Variables } from "@alur/shared/schemas";
 import type { CloseTask, NewTask } from "../../store/tasks";
 
-/** A task as the store creates it, with the id the workflow generated (deterministic uuid4). */
-export type CreateTaskInput = Omit<NewTask, "id"> & { taskId: string };
+/**
+ * A task as the store creates it, with the id the workflow generated (deterministic uuid4). The
+ * assignee and candidate users are usernames as the model names them; the activity resolves them.
+ */
+export type CreateTaskInput = Omit<NewTask, "id" | "assignee" | "candidateUsers"> & {
+  taskId: string;
+  assignee: string | null;
+  candidateUsers?: string[];
+};
+
+/** `refused`: the directory has none of the roles/users named (nothing was stored). */
+export type CreateTaskResult = { taskId: string; refused?: string };
 
 export interface CaseEventInput {
   type: string;
@@ -27,7 +37,7 @@ export type ConnectorResult =
   | { ok: false; bpmnError: { code: string; message: string } };
 
 export interface CaseActivities {
-  createTask(input: CreateTaskInput): Promise<{ taskId: string }>;
+  createTask(input: CreateTaskInput): Promise<CreateTaskResult>;
   /** Closes the task row; a user's completion carries its form data and audit fields (one transaction). */
   closeTask(input: CloseTask): Promise<void>;
   recordCaseEvents(input: { caseId: string; events: CaseEventInput[] }): Promise<void>;

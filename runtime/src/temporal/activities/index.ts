@@ -11,7 +11,7 @@ import { type NotificationChannel, runConnector } from "../../connectors";
 import type { Env } from "../../env";
 import type { Logger } from "../../logger";
 import type { Db } from "../../store/db";
-import { closeTask, createTask } from "../../store/tasks";
+import { closeTask, createTask, resolveAssignment } from "../../store/tasks";
 import type { CaseActivities } from "./contract";
 
 export type { CaseActivities } from "./contract";
@@ -27,6 +27,11 @@ export interface ActivityDeps {
   filesDir?: string;
   channels?: NotificationChannel[];
   fetch?: typeof fetch;
+  /**
+   * Check a task's roles and users against the directory (default). A simulation has no accounts:
+   * it stores tasks with the names the model gives.
+   */
+  directory?: "check" | "none";
 }
 
 export function createActivities(deps: ActivityDeps): CaseActivities {
@@ -44,7 +49,23 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
 
   return {
     async createTask(input) {
-      const row = await createTask(db, { ...input, id: input.taskId });
+      if (deps.directory === "none") {
+        const row = await createTask(db, { ...input, id: input.taskId });
+        return { taskId: row.id };
+      }
+      const resolved = await resolveAssignment(db, {
+        district: input.district,
+        roles: input.roles,
+        assignee: input.assignee,
+        candidateUsers: input.candidateUsers ?? [],
+      });
+      if (!resolved.ok) return { taskId: input.taskId, refused: resolved.reason };
+      const row = await createTask(db, {
+        ...input,
+        id: input.taskId,
+        assignee: resolved.assignee,
+        candidateUsers: resolved.candidateUsers,
+      });
       return { taskId: row.id };
     },
 

@@ -656,19 +656,32 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
           taskIds.set(c.taskId, storeId);
           engineTaskIds.set(storeId, c.taskId);
           storeWork.push(
-            store.createTask({
-              taskId: storeId,
-              caseId,
-              district,
-              elementId: c.elementId,
-              elementInstanceId: `${prefix}${c.elementInstanceId}`,
-              name: c.name,
-              roles: c.roles,
-              assignee: c.assignee,
-              formId: c.formId,
-              documents: c.documents,
-              dueAt: c.dueAt,
-            }),
+            store
+              .createTask({
+                taskId: storeId,
+                caseId,
+                district,
+                elementId: c.elementId,
+                elementInstanceId: `${prefix}${c.elementInstanceId}`,
+                name: c.name,
+                roles: c.roles,
+                assignee: c.assignee,
+                // Older engine states and histories know neither; the store defaults them.
+                ...(c.candidateUsers?.length ? { candidateUsers: c.candidateUsers } : {}),
+                ...(c.followUpAt ? { followUpAt: c.followUpAt } : {}),
+                formId: c.formId,
+                documents: c.documents,
+                dueAt: c.dueAt,
+              })
+              .then((created) => {
+                // Nobody in the directory could work on it: the engine holds the element on an
+                // incident. Recorded histories never got `refused`, so they replay unchanged.
+                if (created.refused) {
+                  taskIds.delete(c.taskId);
+                  engineTaskIds.delete(storeId);
+                  enqueue({ type: "taskRefused", taskId: c.taskId, reason: created.refused, at: now() });
+                }
+              }),
           );
           break;
         }

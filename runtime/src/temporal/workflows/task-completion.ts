@@ -54,11 +54,16 @@ export function checkCompletion(ctx: CompletionContext, raw: unknown): Rejection
   if (!instanceId || ctx.pending.has(input.taskId)) {
     return { code: "task-closed", id: "Tugas ini sudah ditutup.", en: "This task is already closed." };
   }
-  const elementId = state.instances[instanceId]?.elementId ?? "";
+  const instance = state.instances[instanceId];
+  const elementId = instance?.elementId ?? "";
   const node = ctx.plan.nodes[elementId];
   const task = node?.type === "userTask" ? node.task : null;
-  const roles = task?.roles ?? [];
-  if (roles.length > 0 && !input.actor.roles.some((r) => roles.includes(r))) {
+  // Who may work on it as evaluated when it opened (FEEL groups, users); older states: the plan's roles.
+  const assignment = instance?.wait?.kind === "task" ? instance.wait.assignment : undefined;
+  const roles = assignment?.roles ?? task?.roles ?? [];
+  const users = assignment ? [...assignment.candidateUsers, ...(assignment.assignee ? [assignment.assignee] : [])] : [];
+  const named = input.actor.username !== undefined && users.includes(input.actor.username);
+  if (roles.length > 0 && !named && !input.actor.roles.some((r) => roles.includes(r))) {
     return {
       code: "role-not-allowed",
       id: `Tugas ini hanya untuk peran: ${roles.join(", ")}.`,

@@ -9,7 +9,9 @@ describe("feel-syntax", () => {
 
   it("reports each broken expression with its position", async () => {
     const problems = await runFixture(feelSyntax, "invalid");
-    expect(ids(problems).sort()).toEqual(["f", "m", "script", "t"]);
+    expect(ids(problems).sort()).toEqual(["due", "f", "m", "script", "t", "users"]);
+    expect(problems.find((p) => p.elementId === "users")?.message.en).toContain("candidateUsers");
+    expect(problems.find((p) => p.elementId === "due")?.message.en).toContain("dueDate");
     const input = problems.find((p) => p.elementId === "t");
     expect(input?.position).toEqual({ from: 2, to: 3 });
     expect(input?.message.en).toContain("input a");

@@ -81,6 +81,7 @@ function collectExpressions(element: ModdleElement, found: Expression[]): void {
   }
   let script: ModdleElement | undefined;
   let assignment: ModdleElement | undefined;
+  let schedule: ModdleElement | undefined;
   let called: ModdleElement | undefined;
   let task: ModdleElement | undefined;
   for (const value of children(child(element, "extensionElements"), "values")) {
@@ -101,6 +102,9 @@ function collectExpressions(element: ModdleElement, found: Expression[]): void {
       case "zeebe:AssignmentDefinition":
         assignment ??= value;
         break;
+      case "zeebe:TaskSchedule":
+        schedule ??= value;
+        break;
       case "zeebe:CalledElement":
         called ??= value;
         break;
@@ -112,6 +116,9 @@ function collectExpressions(element: ModdleElement, found: Expression[]): void {
   add(found, id, "zeebe:script", str(script, "expression"), true);
   add(found, id, "assignee", str(assignment, "assignee"));
   add(found, id, "candidateGroups", str(assignment, "candidateGroups"));
+  add(found, id, "candidateUsers", str(assignment, "candidateUsers"));
+  add(found, id, "dueDate", str(schedule, "dueDate"));
+  add(found, id, "followUpDate", str(schedule, "followUpDate"));
   add(found, id, "calledElement", str(called, "processId"));
   add(found, id, "taskDefinition type", str(task, "type"));
   add(found, id, "retries", str(task, "retries"));

@@ -12,6 +12,7 @@ import { unknownConnectorType } from "./unknown-connector-type";
 import { unknownDocument } from "./unknown-document";
 import { unreachableElement } from "./unreachable-element";
 import { unsupportedElement } from "./unsupported-element";
+import { unsupportedExtension } from "./unsupported-extension";
 import { userTaskWithoutRole } from "./user-task-without-role";
 
 export type { Rule, RuleContext, ValidateOptions } from "./rule";
@@ -31,4 +32,5 @@ export const ALUR_RULES: readonly Rule[] = [
   serviceStandardIncomplete,
   unknownDocument,
   completionTimeUnderSla,
+  unsupportedExtension,
 ];

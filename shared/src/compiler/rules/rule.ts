@@ -8,6 +8,12 @@ export interface ValidateOptions {
   forPublish?: boolean;
   /** form-js schemas by form id (as deployed), so rules can see the fields tasks define. */
   forms?: Record<string, unknown>;
+  /**
+   * The role ids of the district the model is for (the directory). Static candidate groups naming
+   * none of them are errors; without it they are checked against the built-in roles, as warnings
+   * (an office may have added the role).
+   */
+  knownRoles?: readonly string[];
 }
 
 export interface RuleContext {

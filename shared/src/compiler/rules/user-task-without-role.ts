@@ -1,4 +1,9 @@
-/** A user task nobody may claim would wait forever: it needs candidate groups or an assignee. */
+/**
+ * A user task nobody may claim would wait forever: it needs candidate groups, candidate users or
+ * an assignee, and static candidate groups must name roles that exist.
+ */
+import { BUILTIN_ROLES, roleIds } from "../../schemas/roles";
+import { isFeel } from "../feel-values";
 import { commaList, extension, str } from "../moddle-element";
 import { problem } from "../problem";
 import { allElements, type Rule } from "./rule";
@@ -6,15 +11,42 @@ import { allElements, type Rule } from "./rule";
 export const userTaskWithoutRole: Rule = {
   code: "user-task-without-role",
   check(context) {
+    const given = context.options.knownRoles;
+    const known = new Set(roleIds(given ?? BUILTIN_ROLES.map((r) => r.id)));
     return allElements(context).flatMap((task) => {
       if (task.$type !== "bpmn:UserTask") return [];
+      const name = task.name ?? task.id;
       const assignment = extension(task, "zeebe:AssignmentDefinition");
-      if (commaList(str(assignment, "candidateGroups")).length > 0 || str(assignment, "assignee")) return [];
+      const groups = str(assignment, "candidateGroups");
+      const named =
+        commaList(groups).length > 0 ||
+        commaList(str(assignment, "candidateUsers")).length > 0 ||
+        Boolean(str(assignment, "assignee")?.trim());
+      if (!named) {
+        return [
+          problem(task.id, "error", this.code, {
+            id: `Tugas pengguna "${name}" belum menentukan peran atau petugas yang mengerjakannya.`,
+            en: `User task "${name}" names no role or user to work on it.`,
+          }),
+        ];
+      }
+      // Only a task no known role, candidate user or assignee can take is dead; one unknown group
+      // among known ones is an office's own role as often as a typo.
+      if (!groups || isFeel(groups) || commaList(str(assignment, "candidateUsers")).length > 0) return [];
+      if (str(assignment, "assignee")?.trim()) return [];
+      const roles = roleIds(groups);
+      if (roles.some((role) => known.has(role))) return [];
+      const list = roles.join(", ");
       return [
-        problem(task.id, "error", this.code, {
-          id: `Tugas pengguna "${task.name ?? task.id}" belum menentukan peran yang mengerjakannya.`,
-          en: `User task "${task.name ?? task.id}" names no role to work on it.`,
-        }),
+        given
+          ? problem(task.id, "error", this.code, {
+              id: `Tugas pengguna "${name}": tidak ada peran ${list} di kabupaten/kota ini, jadi tidak ada yang dapat mengerjakannya.`,
+              en: `User task "${name}": the district has no role ${list}, so nobody can work on it.`,
+            })
+          : problem(task.id, "warning", this.code, {
+              id: `Tugas pengguna "${name}": ${list} bukan peran bawaan; pastikan admin telah membuat peran itu.`,
+              en: `User task "${name}": ${list} names no built-in role; make sure an admin has created it.`,
+            }),
       ];
     });
   },

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { runFixture } from "./fixture-support";
+import { unsupportedExtension } from "./unsupported-extension";
+
+describe("unsupported-extension", () => {
+  it("accepts the zeebe: elements Alur reads", async () => {
+    expect(await runFixture(unsupportedExtension, "valid")).toEqual([]);
+  });
+
+  it("warns about each zeebe: element Alur does not execute, naming it", async () => {
+    // given / when
+    const problems = await runFixture(unsupportedExtension, "invalid");
+    // then
+    expect(problems.map((p) => [p.elementId, p.severity])).toEqual([
+      ["p", "warning"],
+      ["review", "warning"],
+      ["review", "warning"],
+      ["review", "warning"],
+    ]);
+    expect(problems.map((p) => p.message.en.split(" ")[0])).toEqual([
+      "zeebe:ExecutionListeners",
+      "zeebe:PriorityDefinition",
+      "zeebe:TaskListeners",
+      "zeebe:TaskHeaders",
+    ]);
+    expect(problems[1]?.message.id).toContain("tidak dijalankan oleh Alur");
+  });
+});

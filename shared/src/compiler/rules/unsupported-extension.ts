@@ -1,0 +1,55 @@
+/**
+ * Camunda 8 settings Alur does not execute (task listeners, priorities, execution listeners...):
+ * a model from Camunda Modeler keeps them, but they would silently do nothing here, so each is a
+ * warning naming it.
+ */
+import { child, children, localType, type ModdleElement } from "../moddle-element";
+import { problem } from "../problem";
+import { allElements, type Rule } from "./rule";
+
+/** The zeebe: extension elements Alur reads, and on which element types (undefined: wherever Zeebe allows them). */
+const READ: Record<string, readonly string[] | undefined> = {
+  "zeebe:IoMapping": undefined,
+  "zeebe:LoopCharacteristics": undefined,
+  "zeebe:Subscription": undefined,
+  "zeebe:CalledElement": undefined,
+  "zeebe:Script": undefined,
+  "zeebe:UserTaskForm": undefined,
+  "zeebe:AssignmentDefinition": undefined,
+  "zeebe:TaskSchedule": undefined,
+  // Marks a Camunda user task (as opposed to a job-worker one): Alur's user tasks are that kind.
+  "zeebe:UserTask": undefined,
+  "zeebe:FormDefinition": ["bpmn:UserTask"],
+  "zeebe:TaskDefinition": ["bpmn:ServiceTask", "bpmn:SendTask"],
+  "zeebe:TaskHeaders": ["bpmn:ServiceTask", "bpmn:SendTask"],
+};
+
+export const unsupportedExtension: Rule = {
+  code: "unsupported-extension",
+  check(context) {
+    const owners: ModdleElement[] = [
+      ...context.processes.map((p) => p.process),
+      ...allElements(context),
+      ...allElements(context).flatMap((e) => {
+        const loop = child(e, "loopCharacteristics");
+        return loop ? [loop] : [];
+      }),
+      ...children(context.definitions, "rootElements").filter((e) => e.$type === "bpmn:Message"),
+    ];
+    return owners.flatMap((owner) =>
+      children(child(owner, "extensionElements"), "values").flatMap((value) => {
+        if (!value.$type.startsWith("zeebe:")) return [];
+        const on = READ[value.$type];
+        if (value.$type in READ && (on === undefined || on.includes(owner.$type))) return [];
+        const elementId = owner.$type === "bpmn:MultiInstanceLoopCharacteristics" ? owner.$parent?.id : owner.id;
+        const where = localType(owner);
+        return [
+          problem(elementId, "warning", this.code, {
+            id: `${value.$type} pada ${where} "${elementId ?? ""}" tidak dijalankan oleh Alur dan diabaikan.`,
+            en: `${value.$type} on ${where} "${elementId ?? ""}" is not executed by Alur and is ignored.`,
+          }),
+        ];
+      }),
+    );
+  },
+};
