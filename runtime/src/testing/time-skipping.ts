@@ -10,6 +10,7 @@ import { Client } from "@temporalio/client";
 import { TestWorkflowEnvironment } from "@temporalio/testing";
 import { bundleWorkflowCode, Worker } from "@temporalio/worker";
 import pino from "pino";
+import { ensureReferenceData } from "../auth/seed-demo";
 import { type Db, openDb } from "../store/db";
 import { createActivities } from "../temporal/activities";
 import { locateTestServer, missingBinaryMessage } from "../temporal/binaries";
@@ -48,6 +49,8 @@ export async function startTimeSkippingRuntime(
     server: { executable: { type: "existing-path", path: testServerPath } },
   });
   const db = await openDb({ kind: "pglite", dataDir: null });
+  // Tasks open only for roles the directory has: the built-in ones, as a server seeds them on start.
+  await ensureReferenceData(db);
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
