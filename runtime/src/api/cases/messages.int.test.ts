@@ -1,7 +1,8 @@
 /**
  * Messages to a case on the real servers: one that arrives before any step waits for it is kept
  * (202, buffered until its time-to-live) and taken by the receive task once the case gets there;
- * one no step of the case can ever receive is answered 200 with a note, not kept.
+ * one no step of the case can ever receive is answered 200 with a note, not kept; one that carries
+ * keys the receiving step does not declare (a forged applicant) is refused, naming them.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, startApiHarness } from "../../../test/api-harness";
+import { caseStateQuery } from "../../temporal/definitions";
 import { call, type Session, type TestApp } from "../test-support";
 
 const TASK_QUEUE = "api-messages";
@@ -114,5 +116,70 @@ describe("messages to a case", () => {
       note: { en: expect.stringContaining("not kept") },
     });
     expect(body.expiresAt).toBeUndefined();
+  });
+
+  it("refuses a message with keys its receive task does not declare (422 naming them); the case is unchanged", async () => {
+    // given a running case of Dewi
+    const started = await call(app, as["front-office"]!, "POST", "/cases", {
+      processId: PROCESS_ID,
+      district: "3216",
+      applicant: { name: "Dewi Lestari (uji pesan palsu)" },
+    });
+    expect(started.status).toBe(201);
+    const caseId = ((await started.json()) as { id: string }).id;
+    const row = await harness.db
+      .selectFrom("cases")
+      .select("workflow_id")
+      .where("id", "=", caseId)
+      .executeTakeFirstOrThrow();
+    const variables = async () =>
+      (await harness.env.client.workflow.getHandle(row.workflow_id).query(caseStateQuery)).variables;
+
+    // when the decree message also tries to rename the applicant and set the case's status
+    const forged = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "sk-provinsi-diterima",
+      payload: { nomorSk: "463/2026", applicant: { name: "Nama Palsu" }, status: "selesai" },
+    });
+
+    // then it is refused, naming the keys, in both languages
+    expect(forged.status).toBe(422);
+    const error = (await forged.json()) as { code: string; details: Record<string, unknown> };
+    expect(error.code).toBe("data-not-allowed");
+    expect(error.details.keys).toEqual(["applicant", "status"]);
+    expect(error.details.reason).toEqual({
+      id: expect.stringContaining("applicant, status"),
+      en: expect.stringContaining("applicant, status"),
+    });
+    // and nothing of it reached the case: not buffered, not recorded
+    const before = await variables();
+    expect(before.applicant).toEqual({ name: "Dewi Lestari (uji pesan palsu)" });
+    expect(before.nomorSk).toBeUndefined();
+    const timeline = (await (await call(app, as["district-admin"]!, "GET", `/cases/${caseId}/timeline`)).json()) as {
+      items: { type: string }[];
+    };
+    expect(timeline.items.map((e) => e.type)).not.toContain("case.message");
+    expect(timeline.items.map((e) => e.type)).not.toContain("messageBuffered");
+
+    // when the legitimate decree arrives
+    const legit = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "sk-provinsi-diterima",
+      payload: { nomorSk: "463/2026" },
+    });
+
+    // then it is taken and the case completes with the decree number and the real applicant
+    expect(legit.status).toBe(202);
+    const deadline = Date.now() + 30_000;
+    let view: CaseView;
+    for (;;) {
+      view = (await (await call(app, as["district-admin"]!, "GET", `/cases/${caseId}`)).json()) as CaseView;
+      if (view.status === "completed" || Date.now() > deadline) break;
+      await delay(200);
+    }
+    expect(view.status).toBe("completed");
+    expect(await variables()).toMatchObject({
+      nomorSk: "463/2026",
+      applicant: { name: "Dewi Lestari (uji pesan palsu)" },
+    });
+    expect((await variables()).status).toBeUndefined();
   });
 });
