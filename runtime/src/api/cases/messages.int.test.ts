@@ -182,4 +182,34 @@ describe("messages to a case", () => {
     });
     expect((await variables()).status).toBeUndefined();
   });
+
+  it("takes a message with an uploaded file: the API's own documents key passes; a sender's documents key does not", async () => {
+    const started = await call(app, as["front-office"]!, "POST", "/cases", {
+      processId: PROCESS_ID,
+      district: "3216",
+      applicant: { name: "Yanti (uji pesan berkas)" },
+    });
+    const caseId = ((await started.json()) as { id: string }).id;
+
+    // a sender may not set the documents variable itself
+    const forged = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "sk-provinsi-diterima",
+      payload: { nomorSk: "463/2026", documents: ["palsu"] },
+    });
+    expect(forged.status).toBe(422);
+    expect(((await forged.json()) as { details: { keys: string[] } }).details.keys).toEqual(["documents"]);
+
+    // the decree with its scanned copy is kept and the file stored with the case
+    const form = new FormData();
+    form.set("data", JSON.stringify({ name: "sk-provinsi-diterima", payload: { nomorSk: "463/2026" } }));
+    form.append("document:sk", new File([new TextEncoder().encode("%PDF-1.4\n%uji\n")], "sk.pdf"));
+    const res = await app.request(`/cases/${caseId}/messages`, {
+      method: "POST",
+      headers: as["front-office"]!.headers,
+      body: form,
+    });
+    expect(res.status).toBe(202);
+    const view = (await (await call(app, as["district-admin"]!, "GET", `/cases/${caseId}`)).json()) as CaseView;
+    expect(view.documents.map((d) => d.filename)).toEqual(["sk.pdf"]);
+  });
 });
