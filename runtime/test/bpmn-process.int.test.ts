@@ -233,7 +233,12 @@ describe("working time", () => {
     const plan = new PlanBuilder("adopsi2")
       .start("mulai")
       .gateway("tunggu", "eventBasedGateway")
-      .catchEvent("skProvinsi", { kind: "message", messageName: "provincialDecree", correlationKey: "caseNumber" })
+      .catchEvent(
+        "skProvinsi",
+        { kind: "message", messageName: "provincialDecree", correlationKey: "caseNumber" },
+        // the decree may set only its number
+        { io: { inputs: [], outputs: [{ source: "nomorSk", target: "nomorSk" }] } },
+      )
       .catchEvent("setahun", timer("P12M"))
       .end("diterima")
       .end("kedaluwarsa")
@@ -244,6 +249,10 @@ describe("working time", () => {
     await c.until((s) => s.activeElements.includes("skProvinsi") || s.activeElements.includes("tunggu"), "gateway");
     // a message nobody waits for is kept (buffered) for its time-to-live, not correlated
     expect(await c.message("provincialDecree", "OTHER")).toMatchObject({ correlated: false, buffered: true });
+    // a decree that also tries to set the case's applicant is refused by the update's validator
+    await expect(
+      c.message("provincialDecree", "BKS-MSG", { nomorSk: "463/2027", applicant: { name: "Palsu" } }),
+    ).rejects.toMatchObject({ cause: { type: "data-not-allowed", details: [{ fields: ["applicant"] }] } });
     expect(await c.message("provincialDecree", "BKS-MSG", { nomorSk: "463/2027" })).toEqual({
       correlated: true,
       buffered: false,

@@ -153,6 +153,11 @@ function nodeXml(
     case "receive":
       extra = ` messageRef="Message_${node.message}"`;
       if (node.pausesClock) ext.push('<alur:task pausesClock="true" />');
+      if (node.outputs?.length) {
+        ext.push("<zeebe:ioMapping>");
+        for (const v of node.outputs) ext.push(`  <zeebe:output source="=${esc(v)}" target="${esc(v)}" />`);
+        ext.push("</zeebe:ioMapping>");
+      }
       break;
     case "boundaryTimer":
       extra = ` cancelActivity="${node.interrupting}" attachedToRef="${node.attachedTo}"`;

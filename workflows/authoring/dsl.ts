@@ -112,6 +112,8 @@ export interface ReceiveTaskDef {
   name: string;
   message: string;
   pausesClock?: boolean;
+  /** Variables the message carries into the case (each `=name` → `name`); a message may set nothing else. */
+  outputs?: string[];
 }
 
 export interface BoundaryTimerDef {
@@ -271,12 +273,19 @@ export const notify = (id: string, name: string, recipient: string, message: str
       ? { roles: "front-office", audience: "applicant", title: name, message: `Sampaikan kepada pemohon: ${message}` }
       : { roles: recipient, title: name, message },
 });
-export const receive = (id: string, name: string, message: string, pausesClock = true): ReceiveTaskDef => ({
+export const receive = (
+  id: string,
+  name: string,
+  message: string,
+  pausesClock = true,
+  outputs: string[] = [],
+): ReceiveTaskDef => ({
   kind: "receive",
   id,
   name,
   message,
   pausesClock,
+  ...(outputs.length > 0 ? { outputs } : {}),
 });
 export const flow = (from: string, to: string, extra: Omit<FlowDef, "from" | "to"> = {}): FlowDef => ({
   from,

@@ -86,3 +86,38 @@ export async function resolvePublishedVersion(
     .limit(1)
     .executeTakeFirst();
 }
+
+/**
+ * The plan of a case's version and the published plans of the processes it (and they) call by a
+ * literal id, as the workflow's loadPlan finds them: what a message to the case may reach. A call
+ * whose process is a FEEL expression cannot be known here; the workflow then decides.
+ */
+export async function caseAndCalledPlans(db: Db, processVersionId: string, district: string): Promise<ExecutionPlan[]> {
+  const own = await db
+    .selectFrom("process_versions")
+    .select("plan")
+    .where("id", "=", processVersionId)
+    .executeTakeFirst();
+  if (!own) return [];
+  const plans = [own.plan as ExecutionPlan];
+  const seen = new Set([plans[0]!.processId]);
+  for (let i = 0; i < plans.length; i++) {
+    for (const node of Object.values(plans[i]!.nodes)) {
+      if (node.type !== "callActivity" || node.calledProcess.kind !== "literal") continue;
+      const processId = node.calledProcess.value;
+      if (seen.has(processId)) continue;
+      seen.add(processId);
+      const rows = await db
+        .selectFrom("process_versions")
+        .select(["plan", "district"])
+        .where("process_id", "=", processId)
+        .where("status", "=", "published")
+        .where((eb) => eb.or([eb("district", "=", district), eb("district", "is", null)]))
+        .orderBy("version", "desc")
+        .execute();
+      const row = rows.find((r) => r.district === district) ?? rows[0];
+      if (row) plans.push(row.plan as ExecutionPlan);
+    }
+  }
+  return plans;
+}

@@ -199,6 +199,20 @@ describe("compileProcess", () => {
     expect(missing.problems.map((p) => p.code)).toEqual(["form-not-found"]);
   });
 
+  it("reads the start event's form into the plan as startFormId, embedded like a task's", async () => {
+    const form = { components: [{ type: "textfield", key: "nik", label: "NIK" }] };
+    const withStart = fixture("executable-set.bpmn").replace(
+      /(<bpmn:startEvent id="[^"]+"[^>]*>)/,
+      '$1<bpmn:extensionElements><zeebe:formDefinition formId="permohonan" /></bpmn:extensionElements>',
+    );
+    const { plan, problems } = await compileXml(withStart, undefined, { verifikasi: form, permohonan: form });
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(plan?.startFormId).toBe("permohonan");
+    expect(plan?.forms.permohonan).toEqual(form);
+    // a model without one keeps the plan it had
+    expect((await compileXml(fixture("executable-set.bpmn"))).plan).not.toHaveProperty("startFormId");
+  });
+
   it("refuses a form the task page could not use, on the task that uses it", async () => {
     const duplicate = {
       components: [

@@ -90,6 +90,7 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
   /** The first task using each form: where a problem of the form is shown. */
   const formTasks = new Map<string, string>();
   const embeddedForms = embeddedUserTaskForms(process, problems);
+  let startFormId: string | undefined;
 
   const elements = flowElementsOf(process, null, (subProcess) =>
     problems.push(
@@ -147,6 +148,15 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
       formIds.add(node.task.formId);
       if (!formTasks.has(node.task.formId)) formTasks.set(node.task.formId, node.id);
     }
+    // The start form (zeebe:formDefinition of the process's none start event, as on a user task):
+    // what a new case's start data may set.
+    if (node.type === "startEvent" && scope === null && !node.eventDefinition && startFormId === undefined) {
+      startFormId = formIdOf(element, embeddedForms);
+      if (startFormId) {
+        formIds.add(startFormId);
+        if (!formTasks.has(startFormId)) formTasks.set(startFormId, node.id);
+      }
+    }
     if (node.type === "boundaryEvent") push(boundaries, node.attachedTo, node.id);
   }
 
@@ -201,6 +211,7 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
     flows,
     boundaries,
     forms,
+    ...(startFormId ? { startFormId } : {}),
     ...(standard ? { standard } : {}),
     ...(variant ? { variant } : {}),
     ...(privacy ? { privacy } : {}),

@@ -194,6 +194,11 @@ export const ExecutionPlan = z.object({
   boundaries: z.record(z.string(), z.array(z.string())).default({}),
   /** form-js schemas by form id, embedded at deploy time so the runtime validates completions. */
   forms: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * The start form's id in `forms` (zeebe:formDefinition of the none start event): a new case's
+   * start data may set only its editable fields. Without one, start data sets nothing.
+   */
+  startFormId: z.string().optional(),
   standard: ServiceStandard.optional(),
   variant: VariantInfo.optional(),
   /** Personal-data rules (alur:privacy): restricted fields and documents, audit, retention. */

@@ -185,7 +185,9 @@ function nodes(requirementIds: string[]) {
       sla: { value: 2, unit: "workingDays" },
       fields: [{ key: "nomorSuratPengantar", label: "Nomor surat pengantar", type: "textfield", required: true }],
     }),
-    receive("tungguSkProvinsi", "Tunggu SK Pengangkatan Anak dari Dinas Sosial Provinsi", "provincialDecree"),
+    receive("tungguSkProvinsi", "Tunggu SK Pengangkatan Anak dari Dinas Sosial Provinsi", "provincialDecree", true, [
+      "nomorSkProvinsi",
+    ]),
     {
       kind: "boundaryTimer" as const,
       id: "pengingatBulanan",

@@ -8,9 +8,10 @@ import {
   type RetryIncidentRequest,
   StartCaseData,
 } from "@alur/shared/api";
+import { messageNotAllowed, refusedMessageKeys } from "@alur/shared/message-payload";
 import type { CaseIncident, CasePrivacy, CaseStateView } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
 import type { z } from "zod";
 import { canAdminister, canMessageCase, canSeeCase, canSignalDistrict, canStartCase } from "../../auth/policy";
 import type { Principal } from "../../auth/principal";
@@ -29,6 +30,7 @@ import {
 import type { Db } from "../../store/db";
 import { filePath } from "../../store/file-store";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "../../store/idempotency";
+import { caseAndCalledPlans } from "../../store/process-versions";
 import { pendingStartOf } from "../../store/workflow-starts";
 import {
   broadcastSignal,
@@ -309,6 +311,14 @@ export const message: RouteHandler<typeof routes.message, AppEnv> = async (c) =>
   const deps = c.get("deps");
   const { row } = await visibleCase(c, p, caseId, "case.message", true);
   const { data, files } = await readBody(c, CaseMessageRequest);
+  // A message sets only what the steps that can take it declare (their output mappings); checked
+  // before its files are stored, so a refused message leaves no trace on the case. `documents` is
+  // the API's own key for the files below, not the sender's.
+  const plans = await caseAndCalledPlans(deps.db, row.process_version_id, row.district);
+  const refused = refusedMessageKeys(plans, data.name, data.payload);
+  if (refused.length > 0) {
+    throw new ApiException(422, "data-not-allowed", { keys: refused, reason: messageNotAllowed(data.name, refused) });
+  }
   const checked = checkUploads(files, () => DEFAULT_FILE_TYPES);
   // Ids before delivery (the payload names them); the rows are written only if the message is kept.
   const documentIds = checked.map(() => randomUUID());
@@ -322,6 +332,15 @@ export const message: RouteHandler<typeof routes.message, AppEnv> = async (c) =>
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw new ApiException(409, "case-not-running");
     if (error instanceof WorkflowUpdateFailedError) {
+      // the workflow's validator refuses undeclared keys too (a plan the API could not know)
+      const [rejection] = error.cause instanceof ApplicationFailure ? (error.cause.details ?? []) : [];
+      const refusal = rejection as { code?: string; id: string; en: string; fields?: string[] } | undefined;
+      if (refusal?.code === "data-not-allowed") {
+        throw new ApiException(422, "data-not-allowed", {
+          keys: refusal.fields ?? [],
+          reason: { id: refusal.id, en: refusal.en },
+        });
+      }
       throw new ApiException(422, "message-rejected", { reason: error.cause?.message ?? error.message });
     }
     throw error;

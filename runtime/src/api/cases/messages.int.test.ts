@@ -9,6 +9,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, startApiHarness } from "../../../test/api-harness";
+import { caseStateQuery } from "../../temporal/definitions";
 import { call, type Session, type TestApp } from "../test-support";
 
 const TASK_QUEUE = "api-messages";
@@ -171,6 +172,101 @@ describe("messages to a case", () => {
     // then the message is kept and so is its file, named in the case's documents
     expect(res.status).toBe(202);
     const view = (await (await call(app, as["front-office"]!, "GET", `/cases/${caseId}`)).json()) as CaseView;
+    expect(view.documents.map((d) => d.filename)).toEqual(["sk.pdf"]);
+  });
+
+  it("refuses a message with keys its receive task does not declare (422 naming them); the case is unchanged", async () => {
+    // given a running case of Dewi
+    const started = await call(app, as["front-office"]!, "POST", "/cases", {
+      processId: PROCESS_ID,
+      district: "3216",
+      applicant: { name: "Dewi Lestari (uji pesan palsu)" },
+    });
+    expect(started.status).toBe(201);
+    const caseId = ((await started.json()) as { id: string }).id;
+    const row = await harness.db
+      .selectFrom("cases")
+      .select("workflow_id")
+      .where("id", "=", caseId)
+      .executeTakeFirstOrThrow();
+    const variables = async () =>
+      (await harness.env.client.workflow.getHandle(row.workflow_id).query(caseStateQuery)).variables;
+
+    // when the decree message also tries to rename the applicant and set the case's status
+    const forged = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "sk-provinsi-diterima",
+      payload: { nomorSk: "463/2026", applicant: { name: "Nama Palsu" }, status: "selesai" },
+    });
+
+    // then it is refused, naming the keys, in both languages
+    expect(forged.status).toBe(422);
+    const error = (await forged.json()) as { code: string; details: Record<string, unknown> };
+    expect(error.code).toBe("data-not-allowed");
+    expect(error.details.keys).toEqual(["applicant", "status"]);
+    expect(error.details.reason).toEqual({
+      id: expect.stringContaining("applicant, status"),
+      en: expect.stringContaining("applicant, status"),
+    });
+    // and nothing of it reached the case: not buffered, not recorded
+    const before = await variables();
+    expect(before.applicant).toEqual({ name: "Dewi Lestari (uji pesan palsu)" });
+    expect(before.nomorSk).toBeUndefined();
+    const timeline = (await (await call(app, as["district-admin"]!, "GET", `/cases/${caseId}/timeline`)).json()) as {
+      items: { type: string }[];
+    };
+    expect(timeline.items.map((e) => e.type)).not.toContain("case.message");
+    expect(timeline.items.map((e) => e.type)).not.toContain("messageBuffered");
+
+    // when the legitimate decree arrives
+    const legit = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "sk-provinsi-diterima",
+      payload: { nomorSk: "463/2026" },
+    });
+
+    // then it is taken and the case completes with the decree number and the real applicant
+    expect(legit.status).toBe(202);
+    const deadline = Date.now() + 30_000;
+    let view: CaseView;
+    for (;;) {
+      view = (await (await call(app, as["district-admin"]!, "GET", `/cases/${caseId}`)).json()) as CaseView;
+      if (view.status === "completed" || Date.now() > deadline) break;
+      await delay(200);
+    }
+    expect(view.status).toBe("completed");
+    expect(await variables()).toMatchObject({
+      nomorSk: "463/2026",
+      applicant: { name: "Dewi Lestari (uji pesan palsu)" },
+    });
+    expect((await variables()).status).toBeUndefined();
+  });
+
+  it("takes a message with an uploaded file: the API's own documents key passes; a sender's documents key does not", async () => {
+    const started = await call(app, as["front-office"]!, "POST", "/cases", {
+      processId: PROCESS_ID,
+      district: "3216",
+      applicant: { name: "Yanti (uji pesan berkas)" },
+    });
+    const caseId = ((await started.json()) as { id: string }).id;
+
+    // a sender may not set the documents variable itself
+    const forged = await call(app, as["front-office"]!, "POST", `/cases/${caseId}/messages`, {
+      name: "sk-provinsi-diterima",
+      payload: { nomorSk: "463/2026", documents: ["palsu"] },
+    });
+    expect(forged.status).toBe(422);
+    expect(((await forged.json()) as { details: { keys: string[] } }).details.keys).toEqual(["documents"]);
+
+    // the decree with its scanned copy is kept and the file stored with the case
+    const form = new FormData();
+    form.set("data", JSON.stringify({ name: "sk-provinsi-diterima", payload: { nomorSk: "463/2026" } }));
+    form.append("document:sk", new File([new TextEncoder().encode("%PDF-1.4\n%uji\n")], "sk.pdf"));
+    const res = await app.request(`/cases/${caseId}/messages`, {
+      method: "POST",
+      headers: as["front-office"]!.headers,
+      body: form,
+    });
+    expect(res.status).toBe(202);
+    const view = (await (await call(app, as["district-admin"]!, "GET", `/cases/${caseId}`)).json()) as CaseView;
     expect(view.documents.map((d) => d.filename)).toEqual(["sk.pdf"]);
   });
 });

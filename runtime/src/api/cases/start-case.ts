@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { StartCaseData } from "@alur/shared/api";
 import type { BusinessCalendar } from "@alur/shared/calendar";
 import { calendarFor } from "@alur/shared/calendar/districts";
+import { notAllowedKeys, notAllowedMessage, validateTaskData } from "@alur/shared/forms";
 import { ExecutionPlan } from "@alur/shared/plan";
 import type { Principal } from "../../auth/principal";
 import { appendAudit } from "../../store/audit";
@@ -38,6 +39,19 @@ export function startRequestHash(data: StartCaseData, files: ReceivedFile[]): st
   return h.digest("hex");
 }
 
+/**
+ * Start data sets only the start form's editable fields; a process without a start form takes
+ * none (who applies travels in `applicant`). Refused before anything is stored. Only the keys are
+ * checked here: the front office does not render start forms, so their required fields and value
+ * rules are not enforced at start.
+ */
+function refuseUndeclaredStartData(plan: ExecutionPlan, variables: Record<string, unknown>): void {
+  const form = plan.startFormId ? plan.forms[plan.startFormId] : undefined;
+  const result = validateTaskData(form, variables, {}, { conditions: "ignore" });
+  const keys = result.ok ? [] : notAllowedKeys(result.errors);
+  if (keys.length > 0) throw new ApiException(422, "data-not-allowed", { keys, reason: notAllowedMessage(keys) });
+}
+
 export async function startCase(
   deps: AppDeps,
   input: {
@@ -59,6 +73,7 @@ export async function startCase(
   if (!version)
     throw new ApiException(422, "process-not-published", { processId: data.processId, district: data.district });
   const plan = ExecutionPlan.parse(version.plan);
+  refuseUndeclaredStartData(plan, data.variables);
   const requirements = plan.standard?.requirements ?? [];
   const unknownRequirement = input.files.find(
     (f) => f.requirementId && !requirements.some((r) => r.id === f.requirementId),

@@ -2,7 +2,7 @@
  * A small typed builder for execution plans in engine tests: nodes without the bookkeeping
  * (incoming/outgoing/scope defaults), flows by source and target, boundaries by attachment.
  */
-import { type EventDefinition, ExecutionPlan, type FlowNode, PLAN_VERSION } from "@alur/shared/plan";
+import { type EventDefinition, ExecutionPlan, type FlowNode, type IoMapping, PLAN_VERSION } from "@alur/shared/plan";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type DistributivePartial<T, K extends keyof T> = T extends unknown ? Omit<T, K> & Partial<Pick<T, K>> : never;
@@ -61,7 +61,7 @@ export class PlanBuilder {
   catchEvent(
     id: string,
     eventDefinition: EventDefinition,
-    extra: { scope?: string | null; pausesClock?: boolean } = {},
+    extra: { scope?: string | null; pausesClock?: boolean; io?: IoMapping } = {},
   ): this {
     return this.node({ type: "intermediateCatchEvent", id, eventDefinition, ...extra });
   }

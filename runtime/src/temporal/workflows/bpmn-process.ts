@@ -27,6 +27,7 @@
  * A message the case buffered itself goes down to a called case that later reports a newly opened
  * subscription taking it (the engine's childSubscribed → passMessage), with its expiry.
  */
+import { messageNotAllowed, refusedMessageKeys } from "@alur/shared/message-payload";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { CaseIncident, CaseStateView, CaseStatus, MessageDelivery, Variables } from "@alur/shared/schemas";
 import {
@@ -225,6 +226,21 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
             type: "invalid-input",
             message: "A message needs a name.",
             details: [{ code: "invalid-input", id: "Pesan harus memiliki nama.", en: "A message needs a name." }],
+            nonRetryable: true,
+          });
+        }
+        // Only what the steps taking the name declare (their output mappings), as the API checks;
+        // `documents` is the key the API itself adds for uploaded files. Validators do not run on
+        // replay, so recorded histories are unaffected.
+        const payload = message.payload ?? {};
+        const plans = [plan, ...Object.values(calledPlans).map((called) => called.plan)];
+        const refused = refusedMessageKeys(plans, message.name, payload, ["documents"]);
+        if (refused.length > 0) {
+          const reason = messageNotAllowed(message.name, refused);
+          throw ApplicationFailure.create({
+            type: "data-not-allowed",
+            message: reason.en,
+            details: [{ code: "data-not-allowed", ...reason, fields: refused }],
             nonRetryable: true,
           });
         }
