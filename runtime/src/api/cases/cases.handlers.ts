@@ -19,6 +19,7 @@ import { canSeeDocument, hiddenFields, redact } from "../../auth/privacy";
 import { appendAudit } from "../../store/audit";
 import { appendCaseEvent, listCaseEvents } from "../../store/case-events";
 import {
+  addCaseDocument,
   type CaseRow,
   caseParticipants,
   findCaseDocument,
@@ -351,19 +352,16 @@ export const message: RouteHandler<typeof routes.message, AppEnv> = async (c) =>
   const documents = kept ? documentIds : [];
   await deps.db.transaction().execute(async (tx) => {
     for (const [i, u] of uploads.entries()) {
-      await tx
-        .insertInto("case_documents")
-        .values({
-          id: documentIds[i]!,
-          case_id: caseId,
-          requirement_id: u.requirementId,
-          sha256: u.sha256,
-          filename: u.filename,
-          content_type: u.contentType,
-          size: u.size,
-          uploaded_by: p.userId,
-        })
-        .execute();
+      await addCaseDocument(tx, {
+        id: documentIds[i]!,
+        case_id: caseId,
+        requirement_id: u.requirementId,
+        sha256: u.sha256,
+        filename: u.filename,
+        content_type: u.contentType,
+        size: u.size,
+        uploaded_by: p.userId,
+      });
     }
     await appendCaseEvent(tx, {
       caseId,

