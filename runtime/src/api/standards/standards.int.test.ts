@@ -10,7 +10,7 @@ import path from "node:path";
 import { StandardView } from "@alur/shared/api";
 import { loadCatalogue } from "@alur/workflows";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresDb } from "../../../test/servers";
+import { pgliteDb } from "../../../test/servers";
 import type { Db } from "../../store/db";
 import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
 
@@ -21,7 +21,8 @@ let sumedang: Session;
 let versionId: string;
 
 beforeAll(async () => {
-  db = await postgresDb();
+  // A database of its own: the demo cast is seeded once per database, and other files share the run's PostgreSQL.
+  db = await pgliteDb();
   const built = await buildTestApp(db);
   app = built.app;
   admin = await signIn(app, built.credentials, "bks.admin");
