@@ -33,6 +33,8 @@ describe("alur simulate", () => {
     expect(run.stderr).toBe("");
     const trace = JSON.parse(run.stdout) as SimulationTrace;
     expect(trace.error).toBeUndefined();
+    // an expectation that did not hold is named here rather than hidden behind the exit code
+    expect(trace.expectations.filter((e) => !e.ok)).toEqual([]);
     expect(run.code).toBe(0);
     expect(trace).toMatchObject({ scenario: "utama", processId: "rekomendasi-sk", district: "3216" });
     expect(trace.startAt.actual.startsWith("2027-01-04T02:00")).toBe(true);
