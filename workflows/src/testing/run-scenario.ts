@@ -129,12 +129,19 @@ async function caseEvents(db: Db, caseId: string, type: string) {
   return rows.map((r) => ({ elementId: r.element_id, data: r.data as Record<string, unknown>, at: ms(r.at) }));
 }
 
-/** When a task row's element instance was entered (workflow time), from the case events. */
+/**
+ * When a task row's element instance was entered (workflow time), from the case events. The events
+ * are written by their own activity, which may land after the task row under load: wait for it.
+ */
 async function openedAt(db: Db, caseId: string, elementInstanceId: string): Promise<number> {
-  const entered = await caseEvents(db, caseId, "elementEntered");
-  const hit = entered.find((e) => e.data.elementInstanceId === elementInstanceId);
-  if (!hit) throw new Error(`no elementEntered event for ${elementInstanceId}`);
-  return hit.at;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const entered = await caseEvents(db, caseId, "elementEntered");
+    const hit = entered.find((e) => e.data.elementInstanceId === elementInstanceId);
+    if (hit) return hit.at;
+    if (Date.now() > deadline) throw new Error(`no elementEntered event for ${elementInstanceId}`);
+    await delay(25);
+  }
 }
 
 /**
