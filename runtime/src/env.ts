@@ -42,6 +42,11 @@ const Env = z.object({
   /** Comma-separated host names the `http` connector may call. */
   HTTP_CONNECTOR_ALLOW: z.string().default(""),
   /**
+   * An external job no worker has held for this long (never activated, or its lock expired and
+   * nobody took it again) stops its case with an incident, so a missing worker is seen.
+   */
+  ALUR_JOB_NO_WORKER_SECONDS: z.coerce.number().int().min(1).default(300),
+  /**
    * Comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed
    * (e.g. `10.0.0.0/8,127.0.0.1`). Empty: the socket peer is the client, X-Forwarded-For is ignored.
    */

@@ -14,6 +14,7 @@ import type { AppDeps, AppEnv } from "./context";
 import { directoryRouter } from "./directory/directory.index";
 import { mountDocs } from "./docs";
 import { errorBody, renderError, validationHook } from "./errors";
+import { jobsRouter } from "./jobs/jobs.index";
 import { authenticate } from "./middleware";
 import { processesRouter } from "./processes/processes.index";
 import { standardsRouter } from "./standards/standards.index";
@@ -38,11 +39,16 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
     scheme: "bearer",
     description: 'Token from POST /auth/login with mode "token" (scripts, the alur CLI).',
   });
+  app.openAPIRegistry.registerComponent("securitySchemes", "worker", {
+    type: "http",
+    scheme: "bearer",
+    description: "A job worker's credential `alurw_…` from POST /workers; it may use /jobs only.",
+  });
 
   app.use("*", authenticate(deps));
   app.use("*", noNulInUrl());
   // Who is calling is known before any body is read: an anonymous flood costs no memory.
-  app.use("*", signedInBeforeBody([`${basePath}/auth/login`]));
+  app.use("*", signedInBeforeBody([`${basePath}/auth/login`], `${basePath}/jobs/`));
   // The upload routes stream files to disk; every other body is held in memory, so it is small.
   app.on("POST", ["/cases", "/cases/:caseId/messages"], streamedUploads());
   app.use("/processes", limitedBodies({ maxBytes: 5 * MB }));
@@ -54,6 +60,7 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   app.route("/", casesRouter);
   app.route("/", tasksRouter);
   app.route("/", auditRouter);
+  app.route("/", jobsRouter);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -15,11 +15,15 @@ export const MAX_JSON_DEPTH = 64;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** 401 for a request carrying a body without a principal, before a byte of it is read. */
-export function signedInBeforeBody(publicPaths: string[]) {
+/**
+ * 401 for a request carrying a body without a principal, before a byte of it is read. A job
+ * worker's credential counts as signed in under `workerPrefix` (the job API) only.
+ */
+export function signedInBeforeBody(publicPaths: string[], workerPrefix: string) {
   const open = new Set(publicPaths);
   return createMiddleware<AppEnv>(async (c, next) => {
-    if (!SAFE_METHODS.has(c.req.method) && !c.get("principal") && !open.has(c.req.path)) {
+    const worker = c.get("worker") !== null && c.req.path.startsWith(workerPrefix);
+    if (!SAFE_METHODS.has(c.req.method) && !c.get("principal") && !worker && !open.has(c.req.path)) {
       throw new ApiException(401, "unauthenticated");
     }
     await next();

@@ -5,6 +5,7 @@ import type { Principal } from "../auth/principal";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
 import type { Db } from "../store/db";
+import type { WorkerCredentialRow } from "../store/external-jobs";
 import type { ReceivedFile } from "./cases/uploads";
 
 export interface AppDeps {
@@ -22,7 +23,9 @@ export interface AppEnv {
     principal: Principal | null;
     sessionId: string | null;
     /** How the caller authenticated; CSRF is checked only for cookies. */
-    authKind: "cookie" | "bearer" | null;
+    authKind: "cookie" | "bearer" | "worker" | null;
+    /** A job worker's credential (bearer `alurw_…`): it may use the job API only. */
+    worker: WorkerCredentialRow | null;
     csrfToken: string | null;
     ip: string;
     /** Files of a multipart body on an upload route, already streamed to temp files. */

@@ -93,6 +93,26 @@ export const MESSAGES = {
     id: "Basis data sedang tidak dapat dihubungi. Tidak ada yang hilang; coba lagi sebentar lagi.",
     en: "The database cannot be reached right now. Nothing was lost; try again shortly.",
   },
+  "job-not-found": {
+    id: "Pekerjaan ini tidak ditemukan untuk kredensial pekerja ini.",
+    en: "No such job for this worker credential.",
+  },
+  "job-lock-expired": {
+    id: "Kunci pekerjaan ini sudah habis waktunya atau dipegang pekerja lain; aktifkan ulang pekerjaan.",
+    en: "This job's lock expired or another worker holds it; activate the job again.",
+  },
+  "job-closed": {
+    id: "Pekerjaan ini sudah selesai atau dibatalkan oleh proses.",
+    en: "This job is already finished or was cancelled by the process.",
+  },
+  "job-type-not-allowed": {
+    id: "Kredensial pekerja ini tidak berwenang untuk jenis pekerjaan tersebut.",
+    en: "This worker credential is not allowed to serve that job type.",
+  },
+  "worker-credential-revoked": {
+    id: "Kredensial pekerja ini sudah dicabut.",
+    en: "This worker credential is already revoked.",
+  },
   internal: { id: "Terjadi kesalahan pada server.", en: "Something went wrong on the server." },
 } as const satisfies Record<string, Bilingual>;
 

@@ -2,8 +2,10 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { loadPrincipal, type Principal } from "../auth/principal";
-import { CSRF_HEADER, findSession, SESSION_COOKIE } from "../auth/sessions";
+import { CSRF_HEADER, findSession, SESSION_COOKIE, sha256Hex } from "../auth/sessions";
+import { parseWorkerToken } from "../auth/worker-tokens";
 import { appendAudit } from "../store/audit";
+import { findWorkerCredential } from "../store/external-jobs";
 import { trustedProxies } from "./cidr";
 import { clientAddress } from "./client-address";
 import type { AppContext, AppDeps, AppEnv } from "./context";
@@ -21,10 +23,18 @@ export function authenticate(deps: AppDeps) {
     c.set("sessionId", null);
     c.set("authKind", null);
     c.set("csrfToken", null);
+    c.set("worker", null);
     const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const cookie = getCookie(c, SESSION_COOKIE);
     const token = bearer ?? cookie;
-    if (token) {
+    const workerToken = bearer ? parseWorkerToken(bearer) : undefined;
+    if (workerToken) {
+      const credential = await findWorkerCredential(deps.db, workerToken.id, sha256Hex(workerToken.secret));
+      if (credential) {
+        c.set("worker", credential);
+        c.set("authKind", "worker");
+      }
+    } else if (token) {
       const session = await findSession(deps.db, token);
       const principal = session ? await loadPrincipal(deps.db, session.user_id) : undefined;
       if (session && principal) {

@@ -16,7 +16,7 @@ import { evaluateFeel } from "@alur/shared/feel";
 import { sendJsonRequest } from "./http";
 import { bpmnError, type Connector } from "./types";
 
-export const CAMUNDA_REST_TYPE = "io.camunda:http-json:1";
+export { CAMUNDA_REST_TYPE } from "@alur/shared/connectors";
 
 const asRecord = (value: unknown): Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

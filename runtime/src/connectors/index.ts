@@ -1,8 +1,9 @@
 /**
- * Connectors of service and send tasks, by `zeebe:taskDefinition` type. The compiler rejects
- * other types at publish time (KNOWN_CONNECTOR_TYPES); at run time an unknown type is a BPMN
- * error, never a crash.
+ * Connectors of service and send tasks, by `zeebe:taskDefinition` type (the built-in ones,
+ * @alur/shared/connectors). Other types are external jobs, which the runConnector activity offers
+ * to job workers before it gets here; an unknown type reaching this is a BPMN error, never a crash.
  */
+import { type BuiltInConnector, isBuiltInConnector } from "@alur/shared/connectors";
 import { CAMUNDA_REST_TYPE, camundaRestConnector } from "./camunda-rest";
 import { documentConnector } from "./document";
 import { httpConnector } from "./http";
@@ -13,14 +14,13 @@ export { hostAllowed } from "./http";
 export { listNotifications, type NotificationRow } from "./notifications";
 export type { Connector, ConnectorDeps, ConnectorInput, ConnectorResult, NotificationChannel } from "./types";
 
-export const CONNECTORS: Record<string, Connector> = {
+/** One entry per built-in type: the compiler checks the shared list against this map. */
+export const CONNECTORS: Record<BuiltInConnector, Connector> = {
   http: httpConnector,
   notify: notifyConnector,
   document: documentConnector,
   [CAMUNDA_REST_TYPE]: camundaRestConnector,
 };
-
-export const KNOWN_CONNECTOR_TYPES = Object.keys(CONNECTORS);
 
 /** Runs the connector for `input.type`. Technical failures throw (the caller retries). */
 export function runConnector(
@@ -28,7 +28,7 @@ export function runConnector(
   input: ConnectorInput,
   signal?: AbortSignal,
 ): Promise<ConnectorResult> {
-  const connector = CONNECTORS[input.type];
+  const connector = isBuiltInConnector(input.type) ? CONNECTORS[input.type] : undefined;
   if (!connector) {
     return Promise.resolve(bpmnError("unknown-connector", `Unknown connector type "${input.type}"`));
   }

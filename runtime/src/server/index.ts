@@ -12,6 +12,7 @@ import { Hono } from "hono";
 import { createApp } from "../api/app";
 import { startRetentionSweeper } from "../api/cases/retention";
 import { startWorkflowStartSweeper } from "../api/cases/workflow-start";
+import { startJobSweeper } from "../api/jobs/job-sweeper";
 import type { Env } from "../env";
 import { createLogger, type Logger } from "../logger";
 import { type Db, dbTarget, openDb, reportPoolErrors } from "../store/db";
@@ -110,6 +111,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // documents of closed cases past their service's retention period are purged (audited)
       const retention = startRetentionSweeper(appDeps);
       stops.push(() => retention.stop());
+      // external jobs no worker serves become incidents; jobs whose case moved on stop being offered
+      const jobs = startJobSweeper(appDeps);
+      stops.push(() => jobs.stop());
       if (!mountDesigner(root)) logger.warn("designer/dist not found: run `npm run build` to serve the web app");
       const server = serve({ fetch: root.fetch, port: env.PORT, hostname: env.HOST });
       await new Promise<void>((resolve) => server.once("listening", () => resolve()));

@@ -189,6 +189,42 @@ export interface WorkflowStartsTable {
   created_at: Timestamp;
 }
 
+export interface WorkerCredentialsTable {
+  id: string;
+  name: string;
+  district: string | null;
+  job_types: ColumnType<string[], string, string>;
+  secret_hash: string;
+  created_by: string;
+  created_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export type ExternalJobState = "open" | "completed" | "failed" | "error" | "cancelled";
+
+export interface ExternalJobsTable {
+  job_key: string;
+  case_id: string;
+  district: string;
+  element_id: string;
+  type: string;
+  headers: ColumnType<Record<string, string>, string, string>;
+  variables: ColumnType<Record<string, unknown>, string, string>;
+  retries: number;
+  task_token: string;
+  state: ColumnType<ExternalJobState, ExternalJobState | undefined, ExternalJobState>;
+  worker: string | null;
+  credential_id: string | null;
+  lock_token: string | null;
+  locked_until: NullableTimestamp;
+  available_at: Timestamp;
+  activations: ColumnType<number, number | undefined, number>;
+  error_message: string | null;
+  checked_at: Timestamp;
+  created_at: Timestamp;
+  ended_at: NullableTimestamp;
+}
+
 export interface Database {
   process_versions: ProcessVersionsTable;
   cases: CasesTable;
@@ -206,4 +242,6 @@ export interface Database {
   case_documents: CaseDocumentsTable;
   task_drafts: TaskDraftsTable;
   workflow_starts: WorkflowStartsTable;
+  worker_credentials: WorkerCredentialsTable;
+  external_jobs: ExternalJobsTable;
 }

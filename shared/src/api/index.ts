@@ -3,6 +3,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./cases";
 export * from "./errors";
+export * from "./jobs";
 export * from "./processes";
 export * from "./standards";
 export * from "./tasks";

@@ -77,6 +77,21 @@ describe("alur simulate", () => {
     ]);
   });
 
+  it("answers an external job with the scenario's variables (no job worker in a simulation)", async () => {
+    // when
+    const run = await simulate(
+      path.join(FIXTURES, "bansos-pekerja.bpmn"),
+      "--scenario",
+      path.join(FIXTURES, "bansos-pekerja.json"),
+    );
+
+    // then the job's variable took the gateway to "selesai"
+    const trace = JSON.parse(run.stdout) as SimulationTrace;
+    expect(trace.expectations.filter((e) => !e.ok)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(trace.end?.variables).toMatchObject({ transfer: "berhasil" });
+  });
+
   it("exits 2 with a clear message for a scenario file that is not JSON", async () => {
     // (.txt: the repository's formatter would refuse a broken .json file)
     const run = await simulate(MODEL, "--scenario", path.join(FIXTURES, "rusak-json.txt"));

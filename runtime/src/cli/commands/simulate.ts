@@ -9,6 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { calendarFor, findDistrict } from "@alur/shared/calendar/districts";
 import { compileProcess, parseBpmn } from "@alur/shared/compiler";
+import { isBuiltInConnector } from "@alur/shared/connectors";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { CaseStateView } from "@alur/shared/schemas";
 import type { WorkflowHandle } from "@temporalio/client";
@@ -52,6 +53,11 @@ const Step = z.union([
   z.object({ wait: z.string() }),
   /** Make the next run of this service/send task's connector return a BPMN error. */
   z.object({ error: z.string(), code: z.string(), message: z.string().optional() }),
+  /**
+   * The variables a job worker answers the next run of this external job with (a job type no
+   * built-in connector runs). Without one, the simulation answers such a job with no variables.
+   */
+  z.object({ job: z.string(), variables: z.record(z.string(), z.unknown()).default({}) }),
 ]);
 type Step = z.infer<typeof Step>;
 
@@ -234,6 +240,7 @@ export async function runScenario(
     server: { executable: { type: "existing-path", path: testServer.path } },
   });
   const forcedErrors = new Map<string, { code: string; message: string }>();
+  const jobAnswers = new Map<string, Record<string, unknown>>();
   const activities = createActivities({
     db,
     logger: createLogger({ level: "silent", pretty: false }),
@@ -247,6 +254,12 @@ export async function runScenario(
     if (forced) {
       forcedErrors.delete(input.elementId);
       return { ok: false, bpmnError: forced };
+    }
+    // No job worker serves a simulation: an external job is answered as the scenario says.
+    if (!isBuiltInConnector(input.type)) {
+      const output = jobAnswers.get(input.elementId) ?? {};
+      jobAnswers.delete(input.elementId);
+      return { ok: true, output };
     }
     return runConnector(input);
   };
@@ -299,7 +312,7 @@ export async function runScenario(
     });
     started = handle;
     for (const step of scenario.steps) {
-      const result = await applyStep(env, handle, db, caseId, district, step, forcedErrors, trace);
+      const result = await applyStep(env, handle, db, caseId, district, step, forcedErrors, jobAnswers, trace);
       trace.steps.push({ step, at: await nowIso(), result });
     }
     const end = (await withTimeout(handle.result(), STEP_TIMEOUT_MS * 3, "the case to end")) as BpmnProcessResult;
@@ -364,6 +377,7 @@ async function applyStep(
   district: string,
   step: Step,
   forcedErrors: Map<string, { code: string; message: string }>,
+  jobAnswers: Map<string, Record<string, unknown>>,
   trace: SimulationTrace,
 ): Promise<unknown> {
   if ("complete" in step) {
@@ -388,6 +402,10 @@ async function applyStep(
   if ("error" in step) {
     forcedErrors.set(step.error, { code: step.code, message: step.message ?? step.code });
     return { armed: step.error };
+  }
+  if ("job" in step) {
+    jobAnswers.set(step.job, step.variables);
+    return { armed: step.job };
   }
   if ("message" in step) {
     return handle.executeUpdate(deliverMessageUpdate, {

@@ -47,7 +47,10 @@ export interface CaseActivities {
     dueAt?: string | null;
     endedAt?: string | null;
   }): Promise<void>;
-  /** Runs a service/send task's connector (`http`, `notify`, `document`); technical errors throw and are retried. */
+  /**
+   * Runs a service/send task's connector (`http`, `notify`, `document`); technical errors throw and
+   * are retried. Any other type is an external job, completed asynchronously by the job API.
+   */
   runConnector(input: {
     caseId: string;
     district: string;
@@ -60,6 +63,8 @@ export interface CaseActivities {
     jobId?: string;
     /** Workflow time when the job started (documents are dated with it). */
     at?: string;
+    /** An external job's retries, handed to its worker (the model's zeebe:taskDefinition retries). */
+    retries?: number;
   }): Promise<ConnectorResult>;
   /**
    * The business calendar of a district for the given years (national holidays, cuti bersama,

@@ -5,12 +5,14 @@
 
 import path from "node:path";
 import { calendarFor, findDistrict } from "@alur/shared/calendar/districts";
+import { isBuiltInConnector } from "@alur/shared/connectors";
 import type { ExecutionPlan } from "@alur/shared/plan";
-import { Context } from "@temporalio/activity";
+import { CompleteAsyncError, Context } from "@temporalio/activity";
 import { type NotificationChannel, runConnector } from "../../connectors";
 import type { Env } from "../../env";
 import type { Logger } from "../../logger";
 import type { Db } from "../../store/db";
+import { externalJobKey, offerJob } from "../../store/external-jobs";
 import { closeTask, createTask, resolveAssignment } from "../../store/tasks";
 import type { CaseActivities } from "./contract";
 
@@ -105,8 +107,26 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
     },
 
     async runConnector(input) {
-      const signal = activitySignal();
       const jobKey = input.jobId ?? input.elementInstanceId;
+      if (!isBuiltInConnector(input.type)) {
+        // An external job: offered to workers of the job API, which complete this activity
+        // with its task token; until then the activity stays open on Temporal (its timeouts and
+        // retries are the job's lifetime).
+        const info = Context.current().info;
+        await offerJob(db, {
+          jobKey: externalJobKey(input.caseId, jobKey),
+          caseId: input.caseId,
+          district: input.district,
+          elementId: input.elementId,
+          type: input.type,
+          headers: input.headers,
+          variables: input.variables,
+          retries: input.retries ?? 3,
+          taskToken: Buffer.from(info.taskToken).toString("base64"),
+        });
+        throw new CompleteAsyncError();
+      }
+      const signal = activitySignal();
       const result = await runConnector(
         connectorDeps,
         { ...input, jobKey, at: input.at ?? new Date().toISOString() },

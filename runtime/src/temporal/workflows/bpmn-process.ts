@@ -27,6 +27,7 @@
  * A message the case buffered itself goes down to a called case that later reports a newly opened
  * subscription taking it (the engine's childSubscribed → passMessage), with its expiry.
  */
+import { isBuiltInConnector } from "@alur/shared/connectors";
 import { messageNotAllowed, refusedMessageKeys } from "@alur/shared/message-payload";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { CaseIncident, CaseStateView, CaseStatus, MessageDelivery, Variables } from "@alur/shared/schemas";
@@ -373,10 +374,18 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const runJob = (c: Extract<EngineCommand, { type: "runJob" }>) => {
     const node = plan.nodes[c.elementId];
     const retries = node && "connector" in node ? node.connector.retries : 3;
-    const connectors = proxyActivities<CaseActivities>({
-      startToCloseTimeout: "5 minutes",
-      retry: { maximumAttempts: retries + 1, initialInterval: "2 seconds", maximumInterval: "1 minute" },
-    });
+    const external = !isBuiltInConnector(c.jobType);
+    // An external job's retries are its worker's to count (the job API fails it for good at 0);
+    // Temporal only retries when no answer came for 30 days (a lost worker fleet, not a bad job).
+    const connectors = external
+      ? proxyActivities<CaseActivities>({
+          startToCloseTimeout: "30 days",
+          retry: { maximumAttempts: 3, initialInterval: "1 minute", maximumInterval: "1 hour" },
+        })
+      : proxyActivities<CaseActivities>({
+          startToCloseTimeout: "5 minutes",
+          retry: { maximumAttempts: retries + 1, initialInterval: "2 seconds", maximumInterval: "1 minute" },
+        });
     const scope = new CancellationScope();
     track(
       `job:${c.jobId}`,
@@ -393,6 +402,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
             variables: c.variables,
             jobId: `${prefix}${c.jobId}`,
             at: now(),
+            ...(external ? { retries } : {}),
           }),
         )
         .then(
