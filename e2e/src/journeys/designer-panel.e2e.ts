@@ -124,4 +124,57 @@ describe("designer properties groups", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("keeps a Camunda model's own job type, edits it as text and makes a task an external job", async () => {
+    // given a model from Camunda Modeler whose service task names a job type of its own
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = watchConsole(page);
+    await signInThroughUi(page, "bks.admin");
+    const designer = new DesignerPage(page, inject("baseUrl"));
+    await designer.openNew();
+    const processId = uniqueProcessId("e2e_job");
+    const xml = gatewayModelXml(processId)
+      .replace(
+        '<bpmn:serviceTask id="kirim" name="Kirim pemberitahuan">',
+        '<bpmn:serviceTask id="kirim" name="Kirim pemberitahuan"><bpmn:extensionElements><zeebe:taskDefinition type="payment-service" retries="5" /></bpmn:extensionElements>',
+      )
+      .replace(
+        '<bpmn:sequenceFlow id="f_ya" name="ya" sourceRef="cek" targetRef="kirim" />',
+        '<bpmn:sequenceFlow id="f_ya" name="ya" sourceRef="cek" targetRef="kirim"><bpmn:conditionExpression>=true</bpmn:conditionExpression></bpmn:sequenceFlow>',
+      );
+    await designer.importBpmn(`${processId}.bpmn`, xml, "kirim");
+
+    // when the admin opens the task's connector group
+    await designer.selectShape("kirim");
+    const group = page.locator('[data-group-id="group-alur-connector"]');
+    const select = group.locator("#bio-properties-panel-alur-connector-type");
+    if (!(await select.isVisible())) await group.locator(".bio-properties-panel-group-header").click();
+
+    // then the select shows the job type as an external job, and its type is a text field
+    expect(await select.inputValue()).toBe("payment-service");
+    expect(await select.locator("option:checked").textContent()).toBe("Pekerjaan eksternal: payment-service");
+    const jobType = group.locator("#bio-properties-panel-alur-job-type");
+    expect(await jobType.inputValue()).toBe("payment-service");
+    // an external job is a warning (a worker is needed), not an error
+    await expect.poll(() => designer.problemCount().textContent()).toMatch(/^0 kesalahan, 1 peringatan/);
+    expect(await page.getByText('pekerjaan eksternal berjenis "payment-service"').count()).toBeGreaterThan(0);
+
+    // when the type is renamed, and another task is made an external job from a built-in type
+    await designer.setPanelField("alur-connector", "alur-job-type", "pembayaran-bansos");
+    await screenshot(page, "designer-panel-external-job");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Ekspor .bpmn" }).click(),
+    ]);
+    const exported = readFileSync(await download.path(), "utf8");
+    expect(exported).toMatch(/<zeebe:taskDefinition type="pembayaran-bansos" retries="5"/);
+
+    await select.selectOption("notify");
+    expect(await jobType.count()).toBe(0);
+    await select.selectOption("__external__");
+    expect(await group.locator("#bio-properties-panel-alur-job-type").inputValue()).toBe("pekerjaan-eksternal");
+
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

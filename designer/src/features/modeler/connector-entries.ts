@@ -1,7 +1,9 @@
 /**
  * The "Alur: connector" group of a service task: the connector type (zeebe:taskDefinition) and the
  * settings that type reads from its zeebe:taskHeaders, as the runtime's connectors name them
- * (runtime/src/connectors: http, notify, document). Other headers are kept untouched.
+ * (runtime/src/connectors: http, notify, document). Any other type is an external job served by a
+ * job worker: its type is edited as text, so a model from Camunda Modeler keeps its job types.
+ * Other headers are kept untouched.
  */
 import {
   isSelectEntryEdited,
@@ -20,6 +22,16 @@ type Element = { id: string; type: string; businessObject: Bo };
 type Command = { cmd: string; context: Record<string, unknown> };
 
 export const CONNECTOR_TYPES = ["http", "notify", "document"] as const;
+
+/** The select's choice for "a job type of my own"; the type itself is typed in the field below. */
+const NEW_EXTERNAL = "__external__";
+/** What a task newly made an external job is called until the admin names its type. */
+export const EXTERNAL_PLACEHOLDER = "pekerjaan-eksternal";
+
+/** A type no panel connector edits (not empty, not http/notify/document): an external job or Camunda's REST connector. */
+export function isExternalType(type: string): boolean {
+  return type !== "" && !(CONNECTOR_TYPES as readonly string[]).includes(type);
+}
 
 type HeaderSpec = { key: string; label: string; kind: "text" | "textarea" | "select"; options?: string[] };
 
@@ -100,19 +112,46 @@ function ConnectorType(props: { element: Element; id: string }) {
     id: props.id,
     label: s.translate("Connector"),
     getValue: () => connectorType(bo),
-    setValue: (value: string) => {
-      const commands: Command[] = [];
-      const definition = ensureExtension(s, props.element, bo, "zeebe:TaskDefinition", commands);
-      commands.push({
-        cmd: "element.updateModdleProperties",
-        context: { element: props.element, moddleElement: definition, properties: { type: value || undefined } },
-      });
-      s.commandStack.execute("properties-panel.multi-command-executor", commands);
+    setValue: (value: string) => setJobType(s, props.element, value === NEW_EXTERNAL ? EXTERNAL_PLACEHOLDER : value),
+    getOptions: () => {
+      const current = connectorType(bo);
+      return [
+        { value: "", label: "—" },
+        ...CONNECTOR_TYPES.map((t) => ({ value: t, label: s.translate(`connector.${t}`) })),
+        // the model's own job type stays selected (a select without it would show "—")
+        ...(isExternalType(current)
+          ? [{ value: current, label: s.translate("External job: {type}", { type: current }) }]
+          : []),
+        { value: NEW_EXTERNAL, label: s.translate("External job (job worker)…") },
+      ];
     },
-    getOptions: () => [
-      { value: "", label: "—" },
-      ...CONNECTOR_TYPES.map((t) => ({ value: t, label: s.translate(`connector.${t}`) })),
-    ],
+  });
+}
+
+function setJobType(s: Services, element: Element, type: string): void {
+  const commands: Command[] = [];
+  const definition = ensureExtension(s, element, element.businessObject, "zeebe:TaskDefinition", commands);
+  commands.push({
+    cmd: "element.updateModdleProperties",
+    context: { element, moddleElement: definition, properties: { type: type || undefined } },
+  });
+  s.commandStack.execute("properties-panel.multi-command-executor", commands);
+}
+
+/** The job type of an external job, as its workers ask for it. */
+function ExternalJobType(props: { element: Element; id: string }) {
+  const s = useServices();
+  return h(TextFieldEntry, {
+    element: props.element,
+    id: props.id,
+    label: s.translate("Job type"),
+    description: s.translate("Served by a job worker through the job API."),
+    debounce: s.debounce,
+    getValue: () => connectorType(props.element.businessObject),
+    validate: (value: string) => (value?.trim() ? null : s.translate("Name the job type")),
+    setValue: (value: string) => {
+      if (value?.trim()) setJobType(s, props.element, value.trim());
+    },
   });
 }
 
@@ -188,8 +227,10 @@ function ConnectorHeader(props: { element: Element; id: string; header: HeaderSp
 export function connectorEntries(element: Element): unknown[] {
   const type = connectorType(element.businessObject) as (typeof CONNECTOR_TYPES)[number];
   const headers = CONNECTOR_HEADERS[type] ?? [];
+  const external = isExternalType(connectorType(element.businessObject));
   return [
     { id: "alur-connector-type", component: ConnectorType, isEdited: isSelectEntryEdited },
+    ...(external ? [{ id: "alur-job-type", component: ExternalJobType, isEdited: isTextFieldEntryEdited }] : []),
     { id: "alur-connector-retries", component: ConnectorRetries, isEdited: isTextFieldEntryEdited },
     ...headers.map((header) => ({
       id: `alur-header-${type}-${header.key}`,
