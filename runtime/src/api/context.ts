@@ -22,6 +22,8 @@ export interface AppEnv {
     deps: AppDeps;
     principal: Principal | null;
     sessionId: string | null;
+    /** When the caller's session ends (read with the session itself). */
+    sessionExpiresAt: Date | null;
     /** How the caller authenticated; CSRF is checked only for cookies. */
     authKind: "cookie" | "bearer" | "worker" | null;
     /** A job worker's credential (bearer `alurw_…`): it may use the job API only. */

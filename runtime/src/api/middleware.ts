@@ -21,6 +21,7 @@ export function authenticate(deps: AppDeps) {
     c.set("ip", clientAddress(c, isTrustedProxy));
     c.set("principal", null);
     c.set("sessionId", null);
+    c.set("sessionExpiresAt", null);
     c.set("authKind", null);
     c.set("csrfToken", null);
     c.set("worker", null);
@@ -40,6 +41,7 @@ export function authenticate(deps: AppDeps) {
       if (session && principal) {
         c.set("principal", principal);
         c.set("sessionId", session.id);
+        c.set("sessionExpiresAt", new Date(session.expires_at));
         c.set("authKind", bearer ? "bearer" : "cookie");
         c.set("csrfToken", session.csrf_token);
       }

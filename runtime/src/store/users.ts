@@ -62,3 +62,58 @@ export async function findUsers(db: Db, filter: UserFilter) {
     disabled: u.disabled,
   }));
 }
+
+/** Creates a local account with its roles; false if the username is taken (nothing written). */
+export async function insertUser(
+  db: Db,
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    orgUnitId: string;
+    district: string | null;
+    roles: string[];
+  },
+): Promise<boolean> {
+  const row = await db
+    .insertInto("users")
+    .values({
+      id: user.id,
+      username: user.username,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      org_unit_id: user.orgUnitId,
+      district: user.district,
+    })
+    .onConflict((oc) => oc.column("username").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!row) return false;
+  if (user.roles.length > 0) {
+    await db
+      .insertInto("user_roles")
+      .values(user.roles.map((role_id) => ({ user_id: user.id, role_id })))
+      .execute();
+  }
+  return true;
+}
+
+/** Disables an account and ends its sessions (pass a transaction to audit with it). */
+export async function disableUser(db: Db, userId: string): Promise<void> {
+  await db.updateTable("users").set({ disabled: true }).where("id", "=", userId).execute();
+  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}
+
+/** Whether an enabled super admin exists that is not a demo account. */
+export async function hasRealSuperAdmin(db: Db, superAdminRole: string): Promise<boolean> {
+  const keeper = await db
+    .selectFrom("users as u")
+    .innerJoin("user_roles as r", "r.user_id", "u.id")
+    .select("u.id")
+    .where("r.role_id", "=", superAdminRole)
+    .where("u.is_demo", "=", false)
+    .where("u.disabled", "=", false)
+    .executeTakeFirst();
+  return keeper !== undefined;
+}

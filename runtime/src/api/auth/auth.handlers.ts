@@ -89,17 +89,13 @@ export const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
 
 export const me: RouteHandler<typeof routes.me, AppEnv> = async (c) => {
   const principal = requirePrincipal(c);
-  const { db } = c.get("deps");
-  const session = await db
-    .selectFrom("sessions")
-    .select("expires_at")
-    .where("id", "=", c.get("sessionId") ?? "")
-    .executeTakeFirstOrThrow();
+  const expiresAt = c.get("sessionExpiresAt");
+  if (!expiresAt) throw new ApiException(401, "unauthenticated");
   return c.json(
     {
       user: userView(principal),
       csrfToken: c.get("authKind") === "cookie" ? c.get("csrfToken") : null,
-      expiresAt: new Date(session.expires_at).toISOString(),
+      expiresAt: expiresAt.toISOString(),
     },
     200,
   );

@@ -5,7 +5,9 @@ import { canAdminister } from "../../auth/policy";
 import { DISTRICT_ADMIN, SUPER_ADMIN } from "../../auth/roles";
 import { disableDemoAccounts } from "../../auth/seed-demo";
 import { appendAudit } from "../../store/audit";
-import { findUsers } from "../../store/users";
+import * as orgUnits from "../../store/org-units";
+import * as roles from "../../store/roles";
+import * as users from "../../store/users";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
@@ -13,7 +15,7 @@ import type * as routes from "./directory.routes";
 
 export const listOrgUnits: RouteHandler<typeof routes.listOrgUnits, AppEnv> = async (c) => {
   requirePrincipal(c);
-  const rows = await c.get("deps").db.selectFrom("org_units").selectAll().orderBy("code").execute();
+  const rows = await orgUnits.listOrgUnits(c.get("deps").db);
   return c.json(
     {
       items: rows.map((r) => ({
@@ -31,7 +33,7 @@ export const listOrgUnits: RouteHandler<typeof routes.listOrgUnits, AppEnv> = as
 
 export const listRoles: RouteHandler<typeof routes.listRoles, AppEnv> = async (c) => {
   requirePrincipal(c);
-  const rows = await c.get("deps").db.selectFrom("roles").selectAll().orderBy("id").execute();
+  const rows = await roles.listRoles(c.get("deps").db);
   return c.json(
     { items: rows.map((r) => ({ id: r.id, nameId: r.name_id, nameEn: r.name_en, kind: r.kind, isHead: r.is_head })) },
     200,
@@ -43,21 +45,8 @@ export const createRole: RouteHandler<typeof routes.createRole, AppEnv> = async 
   const body = c.req.valid("json");
   await authorize(c, p.isSuperAdmin || p.isDistrictAdmin, "role.create", { type: "role", id: body.id });
   const { db } = c.get("deps");
-  const row = {
-    id: body.id,
-    name_id: body.nameId,
-    name_en: body.nameEn,
-    kind: "staff" as const,
-    is_head: body.isHead,
-    created_by: p.userId,
-  };
   const inserted = await db.transaction().execute(async (tx) => {
-    const r = await tx
-      .insertInto("roles")
-      .values(row)
-      .onConflict((oc) => oc.column("id").doNothing())
-      .returning("id")
-      .executeTakeFirst();
+    const r = await roles.insertRole(tx, { ...body, createdBy: p.userId });
     if (r) {
       await appendAudit(tx, {
         actorId: p.userId,
@@ -84,7 +73,7 @@ export const listUsers: RouteHandler<typeof routes.listUsers, AppEnv> = async (c
   const query = c.req.valid("query");
   const district = query.district ?? p.district;
   await authorize(c, canAdminister(p, district), "user.list", { type: "user", district });
-  const items = await findUsers(c.get("deps").db, { district, ...(query.role ? { roles: [query.role] } : {}) });
+  const items = await users.findUsers(c.get("deps").db, { district, ...(query.role ? { roles: [query.role] } : {}) });
   return c.json({ items }, 200);
 };
 
@@ -92,7 +81,7 @@ export const createUser: RouteHandler<typeof routes.createUser, AppEnv> = async 
   const p = requirePrincipal(c);
   const body = c.req.valid("json");
   const { db } = c.get("deps");
-  const unit = await db.selectFrom("org_units").selectAll().where("id", "=", body.orgUnitId).executeTakeFirst();
+  const unit = await orgUnits.findOrgUnit(db, body.orgUnitId);
   if (!unit) throw new ApiException(404, "not-found", { orgUnitId: body.orgUnitId });
   const district = unit.kind === "district" ? unit.code : null;
   // Only a super admin makes super admins; district roles need a district unit.
@@ -102,8 +91,8 @@ export const createUser: RouteHandler<typeof routes.createUser, AppEnv> = async 
     (!grantsSuper || p.isSuperAdmin) &&
     (district !== null || grantsSuper || p.isSuperAdmin);
   await authorize(c, allowed, "user.create", { type: "user", id: body.username, district });
-  const known = await db.selectFrom("roles").select("id").where("id", "in", body.roles).execute();
-  const unknown = body.roles.filter((r) => !known.some((k) => k.id === r));
+  const known = await roles.knownRoleIds(db, body.roles);
+  const unknown = body.roles.filter((r) => !known.has(r));
   if (unknown.length > 0 || (district === null && body.roles.includes(DISTRICT_ADMIN))) {
     throw new ApiException(400, "validation-failed", {
       issues: [{ path: "roles", message: `unknown or misplaced: ${unknown.join(", ") || DISTRICT_ADMIN}` }],
@@ -112,24 +101,16 @@ export const createUser: RouteHandler<typeof routes.createUser, AppEnv> = async 
   const id = randomUUID();
   const passwordHash = await hashPassword(body.password);
   const created = await db.transaction().execute(async (tx) => {
-    const row = await tx
-      .insertInto("users")
-      .values({
-        id,
-        username: body.username,
-        display_name: body.displayName,
-        password_hash: passwordHash,
-        org_unit_id: unit.id,
-        district,
-      })
-      .onConflict((oc) => oc.column("username").doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!row) return false;
-    await tx
-      .insertInto("user_roles")
-      .values(body.roles.map((role_id) => ({ user_id: id, role_id })))
-      .execute();
+    const inserted = await users.insertUser(tx, {
+      id,
+      username: body.username,
+      displayName: body.displayName,
+      passwordHash,
+      orgUnitId: unit.id,
+      district,
+      roles: body.roles,
+    });
+    if (!inserted) return false;
     await appendAudit(tx, {
       actorId: p.userId,
       ip: c.get("ip"),
@@ -143,7 +124,7 @@ export const createUser: RouteHandler<typeof routes.createUser, AppEnv> = async 
     return true;
   });
   if (!created) throw new ApiException(409, "username-taken");
-  const [view] = await findUsers(db, { ids: [id] });
+  const [view] = await users.findUsers(db, { ids: [id] });
   return c.json(view!, 201);
 };
 
@@ -151,7 +132,7 @@ export const disableUser: RouteHandler<typeof routes.disableUser, AppEnv> = asyn
   const p = requirePrincipal(c);
   const { userId } = c.req.valid("param");
   const { db } = c.get("deps");
-  const [before] = await findUsers(db, { ids: [userId] });
+  const [before] = await users.findUsers(db, { ids: [userId] });
   if (!before) throw new ApiException(404, "not-found");
   await authorize(c, canAdminister(p, before.district), "user.disable", {
     type: "user",
@@ -159,8 +140,7 @@ export const disableUser: RouteHandler<typeof routes.disableUser, AppEnv> = asyn
     district: before.district,
   });
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable("users").set({ disabled: true }).where("id", "=", userId).execute();
-    await tx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+    await users.disableUser(tx, userId);
     await appendAudit(tx, {
       actorId: p.userId,
       ip: c.get("ip"),
@@ -181,15 +161,7 @@ export const disableDemoUsers: RouteHandler<typeof routes.disableDemoUsers, AppE
   const { db } = c.get("deps");
   await authorize(c, p.isSuperAdmin, "user.disable-demo", { type: "user", district: null });
   // Someone must still be able to administer Alur afterwards.
-  const keeper = await db
-    .selectFrom("users as u")
-    .innerJoin("user_roles as r", "r.user_id", "u.id")
-    .select("u.id")
-    .where("r.role_id", "=", SUPER_ADMIN)
-    .where("u.is_demo", "=", false)
-    .where("u.disabled", "=", false)
-    .executeTakeFirst();
-  if (!keeper) throw new ApiException(409, "no-other-super-admin");
+  if (!(await users.hasRealSuperAdmin(db, SUPER_ADMIN))) throw new ApiException(409, "no-other-super-admin");
   const disabled = await disableDemoAccounts(db, { actorId: p.userId, ip: c.get("ip") });
   return c.json({ disabled }, 200);
 };
