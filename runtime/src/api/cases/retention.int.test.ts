@@ -15,6 +15,7 @@ import { WorkflowNotFoundError } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devServerEnv, pgliteDb, postgresDb } from "../../../test/servers";
 import { createLogger } from "../../logger";
+import { appendAudit } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import type { Db } from "../../store/db";
 import { filePath, storeFile } from "../../store/file-store";
@@ -252,6 +253,17 @@ describe("a case purged under retention, read through the API", () => {
       });
       const c = await fixtureCase(apiDb, { district: "3216", roles: ["back-office"], createdBy: null, processId });
       await personalData(apiDb, c.caseId, c.task.id, head.userId);
+      // what the case's start recorded in the append-only audit log
+      await appendAudit(apiDb, {
+        actorId: head.userId,
+        ip: null,
+        action: "case.start",
+        outcome: "ok",
+        resourceType: "case",
+        resourceId: c.caseId,
+        district: "3216",
+        after: { applicant: { name: "Rahasia Wulandari", alamat: "Cikarang" } },
+      });
       await closedDaysAgo(apiDb, c.caseId, 6 * 366);
       expect(await purgeExpiredCases({ db: apiDb, filesDir, logger })).toEqual({ cases: 1, documents: 0 });
       const { workflow_id } = await apiDb
@@ -278,6 +290,13 @@ describe("a case purged under retention, read through the API", () => {
       expect(items.purged).toMatchObject({ note: { en: "purged under retention" } });
       expect(JSON.stringify(items.items)).toContain(PURGED_VALUE);
       expect(JSON.stringify(items.items)).not.toContain("Keluarga layak");
+      // and the audit log's older entries about it read with the marker too
+      const admin = await signIn(app, credentials, "bks.admin");
+      const audit = await call(app, admin, "GET", `/audit?district=3216&actorId=${head.userId}`);
+      const started = (
+        (await audit.json()) as { items: { action: string; resourceId: string; after: unknown }[] }
+      ).items.find((e) => e.action === "case.start" && e.resourceId === c.caseId);
+      expect(started?.after).toEqual({ applicant: PURGED_VALUE });
     } finally {
       await apiDb.destroy();
       await env.teardown();
