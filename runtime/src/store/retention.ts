@@ -3,7 +3,9 @@
  * service's period, and the purge of their documents and personal data, each with its audit entry,
  * in one transaction per case.
  */
+import { PURGED_VALUE } from "@alur/shared/schemas";
 import { sql } from "kysely";
+import type { NotificationsTable } from "../connectors/notifications";
 import { appendAudit } from "./audit";
 import type { CaseDocumentRow } from "./cases";
 import type { Db } from "./db";
@@ -168,6 +170,27 @@ async function purgeCaseData(tx: Db, expired: ExpiredCase, applicant: Record<str
             .executeTakeFirst()
         ).numDeletedRows;
   await tx.deleteFrom("workflow_starts").where("case_id", "=", expired.caseId).execute();
+  // A replayable answer to the case's start is the case view, applicant included.
+  await tx
+    .deleteFrom("idempotency_keys")
+    .where("scope", "=", "POST /cases")
+    .where(sql<string>`response->>'id'`, "=", expired.caseId)
+    .execute();
+  // Notification texts are FEEL-made prose that may name the applicant: no key to scrub, so all of it.
+  let notifications = 0;
+  const notes = tx.withTables<{ notifications: NotificationsTable }>();
+  for (const n of await notes
+    .selectFrom("notifications")
+    .select(["id", "data"])
+    .where("case_id", "=", expired.caseId)
+    .execute()) {
+    await notes
+      .updateTable("notifications")
+      .set({ title: PURGED_VALUE, body: PURGED_VALUE, data: JSON.stringify(scrub.value(n.data)) })
+      .where("id", "=", n.id)
+      .execute();
+    notifications++;
+  }
   await tx
     .updateTable("cases")
     .set({ applicant: JSON.stringify(scrub.applicant(applicant)), purged_at: new Date() })
@@ -188,6 +211,7 @@ async function purgeCaseData(tx: Db, expired: ExpiredCase, applicant: Record<str
       events,
       tasks,
       drafts: Number(drafts),
+      notifications,
     },
   });
 }

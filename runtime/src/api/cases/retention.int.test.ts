@@ -14,11 +14,13 @@ import { PURGED_VALUE } from "@alur/shared/schemas";
 import { WorkflowNotFoundError } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devServerEnv, pgliteDb, postgresDb } from "../../../test/servers";
+import { insertNotification, listNotifications } from "../../connectors/notifications";
 import { createLogger } from "../../logger";
 import { appendAudit } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import type { Db } from "../../store/db";
 import { filePath, storeFile } from "../../store/file-store";
+import { claimIdempotencyKey, completeIdempotencyKey } from "../../store/idempotency";
 import { insertProcessVersion } from "../../store/process-versions";
 import { saveDraft } from "../../store/task-actions";
 import { closeTask } from "../../store/tasks";
@@ -184,7 +186,28 @@ describe("retention sweep, personal data", () => {
     await service(processId, "P1Y", RESTRICTED);
     const expired = await fixtureCase(db, { district: "3216", roles: ["back-office"], createdBy: null, processId });
     const recent = await fixtureCase(db, { district: "3216", roles: ["back-office"], createdBy: null, processId });
-    for (const c of [expired, recent]) await personalData(db, c.caseId, c.task.id, null);
+    for (const c of [expired, recent]) {
+      await personalData(db, c.caseId, c.task.id, null);
+      await insertNotification(db, {
+        id: randomUUID(),
+        caseId: c.caseId,
+        district: "3216",
+        elementId: "verify",
+        roles: ["kepala-bidang"],
+        title: "Permohonan Rahasia Wulandari terlambat",
+        body: "NIK 3216010101010001",
+        data: { nik: "3216010101010001", hari: 3 },
+        dedupeKey: `late-${c.caseId}`,
+      });
+      // the front office's start, answerable again under its idempotency key: the case view
+      const key = { userId: "u-front", key: `start-${c.caseId}`, scope: "POST /cases" };
+      await claimIdempotencyKey(db, { ...key, requestHash: "h" });
+      await completeIdempotencyKey(db, {
+        ...key,
+        statusCode: 201,
+        response: { id: c.caseId, applicant: { nik: "1" } },
+      });
+    }
     await closedDaysAgo(db, expired.caseId, 400);
     await closedDaysAgo(db, recent.caseId, 100);
 
@@ -207,6 +230,19 @@ describe("retention sweep, personal data", () => {
     expect(await db.selectFrom("task_drafts").select("data").where("task_id", "=", expired.task.id).execute()).toEqual(
       [],
     );
+    const notes = await listNotifications(db, { district: "3216", caseId: expired.caseId });
+    expect(notes.map((n) => [n.title, n.body, n.data])).toEqual([
+      [PURGED_VALUE, PURGED_VALUE, { nik: PURGED_VALUE, hari: 3 }],
+    ]);
+    expect((await listNotifications(db, { district: "3216", caseId: recent.caseId }))[0]?.body).toBe(
+      "NIK 3216010101010001",
+    );
+    const answers = await db
+      .selectFrom("idempotency_keys")
+      .select("key")
+      .where("key", "in", [`start-${expired.caseId}`, `start-${recent.caseId}`])
+      .execute();
+    expect(answers).toEqual([{ key: `start-${recent.caseId}` }]);
     // the recent case keeps everything
     const kept = await db.selectFrom("cases").selectAll().where("id", "=", recent.caseId).executeTakeFirstOrThrow();
     expect(kept.applicant).toMatchObject({ nik: "3216010101010001" });
@@ -225,6 +261,7 @@ describe("retention sweep, personal data", () => {
       events: 1,
       tasks: 1,
       drafts: 1,
+      notifications: 1,
     });
     expect(await purgeExpiredCases({ db, filesDir, logger })).toEqual({ cases: 0, documents: 0 });
   });
