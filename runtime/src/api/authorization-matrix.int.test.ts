@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devServerEnv, pgliteDb } from "../../test/servers";
 import { BUILTIN_ROLES } from "../auth/roles";
 import type { DemoCredential } from "../auth/seed-demo";
+import { appendAudit } from "../store/audit";
 import { appendCaseEvent } from "../store/case-events";
 import type { Db } from "../store/db";
 import { storeFile } from "../store/file-store";
@@ -56,7 +57,8 @@ async function sensitiveFixture(filesDir: string) {
       privacy: {
         sensitive: true,
         retention: "P5Y",
-        fields: { nik: CASEWORK, name: CASEWORK, laporanSosial: CASEWORK },
+        // the family card number only the district admin sees: so an audit reader is listed for one field
+        fields: { nik: CASEWORK, name: CASEWORK, laporanSosial: CASEWORK, nomorKk: ["district-admin"] },
         documents: { skck: CASEWORK },
       },
     },
@@ -104,6 +106,22 @@ async function sensitiveFixture(filesDir: string) {
     status: "completed",
     result: { laporanSosial: "Keluarga layak", tanggalKunjungan: "2026-11-01" },
     by: sessions["bks.sakti-peksos"]!.userId,
+    // the user's completion: its `task.complete` audit entry carries the data entered
+    audit: { ip: null },
+  });
+  // what the front office's start of the case records: the applicant as entered
+  await appendAudit(db, {
+    actorId: sessions["bks.front-office"]!.userId,
+    ip: null,
+    action: "case.start",
+    outcome: "ok",
+    resourceType: "case",
+    resourceId: created.caseId,
+    district: "3216",
+    after: {
+      caseNumber: "ADP/3216/2026/000001",
+      applicant: { name: APPLICANT, nik: "3216010101010001", nomorKk: "3216020202020002", alamat: "Cikarang" },
+    },
   });
   await appendCaseEvent(db, {
     caseId: created.caseId,
@@ -440,5 +458,90 @@ describe("authorization matrix", () => {
     expect(audited.map((a) => a.actor_id).sort()).toEqual(
       [sessions["bks.kepala-dinas"]!.userId, sessions["bks.kepala-bidang"]!.userId].sort(),
     );
+  });
+
+  it("redacts the audit log's entries about a sensitive case for every reader as the case itself", async () => {
+    const wrong: string[] = [];
+    const readers = credentials.filter((c) => c.roles[0] === "super-admin" || c.username === "bks.admin");
+    expect(readers.map((c) => c.username).sort()).toEqual(["bks.admin", "superadmin"]);
+    for (const cred of credentials) {
+      const session = sessions[cred.username]!;
+      // the entries written by the social worker (task.complete) and the front office (case.start)
+      const entries: { resourceId: string | null; action: string; withheld?: { fields: string[] } }[] = [];
+      let status = 0;
+      for (const author of ["bks.sakti-peksos", "bks.front-office"]) {
+        const res = await call(
+          app,
+          session,
+          "GET",
+          `/audit?district=3216&limit=500&actorId=${sessions[author]!.userId}`,
+        );
+        status = res.status;
+        if (res.status === 200) entries.push(...((await res.json()) as { items: typeof entries }).items);
+      }
+      if (status !== 200) {
+        if (readers.includes(cred)) wrong.push(`${cred.username}: audit read ${status}`);
+        continue;
+      }
+      const about = entries.filter((e) => e.resourceId === sensitive.caseId || e.resourceId === sensitive.doneTask);
+      const text = JSON.stringify(about);
+      const sees = {
+        completion: about.some((e) => e.action === "task.complete") && text.includes("2026-11-01"),
+        start: about.some((e) => e.action === "case.start") && text.includes("Cikarang"),
+        nik: text.includes("3216010101010001"),
+        name: text.includes(APPLICANT),
+        report: text.includes("Keluarga layak"),
+        nomorKk: text.includes("3216020202020002"),
+      };
+      // admins are listed for no field but the family card number, which only the district admin sees
+      const expected = {
+        completion: true,
+        start: true,
+        nik: false,
+        name: false,
+        report: false,
+        nomorKk: cred.username === "bks.admin",
+      };
+      if (JSON.stringify(sees) !== JSON.stringify(expected)) {
+        wrong.push(`${cred.username}: sees ${JSON.stringify(sees)}, expected ${JSON.stringify(expected)}`);
+      }
+      const start = about.find((e) => e.action === "case.start");
+      if (!start?.withheld?.fields.includes("nik")) wrong.push(`${cred.username}: withheld ${JSON.stringify(start)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("audits a read of each sensitive case a task listing shows, once per case", async () => {
+    // given the back office, offered the open tasks of a sensitive case and of an ordinary one
+    const backOffice = sessions["bks.back-office"]!;
+    const before = await db
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.max("id").as("max"))
+      .executeTakeFirstOrThrow();
+
+    // when they list their unassigned tasks
+    const res = await call(app, backOffice, "GET", "/tasks?scope=unassigned");
+    const listed = ((await res.json()) as { items: { id: string; caseId: string }[] }).items;
+
+    // then the sensitive case's read is audited, naming the task shown; the ordinary one is not
+    expect(listed.map((i) => i.caseId)).toEqual(expect.arrayContaining([sensitive.caseId, fx.caseId]));
+    const reads = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("id", ">", Number(before.max ?? 0))
+      .where("action", "=", "case.read-list")
+      .execute();
+    expect(reads.map((r) => r.resource_id)).toEqual([sensitive.caseId]);
+    expect(reads[0]).toMatchObject({
+      actor_id: backOffice.userId,
+      outcome: "ok",
+      resource_type: "case",
+      district: "3216",
+    });
+    expect(reads[0]!.details).toMatchObject({
+      scope: "unassigned",
+      taskIds: [sensitive.task.id],
+      hiddenFields: expect.arrayContaining(["nik", "name"]),
+    });
   });
 });

@@ -1,6 +1,7 @@
+import { PURGED_VALUE } from "@alur/shared/schemas";
 import { describe, expect, it } from "vitest";
 import type { Principal } from "./principal";
-import { canSeeDocument, hiddenFields, redact } from "./privacy";
+import { canSeeDocument, hiddenFields, parsePrivacy, purgeApplicant, purgePersonal, redact } from "./privacy";
 
 const privacy = {
   sensitive: true,
@@ -49,5 +50,32 @@ describe("personal-data rules", () => {
       n: null,
     });
     expect(redact(value, new Set())).toBe(value);
+  });
+
+  it("replaces, given a replacement, the hidden keys' values instead of leaving the keys out", () => {
+    const value = { nik: "1", nested: { nik: { deep: "2" }, ok: 1 }, list: [{ nik: "3" }] };
+    expect(redact(value, new Set(["nik"]), "x")).toEqual({
+      nik: "x",
+      nested: { nik: "x", ok: 1 },
+      list: [{ nik: "x" }],
+    });
+  });
+
+  it("purges the restricted fields and the applicant wherever they appear, and keeps the rest", () => {
+    const held = { applicant: { name: "A", nik: "1" }, data: { laporanSosial: "x", tanggal: "2026-11-01" }, nik: "1" };
+    expect(purgePersonal(held, privacy)).toEqual({
+      applicant: PURGED_VALUE,
+      data: { laporanSosial: PURGED_VALUE, tanggal: "2026-11-01" },
+      nik: PURGED_VALUE,
+    });
+    // a service without rules still holds an applicant
+    expect(purgePersonal({ applicant: { name: "A" }, ok: 1 }, undefined)).toEqual({ applicant: PURGED_VALUE, ok: 1 });
+    expect(purgeApplicant({ name: "A", nik: "1" })).toEqual({ name: PURGED_VALUE, nik: PURGED_VALUE });
+  });
+
+  it("reads stored rules; rules that no longer parse count as sensitive, none as none", () => {
+    expect(parsePrivacy(privacy)).toEqual(privacy);
+    expect(parsePrivacy({ sensitive: "yes" })).toEqual({ sensitive: true, fields: {}, documents: {} });
+    expect(parsePrivacy(null)).toBeUndefined();
   });
 });

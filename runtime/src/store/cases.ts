@@ -1,7 +1,8 @@
 /** Cases and their documents. Status changes come from the workflow's activities. */
 import { createHash } from "node:crypto";
-import { CasePrivacy } from "@alur/shared/schemas";
+import type { CasePrivacy } from "@alur/shared/schemas";
 import { type Insertable, type Selectable, sql } from "kysely";
+import { parsePrivacy } from "../auth/privacy";
 import type { Db } from "./db";
 import type { CaseDocumentsTable, CasesTable } from "./schema";
 
@@ -19,10 +20,7 @@ export async function getCasePrivacy(db: Db, processVersionId: string): Promise<
     .select(sql<unknown>`plan->'privacy'`.as("privacy"))
     .where("id", "=", processVersionId)
     .executeTakeFirst();
-  if (row?.privacy === null || row?.privacy === undefined) return undefined;
-  const parsed = CasePrivacy.safeParse(row.privacy);
-  // Plans are validated when deployed; one that no longer parses still has its reads audited.
-  return parsed.success ? parsed.data : { sensitive: true, fields: {}, documents: {} };
+  return parsePrivacy(row?.privacy);
 }
 
 export async function listCaseDocuments(db: Db, caseId: string): Promise<CaseDocumentRow[]> {

@@ -35,6 +35,8 @@ export interface CasesTable {
   created_by: string | null;
   started_at: Timestamp;
   ended_at: NullableTimestamp;
+  /** When the retention sweep purged the closed case's personal data (null: not yet). */
+  purged_at: NullableTimestamp;
 }
 
 export interface TasksTable {
@@ -101,8 +103,6 @@ export interface UsersTable {
   district: string | null;
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
-  failed_logins: ColumnType<number, number | undefined, number>;
-  locked_until: NullableTimestamp;
   created_at: Timestamp;
 }
 

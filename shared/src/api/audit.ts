@@ -23,6 +23,11 @@ export const AuditEntry = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /**
+   * For an entry about a case of a sensitive service: the restricted field names left out of
+   * `before`, `after` and `details` for this reader (the same rules as the case itself).
+   */
+  withheld: z.object({ fields: z.array(z.string()) }).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditPage = z.object({ items: z.array(AuditEntry), nextBefore: z.number().nullable() });

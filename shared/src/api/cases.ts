@@ -30,6 +30,19 @@ export const StartCaseData = z.object({
 });
 export type StartCaseData = z.infer<typeof StartCaseData>;
 
+/** A case whose personal data was purged under its service's retention period, and when. */
+export const RetentionPurge = z.object({
+  at: z.string(),
+  note: Bilingual,
+});
+export type RetentionPurge = z.infer<typeof RetentionPurge>;
+
+/** The note a purged case carries (in the case view and its timeline). */
+export const RETENTION_PURGED_NOTE: Bilingual = {
+  id: "data dihapus sesuai retensi",
+  en: "purged under retention",
+};
+
 export const DocumentView = z.object({
   id: z.string(),
   requirementId: z.string().nullable(),
@@ -59,6 +72,11 @@ export const CaseView = z.object({
    * out of `applicant` (and the timeline), and how many documents are left out of `documents`.
    */
   withheld: z.object({ fields: z.array(z.string()), documents: z.number().int() }).optional(),
+  /**
+   * Set once the service's retention period (plan `privacy.retention`) has passed after the case
+   * closed: its documents are deleted and its personal data reads as `PURGED_VALUE`.
+   */
+  purged: RetentionPurge.optional(),
   currentSteps: z.array(z.object({ taskId: z.string(), name: z.string().nullable(), elementId: z.string() })),
   /** True while the case's workflow waits to be started (Temporal was unreachable; retried in the background). */
   workflowPending: z.boolean().optional(),
@@ -78,7 +96,7 @@ export const TimelineEvent = z.object({
   actor: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
 });
-export const Timeline = z.object({ items: z.array(TimelineEvent) });
+export const Timeline = z.object({ items: z.array(TimelineEvent), purged: RetentionPurge.optional() });
 
 export const CaseMessageRequest = z.object({
   /** BPMN message name, e.g. `sk-provinsi-diterima`. */

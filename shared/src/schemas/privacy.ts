@@ -24,3 +24,9 @@ export const CasePrivacy = z.object({
   documents: z.record(z.string().min(1), Roles).default({}),
 });
 export type CasePrivacy = z.infer<typeof CasePrivacy>;
+
+/**
+ * What a closed case's personal data reads as once its service's retention period has passed:
+ * the value of every restricted field and of the applicant, in the store and in what the API shows.
+ */
+export const PURGED_VALUE = "data dihapus sesuai retensi / purged under retention";

@@ -60,6 +60,11 @@ function CaseDetail({ c }: { c: CaseView }) {
           </>
         }
       />
+      {c.purged && (
+        <p className="alert alert-info" role="status" data-testid="case-purged">
+          {t("case.purged", { at: formatDateTime(c.purged.at, i18n.language) })}
+        </p>
+      )}
       <IncidentsPanel c={c} names={names} canRetry={isAdmin} />
       <div className="grid-2">
         <div>

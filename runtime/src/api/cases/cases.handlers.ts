@@ -5,6 +5,8 @@ import {
   CaseMessageRequest,
   type CaseMessageResponse,
   type CaseView,
+  RETENTION_PURGED_NOTE,
+  type RetentionPurge,
   type RetryIncidentRequest,
   StartCaseData,
 } from "@alur/shared/api";
@@ -164,6 +166,11 @@ async function workflowState(deps: AppDeps, row: CaseRow): Promise<CaseStateView
   }
 }
 
+/** Said of a case whose personal data the retention sweep purged (absent otherwise). */
+function retentionPurge(row: CaseRow): { purged: RetentionPurge } | Record<string, never> {
+  return row.purged_at ? { purged: { at: new Date(row.purged_at).toISOString(), note: RETENTION_PURGED_NOTE } } : {};
+}
+
 /** The case as the principal may see it: restricted fields and documents of a sensitive service left out. */
 async function caseView(
   db: Db,
@@ -204,6 +211,7 @@ async function caseView(
     ...(hidden.size > 0 || withheldDocuments > 0
       ? { withheld: { fields: [...hidden], documents: withheldDocuments } }
       : {}),
+    ...retentionPurge(row),
     currentSteps: open.map((t) => ({ taskId: t.id, name: t.name, elementId: t.element_id })),
     ...(pending ? { workflowPending: true } : {}),
     ...(incidents ? { incidents } : {}),
@@ -269,6 +277,7 @@ export const timeline: RouteHandler<typeof routes.timeline, AppEnv> = async (c) 
         actor: e.actor,
         data: redact(e.data, hidden),
       })),
+      ...retentionPurge(row),
     },
     200,
   );

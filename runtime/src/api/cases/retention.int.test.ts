@@ -1,21 +1,31 @@
 /**
  * The retention sweep on real PostgreSQL: documents of closed cases past their service's period
  * go (rows and files, each purge audited); open cases, recent ones and services without a period
- * keep theirs, and a file another case still uses stays.
+ * keep theirs, and a file another case still uses stays. Their personal data (applicant, restricted
+ * fields in events, task results and drafts) is replaced by the purge marker, audited; the API
+ * still reads such a case, whose workflow history Temporal no longer has, and says it was purged.
  */
 
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PURGED_VALUE } from "@alur/shared/schemas";
+import { WorkflowNotFoundError } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresDb } from "../../../test/servers";
+import { devServerEnv, pgliteDb, postgresDb } from "../../../test/servers";
+import { insertNotification, listNotifications } from "../../connectors/notifications";
 import { createLogger } from "../../logger";
+import { appendAudit } from "../../store/audit";
+import { appendCaseEvent } from "../../store/case-events";
 import type { Db } from "../../store/db";
 import { filePath, storeFile } from "../../store/file-store";
+import { claimIdempotencyKey, completeIdempotencyKey } from "../../store/idempotency";
 import { insertProcessVersion } from "../../store/process-versions";
-import { fixtureCase, fixturePlan } from "../test-support";
-import { purgeExpiredDocuments } from "./retention";
+import { saveDraft } from "../../store/task-actions";
+import { closeTask } from "../../store/tasks";
+import { buildTestApp, call, fixtureCase, fixturePlan, signIn } from "../test-support";
+import { purgeExpiredCases } from "./retention";
 
 let db: Db;
 const filesDir = mkdtempSync(path.join(tmpdir(), "alur-retention-"));
@@ -27,11 +37,13 @@ beforeAll(async () => {
 });
 afterAll(() => db?.destroy());
 
-async function service(processId: string, retention: string | undefined) {
+const RESTRICTED = { nik: ["sakti-peksos", "kepala-dinas"], laporanSosial: ["sakti-peksos", "kepala-dinas"] };
+
+async function service(processId: string, retention: string | undefined, fields: Record<string, string[]> = {}) {
   await insertProcessVersion(db, {
     plan: {
       ...fixturePlan(processId, ["back-office"]),
-      privacy: { sensitive: true, ...(retention ? { retention } : {}), fields: {}, documents: {} },
+      privacy: { sensitive: true, ...(retention ? { retention } : {}), fields, documents: {} },
     },
     bpmnXml: "<definitions/>",
     district: "3216",
@@ -72,6 +84,37 @@ async function caseWith(processId: string, closedDaysAgo: number | null, content
   return { caseId, hashes };
 }
 
+/** What a social worker's visit leaves in a case: applicant, a task result, its event, a draft. */
+async function personalData(db: Db, caseId: string, taskId: string, by: string | null) {
+  await db
+    .updateTable("cases")
+    .set({ applicant: JSON.stringify({ name: "Rahasia Wulandari", nik: "3216010101010001", alamat: "Cikarang" }) })
+    .where("id", "=", caseId)
+    .execute();
+  await db.updateTable("cases").set({ status: "active" }).where("id", "=", caseId).execute();
+  await saveDraft(db, { taskId, userId: by ?? "nobody", data: { laporanSosial: "draf" } });
+  await closeTask(db, {
+    taskId,
+    status: "completed",
+    by,
+    result: { laporanSosial: "Keluarga layak", tanggalKunjungan: "2026-11-01" },
+  });
+  await appendCaseEvent(db, {
+    caseId,
+    type: "task.completed",
+    actor: by,
+    data: { taskId, data: { laporanSosial: "Keluarga layak", tanggalKunjungan: "2026-11-01" } },
+  });
+}
+
+async function closedDaysAgo(db: Db, caseId: string, days: number) {
+  await db
+    .updateTable("cases")
+    .set({ status: "completed", ended_at: new Date(Date.now() - days * DAY) })
+    .where("id", "=", caseId)
+    .execute();
+}
+
 async function documentsOf(caseId: string) {
   return db.selectFrom("case_documents").select("id").where("case_id", "=", caseId).execute();
 }
@@ -89,7 +132,7 @@ describe("retention sweep", () => {
     const kept = await caseWith(`ret-none-${suffix}`, 4000, [`kept-${suffix}`]);
 
     // when the sweep runs
-    const result = await purgeExpiredDocuments({ db, filesDir, logger });
+    const result = await purgeExpiredCases({ db, filesDir, logger });
 
     // then only the expired case lost its documents; its own file is gone, the shared one stays
     expect(result).toEqual({ cases: 1, documents: 2 });
@@ -114,7 +157,7 @@ describe("retention sweep", () => {
     });
 
     // when it runs again, there is nothing left to purge and nothing more is audited
-    expect(await purgeExpiredDocuments({ db, filesDir, logger })).toEqual({ cases: 0, documents: 0 });
+    expect(await purgeExpiredCases({ db, filesDir, logger })).toEqual({ cases: 0, documents: 0 });
   });
 
   it("reads every period the compiler accepts (years, months, weeks, days)", async () => {
@@ -129,8 +172,171 @@ describe("retention sweep", () => {
       const processId = `ret-${retention}-${closedDaysAgo}-${suffix}`;
       await service(processId, retention);
       const c = await caseWith(processId, closedDaysAgo, [`${processId}-doc`]);
-      await purgeExpiredDocuments({ db, filesDir, logger });
+      await purgeExpiredCases({ db, filesDir, logger });
       expect(await documentsOf(c.caseId), `${retention} after ${closedDaysAgo} days`).toHaveLength(purged ? 0 : 1);
+    }
+  });
+});
+
+describe("retention sweep, personal data", () => {
+  it("replaces a closed case's applicant and restricted fields by the marker once past retention, audited once", async () => {
+    // given an expired case and a recent one of a service restricting nik and the social report
+    const suffix = randomUUID().slice(0, 8);
+    const processId = `ret-data-${suffix}`;
+    await service(processId, "P1Y", RESTRICTED);
+    const expired = await fixtureCase(db, { district: "3216", roles: ["back-office"], createdBy: null, processId });
+    const recent = await fixtureCase(db, { district: "3216", roles: ["back-office"], createdBy: null, processId });
+    for (const c of [expired, recent]) {
+      await personalData(db, c.caseId, c.task.id, null);
+      await insertNotification(db, {
+        id: randomUUID(),
+        caseId: c.caseId,
+        district: "3216",
+        elementId: "verify",
+        roles: ["kepala-bidang"],
+        title: "Permohonan Rahasia Wulandari terlambat",
+        body: "NIK 3216010101010001",
+        data: { nik: "3216010101010001", hari: 3 },
+        dedupeKey: `late-${c.caseId}`,
+      });
+      // the front office's start, answerable again under its idempotency key: the case view
+      const key = { userId: "u-front", key: `start-${c.caseId}`, scope: "POST /cases" };
+      await claimIdempotencyKey(db, { ...key, requestHash: "h" });
+      await completeIdempotencyKey(db, {
+        ...key,
+        statusCode: 201,
+        response: { id: c.caseId, applicant: { nik: "1" } },
+      });
+    }
+    await closedDaysAgo(db, expired.caseId, 400);
+    await closedDaysAgo(db, recent.caseId, 100);
+
+    // when the sweep runs
+    const result = await purgeExpiredCases({ db, filesDir, logger });
+
+    // then the expired case holds the marker where it held personal data, and the rest as it was
+    expect(result).toEqual({ cases: 1, documents: 0 });
+    const row = await db.selectFrom("cases").selectAll().where("id", "=", expired.caseId).executeTakeFirstOrThrow();
+    expect(row.applicant).toEqual({ name: PURGED_VALUE, nik: PURGED_VALUE, alamat: PURGED_VALUE });
+    expect(row.purged_at).not.toBeNull();
+    const task = await db.selectFrom("tasks").selectAll().where("id", "=", expired.task.id).executeTakeFirstOrThrow();
+    expect(task.result).toEqual({ laporanSosial: PURGED_VALUE, tanggalKunjungan: "2026-11-01" });
+    const events = await db.selectFrom("case_events").select("data").where("case_id", "=", expired.caseId).execute();
+    expect(JSON.stringify(events)).not.toContain("Keluarga layak");
+    expect(events.map((e) => e.data)).toContainEqual({
+      taskId: expired.task.id,
+      data: { laporanSosial: PURGED_VALUE, tanggalKunjungan: "2026-11-01" },
+    });
+    expect(await db.selectFrom("task_drafts").select("data").where("task_id", "=", expired.task.id).execute()).toEqual(
+      [],
+    );
+    const notes = await listNotifications(db, { district: "3216", caseId: expired.caseId });
+    expect(notes.map((n) => [n.title, n.body, n.data])).toEqual([
+      [PURGED_VALUE, PURGED_VALUE, { nik: PURGED_VALUE, hari: 3 }],
+    ]);
+    expect((await listNotifications(db, { district: "3216", caseId: recent.caseId }))[0]?.body).toBe(
+      "NIK 3216010101010001",
+    );
+    const answers = await db
+      .selectFrom("idempotency_keys")
+      .select("key")
+      .where("key", "in", [`start-${expired.caseId}`, `start-${recent.caseId}`])
+      .execute();
+    expect(answers).toEqual([{ key: `start-${recent.caseId}` }]);
+    // the recent case keeps everything
+    const kept = await db.selectFrom("cases").selectAll().where("id", "=", recent.caseId).executeTakeFirstOrThrow();
+    expect(kept.applicant).toMatchObject({ nik: "3216010101010001" });
+    expect(kept.purged_at).toBeNull();
+    // and the purge is audited once, naming what was purged
+    const audit = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "case.data-purged")
+      .where("resource_id", "=", expired.caseId)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.details).toMatchObject({
+      retention: "P1Y",
+      applicantFields: ["alamat", "name", "nik"],
+      events: 1,
+      tasks: 1,
+      drafts: 1,
+      notifications: 1,
+    });
+    expect(await purgeExpiredCases({ db, filesDir, logger })).toEqual({ cases: 0, documents: 0 });
+  });
+});
+
+describe("a case purged under retention, read through the API", () => {
+  it("shows the case page and timeline with the marker, with no workflow history left in Temporal", async () => {
+    // given an app on the dev server and a closed adoption-like case past retention; its workflow
+    // never ran there, as after the namespace's retention removed the closed workflow's history
+    const env = await devServerEnv();
+    const apiDb = await pgliteDb();
+    try {
+      const { app, credentials } = await buildTestApp(apiDb, { client: env.client });
+      const head = await signIn(app, credentials, "bks.kepala-dinas");
+      const processId = "ret-api";
+      await insertProcessVersion(apiDb, {
+        plan: {
+          ...fixturePlan(processId, ["back-office"]),
+          privacy: { sensitive: true, retention: "P5Y", fields: RESTRICTED, documents: {} },
+        },
+        bpmnXml: "<definitions/>",
+        district: "3216",
+        publish: true,
+        effectiveFrom: null,
+        createdBy: null,
+      });
+      const c = await fixtureCase(apiDb, { district: "3216", roles: ["back-office"], createdBy: null, processId });
+      await personalData(apiDb, c.caseId, c.task.id, head.userId);
+      // what the case's start recorded in the append-only audit log
+      await appendAudit(apiDb, {
+        actorId: head.userId,
+        ip: null,
+        action: "case.start",
+        outcome: "ok",
+        resourceType: "case",
+        resourceId: c.caseId,
+        district: "3216",
+        after: { applicant: { name: "Rahasia Wulandari", alamat: "Cikarang" } },
+      });
+      await closedDaysAgo(apiDb, c.caseId, 6 * 366);
+      expect(await purgeExpiredCases({ db: apiDb, filesDir, logger })).toEqual({ cases: 1, documents: 0 });
+      const { workflow_id } = await apiDb
+        .selectFrom("cases")
+        .select("workflow_id")
+        .where("id", "=", c.caseId)
+        .executeTakeFirstOrThrow();
+      await expect(env.client.workflow.getHandle(workflow_id).describe()).rejects.toThrow(WorkflowNotFoundError);
+
+      // when the head of office (listed for the restricted fields) reads the case and its timeline
+      const view = await call(app, head, "GET", `/cases/${c.caseId}`);
+      const timeline = await call(app, head, "GET", `/cases/${c.caseId}/timeline`);
+
+      // then both answer, with the marker in place of the personal data and the purge noted
+      expect(view.status).toBe(200);
+      const body = (await view.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({
+        status: "completed",
+        applicant: { name: PURGED_VALUE, nik: PURGED_VALUE, alamat: PURGED_VALUE },
+        purged: { note: { id: "data dihapus sesuai retensi", en: "purged under retention" } },
+      });
+      expect(timeline.status).toBe(200);
+      const items = (await timeline.json()) as { items: { data: unknown }[]; purged?: unknown };
+      expect(items.purged).toMatchObject({ note: { en: "purged under retention" } });
+      expect(JSON.stringify(items.items)).toContain(PURGED_VALUE);
+      expect(JSON.stringify(items.items)).not.toContain("Keluarga layak");
+      // and the audit log's older entries about it read with the marker too
+      const admin = await signIn(app, credentials, "bks.admin");
+      const audit = await call(app, admin, "GET", `/audit?district=3216&actorId=${head.userId}`);
+      const started = (
+        (await audit.json()) as { items: { action: string; resourceId: string; after: unknown }[] }
+      ).items.find((e) => e.action === "case.start" && e.resourceId === c.caseId);
+      expect(started?.after).toEqual({ applicant: PURGED_VALUE });
+    } finally {
+      await apiDb.destroy();
+      await env.teardown();
     }
   });
 });

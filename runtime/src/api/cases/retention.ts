@@ -1,14 +1,16 @@
 /**
- * The retention sweep: documents of closed cases past their service's retention period
- * (alur:privacy retention) are purged, each purge audited. Runs in every API process beside the
- * workflow-start sweep; the purge is one transaction per case, so two processes never audit twice.
+ * The retention sweep: closed cases past their service's retention period (alur:privacy retention)
+ * lose their documents and personal data (UU 27/2022: kept no longer than needed), each purge
+ * audited. Runs in every API process beside the workflow-start sweep; the purge is one transaction
+ * per case, so two processes never audit twice.
  */
+import { parsePrivacy, purgeApplicant, purgePersonal } from "../../auth/privacy";
 import { removeFile } from "../../store/file-store";
-import { casesPastRetention, purgeCaseDocuments } from "../../store/retention";
+import { casesPastRetention, purgeCase } from "../../store/retention";
 import type { AppDeps } from "../context";
 
-/** Purges the documents of up to `limit` expired cases; returns how many cases and documents. */
-export async function purgeExpiredDocuments(
+/** Purges up to `limit` expired cases; returns how many cases were purged and how many documents. */
+export async function purgeExpiredCases(
   deps: Pick<AppDeps, "db" | "filesDir" | "logger">,
   options: { now?: Date; limit?: number } = {},
 ): Promise<{ cases: number; documents: number }> {
@@ -16,18 +18,25 @@ export async function purgeExpiredDocuments(
   let documents = 0;
   let cases = 0;
   for (const entry of expired) {
-    const purged = await purgeCaseDocuments(deps.db, entry);
-    if (purged.documents.length === 0) continue;
+    const privacy = parsePrivacy(entry.privacy);
+    const purged = await purgeCase(deps.db, entry, {
+      applicant: purgeApplicant,
+      value: (value) => purgePersonal(value, privacy),
+    });
+    if (purged.documents.length === 0 && !purged.dataPurged) continue;
     cases++;
     documents += purged.documents.length;
     // After the commit: a crash here leaves an unreferenced file (found by hash), never a row without its file.
     for (const sha256 of purged.unusedFiles) await removeFile(deps.filesDir, sha256);
-    deps.logger.info({ caseId: entry.caseId, documents: purged.documents.length }, "case documents purged (retention)");
+    deps.logger.info(
+      { caseId: entry.caseId, documents: purged.documents.length, dataPurged: purged.dataPurged },
+      "case purged (retention)",
+    );
   }
   return { cases, documents };
 }
 
-/** Runs purgeExpiredDocuments shortly after start, then every `intervalMs`, one sweep at a time, until stopped. */
+/** Runs purgeExpiredCases shortly after start, then every `intervalMs`, one sweep at a time, until stopped. */
 export function startRetentionSweeper(
   deps: Pick<AppDeps, "db" | "filesDir" | "logger">,
   intervalMs = 60 * 60 * 1000,
@@ -35,7 +44,7 @@ export function startRetentionSweeper(
   let running: Promise<unknown> | null = null;
   const sweep = () => {
     if (running) return;
-    running = purgeExpiredDocuments(deps)
+    running = purgeExpiredCases(deps)
       .catch((error) => deps.logger.error({ err: error }, "retention sweep failed"))
       .finally(() => {
         running = null;

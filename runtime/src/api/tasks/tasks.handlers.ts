@@ -1,12 +1,12 @@
 import type { InboxItem, TaskDetail } from "@alur/shared/api";
 import { notAllowedKeys, notAllowedMessage, validateTaskData } from "@alur/shared/forms";
-import { CasePrivacy } from "@alur/shared/schemas";
+import type { CasePrivacy } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
 import { canReassignTask, canSeeTask, canWorkOnTask } from "../../auth/policy";
 import type { Principal } from "../../auth/principal";
-import { hiddenFields, redact } from "../../auth/privacy";
-import { appendAudit } from "../../store/audit";
+import { hiddenFields, parsePrivacy, redact } from "../../auth/privacy";
+import { appendAudit, appendAudits } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import type { Db } from "../../store/db";
 import { decodeCursor, type InboxRow, queryInbox } from "../../store/inbox";
@@ -49,18 +49,11 @@ function iso(d: Date | string | null): string | null {
   return d ? new Date(d).toISOString() : null;
 }
 
-/** The plan's personal-data rules as stored (undefined when the service has none). */
-function privacyOf(raw: unknown): CasePrivacy | undefined {
-  if (raw === null || raw === undefined) return undefined;
-  const parsed = CasePrivacy.safeParse(raw);
-  return parsed.success ? parsed.data : { sensitive: true, fields: {}, documents: {} };
-}
-
 /** An inbox row as the principal may see it: a restricted applicant name is left out. */
 function inboxItemFor(p: Principal) {
   return (r: InboxRow): InboxItem => {
     const item = inboxItem(r);
-    return hiddenFields(privacyOf(r.privacy), p).has("name") ? { ...item, applicantName: null } : item;
+    return hiddenFields(parsePrivacy(r.privacy), p).has("name") ? { ...item, applicantName: null } : item;
   };
 }
 
@@ -103,7 +96,7 @@ async function taskDetailWithPrivacy(
     .executeTakeFirstOrThrow();
   const plan = info.plan as { forms?: Record<string, unknown>; privacy?: unknown };
   const forms = plan.forms ?? {};
-  const privacy = privacyOf(plan.privacy);
+  const privacy = parsePrivacy(plan.privacy);
   const hidden = hiddenFields(privacy, p);
   const name = hidden.has("name") ? undefined : info.applicant.name;
   const detail: TaskDetail = {
@@ -179,8 +172,50 @@ export const inbox: RouteHandler<typeof routes.inbox, AppEnv> = async (c) => {
     limit: q.limit,
     cursor: q.cursor,
   });
+  await auditSensitiveListing(c, p, q.scope, page.rows);
   return c.json({ items: page.rows.map(inboxItemFor(p)), nextCursor: page.nextCursor }, 200);
 };
+
+/**
+ * A listing shows each task's case (number, applicant): a read of every sensitive case in it,
+ * audited as one entry per case (not per request), so "who read this case" stays one lookup by
+ * the case's id, as for a case page; the entries of a page go in one statement.
+ */
+async function auditSensitiveListing(
+  c: AppContext,
+  p: Principal,
+  scope: string,
+  rows: readonly InboxRow[],
+): Promise<void> {
+  const byCase = new Map<string, { row: InboxRow; taskIds: string[] }>();
+  for (const r of rows) {
+    const privacy = parsePrivacy(r.privacy);
+    if (!privacy?.sensitive) continue;
+    const entry = byCase.get(r.case_id) ?? { row: r, taskIds: [] };
+    entry.taskIds.push(r.id);
+    byCase.set(r.case_id, entry);
+  }
+  await appendAudits(
+    c.get("deps").db,
+    [...byCase.values()].map(({ row, taskIds }) => ({
+      actorId: p.userId,
+      ip: c.get("ip"),
+      action: "case.read-list",
+      outcome: "ok" as const,
+      resourceType: "case",
+      resourceId: row.case_id,
+      district: row.district,
+      details: {
+        method: c.req.method,
+        path: c.req.path,
+        scope,
+        taskIds,
+        roles: p.roles,
+        hiddenFields: [...hiddenFields(parsePrivacy(row.privacy), p)],
+      },
+    })),
+  );
+}
 
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   const p = requirePrincipal(c);

@@ -6,6 +6,7 @@ import * as accountsAudit from "./0003-accounts-audit";
 import * as workflowStarts from "./0004-workflow-starts";
 import * as caseNumberPrefixes from "./0005-case-number-prefixes";
 import * as taskAssignment from "./0006-task-assignment";
+import * as retentionPurge from "./0007-retention-purge";
 import * as externalJobs from "./0011-external-jobs";
 
 export const migrations: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   "0004-workflow-starts": workflowStarts,
   "0005-case-number-prefixes": caseNumberPrefixes,
   "0006-task-assignment": taskAssignment,
+  "0007-retention-purge": retentionPurge,
   "0011-external-jobs": externalJobs,
 };
