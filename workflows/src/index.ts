@@ -23,7 +23,8 @@ export interface CatalogueEntry {
 /** The workflows/ folder of this package. */
 export const WORKFLOWS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-const SKIP = new Set(["node_modules", "src", "test", "authoring"]);
+// camunda-corpus: Camunda-8-style test models, not services the catalogue publishes at first start.
+const SKIP = new Set(["node_modules", "src", "test", "authoring", "camunda-corpus"]);
 
 function attribute(tag: string | undefined, name: string): string | null {
   if (!tag) return null;

@@ -25,6 +25,8 @@ export async function insertProcessVersion(
     publish: boolean;
     effectiveFrom: string | null;
     createdBy: string | null;
+    /** Shared by the versions one deploy created from one file. */
+    deploymentId?: string | null;
   },
 ): Promise<ProcessVersionRow> {
   const legalBasis = input.plan.variant?.legalBasis
@@ -53,6 +55,7 @@ export async function insertProcessVersion(
         legal_basis: legalBasis ? JSON.stringify(legalBasis) : null,
         created_by: input.createdBy,
         published_at: input.publish ? new Date() : null,
+        deployment_id: input.deploymentId ?? null,
       })
       .onConflict((oc) => oc.constraint("process_versions_unique").doNothing())
       .returningAll()
@@ -64,6 +67,63 @@ export async function insertProcessVersion(
 
 export async function getProcessVersion(db: Db, id: string): Promise<ProcessVersionRow | undefined> {
   return db.selectFrom("process_versions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The drafts deployed together with a version (its own deployment), itself excluded. */
+export async function draftsDeployedWith(db: Db, version: ProcessVersionRow): Promise<ProcessVersionRow[]> {
+  if (!version.deployment_id) return [];
+  return db
+    .selectFrom("process_versions")
+    .selectAll()
+    .where("deployment_id", "=", version.deployment_id)
+    .where("id", "!=", version.id)
+    .where("status", "=", "draft")
+    .orderBy("created_at")
+    .execute();
+}
+
+/** Publishes a draft; undefined when it is no longer a draft (retired meanwhile). */
+export async function publishDraft(db: Db, id: string): Promise<ProcessVersionRow | undefined> {
+  return db
+    .updateTable("process_versions")
+    .set({ status: "published", published_at: new Date() })
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * The plans a case of `version` calls from its own deployment, by process id: the published
+ * versions deployed from the same file, reached through literal call activities (transitively).
+ * Pinned at case start, so a call between processes of one file runs the partner deployed with
+ * it, whatever is published later.
+ */
+export async function deployedCalledPlans(
+  db: Db,
+  version: ProcessVersionRow,
+): Promise<Record<string, { plan: ExecutionPlan; planHash: string }>> {
+  if (!version.deployment_id) return {};
+  const rows = await db
+    .selectFrom("process_versions")
+    .select(["process_id", "plan", "plan_hash"])
+    .where("deployment_id", "=", version.deployment_id)
+    .where("status", "=", "published")
+    .execute();
+  const siblings = new Map(rows.map((r) => [r.process_id, { plan: r.plan as ExecutionPlan, planHash: r.plan_hash }]));
+  const pinned: Record<string, { plan: ExecutionPlan; planHash: string }> = {};
+  const queue = [version.plan as ExecutionPlan];
+  for (let plan = queue.shift(); plan; plan = queue.shift()) {
+    for (const node of Object.values(plan.nodes)) {
+      if (node.type !== "callActivity" || node.calledProcess.kind !== "literal") continue;
+      const processId = node.calledProcess.value;
+      const called = siblings.get(processId);
+      if (!called || pinned[processId] || processId === version.process_id) continue;
+      pinned[processId] = called;
+      queue.push(called.plan);
+    }
+  }
+  return pinned;
 }
 
 /**
@@ -93,12 +153,10 @@ export async function resolvePublishedVersion(
  * whose process is a FEEL expression cannot be known here; the workflow then decides.
  */
 export async function caseAndCalledPlans(db: Db, processVersionId: string, district: string): Promise<ExecutionPlan[]> {
-  const own = await db
-    .selectFrom("process_versions")
-    .select("plan")
-    .where("id", "=", processVersionId)
-    .executeTakeFirst();
+  const own = await getProcessVersion(db, processVersionId);
   if (!own) return [];
+  // calls between processes of one file run the partner pinned at case start
+  const pinned = await deployedCalledPlans(db, own);
   const plans = [own.plan as ExecutionPlan];
   const seen = new Set([plans[0]!.processId]);
   for (let i = 0; i < plans.length; i++) {
@@ -107,6 +165,11 @@ export async function caseAndCalledPlans(db: Db, processVersionId: string, distr
       const processId = node.calledProcess.value;
       if (seen.has(processId)) continue;
       seen.add(processId);
+      const deployed = pinned[processId];
+      if (deployed) {
+        plans.push(deployed.plan);
+        continue;
+      }
       const rows = await db
         .selectFrom("process_versions")
         .select(["plan", "district"])

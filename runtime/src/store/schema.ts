@@ -20,6 +20,8 @@ export interface ProcessVersionsTable {
   created_by: string | null;
   created_at: Timestamp;
   published_at: NullableTimestamp;
+  /** The deployment (one file, every executable process of it) this version came with; null before 0010. */
+  deployment_id: string | null;
 }
 
 export interface CasesTable {

@@ -10,7 +10,10 @@ export const DeployRequest = z.object({
   publish: z.boolean().default(false),
   /** ISO date from which the version applies to new cases. */
   effectiveFrom: z.string().date().optional(),
-  /** Which process of the file to deploy when it holds several. */
+  /**
+   * Which process of the file to deploy. Without it every executable process of the file deploys,
+   * each as its own version keyed by its BPMN process id (as Zeebe deploys a resource).
+   */
   processId: z.string().min(1).optional(),
   /** form-js schemas by form id, embedded in the plan so completions are validated on the server. */
   forms: z.record(z.string(), z.unknown()).optional(),
@@ -30,11 +33,18 @@ export const ProcessVersionView = z.object({
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   publishedAt: z.string().nullable(),
+  /** Shared by the versions deployed together from one file (they publish together); null before deployments were recorded. */
+  deploymentId: z.string().nullable(),
 });
 export type ProcessVersionView = z.infer<typeof ProcessVersionView>;
 
 export const DeployResponse = z.object({
+  /** The first deployed process's version (the one a single-process file has). */
   version: ProcessVersionView,
+  /** Every version this deployment created, one per executable process of the file, in file order. */
+  versions: z.array(ProcessVersionView),
+  /** Processes of the file not deployed because they are not executable (a note is among the problems). */
+  skipped: z.array(z.string()),
   /** Compiler warnings (errors reject the deployment with 422). */
   problems: z.array(z.unknown()),
 });

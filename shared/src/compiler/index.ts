@@ -10,11 +10,19 @@ export { ALUR_NAMESPACE, createModdle } from "./moddle";
 export type { ModdleElement } from "./moddle-element";
 export { DEFAULT_MAX_BYTES, type ParseOptions, type ParseResult, parseBpmn, screenXml, toBpmnXml } from "./parse-bpmn";
 export { hasErrors, Problem, Severity } from "./problem";
-export { processesOf, selectProcess } from "./process-elements";
+export { executableProcesses, processesOf, selectProcess } from "./process-elements";
 export { ALUR_RULES, type Rule, type ValidateOptions } from "./rules";
 export { KNOWN_CONNECTORS } from "./rules/unknown-connector-type";
 export { readServiceStandard, readVariant } from "./service-standard";
 export { durationWords, numberWords, unitWords } from "./standard-words";
 export { unsupportedReason } from "./supported-elements";
 export { syntheticModel } from "./synthetic-model";
-export { compileAndValidate, compileAndValidateXml, validateDefinitions, validateXml } from "./validate";
+export {
+  type CompileAllResult,
+  compileAndValidate,
+  compileAndValidateAll,
+  compileAndValidateAllXml,
+  compileAndValidateXml,
+  validateDefinitions,
+  validateXml,
+} from "./validate";

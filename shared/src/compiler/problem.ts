@@ -11,6 +11,8 @@ export const Problem = z.object({
   /** Stable kebab-case code, e.g. "gateway-without-condition" or "bpmnlint/label-required". */
   code: z.string().min(1),
   message: z.object({ id: z.string().min(1), en: z.string().min(1) }),
+  /** The process the element belongs to; set when the file holds more than one process. */
+  processId: z.string().optional(),
   /** Where in an expression the problem lies (FEEL syntax errors), character offsets. */
   position: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
 });

@@ -39,6 +39,37 @@ export function processesOf(definitions: ModdleElement): ModdleElement[] {
   return children(definitions, "rootElements").filter((e) => e.$type === "bpmn:Process");
 }
 
+/**
+ * The processes a deploy without a chosen process deploys, as Zeebe does with a resource: every
+ * process marked executable, in file order.
+ */
+export function executableProcesses(definitions: ModdleElement): ModdleElement[] {
+  return processesOf(definitions).filter((p) => p.isExecutable === true && p.id);
+}
+
+/**
+ * Element id → id of the process holding it (the process itself, its flow elements at every
+ * level, its lanes, and the participant whose pool shows it), so findings name their process.
+ */
+export function processOfElements(definitions: ModdleElement): Map<string, string> {
+  const owner = new Map<string, string>();
+  for (const process of processesOf(definitions)) {
+    if (!process.id) continue;
+    owner.set(process.id, process.id);
+    for (const { element } of flowElementsOf(process)) if (element.id) owner.set(element.id, process.id);
+    for (const laneSet of children(process, "laneSets"))
+      for (const lane of children(laneSet, "lanes")) if (lane.id) owner.set(lane.id, process.id);
+  }
+  for (const collaboration of children(definitions, "rootElements")) {
+    if (collaboration.$type !== "bpmn:Collaboration") continue;
+    for (const participant of children(collaboration, "participants")) {
+      const processId = refId(participant.processRef);
+      if (participant.id && processId && owner.has(processId)) owner.set(participant.id, processId);
+    }
+  }
+  return owner;
+}
+
 /** The process to compile: by id, else the first executable one, else the first with content. */
 export function selectProcess(definitions: ModdleElement, processId?: string): ModdleElement | undefined {
   const processes = processesOf(definitions);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseBpmn } from "./parse-bpmn";
 import { syntheticModel } from "./synthetic-model";
-import { compileAndValidate, validateDefinitions, validateXml } from "./validate";
+import { compileAndValidate, compileAndValidateAll, validateDefinitions, validateXml } from "./validate";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
 
@@ -80,5 +80,75 @@ describe("compileAndValidate", () => {
     const { plan, problems } = compileAndValidate(definitions!);
     expect(problems.some((p) => p.code === "bpmnlint/no-bpmndi" && p.severity === "error")).toBe(true);
     expect(plan?.processId).toBe("adopsi");
+  });
+});
+
+describe("compileAndValidateAll", () => {
+  it("compiles every executable process of a collaboration and skips the non-executable pool with a note", async () => {
+    // given a collaboration: an application process calling a survey process, and the applicant's black box
+    const { definitions } = await parseBpmn(fixture("two-processes.bpmn"));
+
+    // when the file is deployed without naming a process
+    const { plans, skipped, problems } = compileAndValidateAll(definitions!);
+
+    // then both executable processes have a plan, keyed by their BPMN ids, and the call names the other
+    expect(plans.map((p) => p.processId)).toEqual(["permohonan-bantuan", "survei-lapangan"]);
+    expect(plans[0]?.nodes.survei).toMatchObject({
+      type: "callActivity",
+      calledProcess: { kind: "literal", value: "survei-lapangan" },
+    });
+    expect(plans[1]?.nodes["laporan-survei"]).toMatchObject({ type: "userTask" });
+    expect(skipped).toEqual(["pemohon"]);
+    expect(problems.filter((p) => p.code === "process-not-executable")).toMatchObject([
+      { elementId: "pemohon", processId: "pemohon", severity: "warning" },
+    ]);
+    expect(problems.filter((p) => p.severity === "error" && !p.code.startsWith("bpmnlint/"))).toEqual([]);
+  });
+
+  it("names the process of each error and deploys none of them when one has an error", async () => {
+    // given the collaboration whose survey task has no role and whose call lacks its process
+    const xml = fixture("two-processes.bpmn")
+      .replace('<zeebe:assignmentDefinition candidateGroups="front-office" />', "")
+      .replace('<zeebe:calledElement processId="survei-lapangan" propagateAllChildVariables="true" />', "");
+    const { definitions } = await parseBpmn(xml);
+
+    // when
+    const { plans, problems } = compileAndValidateAll(definitions!);
+
+    // then nothing deploys and every error says which process to fix
+    expect(plans).toEqual([]);
+    const errors = problems.filter((p) => p.severity === "error" && !p.code.startsWith("bpmnlint/"));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ elementId: "survei", processId: "permohonan-bantuan" }),
+        expect.objectContaining({ elementId: "laporan-survei", processId: "survei-lapangan" }),
+      ]),
+    );
+    expect(errors.every((p) => p.processId)).toBe(true);
+  });
+
+  it("does not list the findings of a skipped process", async () => {
+    // given the applicant's pool holds an unfinished, non-executable sketch (a task with no way out)
+    const xml = fixture("two-processes.bpmn").replace(
+      '<bpmn:process id="pemohon" name="Pemohon" isExecutable="false" />',
+      '<bpmn:process id="pemohon" name="Pemohon" isExecutable="false"><bpmn:complexGateway id="sketsa" /></bpmn:process>',
+    );
+    const { definitions } = await parseBpmn(xml);
+
+    // when
+    const { plans, problems } = compileAndValidateAll(definitions!);
+
+    // then the executable processes still deploy and the sketch is only the skip note
+    expect(plans).toHaveLength(2);
+    expect(problems.filter((p) => p.processId === "pemohon").map((p) => p.code)).toEqual(["process-not-executable"]);
+  });
+
+  it("deploys the one process Alur picks when the file marks none executable", async () => {
+    // given a model without isExecutable flags
+    const { definitions } = await parseBpmn(syntheticModel(5).replaceAll(' isExecutable="true"', ""));
+    // when / then
+    const { plans, skipped } = compileAndValidateAll(definitions!);
+    expect(plans).toHaveLength(1);
+    expect(skipped).toEqual([]);
   });
 });

@@ -2,12 +2,14 @@
  * Model validation: bpmnlint's recommended rules, Alur's rules, and whatever stops a process from
  * compiling, so that "no errors" means the model deploys.
  */
+
+import type { ExecutionPlan } from "../plan";
 import { lintDefinitions } from "./bpmnlint-rules";
 import { type CompileOptions, type CompileResult, compileProcess } from "./compile-process";
 import type { ModdleElement } from "./moddle-element";
 import { type ParseOptions, parseBpmn } from "./parse-bpmn";
 import { hasErrors, type Problem, problem } from "./problem";
-import { selectProcess } from "./process-elements";
+import { executableProcesses, processesOf, processOfElements, selectProcess } from "./process-elements";
 import { ALUR_RULES, ruleContext, type ValidateOptions } from "./rules";
 
 /** Findings an Alur rule already reports, more precisely, on the same element. */
@@ -37,13 +39,69 @@ export function compileAndValidate(
   options: ValidateOptions & CompileOptions = {},
 ): CompileResult {
   const target = selectProcess(definitions, processId);
-  const { problems, compiled } = check(definitions, options, target?.id, options);
+  const { problems, compiled } = check(definitions, options, new Set(target?.id ? [target.id] : []), options);
   if (!target?.id) {
     return { problems: [...problems, ...compileProcess(definitions, processId, options).problems] };
   }
   const plan = compiled.get(target.id)?.plan;
   const blocking = problems.filter((p) => !p.code.startsWith("bpmnlint/"));
   return hasErrors(blocking) || !plan ? { problems } : { plan, problems };
+}
+
+export interface CompileAllResult {
+  /** One plan per deployed process, in file order; empty when anything stops the model. */
+  plans: ExecutionPlan[];
+  /** Ids of the processes not deployed because they are not executable. */
+  skipped: string[];
+  problems: Problem[];
+}
+
+/**
+ * What a deploy that names no process does, as Zeebe does with a resource: every executable
+ * process compiles to a plan of its own, and the file deploys only when none has an error (one
+ * deployment, all or nothing, so a call between them always finds its partner). Non-executable
+ * processes (a black-box pool) are skipped with a note and their findings are not listed. A file
+ * that marks no process executable deploys the one `compileAndValidate` picks, as before.
+ */
+export function compileAndValidateAll(
+  definitions: ModdleElement,
+  options: ValidateOptions & CompileOptions = {},
+): CompileAllResult {
+  const targets = executableProcesses(definitions);
+  if (targets.length === 0) {
+    const single = compileAndValidate(definitions, undefined, options);
+    return { plans: single.plan ? [single.plan] : [], skipped: [], problems: single.problems };
+  }
+  const targetIds = new Set(targets.map((p) => p.id!));
+  const skipped = processesOf(definitions)
+    .map((p) => p.id)
+    .filter((id): id is string => id !== undefined && !targetIds.has(id));
+  const checked = check(definitions, options, targetIds, options);
+  const problems = checked.problems.filter((p) => !p.processId || !skipped.includes(p.processId));
+  for (const id of skipped) {
+    problems.push({
+      ...problem(id, "warning", "process-not-executable", {
+        id: `Proses "${id}" tidak ditandai dapat dijalankan (isExecutable) sehingga tidak dipasang.`,
+        en: `Process "${id}" is not marked executable (isExecutable), so it is not deployed.`,
+      }),
+      processId: id,
+    });
+  }
+  const plans = targets.map((p) => checked.compiled.get(p.id!)?.plan);
+  const blocking = problems.filter((p) => !p.code.startsWith("bpmnlint/"));
+  if (hasErrors(blocking) || plans.some((plan) => !plan)) return { plans: [], skipped, problems };
+  return { plans: plans as ExecutionPlan[], skipped, problems };
+}
+
+/** Parses, then `compileAndValidateAll`: the gate of a deploy that names no process. */
+export async function compileAndValidateAllXml(
+  xml: unknown,
+  options: ValidateOptions & CompileOptions & ParseOptions = {},
+): Promise<CompileAllResult> {
+  const parsed = await parseBpmn(xml, options);
+  if (!parsed.definitions || hasErrors(parsed.problems)) return { plans: [], skipped: [], problems: parsed.problems };
+  const result = compileAndValidateAll(parsed.definitions, options);
+  return { ...result, problems: [...parsed.problems, ...result.problems] };
 }
 
 /**
@@ -65,8 +123,25 @@ export async function compileAndValidateXml(
 function check(
   definitions: ModdleElement,
   options: ValidateOptions,
-  targetId?: string,
+  targetIds: ReadonlySet<string> = new Set(),
   compileOptions: CompileOptions = {},
+): { problems: Problem[]; compiled: Map<string, CompileResult> } {
+  const found = checkAll(definitions, options, targetIds, compileOptions);
+  if (processesOf(definitions).length < 2) return found;
+  // Several processes in one file: each finding names its process, so a refusal says which to fix.
+  const owner = processOfElements(definitions);
+  for (const p of found.problems) {
+    const processId = owner.get(p.elementId);
+    if (processId && !p.processId) p.processId = processId;
+  }
+  return found;
+}
+
+function checkAll(
+  definitions: ModdleElement,
+  options: ValidateOptions,
+  targetIds: ReadonlySet<string>,
+  compileOptions: CompileOptions,
 ): { problems: Problem[]; compiled: Map<string, CompileResult> } {
   const context = ruleContext(definitions, options);
   const problems: Problem[] = [];
@@ -81,7 +156,7 @@ function check(
   const compiled = new Map<string, CompileResult>();
   for (const { process } of context.processes) {
     if (!process.id || compiled.has(process.id)) continue;
-    const result = compileProcess(definitions, process.id, process.id === targetId ? compileOptions : {});
+    const result = compileProcess(definitions, process.id, targetIds.has(process.id) ? compileOptions : {});
     compiled.set(process.id, result);
     for (const found of result.problems) {
       const covering = COVERED_BY[found.code];

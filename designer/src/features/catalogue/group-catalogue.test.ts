@@ -15,6 +15,7 @@ const version = (over: Partial<ProcessVersionView>): ProcessVersionView => ({
   createdBy: null,
   createdAt: "2026-01-01T00:00:00Z",
   publishedAt: null,
+  deploymentId: null,
   ...over,
 });
 

@@ -10,7 +10,7 @@ import { appendAudit } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import { nextCaseNumber } from "../../store/case-numbers";
 import { addCaseDocument } from "../../store/cases";
-import { resolvePublishedVersion } from "../../store/process-versions";
+import { deployedCalledPlans, resolvePublishedVersion } from "../../store/process-versions";
 import { insertPendingStart } from "../../store/workflow-starts";
 import { type BpmnProcessInput, caseWorkflowId } from "../../temporal/definitions";
 import type { AppDeps } from "../context";
@@ -155,10 +155,13 @@ export async function startCase(
       district: data.district,
       after: { caseNumber, processId: version.process_id, version: version.version, applicant: data.applicant },
     });
+    // Calls to processes deployed from the same file run the versions deployed with this one.
+    const calledPlans = await deployedCalledPlans(tx, version);
     // The business calendar travels in the input so every due date of the case replays identically.
     const workflowInput: BpmnProcessInput = {
       caseId,
       ...(calendar ? { calendar } : {}),
+      ...(Object.keys(calledPlans).length > 0 ? { calledPlans } : {}),
       district: data.district,
       plan,
       planHash: version.plan_hash,

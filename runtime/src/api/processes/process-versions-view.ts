@@ -16,5 +16,6 @@ export function toProcessVersionView(row: ProcessVersionRow): ProcessVersionView
     createdBy: row.created_by,
     createdAt: new Date(row.created_at).toISOString(),
     publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
+    deploymentId: row.deployment_id,
   };
 }

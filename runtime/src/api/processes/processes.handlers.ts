@@ -1,9 +1,16 @@
-import { compileAndValidateXml, type Problem } from "@alur/shared/compiler";
+import { randomUUID } from "node:crypto";
+import { compileAndValidateAllXml, compileAndValidateXml, type Problem } from "@alur/shared/compiler";
 import { ExecutionPlan } from "@alur/shared/plan";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { canAdminister } from "../../auth/policy";
 import { appendAudit } from "../../store/audit";
-import { getProcessVersion, insertProcessVersion } from "../../store/process-versions";
+import {
+  draftsDeployedWith,
+  getProcessVersion,
+  insertProcessVersion,
+  type ProcessVersionRow,
+  publishDraft,
+} from "../../store/process-versions";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
@@ -17,57 +24,74 @@ export const deploy: RouteHandler<typeof routes.deploy, AppEnv> = async (c) => {
   const district = body.district ?? (p.isSuperAdmin ? null : p.district);
   await authorize(c, canAdminister(p, district), "process.deploy", { type: "process", district });
 
-  const compiled = await compileAndValidateXml(body.bpmnXml, {
-    processId: body.processId,
-    forPublish: body.publish,
-    ...(body.forms ? { forms: body.forms } : {}),
-  });
-  if (!compiled.plan) throw new ApiException(422, "model-invalid", { problems: compiled.problems });
-  const plan = compiled.plan;
-  if (plan.variant && plan.variant.district !== district) {
-    throw new ApiException(422, "model-invalid", {
-      problems: [
-        {
-          elementId: plan.processId,
-          severity: "error",
-          code: "variant-district-mismatch",
-          message: {
-            id: `Model ini varian untuk ${plan.variant.district}, bukan ${district ?? "nasional"}.`,
-            en: `This model is a variant for ${plan.variant.district}, not ${district ?? "national"}.`,
-          },
-        } satisfies Problem,
-      ],
-    });
-  }
+  const options = { forPublish: body.publish, ...(body.forms ? { forms: body.forms } : {}) };
+  // A named process deploys alone; otherwise every executable process of the file, as Zeebe does.
+  const compiled = body.processId
+    ? await compileAndValidateXml(body.bpmnXml, { ...options, processId: body.processId }).then((r) => ({
+        plans: r.plan ? [r.plan] : [],
+        skipped: [],
+        problems: r.problems,
+      }))
+    : await compileAndValidateAllXml(body.bpmnXml, options);
+  if (compiled.plans.length === 0) throw new ApiException(422, "model-invalid", { problems: compiled.problems });
+  const mismatched = compiled.plans.flatMap((plan) =>
+    plan.variant && plan.variant.district !== district ? [variantMismatch(plan, district)] : [],
+  );
+  if (mismatched.length > 0) throw new ApiException(422, "model-invalid", { problems: mismatched });
+
   const { db } = c.get("deps");
-  const row = await db.transaction().execute(async (tx) => {
-    const inserted = await insertProcessVersion(tx, {
-      plan,
-      bpmnXml: body.bpmnXml,
-      district,
-      publish: body.publish,
-      effectiveFrom: body.effectiveFrom ?? plan.variant?.effectiveFrom ?? null,
-      createdBy: p.userId,
-    });
-    await appendAudit(tx, {
-      actorId: p.userId,
-      ip: c.get("ip"),
-      action: body.publish ? "process.deploy-published" : "process.deploy",
-      outcome: "ok",
-      resourceType: "process-version",
-      resourceId: inserted.id,
-      district,
-      after: {
-        processId: inserted.process_id,
-        version: inserted.version,
-        status: inserted.status,
-        planHash: inserted.plan_hash,
-      },
-    });
+  // One deployment: all of the file's versions or none, so a call between them finds its partner.
+  const deploymentId = randomUUID();
+  const rows = await db.transaction().execute(async (tx) => {
+    const inserted: ProcessVersionRow[] = [];
+    for (const plan of compiled.plans) {
+      const row = await insertProcessVersion(tx, {
+        plan,
+        bpmnXml: body.bpmnXml,
+        district,
+        publish: body.publish,
+        effectiveFrom: body.effectiveFrom ?? plan.variant?.effectiveFrom ?? null,
+        createdBy: p.userId,
+        deploymentId,
+      });
+      await appendAudit(tx, {
+        actorId: p.userId,
+        ip: c.get("ip"),
+        action: body.publish ? "process.deploy-published" : "process.deploy",
+        outcome: "ok",
+        resourceType: "process-version",
+        resourceId: row.id,
+        district,
+        after: {
+          processId: row.process_id,
+          version: row.version,
+          status: row.status,
+          planHash: row.plan_hash,
+          deploymentId,
+          ...(compiled.plans.length > 1 ? { deployedWith: compiled.plans.map((other) => other.processId) } : {}),
+        },
+      });
+      inserted.push(row);
+    }
     return inserted;
   });
-  return c.json({ version: toProcessVersionView(row), problems: compiled.problems }, 201);
+  const versions = rows.map(toProcessVersionView);
+  return c.json({ version: versions[0]!, versions, skipped: compiled.skipped, problems: compiled.problems }, 201);
 };
+
+function variantMismatch(plan: ExecutionPlan, district: string | null): Problem {
+  const variantDistrict = plan.variant?.district;
+  return {
+    elementId: plan.processId,
+    processId: plan.processId,
+    severity: "error",
+    code: "variant-district-mismatch",
+    message: {
+      id: `Model ini varian untuk ${variantDistrict}, bukan ${district ?? "nasional"}.`,
+      en: `This model is a variant for ${variantDistrict}, not ${district ?? "national"}.`,
+    },
+  };
+}
 
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const p = requirePrincipal(c);
@@ -91,6 +115,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
       "created_by",
       "created_at",
       "published_at",
+      "deployment_id",
     ])
     .orderBy("process_id")
     .orderBy("district")
@@ -131,37 +156,47 @@ export const publish: RouteHandler<typeof routes.publish, AppEnv> = async (c) =>
     district: row.district,
   });
   if (row.status === "published") return c.json(toProcessVersionView(row), 200);
-  // A draft may hold what only publishing refuses; the stored model is checked again, with its forms.
-  const forms = ExecutionPlan.shape.forms.parse((row.plan as { forms?: unknown }).forms);
-  const gate = await compileAndValidateXml(row.bpmn_xml, {
-    processId: row.process_id,
-    forPublish: true,
-    ...(Object.keys(forms).length > 0 ? { forms } : {}),
-  });
-  if (!gate.plan) throw new ApiException(422, "model-invalid", { problems: gate.problems });
+  // A deployment publishes as a whole: the drafts deployed with this one from the same file too.
+  const together = [row, ...(await draftsDeployedWith(db, row))];
+  await publishGate(row, together);
   const updated = await db.transaction().execute(async (tx) => {
-    const u = await tx
-      .updateTable("process_versions")
-      .set({ status: "published", published_at: new Date() })
-      .where("id", "=", versionId)
-      .where("status", "=", "draft")
-      .returningAll()
-      .executeTakeFirst();
-    if (u) {
+    const published: ProcessVersionRow[] = [];
+    for (const draft of together) {
+      const u = await publishDraft(tx, draft.id);
+      if (!u) continue;
       await appendAudit(tx, {
         actorId: p.userId,
         ip: c.get("ip"),
         action: "process.publish",
         outcome: "ok",
         resourceType: "process-version",
-        resourceId: versionId,
-        district: row.district,
-        before: { status: row.status },
-        after: { status: "published" },
+        resourceId: draft.id,
+        district: draft.district,
+        before: { status: draft.status },
+        after: { status: "published", ...(draft.id !== row.id ? { publishedWith: row.id } : {}) },
       });
+      published.push(u);
     }
-    return u;
+    return published.find((u) => u.id === versionId);
   });
   if (!updated) throw new ApiException(409, "version-retired");
   return c.json(toProcessVersionView(updated), 200);
 };
+
+/**
+ * A draft may hold what only publishing refuses: the stored model is checked again, with its
+ * forms, as its deploy compiled it (every executable process of a deployment of several).
+ */
+async function publishGate(row: ProcessVersionRow, together: ProcessVersionRow[]): Promise<void> {
+  const forms: Record<string, unknown> = {};
+  for (const version of together)
+    Object.assign(forms, ExecutionPlan.shape.forms.parse((version.plan as { forms?: unknown }).forms));
+  const options = { forPublish: true, ...(Object.keys(forms).length > 0 ? { forms } : {}) };
+  if (together.length > 1) {
+    const gate = await compileAndValidateAllXml(row.bpmn_xml, options);
+    if (gate.plans.length === 0) throw new ApiException(422, "model-invalid", { problems: gate.problems });
+    return;
+  }
+  const gate = await compileAndValidateXml(row.bpmn_xml, { ...options, processId: row.process_id });
+  if (!gate.plan) throw new ApiException(422, "model-invalid", { problems: gate.problems });
+}

@@ -8,7 +8,7 @@ import type { Command } from "../command";
 import { formatResult } from "./validate";
 
 const deploy: Command = {
-  summary: "deploy a BPMN model through the API (published unless --draft)",
+  summary: "deploy a BPMN model through the API, every executable process of it (published unless --draft)",
   usage: `Usage: alur deploy <file.bpmn> [--district <code>] [--draft] [--effective-from YYYY-MM-DD] [--process <id>] [--forms <forms.json>]\n\n${CLIENT_USAGE}`,
   async run(args) {
     const { values, positionals } = parseArgs({
@@ -26,7 +26,10 @@ const deploy: Command = {
     const file = positionals[0];
     if (!file) throw new Error("give the .bpmn file to deploy");
     const client = await ApiClient.connect(values);
-    let result: { version: { id: string; processId: string; version: number; status: string } };
+    let result: {
+      versions: { id: string; processId: string; version: number; status: string }[];
+      skipped: string[];
+    };
     try {
       result = await client.request("POST", "/processes", {
         bpmnXml: readFileSync(file, "utf8"),
@@ -43,8 +46,9 @@ const deploy: Command = {
       console.error(formatResult({ file, problems }, "id"));
       return 1;
     }
-    const v = result.version;
-    console.log(`${v.processId} v${v.version} ${v.status} (${v.id})`);
+    // one line per process the file deployed (every executable one unless --process names one)
+    for (const v of result.versions) console.log(`${v.processId} v${v.version} ${v.status} (${v.id})`);
+    for (const id of result.skipped) console.log(`${id} not deployed: not executable (isExecutable="false")`);
     return 0;
   },
 };

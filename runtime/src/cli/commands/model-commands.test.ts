@@ -75,6 +75,19 @@ describe("alur validate", () => {
     );
   });
 
+  it("names the process of each problem in a file holding two processes", async () => {
+    // given a collaboration whose survey process has a role-less task
+    const collaboration = readFileSync(
+      path.join(import.meta.dirname, "../../../../shared/src/compiler/fixtures/two-processes.bpmn"),
+      "utf8",
+    ).replace('<zeebe:assignmentDefinition candidateGroups="front-office" />', "");
+    writeFileSync(file("two-processes.bpmn"), collaboration);
+    const io = capture();
+    // when / then
+    expect(await validate.run([file("two-processes.bpmn"), "--lang", "en"])).toBe(1);
+    expect(io.out()).toMatch(/error\s+survei-lapangan\/laporan-survei\s+user-task-without-role/);
+  });
+
   it("exits 1 for refused, missing or unreadable files", async () => {
     const io = capture();
     expect(await validate.run([file("evil.bpmn"), "--lang", "en"])).toBe(1);

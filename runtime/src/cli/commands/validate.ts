@@ -11,7 +11,8 @@ const validate: Command = {
 Checks each model (globs such as "workflows/**/*.bpmn" are expanded, quoted or not) and lists
 its problems. Exit code 0 when no model has an error, 1 when one has, 2 on wrong usage.
 
-  --json          print [{ file, problems: [{ elementId, severity, code, message: { id, en } }] }]
+  --json          print [{ file, problems: [{ elementId, severity, code, message: { id, en }, processId? }] }]
+                  (processId: the element's process, in a file holding several)
   --for-publish   what publishing checks: a service standard is required, unknown documents are errors
   --lang id|en    language of the messages (default id)`,
   async run(args) {
@@ -107,7 +108,9 @@ export function formatResult({ file, problems }: { file: string; problems: Probl
       : `${file}: ${errors} errors, ${warnings} warnings`;
   const lines = problems.map((p) => {
     const severity = lang === "id" ? (p.severity === "error" ? "galat" : "peringatan") : p.severity;
-    return `  ${severity.padEnd(10)} ${(p.elementId || "-").padEnd(24)} ${p.code.padEnd(28)} ${p.message[lang]}`;
+    // in a file of several processes, the process comes first: which one to fix
+    const at = p.processId && p.processId !== p.elementId ? `${p.processId}/${p.elementId}` : p.elementId || "-";
+    return `  ${severity.padEnd(10)} ${at.padEnd(24)} ${p.code.padEnd(28)} ${p.message[lang]}`;
   });
   return [summary, ...lines].join("\n");
 }

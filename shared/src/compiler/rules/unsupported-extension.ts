@@ -19,7 +19,8 @@ const READ: Record<string, readonly string[] | undefined> = {
   "zeebe:TaskSchedule": undefined,
   // Marks a Camunda user task (as opposed to a job-worker one): Alur's user tasks are that kind.
   "zeebe:UserTask": undefined,
-  "zeebe:FormDefinition": ["bpmn:UserTask"],
+  // a start event's form is the case's start form (compile-process reads the process's none start)
+  "zeebe:FormDefinition": ["bpmn:UserTask", "bpmn:StartEvent"],
   "zeebe:TaskDefinition": ["bpmn:ServiceTask", "bpmn:SendTask"],
   "zeebe:TaskHeaders": ["bpmn:ServiceTask", "bpmn:SendTask"],
 };
