@@ -125,18 +125,20 @@ async function unassignedPage(db: Db, filter: InboxFilter): Promise<InboxRow[]> 
   ];
   const decoded = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const after = decoded ? sql`AND (k.due_key, k.task_id) > (${decoded.due}::timestamptz, ${decoded.id})` : sql``;
-  const { rows } = await sql<InboxRow & { page_key: Date }>`
-    SELECT DISTINCT ON (p.page_key, p.id) p.*
+  // the merged pages sort on the task's own due date: inbox_candidates.due_key is its copy
+  const due = sql`coalesce(p.due_at, 'infinity'::timestamptz)`;
+  const { rows } = await sql<InboxRow>`
+    SELECT DISTINCT ON (${due}, p.id) p.*
     FROM (VALUES ${sql.join(keys)}) AS wanted (kind, name)
     CROSS JOIN LATERAL (
-      SELECT k.due_key AS page_key, r.* FROM inbox_candidates k CROSS JOIN LATERAL (${task}) AS r
+      SELECT r.* FROM inbox_candidates k CROSS JOIN LATERAL (${task}) AS r
       WHERE k.district = ${filter.district} AND k.kind = wanted.kind AND k.name = wanted.name ${after}
       ORDER BY k.due_key, k.task_id
       LIMIT ${filter.limit + 1}
     ) AS p
-    ORDER BY p.page_key, p.id
+    ORDER BY ${due}, p.id
     LIMIT ${filter.limit + 1}`.execute(db);
-  return rows.map(({ page_key: _, ...row }) => row);
+  return rows;
 }
 
 /** The inbox's columns with the filters every scope shares (tasks t, cases c, versions v). */
