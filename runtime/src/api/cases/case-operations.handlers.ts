@@ -37,6 +37,19 @@ export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
   if (!running && !(row.status === "cancelled" && !(await hasCaseEvent(deps.db, caseId, dedupeKey)))) {
     throw new ApiException(409, "case-not-running", { status: row.status });
   }
+  // The decision is audited before it takes effect: a crash after the workflow is cancelled cannot
+  // leave it unaudited (the timeline entry is completed by a repeated request, above).
+  await appendAudit(deps.db, {
+    actorId: p.userId,
+    ip: c.get("ip"),
+    action: "case.cancel",
+    outcome: "ok",
+    resourceType: "case",
+    resourceId: caseId,
+    district: row.district,
+    before: { status: row.status },
+    details: { reason },
+  });
   if (running) {
     try {
       await deps.temporal.client.workflow.getHandle(row.workflow_id).cancel();
@@ -46,26 +59,13 @@ export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
       throw new ApiException(503, "workflow-unavailable", { retryable: true });
     }
   }
-  await deps.db.transaction().execute(async (tx) => {
-    await appendCaseEvent(tx, {
-      caseId,
-      type: "case.cancel-requested",
-      actor: p.userId,
-      // staff cannot look accounts up: the timeline names who cancelled
-      data: { reason, authorName: p.displayName },
-      dedupeKey,
-    });
-    await appendAudit(tx, {
-      actorId: p.userId,
-      ip: c.get("ip"),
-      action: "case.cancel",
-      outcome: "ok",
-      resourceType: "case",
-      resourceId: caseId,
-      district: row.district,
-      before: { status: row.status },
-      details: { reason },
-    });
+  await appendCaseEvent(deps.db, {
+    caseId,
+    type: "case.cancel-requested",
+    actor: p.userId,
+    // staff cannot look accounts up: the timeline names who cancelled
+    data: { reason, authorName: p.displayName },
+    dedupeKey,
   });
   const deadline = Date.now() + SETTLE_MS;
   let status = CaseStatus.parse(row.status);
