@@ -78,6 +78,10 @@ export const MESSAGES = {
   "file-type-rejected": { id: "Jenis berkas tidak diterima.", en: "This file type is not accepted." },
   "version-retired": { id: "Versi ini sudah tidak berlaku.", en: "This version is retired." },
   "case-not-running": { id: "Permohonan ini tidak sedang berjalan.", en: "This case is not running." },
+  "correction-refused": {
+    id: "Koreksi ditolak: hanya data yang sudah dimiliki permohonan yang dapat dikoreksi; lihat details.fields.",
+    en: "Correction refused: only data the case already holds can be corrected; see details.fields.",
+  },
   "message-rejected": { id: "Pesan ditolak oleh proses.", en: "The process rejected the message." },
   "role-exists": { id: "Peran dengan kode ini sudah ada.", en: "A role with this key already exists." },
   "username-taken": { id: "Nama pengguna sudah dipakai.", en: "This username is taken." },

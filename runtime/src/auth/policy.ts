@@ -16,8 +16,8 @@ export function canAdminister(p: Principal, district: string | null): boolean {
   return district !== null && p.isDistrictAdmin && p.district === district;
 }
 
-/** Cancelling a case: the super admin, the case district's admin and its heads (kepala bidang). */
-export function canCancelCase(p: Principal, district: string): boolean {
+/** Supervising a case (cancel it, correct its data): the super admin, the case district's admin and its heads (kepala bidang). */
+export function canSuperviseCase(p: Principal, district: string): boolean {
   if (p.isSuperAdmin) return true;
   return p.district === district && (p.isDistrictAdmin || p.isHead);
 }

@@ -3,7 +3,7 @@
  * state and runs every token as far as it can go without waiting. Pure and deterministic.
  */
 import type { ExecutionPlan } from "@alur/shared/plan";
-import { type Ctx, createCtx, emit, instanceOf, raiseIncident, record } from "./context";
+import { type Ctx, createCtx, emit, instanceOf, raiseIncident, record, rootInstance } from "./context";
 import { retryIncident } from "./incidents";
 import { createInstance, finishCase, run, schedule } from "./lifecycle";
 import { expireMessages, handDownBuffered, messageTimerFired, receiveMessage } from "./messages";
@@ -12,6 +12,7 @@ import { deliverSignal, escalate, throwError } from "./throw";
 import { addWorkingTime } from "./timers";
 import { fireTimer } from "./triggers";
 import type { EngineEvent, EngineState, StepResult } from "./types";
+import { mergeVariables } from "./variables";
 
 /** Applies one event to the case; the input state is never mutated. */
 export function step(plan: ExecutionPlan, state: EngineState, event: EngineEvent): StepResult {
@@ -128,6 +129,18 @@ function apply(ctx: Ctx, event: EngineEvent): boolean | "buffered" {
     case "cancel":
       finishCase(ctx, "cancelled", { reason: event.reason });
       return true;
+    case "correctVariables": {
+      const root = rootInstance(ctx);
+      if (!root) return false;
+      mergeVariables(ctx, root.id, event.variables);
+      record(ctx, "variablesCorrected", null, {
+        variables: Object.keys(event.variables),
+        reason: event.reason,
+        actor: event.actor.userId,
+        ...(event.actor.displayName ? { authorName: event.actor.displayName } : {}),
+      });
+      return true;
+    }
   }
 }
 

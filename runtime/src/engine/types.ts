@@ -85,7 +85,18 @@ export type EngineEvent =
   /** A signal broadcast to the district's cases (or thrown by this case). */
   | { type: "signal"; name: string; payload: Variables; at: Iso }
   /** Cancels the whole case (withdrawn application, admin action). */
-  | { type: "cancel"; reason: string; at: Iso };
+  | { type: "cancel"; reason: string; at: Iso }
+  /**
+   * A supervisor corrects case variables (a data-entry mistake): written on the case, as a start
+   * form's fields are; later conditions and mappings read the new values. Who and why are recorded.
+   */
+  | {
+      type: "correctVariables";
+      variables: Variables;
+      actor: { userId: string; displayName?: string };
+      reason: string;
+      at: Iso;
+    };
 
 export type EngineEventType = EngineEvent["type"];
 
@@ -208,7 +219,8 @@ export type RecordType =
   | "incidentResolved"
   | "caseCompleted"
   | "caseTerminated"
-  | "caseCancelled";
+  | "caseCancelled"
+  | "variablesCorrected";
 
 /**
  * The result of one step. `accepted` is false when the event matched nothing (unknown task, no

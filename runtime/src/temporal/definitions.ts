@@ -8,6 +8,7 @@ import type {
   CaseIncident,
   CaseStateView,
   CompleteTaskInput,
+  CorrectVariablesInput,
   MessageDelivery,
   MessageInput,
   RetryIncidentInput,
@@ -81,6 +82,11 @@ export const deliverMessageUpdate = defineUpdate<MessageDelivery, [MessageInput]
  * variables and redoes the element's work. The validator rejects an unknown or already resolved id.
  */
 export const retryIncidentUpdate = defineUpdate<CaseStateView, [RetryIncidentInput]>("retryIncident");
+/**
+ * Corrects variables the case holds (a data-entry mistake) with the supervisor's reason; the
+ * validator refuses unknown or protected names and an ended case before anything enters history.
+ */
+export const correctVariablesUpdate = defineUpdate<CaseStateView, [CorrectVariablesInput]>("correctVariables");
 export const broadcastSignal = defineSignal<[SignalInput]>("broadcastSignal");
 /** A message thrown by another case (message throw/end event) or handed down by a parent case; fire-and-forget, no reply. */
 export const messageSignal = defineSignal<[ForwardedMessage]>("message");

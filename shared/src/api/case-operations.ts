@@ -14,3 +14,19 @@ export const CancelCaseResponse = z.object({
   status: CaseStatus,
 });
 export type CancelCaseResponse = z.infer<typeof CancelCaseResponse>;
+
+export const CorrectVariablesRequest = z.object({
+  /** New values of variables the case holds (not caseNumber, applicant, documents, startedBy). */
+  variables: z.record(z.string(), z.unknown()).refine((v) => Object.keys(v).length > 0, "at least one variable"),
+  /** Why (e.g. "salah ketik saat pendaftaran"): on the timeline and in the audit log. */
+  reason: z.string().trim().min(5).max(1000),
+});
+export type CorrectVariablesRequest = z.infer<typeof CorrectVariablesRequest>;
+
+/** The case's variables as the reader may see them (restricted fields of a sensitive service left out). */
+export const CaseVariables = z.object({
+  variables: z.record(z.string(), z.unknown()),
+  /** Names a supervisor may correct. */
+  correctable: z.array(z.string()),
+});
+export type CaseVariables = z.infer<typeof CaseVariables>;

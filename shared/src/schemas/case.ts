@@ -68,6 +68,23 @@ export const RetryIncidentInput = z.object({
 });
 export type RetryIncidentInput = z.infer<typeof RetryIncidentInput>;
 
+/** Case variables a supervisor may not correct: they are the case's identity and records. */
+export const UNCORRECTABLE_VARIABLES = ["caseNumber", "applicant", "documents", "startedBy"] as const;
+
+/**
+ * A supervisor corrects variables the case holds (a data-entry mistake), with a reason. Workflow
+ * code builds its own schema once per case (a frozen, shared zod schema cannot parse; see actorSchema).
+ */
+export function correctVariablesSchema() {
+  return z.object({
+    variables: z.record(z.string(), z.unknown()).refine((v) => Object.keys(v).length > 0, "at least one variable"),
+    actor: z.object({ userId: z.string().min(1), displayName: z.string().optional() }),
+    reason: z.string().trim().min(5).max(1000),
+  });
+}
+export const CorrectVariablesInput = correctVariablesSchema();
+export type CorrectVariablesInput = z.infer<typeof CorrectVariablesInput>;
+
 /** A signal broadcast to every waiting case of a district. */
 export const SignalInput = z.object({ name: z.string().min(1), payload: Variables.default({}) });
 export type SignalInput = z.infer<typeof SignalInput>;

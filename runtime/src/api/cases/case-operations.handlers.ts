@@ -4,14 +4,16 @@
  * withdrawn application takes); the reason goes on the timeline and into the audit log.
  */
 import { setTimeout as delay } from "node:timers/promises";
-import { CaseStatus } from "@alur/shared/schemas";
+import { type CaseStateView, CaseStatus, UNCORRECTABLE_VARIABLES } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { WorkflowNotFoundError } from "@temporalio/client";
-import { canCancelCase } from "../../auth/policy";
+import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
+import { canSuperviseCase } from "../../auth/policy";
+import { hiddenFields, redact } from "../../auth/privacy";
 import { appendAudit } from "../../store/audit";
 import { appendCaseEvent, hasCaseEvent } from "../../store/case-events";
-import { getCase } from "../../store/cases";
-import type { AppEnv } from "../context";
+import { type CaseRow, getCase, getCasePrivacy } from "../../store/cases";
+import { caseStateQuery, correctVariablesUpdate } from "../../temporal/definitions";
+import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
 import type * as routes from "./case-operations.routes";
@@ -26,7 +28,7 @@ export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
   const deps = c.get("deps");
   const row = await getCase(deps.db, caseId);
   if (!row) throw new ApiException(404, "not-found");
-  await authorize(c, canCancelCase(p, row.district), "case.cancel", {
+  await authorize(c, canSuperviseCase(p, row.district), "case.cancel", {
     type: "case",
     id: caseId,
     district: row.district,
@@ -74,4 +76,89 @@ export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
     status = CaseStatus.parse((await getCase(deps.db, caseId))?.status ?? status);
   }
   return c.json({ id: caseId, status }, 200);
+};
+
+/** The running case the supervisor may correct, with what its privacy rules hide from them. */
+async function supervisedCase(c: AppContext, caseId: string, action: string) {
+  const p = requirePrincipal(c);
+  const deps = c.get("deps");
+  const row = await getCase(deps.db, caseId);
+  if (!row) throw new ApiException(404, "not-found");
+  await authorize(c, canSuperviseCase(p, row.district), action, { type: "case", id: caseId, district: row.district });
+  if (row.status !== "active" && row.status !== "incident") throw new ApiException(409, "case-not-running");
+  const hidden = hiddenFields(await getCasePrivacy(deps.db, row.process_version_id), p);
+  return { p, row, hidden };
+}
+
+async function caseState(client: Client, row: CaseRow): Promise<CaseStateView> {
+  try {
+    return await client.workflow.getHandle(row.workflow_id).query(caseStateQuery);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new ApiException(409, "case-not-running");
+    throw new ApiException(503, "workflow-unavailable", { retryable: true });
+  }
+}
+
+function shown(variables: Record<string, unknown>, hidden: ReadonlySet<string>) {
+  const visible = redact(variables, hidden);
+  const correctable = Object.keys(visible).filter(
+    (k) => !hidden.has(k) && !(UNCORRECTABLE_VARIABLES as readonly string[]).includes(k),
+  );
+  return { variables: visible, correctable };
+}
+
+export const variables: RouteHandler<typeof routes.variables, AppEnv> = async (c) => {
+  const { caseId } = c.req.valid("param");
+  const { row, hidden } = await supervisedCase(c, caseId, "case.read-variables");
+  const state = await caseState(c.get("deps").temporal.client, row);
+  return c.json(shown(state.variables, hidden), 200);
+};
+
+export const correct: RouteHandler<typeof routes.correct, AppEnv> = async (c) => {
+  const { caseId } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const { p, row, hidden } = await supervisedCase(c, caseId, "case.correct-variables");
+  const keys = Object.keys(body.variables);
+  // a field the supervisor may not see, they may not set either (refused and audited as such)
+  await authorize(c, !keys.some((k) => hidden.has(k)), "case.correct-variables", {
+    type: "case",
+    id: caseId,
+    district: row.district,
+  });
+  const deps = c.get("deps");
+  const before = (await caseState(deps.temporal.client, row)).variables;
+  // what the workflow's validator refuses, refused here too: only a correction that can take effect is audited as one
+  const refused = keys.filter((k) => !(k in before) || (UNCORRECTABLE_VARIABLES as readonly string[]).includes(k));
+  if (refused.length > 0) throw new ApiException(422, "correction-refused", { fields: refused });
+  // The decision is audited before it takes effect, with the old and new values.
+  await appendAudit(deps.db, {
+    actorId: p.userId,
+    ip: c.get("ip"),
+    action: "case.correct-variables",
+    outcome: "ok",
+    resourceType: "case",
+    resourceId: caseId,
+    district: row.district,
+    before: Object.fromEntries(keys.map((k) => [k, before[k] ?? null])),
+    after: body.variables,
+    details: { reason: body.reason },
+  });
+  let state: CaseStateView;
+  try {
+    state = await deps.temporal.client.workflow.getHandle(row.workflow_id).executeUpdate(correctVariablesUpdate, {
+      args: [
+        { variables: body.variables, reason: body.reason, actor: { userId: p.userId, displayName: p.displayName } },
+      ],
+    });
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new ApiException(409, "case-not-running");
+    if (error instanceof WorkflowUpdateFailedError) {
+      const details = (error.cause as { details?: { fields?: string[] }[] } | undefined)?.details?.[0];
+      if (details?.fields?.includes("case-not-running")) throw new ApiException(409, "case-not-running");
+      throw new ApiException(422, "correction-refused", { fields: details?.fields ?? keys });
+    }
+    deps.logger.error({ err: error, caseId }, "correctVariables update failed");
+    throw new ApiException(503, "workflow-unavailable", { retryable: true });
+  }
+  return c.json(shown(state.variables, hidden), 200);
 };

@@ -1,4 +1,4 @@
-import { CancelCaseRequest, CancelCaseResponse } from "@alur/shared/api";
+import { CancelCaseRequest, CancelCaseResponse, CaseVariables, CorrectVariablesRequest } from "@alur/shared/api";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, jsonBody, jsonResponse, SECURITY } from "../openapi";
 
@@ -15,4 +15,28 @@ export const cancel = createRoute({
   security: SECURITY,
   request: { params: z.object({ caseId: z.string() }), body: jsonBody(CancelCaseRequest) },
   responses: { 200: jsonResponse(CancelCaseResponse, "Cancelled"), ...errors(400, 401, 403, 404, 409, 503) },
+});
+
+export const variables = createRoute({
+  method: "get",
+  path: "/cases/{caseId}/variables",
+  tags: ["cases"],
+  summary: "The running case's variables, for a correction (super admin, the case district's admin or head)",
+  security: SECURITY,
+  request: { params: z.object({ caseId: z.string() }) },
+  responses: { 200: jsonResponse(CaseVariables, "Variables"), ...errors(401, 403, 404, 409, 503) },
+});
+
+export const correct = createRoute({
+  method: "post",
+  path: "/cases/{caseId}/variables",
+  tags: ["cases"],
+  summary: "Correct variables of a running case with a reason (super admin, the case district's admin or head)",
+  description:
+    "For data-entry mistakes: only variables the case already holds, not caseNumber, applicant, documents or " +
+    "startedBy; restricted fields of a sensitive service only by roles that may see them. Later decisions read " +
+    "the new values. Audited with the old and new values; the timeline names who and why.",
+  security: SECURITY,
+  request: { params: z.object({ caseId: z.string() }), body: jsonBody(CorrectVariablesRequest) },
+  responses: { 200: jsonResponse(CaseVariables, "Corrected"), ...errors(400, 401, 403, 404, 409, 422, 503) },
 });

@@ -14,4 +14,6 @@ export const casesRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(routes.message, handlers.message)
   .openapi(routes.retryIncident, handlers.retryIncident)
   .openapi(routes.signal, handlers.signal)
-  .openapi(operationRoutes.cancel, operations.cancel);
+  .openapi(operationRoutes.cancel, operations.cancel)
+  .openapi(operationRoutes.variables, operations.variables)
+  .openapi(operationRoutes.correct, operations.correct);

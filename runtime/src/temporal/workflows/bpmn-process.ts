@@ -30,7 +30,15 @@
 import { isBuiltInConnector } from "@alur/shared/connectors";
 import { messageNotAllowed, refusedMessageKeys } from "@alur/shared/message-payload";
 import type { ExecutionPlan } from "@alur/shared/plan";
-import type { CaseIncident, CaseStateView, CaseStatus, MessageDelivery, Variables } from "@alur/shared/schemas";
+import {
+  type CaseIncident,
+  type CaseStateView,
+  type CaseStatus,
+  correctVariablesSchema,
+  type MessageDelivery,
+  UNCORRECTABLE_VARIABLES,
+  type Variables,
+} from "@alur/shared/schemas";
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -60,6 +68,7 @@ import {
   childMessageSubscriptionsSignal,
   childWorkflowId,
   completeTaskUpdate,
+  correctVariablesUpdate,
   deliverMessageUpdate,
   type ForwardedMessage,
   messageSignal,
@@ -293,6 +302,35 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
         }
         const open = state?.status === "active" && state.incidents.some((i) => i.id === raw.incidentId);
         if (!open || pendingIncidents.has(raw.incidentId)) throw unknownIncident(raw.incidentId);
+      },
+    },
+  );
+  const correctionSchema = correctVariablesSchema();
+  setHandler(
+    correctVariablesUpdate,
+    async (raw) => {
+      const outcome = await waitApplied(
+        enqueue({
+          type: "correctVariables",
+          variables: raw.variables,
+          actor: raw.actor,
+          reason: raw.reason,
+          at: now(),
+        }),
+      );
+      if (!outcome.accepted) throw invalidCorrection(["case-not-running"]);
+      return view();
+    },
+    {
+      validator: (raw) => {
+        const parsed = correctionSchema.safeParse(raw);
+        if (!parsed.success) throw invalidCorrection(parsed.error.issues.map((i) => i.path.join(".") || i.message));
+        if (state?.status !== "active") throw invalidCorrection(["case-not-running"]);
+        const held = view().variables;
+        const refused = Object.keys(parsed.data.variables).filter(
+          (key) => !(key in held) || (UNCORRECTABLE_VARIABLES as readonly string[]).includes(key),
+        );
+        if (refused.length > 0) throw invalidCorrection(refused);
       },
     },
   );
@@ -876,6 +914,17 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       return end(finish ?? { type: "finish", status: "cancelled", variables: view().variables });
     });
   }
+}
+
+/** A correction the case cannot take: the names (or reasons) refused, bilingual. */
+function invalidCorrection(refused: string[]): ApplicationFailure {
+  const reason = {
+    code: "correction-refused",
+    id: `Koreksi ditolak: ${refused.join(", ")} bukan data permohonan yang dapat dikoreksi (atau permohonan tidak berjalan).`,
+    en: `Correction refused: ${refused.join(", ")} is not case data that can be corrected (or the case is not running).`,
+    fields: refused,
+  };
+  return ApplicationFailure.create({ type: reason.code, message: reason.en, details: [reason], nonRetryable: true });
 }
 
 function unknownIncident(incidentId: string): ApplicationFailure {

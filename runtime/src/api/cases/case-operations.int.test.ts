@@ -1,5 +1,5 @@
 /**
- * Cancelling a case through the API on the real servers (PostgreSQL, the Temporal dev server, a
+ * Supervising a case: cancelling it, and correcting its data. Cancelling a case through the API on the real servers (PostgreSQL, the Temporal dev server, a
  * worker running bpmnProcess): who may, what a user then sees (tasks gone from the inbox, the case
  * cancelled, the reason on the timeline), called cases ending with their caller, and the audit.
  */
@@ -14,6 +14,7 @@ import { call, type Session, type TestApp } from "../test-support";
 const TAG = `${process.pid}${Date.now().toString(36)}`;
 const VISIT_ID = `layanan-kunjungan-batal-${TAG}`;
 const CALLER_ID = `layanan-panggil-batal-${TAG}`;
+const CORRECT_ID = `layanan-koreksi-${TAG}`;
 const CAST = [
   { key: "admin", district: "3216", role: "district-admin" },
   { key: "kabid", district: "3216", role: "kepala-bidang" },
@@ -45,17 +46,19 @@ beforeAll(async () => {
       .replaceAll("__CALL__", "kunjungan")
       .replaceAll("__CALLED__", VISIT_ID),
   );
+  await deploy(fixture("layanan-koreksi.bpmn").replaceAll('"layanan-koreksi"', `"${CORRECT_ID}"`));
 });
 
 afterAll(async () => {
   await harness?.stop();
 });
 
-async function startCase(processId: string): Promise<string> {
+async function startCase(processId: string, variables?: Record<string, unknown>): Promise<string> {
   const res = await call(app, as["front-office"]!, "POST", "/cases", {
     processId,
     district: "3216",
     applicant: { name: "Budi Santoso (uji pembatalan)" },
+    ...(variables ? { variables } : {}),
   });
   expect(res.status, await res.clone().text()).toBe(201);
   return ((await res.json()) as { id: string }).id;
@@ -160,5 +163,76 @@ describe("cancelling a case", () => {
       .where("status", "in", ["open", "claimed"])
       .execute();
     expect(open).toEqual([]);
+  });
+});
+
+describe("correcting a case's data", () => {
+  it("the head corrects a mistyped value with a reason; the next decision reads it; audited with old and new values", async () => {
+    // given a case registered with a mistyped income decile (9 instead of 2)
+    const caseId = await startCase(CORRECT_ID, { desil: 9, alamat: "Jl. Melati 3" });
+    await untilInInbox(caseId);
+    const url = `/cases/${caseId}/variables`;
+    const shown = (await (await call(app, as.kabid!, "GET", url)).json()) as {
+      variables: Record<string, unknown>;
+      correctable: string[];
+    };
+    expect(shown.variables).toMatchObject({ desil: 9, alamat: "Jl. Melati 3" });
+    expect(shown.correctable).toEqual(expect.arrayContaining(["desil", "alamat"]));
+    expect(shown.correctable).not.toContain("caseNumber");
+
+    // when staff without the right try, or the head names what the case does not hold or may not change
+    expect(
+      (await call(app, as["front-office"]!, "POST", url, { variables: { desil: 2 }, reason: "salah ketik" })).status,
+    ).toBe(403);
+    expect((await call(app, as["front-office"]!, "GET", url)).status).toBe(403);
+    const unknown = await call(app, as.kabid!, "POST", url, { variables: { gaji: 1 }, reason: "salah ketik" });
+    expect(unknown.status).toBe(422);
+    expect(await unknown.json()).toMatchObject({ code: "correction-refused", details: { fields: ["gaji"] } });
+    expect(
+      (await call(app, as.kabid!, "POST", url, { variables: { caseNumber: "X" }, reason: "salah ketik" })).status,
+    ).toBe(422);
+    expect((await call(app, as.kabid!, "POST", url, { variables: { desil: 2 }, reason: "" })).status).toBe(400);
+
+    // when the head corrects it with a reason
+    const res = await call(app, as.kabid!, "POST", url, {
+      variables: { desil: 2 },
+      reason: "Salah ketik saat pendaftaran (desil 2 menurut DTKS)",
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(((await res.json()) as { variables: Record<string, unknown> }).variables).toMatchObject({ desil: 2 });
+
+    // then the verification's decision reads the corrected value
+    const inbox = (await (
+      await call(app, as["front-office"]!, "GET", "/tasks?scope=unassigned&limit=200")
+    ).json()) as InboxPage;
+    const task = inbox.items.find((t) => t.caseId === caseId)!;
+    const done = await call(app, as["front-office"]!, "POST", `/tasks/${task.id}/complete`, {
+      revision: task.revision,
+      data: {},
+    });
+    expect(done.status, await done.clone().text()).toBe(200);
+    await waitFor(caseId, (c) => c.status === "completed", "completion");
+    const timeline = (await (await call(app, as.admin!, "GET", `/cases/${caseId}/timeline`)).json()) as {
+      items: { type: string; elementId: string | null; data: Record<string, unknown> }[];
+    };
+    expect(timeline.items.filter((e) => e.type === "elementEntered").map((e) => e.elementId)).toContain("diterima");
+    expect(timeline.items.find((e) => e.type === "variablesCorrected")?.data).toMatchObject({
+      variables: ["desil"],
+      reason: "Salah ketik saat pendaftaran (desil 2 menurut DTKS)",
+      actor: as.kabid!.userId,
+    });
+    const audit = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "case.correct-variables")
+      .where("outcome", "=", "ok")
+      .where("resource_id", "=", caseId)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor_id: as.kabid!.userId, before: { desil: 9 }, after: { desil: 2 } });
+    // a case that ended takes no correction
+    expect((await call(app, as.kabid!, "POST", url, { variables: { desil: 3 }, reason: "terlambat" })).status).toBe(
+      409,
+    );
   });
 });
