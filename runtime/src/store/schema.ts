@@ -35,6 +35,21 @@ export interface CasesTable {
   created_by: string | null;
   started_at: Timestamp;
   ended_at: NullableTimestamp;
+  /** lower(applicant.name), generated: the name-prefix search key. */
+  applicant_name_key: ColumnType<string | null, never, never>;
+  /** applicant.nik, generated. */
+  applicant_nik: ColumnType<string | null, never, never>;
+  /** Since when the service-standard clock is paused (kept by a trigger on case_events); null: running. */
+  paused_since: ColumnType<Date | null, never, Date | string | null>;
+}
+
+export interface CaseFiltersTable {
+  id: string;
+  user_id: string;
+  name: string;
+  filter: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface TasksTable {
@@ -192,6 +207,7 @@ export interface WorkflowStartsTable {
 export interface Database {
   process_versions: ProcessVersionsTable;
   cases: CasesTable;
+  case_filters: CaseFiltersTable;
   tasks: TasksTable;
   case_events: CaseEventsTable;
   org_units: OrgUnitsTable;

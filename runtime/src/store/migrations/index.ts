@@ -6,6 +6,7 @@ import * as accountsAudit from "./0003-accounts-audit";
 import * as workflowStarts from "./0004-workflow-starts";
 import * as caseNumberPrefixes from "./0005-case-number-prefixes";
 import * as taskAssignment from "./0006-task-assignment";
+import * as caseList from "./0009-case-list";
 
 export const migrations: Record<string, Migration> = {
   "0001-core": core,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004-workflow-starts": workflowStarts,
   "0005-case-number-prefixes": caseNumberPrefixes,
   "0006-task-assignment": taskAssignment,
+  "0009-case-list": caseList,
 };
