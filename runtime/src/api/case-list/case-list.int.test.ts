@@ -8,6 +8,7 @@ import type { CaseListItem, CaseListPage, SavedCaseFilter } from "@alur/shared/a
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresDb } from "../../../test/servers";
+import type { DemoCredential } from "../../auth/seed-demo";
 import type { Db } from "../../store/db";
 import { insertProcessVersion } from "../../store/process-versions";
 import { createTask } from "../../store/tasks";
@@ -107,7 +108,7 @@ const keysOf = (items: CaseListItem[]) =>
 
 beforeAll(async () => {
   db = await postgresDb();
-  let credentials;
+  let credentials: DemoCredential[];
   ({ app, credentials } = await buildTestApp(db));
   for (const u of [
     "superadmin",
