@@ -298,6 +298,35 @@ describe("filters", () => {
     expect(await head("status=active")).toEqual(["late", "open-v1", "peksos-only", "soon-v2"]);
   });
 
+  it("takes a case out of waiting once its clock runs again", async () => {
+    // given a case waiting on the applicant
+    const id = await seed({
+      key: "resumed",
+      versionId: versions.v1!,
+      processId: SVC,
+      dueInDays: 10,
+      name: "Joko Waluyo",
+    });
+    const event = (type: string) => ({
+      case_id: id,
+      type,
+      element_id: "lengkapi",
+      actor: null,
+      data: "{}",
+      at: new Date(),
+    });
+    await db.insertInto("case_events").values(event("clockPaused")).execute();
+    expect(await head("status=waiting")).toEqual(["resumed", "waiting"]);
+    // when the engine records the end of its last pause
+    await db.insertInto("case_events").values(event("clockResumed")).execute();
+    // then it is active and on time again
+    expect(await head("status=waiting")).toEqual(["waiting"]);
+    expect(await head("status=active&name=joko")).toEqual(["resumed"]);
+    await db.deleteFrom("case_events").where("case_id", "=", id).execute();
+    await db.deleteFrom("cases").where("id", "=", id).execute();
+    delete ids.resumed;
+  });
+
   it("by SLA state, version, current step", async () => {
     expect(await head("sla=overdue")).toEqual(["late"]);
     expect(await head("sla=due-soon")).toEqual(["soon-v2"]);
