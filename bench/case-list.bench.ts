@@ -105,7 +105,8 @@ const scenarios: Scenario[] = [
     ],
     plain: (r) => [
       `SELECT ${COLUMNS} ${FROM} WHERE c.district = $1 AND c.process_id = $2 AND c.status = 'completed'
-         AND c.ended_at >= $3 AND c.ended_at < $4
+         AND coalesce(c.ended_at, 'infinity'::timestamptz) >= $3 AND c.ended_at IS NOT NULL
+         AND coalesce(c.ended_at, 'infinity'::timestamptz) < $4
        ORDER BY coalesce(c.ended_at, 'infinity'::timestamptz) DESC, c.id DESC LIMIT 51`,
       [districtOf(r), `svc${r % 4}`, new Date(now.getTime() - 90 * DAY), new Date(now.getTime() - 60 * DAY)],
     ],
@@ -165,12 +166,12 @@ try {
     // ~75% closed (completed/cancelled), the rest active (some paused) or in incident
     await sql`INSERT INTO cases (id, case_number, district, process_version_id, process_id, workflow_id, status,
         applicant, created_by, started_at, ended_at, due_at, paused_since)
-      SELECT 'c' || i, 'SVC' || (i % 4) || '/' || (3200 + i % 20) || '/2026/' || lpad(i::text, 7, '0'),
-        (3200 + i % 20)::text, 'svc' || (i % 4) || '-v' || (1 + i % 2), 'svc' || (i % 4), 'case-c' || i,
+      SELECT 'c' || i, 'SVC' || (i % 4) || '/' || (3200 + (i / 8) % 20) || '/2026/' || lpad(i::text, 7, '0'),
+        (3200 + (i / 8) % 20)::text, 'svc' || (i % 4) || '-v' || (1 + i % 2), 'svc' || (i % 4), 'case-c' || i,
         CASE WHEN i % 8 < 5 THEN 'completed' WHEN i % 8 = 5 THEN 'cancelled' WHEN i % 97 = 0 THEN 'incident' ELSE 'active' END,
         jsonb_build_object('name', (ARRAY[${sql.join(NAMES)}])[1 + i % 10] || ' ' || (i % 97) || ' ' || i,
                            'nik', '3200' || lpad(i::text, 12, '0')),
-        CASE WHEN i % 3 = 0 THEN 'user-' || (3200 + i % 20) || '-' || (i % 40) END,
+        CASE WHEN i % 3 = 0 THEN 'user-' || (3200 + (i / 8) % 20) || '-' || (i % 40) END,
         now() - ((i % 730) || ' days')::interval - ((i % 1440) || ' minutes')::interval,
         CASE WHEN i % 8 < 6 THEN now() - ((i % 730) || ' days')::interval + '10 days'::interval END,
         now() - ((i % 730) || ' days')::interval + '14 days'::interval,
@@ -178,7 +179,7 @@ try {
       FROM generate_series(${from}::int, ${to}::int) AS i`.execute(db);
     // one open step per open case
     await sql`INSERT INTO tasks (id, case_id, district, element_id, element_instance_id, name, roles, status, created_at)
-      SELECT 't' || i, 'c' || i, (3200 + i % 20)::text, 'step' || (i % 5), 'ei' || i, 'Langkah ' || (i % 5),
+      SELECT 't' || i, 'c' || i, (3200 + (i / 8) % 20)::text, 'step' || (i % 5), 'ei' || i, 'Langkah ' || (i % 5),
         jsonb_build_array((ARRAY['front-office', 'back-office', 'pekerja-sosial'])[1 + i % 3]), 'open', now()
       FROM generate_series(${from}::int, ${to}::int) AS i WHERE i % 8 >= 6`.execute(db);
   }

@@ -3,6 +3,7 @@
  * by the head of division by its status and case number; the filter is saved and the list is
  * exported as CSV with the same filter; the page switches to English.
  */
+import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CaseListPage } from "../pages/case-list-page";
@@ -97,7 +98,7 @@ describe("Daftar Permohonan", () => {
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Unduh CSV" }).click(),
     ]);
-    const csv = await new Response(await download.createReadStream()).text();
+    const csv = readFileSync(await download.path(), "utf8");
     expect(csv).toContain(done.caseNumber);
     expect(csv).toContain("Ratna Sari");
     expect(csv).not.toContain(running.caseNumber);

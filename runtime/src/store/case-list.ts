@@ -228,8 +228,10 @@ export async function queryCaseList(
   }
   if (filter.receivedFrom) q = q.where("c.started_at", ">=", filter.receivedFrom);
   if (filter.receivedBefore) q = q.where("c.started_at", "<", filter.receivedBefore);
-  if (filter.closedFrom) q = q.where("c.ended_at", ">=", filter.closedFrom);
-  if (filter.closedBefore) q = q.where("c.ended_at", "<", filter.closedBefore);
+  // On the closing-date sort key, so the index that sorts by it also bounds the range.
+  const closedKey = sql<Date>`coalesce(c.ended_at, 'infinity'::timestamptz)`;
+  if (filter.closedFrom) q = q.where(closedKey, ">=", filter.closedFrom).where("c.ended_at", "is not", null);
+  if (filter.closedBefore) q = q.where(closedKey, "<", filter.closedBefore);
   // A restricted name or NIK is no search key for roles that may not see it: a match would tell
   // them whose case it is.
   if (filter.nik) q = q.where("c.applicant_nik", "=", filter.nik).where(mayRead("nik", reader.roles));
