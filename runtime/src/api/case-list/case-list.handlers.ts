@@ -61,15 +61,27 @@ function offsetOf(district: string | null | undefined): number {
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The instant of a date bound; a date the calendar refuses (Feb 30) is a 400, not a 500. */
+function instant(text: string, offset: number, field: string): number {
+  try {
+    return parseInstant(text, offset);
+  } catch {
+    throw new ApiException(400, "validation-failed", {
+      target: "query",
+      issues: [{ path: field, message: "not a calendar date" }],
+    });
+  }
+}
+
 /** A lower bound: a date is the start of that day at the office. */
-function from(text: string | undefined, offset: number): Date | undefined {
-  return text === undefined ? undefined : new Date(parseInstant(text, offset));
+function from(text: string | undefined, offset: number, field: string): Date | undefined {
+  return text === undefined ? undefined : new Date(instant(text, offset, field));
 }
 
 /** An exclusive upper bound: a date includes the whole of that day at the office. */
-function before(text: string | undefined, offset: number): Date | undefined {
+function before(text: string | undefined, offset: number, field: string): Date | undefined {
   if (text === undefined) return undefined;
-  const at = parseInstant(text, offset);
+  const at = instant(text, offset, field);
   return new Date(DATE_ONLY.test(text) ? at + DAY_MS : at + 1);
 }
 
@@ -99,10 +111,10 @@ function storeFilter(
     statuses: listValues<CaseListStatus>(q.status),
     step: q.step,
     sla: listValues<SlaState>(q.sla),
-    receivedFrom: from(q.receivedFrom, offset),
-    receivedBefore: before(q.receivedTo, offset),
-    closedFrom: from(q.closedFrom, offset),
-    closedBefore: before(q.closedTo, offset),
+    receivedFrom: from(q.receivedFrom, offset, "receivedFrom"),
+    receivedBefore: before(q.receivedTo, offset, "receivedTo"),
+    closedFrom: from(q.closedFrom, offset, "closedFrom"),
+    closedBefore: before(q.closedTo, offset, "closedTo"),
     nik: q.nik,
     name: q.name,
     caseNumber: q.caseNumber,

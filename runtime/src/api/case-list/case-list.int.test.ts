@@ -350,7 +350,15 @@ describe("filters", () => {
   });
 
   it("answers a bad filter with the validation error, not a crash", async () => {
-    for (const query of ["status=lost", "sla=late", "nik=123", "receivedFrom=yesterday", "sort=name", "limit=0"]) {
+    for (const query of [
+      "status=lost",
+      "sla=late",
+      "nik=123",
+      "receivedFrom=yesterday",
+      "closedTo=2026-02-30",
+      "sort=name",
+      "limit=0",
+    ]) {
       const res = await call(app, as["bks.kepala-bidang"]!, "GET", `/cases?${query}`);
       expect(res.status, query).toBe(400);
       expect(((await res.json()) as { code: string }).code).toBe("validation-failed");
