@@ -136,8 +136,7 @@ const scenarios: Scenario[] = [
     store: (r) => [staff(districtOf(r)), { ...base, statuses: ["active"], now }],
     plain: (r) => [
       `SELECT ${COLUMNS} ${FROM} WHERE c.district = $1 AND c.status = 'active' AND c.paused_since IS NULL
-         AND (c.created_by = $2 OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND (t.assignee = $2
-           OR t.closed_by = $2 OR t.candidate_users ? $2 OR t.roles ?| $3::text[])))
+         AND (c.created_by = $2 OR c.viewer_users @> ARRAY[$2]::text[] OR c.viewer_roles && $3::text[])
        ORDER BY c.started_at DESC, c.id DESC LIMIT 51`,
       [districtOf(r), `user-${districtOf(r)}-1`, ["back-office"]],
     ],

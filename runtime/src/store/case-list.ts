@@ -207,14 +207,8 @@ export async function queryCaseList(
   if (!reader.seesAllDistricts && !reader.seesWholeDistrict) {
     // canSeeCase: staff who started the case or have (had) a part in one of its tasks.
     const me = reader.userId;
-    const byRole = reader.roles.length > 0 ? sql`OR t.roles ?| array[${sql.join(reader.roles)}]::text[]` : sql``;
-    q = q.where((eb) =>
-      eb.or([
-        eb("c.created_by", "=", me),
-        sql<SqlBool>`EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND (t.assignee = ${me}
-          OR t.closed_by = ${me} OR t.candidate_users ? ${me} ${byRole}))`,
-      ]),
-    );
+    const byRole = reader.roles.length > 0 ? sql`OR c.viewer_roles && array[${sql.join(reader.roles)}]::text[]` : sql``;
+    q = q.where(sql<SqlBool>`(c.created_by = ${me} OR c.viewer_users @> array[${me}]::text[] ${byRole})`);
   }
   if (filter.service) q = q.where("c.process_id", "=", filter.service);
   if (filter.version !== undefined) q = q.where("v.version", "=", filter.version);

@@ -41,6 +41,10 @@ export interface CasesTable {
   applicant_nik: ColumnType<string | null, never, never>;
   /** Since when the service-standard clock is paused (kept by a trigger on case_events); null: running. */
   paused_since: ColumnType<Date | null, never, Date | string | null>;
+  /** Candidate roles of every task the case has had (kept by a trigger on tasks). */
+  viewer_roles: ColumnType<string[], never, never>;
+  /** Assignees, candidate users and closers of every task the case has had (trigger on tasks). */
+  viewer_users: ColumnType<string[], never, never>;
 }
 
 export interface CaseFiltersTable {

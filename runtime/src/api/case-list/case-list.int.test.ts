@@ -271,6 +271,27 @@ describe("who sees which case", () => {
     expect(keysOf(superAdmin.items)).toEqual(["sumedang"]);
   });
 
+  it("staff see a case whose task was assigned to them, by a role they do not hold, until it moves on", async () => {
+    // given a case whose social-worker task is assigned to a back-office user
+    const other = `${SVC}-assigned`;
+    const me = as["bks.back-office"]!.userId;
+    const id = await seed({
+      key: "assigned",
+      versionId: versions.v1!,
+      processId: other,
+      task: { elementId: "kunjungan", roles: ["sakti-peksos"], assignee: me },
+    });
+    expect(keysOf((await list("bks.back-office", `service=${other}`)).items)).toEqual(["assigned"]);
+    // when the task is handed to someone else, then the case is no longer theirs to see
+    await db
+      .updateTable("tasks")
+      .set({ assignee: as["bks.pekerja-sosial"]!.userId })
+      .where("case_id", "=", id)
+      .execute();
+    expect((await list("bks.back-office", `service=${other}`)).items).toEqual([]);
+    expect(keysOf((await list("bks.pekerja-sosial", `service=${other}`)).items)).toEqual(["assigned"]);
+  });
+
   it("refuses another district's filter (403, audited) and answers sign-in first without a session", async () => {
     const res = await call(app, as["bks.kepala-bidang"]!, "GET", "/cases?district=3211");
     expect(res.status).toBe(403);
