@@ -146,7 +146,7 @@ export const CaseFilter = z.object({
   /** Process id of a service. */
   service: z.string().min(1).max(200).optional(),
   /** Version number of the service (with `service`). */
-  version: z.coerce.number().int().positive().optional(),
+  version: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   /** District code; staff of a district see only their own. */
   district: z.string().min(1).max(20).optional(),
   status: commaList(CaseListStatus).optional(),

@@ -377,6 +377,7 @@ describe("filters", () => {
       "nik=123",
       "receivedFrom=yesterday",
       "closedTo=2026-02-30",
+      "version=413546589350187",
       "sort=name",
       "limit=0",
     ]) {
@@ -384,6 +385,18 @@ describe("filters", () => {
       expect(res.status, query).toBe(400);
       expect(((await res.json()) as { code: string }).code).toBe("validation-failed");
     }
+  });
+});
+
+describe("odd input", () => {
+  it("answers what a fuzzer sent (old dates, odd offsets, a junk cursor, unknown keys) without a 5xx", async () => {
+    const query =
+      "%C2%BB=6%C3%9E&caseNumber=L%C2%A9f%C2%9E&closedTo=1788-12-05T21%3A35%3A19-02%3A38" +
+      "&receivedFrom=1397-02-22T07%3A07%3A32-04%3A54&sort=due&cursor=%F1%A6%B4%BF&order=asc" +
+      "&closedFrom=0578-02-10T10%3A52%3A19Z&version=7";
+    const res = await call(app, as["bks.kepala-bidang"]!, "GET", `/cases?${query}`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as CaseListPage).items).toEqual([]);
   });
 });
 
