@@ -52,6 +52,9 @@ export function Layout() {
         </button>
         <div id="nav-links" className={menuOpen ? "nav-links open" : "nav-links"}>
           <NavLink to="/tugas">{t("nav.inbox")}</NavLink>
+          <NavLink to="/permohonan" end>
+            {t("nav.cases")}
+          </NavLink>
           <NavLink to="/permohonan/baru">{t("nav.newCase")}</NavLink>
           <NavLink to="/katalog">{t("nav.catalogue")}</NavLink>
           {isAdmin && <NavLink to="/desainer">{t("nav.designer")}</NavLink>}

@@ -5,6 +5,7 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { Spinner } from "../components/query-state";
 import { RouteError } from "../components/route-error";
+import { CaseListPage } from "../features/cases/case-list-page";
 import { CasePage } from "../features/cases/case-page";
 import { StartCasePage } from "../features/cases/start-case-page";
 import { CataloguePage } from "../features/catalogue/catalogue-page";
@@ -28,6 +29,7 @@ export function createAppRouter() {
         { index: true, element: <Navigate to="/tugas" replace /> },
         { path: "tugas", element: <InboxPage /> },
         { path: "tugas/:taskId", element: <TaskPage /> },
+        { path: "permohonan", element: <CaseListPage /> },
         { path: "permohonan/baru", element: <StartCasePage /> },
         { path: "permohonan/:caseId", element: <CasePage /> },
         { path: "katalog", element: <CataloguePage /> },

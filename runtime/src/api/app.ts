@@ -8,6 +8,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { auditRouter } from "./audit/audit.index";
 import { authRouter } from "./auth/auth.index";
 import { limitedBodies, MB, noNulInUrl, signedInBeforeBody } from "./bodies";
+import { caseListRouter } from "./case-list/case-list.index";
 import { casesRouter } from "./cases/cases.index";
 import { streamedUploads } from "./cases/multipart";
 import type { AppDeps, AppEnv } from "./context";
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   app.route("/", directoryRouter);
   app.route("/", processesRouter);
   app.route("/", standardsRouter);
+  app.route("/", caseListRouter);
   app.route("/", casesRouter);
   app.route("/", tasksRouter);
   app.route("/", auditRouter);

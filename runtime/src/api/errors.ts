@@ -83,6 +83,14 @@ export const MESSAGES = {
     en: "Correction refused: only data the case already holds can be corrected; see details.fields.",
   },
   "message-rejected": { id: "Pesan ditolak oleh proses.", en: "The process rejected the message." },
+  "export-too-large": {
+    id: "Terlalu banyak permohonan untuk satu ekspor; persempit filternya.",
+    en: "Too many cases for one export; narrow the filter.",
+  },
+  "filter-name-taken": {
+    id: "Anda sudah punya filter tersimpan dengan nama ini.",
+    en: "You already have a saved filter with this name.",
+  },
   "role-exists": { id: "Peran dengan kode ini sudah ada.", en: "A role with this key already exists." },
   "username-taken": { id: "Nama pengguna sudah dipakai.", en: "This username is taken." },
   "no-other-super-admin": {

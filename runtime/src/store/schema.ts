@@ -39,6 +39,25 @@ export interface CasesTable {
   ended_at: NullableTimestamp;
   /** When the retention sweep purged the closed case's personal data (null: not yet). */
   purged_at: NullableTimestamp;
+  /** lower(applicant.name), generated: the name-prefix search key. */
+  applicant_name_key: ColumnType<string | null, never, never>;
+  /** applicant.nik, generated. */
+  applicant_nik: ColumnType<string | null, never, never>;
+  /** Since when the service-standard clock is paused (kept by a trigger on case_events); null: running. */
+  paused_since: ColumnType<Date | null, never, Date | string | null>;
+  /** Candidate roles of every task the case has had (kept by a trigger on tasks). */
+  viewer_roles: ColumnType<string[], never, never>;
+  /** Assignees, candidate users and closers of every task the case has had (trigger on tasks). */
+  viewer_users: ColumnType<string[], never, never>;
+}
+
+export interface CaseFiltersTable {
+  id: string;
+  user_id: string;
+  name: string;
+  filter: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface TasksTable {
@@ -240,6 +259,7 @@ export interface ExternalJobsTable {
 export interface Database {
   process_versions: ProcessVersionsTable;
   cases: CasesTable;
+  case_filters: CaseFiltersTable;
   tasks: TasksTable;
   inbox_candidates: InboxCandidatesTable;
   case_events: CaseEventsTable;

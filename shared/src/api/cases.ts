@@ -124,3 +124,120 @@ export const SignalRequest = z.object({
 });
 export type SignalRequest = z.infer<typeof SignalRequest>;
 export const SignalResponse = z.object({ delivered: z.number().int() });
+
+/** What GET /cases filters by status: the case's own status, plus `waiting` (its clock paused on the applicant). */
+export const CaseListStatus = z.enum(["active", "waiting", "incident", "completed", "terminated", "cancelled"]);
+export type CaseListStatus = z.infer<typeof CaseListStatus>;
+
+/**
+ * The service-standard clock of an open case: `paused` while it waits on the applicant,
+ * `overdue` past its due date, `due-soon` within DUE_SOON_DAYS of it, else `on-time`.
+ */
+export const SlaState = z.enum(["on-time", "due-soon", "overdue", "paused"]);
+export type SlaState = z.infer<typeof SlaState>;
+/** Calendar days before the due date from which an open case is `due-soon`. */
+export const DUE_SOON_DAYS = 2;
+
+export const CaseSort = z.enum(["received", "closed", "due", "case-number"]);
+export type CaseSort = z.infer<typeof CaseSort>;
+
+/** A comma-separated list of enum values, kept as the string (a saved filter stores what a URL carries). */
+function commaList<T extends z.ZodEnum>(values: T) {
+  return z
+    .string()
+    .max(200)
+    .refine((text) => text.split(",").every((v) => values.safeParse(v).success), {
+      message: `comma-separated values of: ${values.options.join(", ")}`,
+    });
+}
+
+/** The values of a comma-separated list checked by the filter schema. */
+export function listValues<T extends string>(text: string | undefined): T[] {
+  return text ? (text.split(",") as T[]) : [];
+}
+
+/** A date (read in the office's time zone) or an instant with its offset. */
+const DateBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+/** The filters of the case list; the same for GET /cases, its export and a saved filter. */
+export const CaseFilter = z.object({
+  /** Process id of a service. */
+  service: z.string().min(1).max(200).optional(),
+  /** Version number of the service (with `service`). */
+  version: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  /** District code; staff of a district see only their own. */
+  district: z.string().min(1).max(20).optional(),
+  status: commaList(CaseListStatus).optional(),
+  /** Element id of a current (open) step. */
+  step: z.string().min(1).max(200).optional(),
+  sla: commaList(SlaState).optional(),
+  receivedFrom: DateBound.optional(),
+  /** Inclusive: a date means up to the end of that day. */
+  receivedTo: DateBound.optional(),
+  closedFrom: DateBound.optional(),
+  closedTo: DateBound.optional(),
+  /** Exact NIK (16 digits). */
+  nik: z
+    .string()
+    .regex(/^\d{16}$/, "16 digits")
+    .optional(),
+  /** Applicant name, by prefix (case-insensitive). */
+  name: z.string().trim().min(2).max(100).optional(),
+  /** Case number, by prefix (case-insensitive). */
+  caseNumber: z.string().trim().min(1).max(100).optional(),
+});
+export type CaseFilter = z.infer<typeof CaseFilter>;
+
+export const CaseListQuery = CaseFilter.extend({
+  sort: CaseSort.default("received"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(300).optional(),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export const CaseExportQuery = CaseFilter.extend({
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+  sort: CaseSort.default("received"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+});
+export type CaseExportQuery = z.infer<typeof CaseExportQuery>;
+
+/** At most this many rows go into one export; a larger result asks for a narrower filter. */
+export const CASE_EXPORT_MAX_ROWS = 50_000;
+
+export const CaseListItem = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  district: z.string(),
+  processId: z.string(),
+  serviceName: z.string(),
+  version: z.number().int(),
+  status: CaseListStatus,
+  /** Null for a closed case or one without a due date. */
+  sla: SlaState.nullable(),
+  /** Null when the service's personal-data rules withhold it from this reader (or it was not given). */
+  applicantName: z.string().nullable(),
+  nik: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  receivedAt: z.string(),
+  closedAt: z.string().nullable(),
+  currentSteps: z.array(z.object({ elementId: z.string(), name: z.string().nullable() })),
+  /** Applicant fields the service's rules withhold from this reader. */
+  withheld: z.array(z.string()).optional(),
+});
+export type CaseListItem = z.infer<typeof CaseListItem>;
+
+export const CaseListPage = z.object({ items: z.array(CaseListItem), nextCursor: z.string().nullable() });
+export type CaseListPage = z.infer<typeof CaseListPage>;
+
+/** A named case-list filter of one user. */
+export const SavedCaseFilterRequest = z.object({ name: z.string().trim().min(1).max(100), filter: CaseFilter });
+export type SavedCaseFilterRequest = z.infer<typeof SavedCaseFilterRequest>;
+export const SavedCaseFilter = SavedCaseFilterRequest.extend({
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SavedCaseFilter = z.infer<typeof SavedCaseFilter>;
+export const SavedCaseFilters = z.object({ items: z.array(SavedCaseFilter) });
