@@ -253,9 +253,17 @@ function compileNode(
         ...base,
       };
     case "bpmn:EndEvent":
-      return { type: "endEvent", ...optionalEvent(element, problems), ...base };
-    case "bpmn:IntermediateThrowEvent":
-      return { type: "intermediateThrowEvent", ...optionalEvent(element, problems), ...base };
+    case "bpmn:IntermediateThrowEvent": {
+      // Camunda 8: a message throw event with a job type is worked like a send task (a job
+      // worker sends the message); its messageRef is not needed.
+      if (isJobWorkedMessageThrow(element)) {
+        const connector = connectorOf(element, problems);
+        return connector ? { type: "sendTask", connector, ...base } : undefined;
+      }
+      return element.$type === "bpmn:EndEvent"
+        ? { type: "endEvent", ...optionalEvent(element, problems), ...base }
+        : { type: "intermediateThrowEvent", ...optionalEvent(element, problems), ...base };
+    }
     case "bpmn:IntermediateCatchEvent": {
       const eventDefinition = requiredEvent(element, "intermediateCatchEvent", problems);
       return eventDefinition ? { type: "intermediateCatchEvent", eventDefinition, ...base } : undefined;
@@ -569,4 +577,13 @@ function push(map: Map<string, string[]> | Record<string, string[]>, key: string
     if (list) list.push(value);
     else map[key] = [value];
   }
+}
+
+/** A message intermediate throw or end event with a zeebe:taskDefinition (Camunda 8's job-worked message event). */
+export function isJobWorkedMessageThrow(element: ModdleElement): boolean {
+  if (element.$type !== "bpmn:EndEvent" && element.$type !== "bpmn:IntermediateThrowEvent") return false;
+  const definition = children(element, "eventDefinitions")[0];
+  return (
+    definition?.$type === "bpmn:MessageEventDefinition" && extension(element, "zeebe:TaskDefinition") !== undefined
+  );
 }

@@ -83,7 +83,7 @@ describe("the Camunda 8 corpus through POST /processes", () => {
 });
 
 describe("publishing a corpus model unchanged", () => {
-  it("is refused for the missing alur:serviceStandard alone (Alur's publish gate; a Camunda model has none)", async () => {
+  it("publishes as an internal process, the missing alur:serviceStandard a warning (a Camunda model has none)", async () => {
     // given the invoice approval deployed as a draft
     const model = corpus.find((m) => m.file === "invoice-approval.bpmn")!;
     const bpmnXml = forThisRun(model).replaceAll(
@@ -97,9 +97,21 @@ describe("publishing a corpus model unchanged", () => {
     // when the admin publishes it
     const res = await call(app, admin, "POST", `/processes/versions/${version.id}/publish`);
 
-    // then only the missing service standard stops it
-    expect(res.status).toBe(422);
-    const { details } = (await res.json()) as { details: { problems: Problem[] } };
-    expect(blocking(details.problems)).toEqual([`service-standard-incomplete@${unique("invoice-approval")}-p`]);
+    // then it is published
+    const published = (await res.json()) as ProcessVersionView;
+    expect(res.status, JSON.stringify(published)).toBe(200);
+    expect(published.status).toBe("published");
+
+    // and deploying it published at once says why it has no standard page
+    const direct = await call(app, admin, "POST", "/processes", {
+      bpmnXml: bpmnXml.replaceAll(`"${unique("invoice-approval")}-p"`, `"${unique("invoice-approval")}-q"`),
+      district: "3216",
+      publish: true,
+    });
+    const body = (await direct.json()) as { version?: ProcessVersionView; problems?: Problem[] };
+    expect(direct.status, JSON.stringify(body)).toBe(201);
+    const missing = (body.problems ?? []).filter((p) => p.code === "service-standard-incomplete");
+    expect(missing.map((p) => p.severity)).toEqual(["warning"]);
+    expect(missing[0]?.message.en).toContain("internal process");
   });
 });

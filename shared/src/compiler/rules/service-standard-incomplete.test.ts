@@ -19,14 +19,15 @@ describe("service-standard-incomplete", () => {
     expect(problems.every((p) => p.severity === "warning")).toBe(true);
   });
 
-  it("for publishing, requires a standard with something written, and keeps the gaps of a written one warnings", async () => {
+  it("for publishing, refuses an empty standard, keeps the gaps of a written one warnings and lets a process without one publish as internal", async () => {
     // given a standard lacking two components, an executable process without one, and an empty one
     const problems = await runFixture(serviceStandardIncomplete, "invalid", { forPublish: true });
     const severities = (id: string) => [...new Set(problems.filter((p) => p.elementId === id).map((p) => p.severity))];
     // then the gaps of the written standard are reported, not invented: warnings
     expect(severities("p")).toEqual(["warning"]);
-    // and a process with no standard, or an empty one, cannot be published
-    expect(severities("without-standard")).toEqual(["error"]);
+    // and a process with no standard publishes as an internal process, told so; an empty one cannot
+    expect(severities("without-standard")).toEqual(["warning"]);
+    expect(problems.find((p) => p.elementId === "without-standard")?.message.en).toContain("internal process");
     expect(severities("empty-standard")).toEqual(["error"]);
     expect(problems.filter((p) => p.elementId === "empty-standard")).toHaveLength(14);
     expect(problems.find((p) => p.elementId === "empty-standard")?.message.id).toContain("wajib diisi untuk publikasi");

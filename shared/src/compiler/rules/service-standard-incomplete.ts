@@ -2,8 +2,9 @@
  * A service standard has 14 components (Permenpan RB 15/2014); each one the model lacks is
  * reported, a warning while drafting. Component 3, the procedure, is derived from the model: it is
  * present when the process has a step (typed alur:procedureStep text neither counts nor is needed).
- * For publishing, an executable process needs a standard with at least one component written:
- * without one the errors say what to fill in. A standard that has some components keeps the
+ * For publishing, a standard needs at least one component written: an empty one gets errors
+ * saying what to fill in. A process with no standard at all publishes as an internal process,
+ * with a warning (processes from Camunda Modeler, called steps). A standard that has some components keeps the
  * missing ones as warnings, for publishing too: the real decrees are silent on some (completion
  * time "depends on the completeness of the file", templates leaving district details to variants)
  * and Alur reports such a gap, never invents the text.
@@ -36,11 +37,13 @@ export const serviceStandardIncomplete: Rule = {
   check(context) {
     return context.processes.flatMap(({ process, elements }) => {
       if (!extension(process, "alur:ServiceStandard")) {
+        // No standard at all: an internal process (a called step, an integration from Camunda
+        // Modeler), not a public service; it publishes, and the admin is told what it lacks.
         if (!context.options.forPublish || process.isExecutable !== true) return [];
         return [
-          problem(process.id, "error", this.code, {
-            id: "Proses belum memiliki standar pelayanan (alur:serviceStandard); wajib untuk publikasi.",
-            en: "The process has no service standard (alur:serviceStandard); publishing requires one.",
+          problem(process.id, "warning", this.code, {
+            id: "Proses tidak memiliki standar pelayanan (alur:serviceStandard): diterbitkan sebagai proses internal, tanpa halaman Standar Pelayanan. Layanan publik wajib memilikinya (Permenpan RB 15/2014).",
+            en: "The process has no service standard (alur:serviceStandard): it is published as an internal process, without a service standard page. A public service must have one (Permenpan RB 15/2014).",
           }),
         ];
       }
