@@ -18,6 +18,7 @@ export const paths = {
   cases: "/api/cases",
   case: (id: string) => `/api/cases/${enc(id)}`,
   caseTimeline: (id: string) => `/api/cases/${enc(id)}/timeline`,
+  caseCancel: (caseId: string) => `/api/cases/${enc(caseId)}/cancel`,
   incidentRetry: (caseId: string, incidentId: string) => `/api/cases/${enc(caseId)}/incidents/${enc(incidentId)}/retry`,
   caseDocument: (caseId: string, docId: string) => `/api/cases/${enc(caseId)}/documents/${enc(docId)}`,
   processes: "/api/processes",

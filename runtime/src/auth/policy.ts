@@ -16,6 +16,12 @@ export function canAdminister(p: Principal, district: string | null): boolean {
   return district !== null && p.isDistrictAdmin && p.district === district;
 }
 
+/** Cancelling a case: the super admin, the case district's admin and its heads (kepala bidang). */
+export function canCancelCase(p: Principal, district: string): boolean {
+  if (p.isSuperAdmin) return true;
+  return p.district === district && (p.isDistrictAdmin || p.isHead);
+}
+
 /** Any signed-in user reads the roles and org units (needed to pick a delegate). */
 export function canReadDirectory(_p: Principal): boolean {
   return true;

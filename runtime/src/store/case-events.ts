@@ -31,3 +31,14 @@ export async function appendCaseEvent(db: Db, event: CaseEvent): Promise<void> {
 export async function listCaseEvents(db: Db, caseId: string) {
   return db.selectFrom("case_events").selectAll().where("case_id", "=", caseId).orderBy("id").execute();
 }
+
+/** Whether the case's timeline holds the event appended with `dedupeKey`. */
+export async function hasCaseEvent(db: Db, caseId: string, dedupeKey: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("case_events")
+    .select("id")
+    .where("case_id", "=", caseId)
+    .where("dedupe_key", "=", dedupeKey)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -126,8 +126,13 @@ export async function deployedCalledPlans(
   return pinned;
 }
 
+/** The date (YYYY-MM-DD) of `now` in WIB, the zone effective dates are written in. */
+export function wibDate(now: Date): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
 /**
- * The version a new case of this service in this district runs: the district's newest published
+ * The version a new case (or a call activity's child case) of this service in this district runs: the district's newest published
  * version in effect today, else the newest published national template in effect.
  */
 export async function resolvePublishedVersion(
@@ -170,15 +175,7 @@ export async function caseAndCalledPlans(db: Db, processVersionId: string, distr
         plans.push(deployed.plan);
         continue;
       }
-      const rows = await db
-        .selectFrom("process_versions")
-        .select(["plan", "district"])
-        .where("process_id", "=", processId)
-        .where("status", "=", "published")
-        .where((eb) => eb.or([eb("district", "=", district), eb("district", "is", null)]))
-        .orderBy("version", "desc")
-        .execute();
-      const row = rows.find((r) => r.district === district) ?? rows[0];
+      const row = await resolvePublishedVersion(db, { processId, district, today: wibDate(new Date()) });
       if (row) plans.push(row.plan as ExecutionPlan);
     }
   }

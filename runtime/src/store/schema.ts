@@ -65,6 +65,16 @@ export interface TasksTable {
   revision: Generated<number>;
 }
 
+/** Written only by the tasks trigger (migration 0008): one row per candidate of a free task. */
+export interface InboxCandidatesTable {
+  task_id: string;
+  district: string;
+  kind: "role" | "user";
+  /** Role id (kind role) or user id (kind user). */
+  name: string;
+  due_key: Timestamp;
+}
+
 export interface CaseEventsTable {
   id: Generated<number>;
   case_id: string;
@@ -231,6 +241,7 @@ export interface Database {
   process_versions: ProcessVersionsTable;
   cases: CasesTable;
   tasks: TasksTable;
+  inbox_candidates: InboxCandidatesTable;
   case_events: CaseEventsTable;
   org_units: OrgUnitsTable;
   roles: RolesTable;

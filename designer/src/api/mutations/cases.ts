@@ -1,5 +1,5 @@
-/** Starting a case (applicant data plus the requirement documents, as multipart); retrying an incident. */
-import { CaseView, type StartCaseData } from "@alur/shared/api";
+/** Starting a case (applicant data plus the requirement documents, as multipart); retrying an incident; cancelling. */
+import { CancelCaseResponse, CaseView, type StartCaseData } from "@alur/shared/api";
 import { request } from "../http";
 import { paths } from "../paths";
 
@@ -14,4 +14,9 @@ export function startCase(data: StartCaseData, files: Record<string, File>, idem
 /** Retries an open incident once its cause is fixed; answers the case as it now stands. */
 export function retryIncident(caseId: string, incidentId: string) {
   return request(CaseView, paths.incidentRetry(caseId, incidentId), { method: "POST", body: {} });
+}
+
+/** Cancels a running case with the reason the timeline and audit log keep. */
+export function cancelCase(caseId: string, reason: string) {
+  return request(CancelCaseResponse, paths.caseCancel(caseId), { method: "POST", body: { reason } });
 }

@@ -1,15 +1,17 @@
 /** Permohonan: status, applicant, timeline, documents and the diagram with steps marked. */
 import type { CaseView } from "@alur/shared/api";
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useMemo } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { caseQuery, caseTimelineQuery, isRunning } from "../../api/queries/cases";
 import { processBpmnQuery } from "../../api/queries/processes";
+import { rolesQuery } from "../../api/queries/tasks";
 import { useSession } from "../../app/use-session";
 import { formatDateTime, isOverdue } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { QueryState, Spinner } from "../../components/query-state";
+import { CancelCaseDialog } from "./cancel-case-dialog";
 import { DocumentsPanel } from "./documents-panel";
 import { IncidentsPanel } from "./incidents-panel";
 import { stepMarks, timelineEventKey } from "./step-marks";
@@ -44,6 +46,10 @@ function CaseDetail({ c }: { c: CaseView }) {
   );
   const late = c.status === "active" && isOverdue(c.dueAt, new Date());
   const { user, isAdmin } = useSession();
+  const roles = useQuery(rolesQuery());
+  // the API lets admins and the district's heads cancel (and audits every try)
+  const isHead = Boolean(user?.roles.some((r) => roles.data?.items.some((role) => role.id === r && role.isHead)));
+  const [cancelling, setCancelling] = useState(false);
   const names = useMemo(() => (bpmn.data ? elementNamesOf(bpmn.data) : new Map<string, string>()), [bpmn.data]);
   return (
     <>
@@ -60,6 +66,14 @@ function CaseDetail({ c }: { c: CaseView }) {
           </>
         }
       />
+      {isRunning(c.status) && (isAdmin || isHead) && (
+        <div className="page-actions">
+          <button type="button" className="btn btn-danger" onClick={() => setCancelling(true)}>
+            {t("case.cancel.open")}
+          </button>
+        </div>
+      )}
+      {cancelling && <CancelCaseDialog c={c} onClose={() => setCancelling(false)} />}
       {c.purged && (
         <p className="alert alert-info" role="status" data-testid="case-purged">
           {t("case.purged", { at: formatDateTime(c.purged.at, i18n.language) })}
@@ -113,6 +127,11 @@ function CaseDetail({ c }: { c: CaseView }) {
                           </span>
                         )}
                         {typeof e.data.text === "string" && <div>{e.data.text}</div>}
+                        {e.type === "case.cancel-requested" && typeof e.data.reason === "string" && (
+                          <div>
+                            {t("case.cancel.reason")}: {e.data.reason}
+                          </div>
+                        )}
                         <div className="muted">
                           {formatDateTime(e.at, i18n.language)}
                           {who && ` · ${who}`}

@@ -1,6 +1,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
 import { validationHook } from "../errors";
+import * as operations from "./case-operations.handlers";
+import * as operationRoutes from "./case-operations.routes";
 import * as handlers from "./cases.handlers";
 import * as routes from "./cases.routes";
 
@@ -11,4 +13,5 @@ export const casesRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(routes.document, handlers.document)
   .openapi(routes.message, handlers.message)
   .openapi(routes.retryIncident, handlers.retryIncident)
-  .openapi(routes.signal, handlers.signal);
+  .openapi(routes.signal, handlers.signal)
+  .openapi(operationRoutes.cancel, operations.cancel);

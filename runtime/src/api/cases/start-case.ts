@@ -10,7 +10,7 @@ import { appendAudit } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import { nextCaseNumber } from "../../store/case-numbers";
 import { addCaseDocument } from "../../store/cases";
-import { deployedCalledPlans, resolvePublishedVersion } from "../../store/process-versions";
+import { deployedCalledPlans, resolvePublishedVersion, wibDate } from "../../store/process-versions";
 import { insertPendingStart } from "../../store/workflow-starts";
 import { type BpmnProcessInput, caseWorkflowId } from "../../temporal/definitions";
 import type { AppDeps } from "../context";
@@ -21,7 +21,7 @@ import { launchWorkflow } from "./workflow-start";
 
 /** Today's date (YYYY-MM-DD) and year in WIB, the zone effective dates are written in. */
 function wibToday(now: Date): { date: string; year: number } {
-  const date = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const date = wibDate(now);
   return { date, year: Number(date.slice(0, 4)) };
 }
 

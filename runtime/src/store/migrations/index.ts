@@ -7,6 +7,7 @@ import * as workflowStarts from "./0004-workflow-starts";
 import * as caseNumberPrefixes from "./0005-case-number-prefixes";
 import * as taskAssignment from "./0006-task-assignment";
 import * as retentionPurge from "./0007-retention-purge";
+import * as inboxCandidates from "./0008-inbox-candidates";
 import * as processDeployments from "./0010-process-deployments";
 import * as externalJobs from "./0011-external-jobs";
 
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   "0005-case-number-prefixes": caseNumberPrefixes,
   "0006-task-assignment": taskAssignment,
   "0007-retention-purge": retentionPurge,
+  "0008-inbox-candidates": inboxCandidates,
   "0010-process-deployments": processDeployments,
   "0011-external-jobs": externalJobs,
 };

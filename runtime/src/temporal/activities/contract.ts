@@ -71,8 +71,13 @@ export interface CaseActivities {
    * local holidays), used once at case start when the input carries none; pinned from then on.
    */
   loadCalendar(input: { district: string; years: number[] }): Promise<BusinessCalendar>;
-  /** The published plan of a called process (district variant first, then the template); null if none. */
-  loadPlan(input: { processId: string; district: string }): Promise<{ plan: ExecutionPlan; planHash: string } | null>;
+  /** The published plan of a called process in effect (district variant first, then the template); null if none. */
+  loadPlan(input: {
+    processId: string;
+    district: string;
+    /** Workflow time of the call: the version in effect then (effective_from) runs. */
+    at?: string;
+  }): Promise<{ plan: ExecutionPlan; planHash: string } | null>;
   /** Workflow ids of the district's running cases (for a signal thrown by a case), except one case. */
   listCaseWorkflows(input: { district: string; excludeCaseId: string }): Promise<string[]>;
 }

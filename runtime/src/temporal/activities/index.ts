@@ -13,6 +13,7 @@ import type { Env } from "../../env";
 import type { Logger } from "../../logger";
 import type { Db } from "../../store/db";
 import { externalJobKey, offerJob } from "../../store/external-jobs";
+import { resolvePublishedVersion, wibDate } from "../../store/process-versions";
 import { closeTask, createTask, resolveAssignment } from "../../store/tasks";
 import type { CaseActivities } from "./contract";
 
@@ -145,17 +146,13 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       return calendarFor(district, years);
     },
 
-    async loadPlan({ processId, district }) {
-      const rows = await db
-        .selectFrom("process_versions")
-        .select(["plan", "plan_hash", "district", "version"])
-        .where("process_id", "=", processId)
-        .where("status", "=", "published")
-        .where((eb) => eb.or([eb("district", "=", district), eb("district", "is", null)]))
-        .orderBy("version", "desc")
-        .execute();
-      // the district's own variant wins over the national/provincial template
-      const row = rows.find((r) => r.district === district) ?? rows[0];
+    async loadPlan({ processId, district, at }) {
+      // the version in effect when the call starts (workflow time), as for a case started by the API
+      const row = await resolvePublishedVersion(db, {
+        processId,
+        district,
+        today: wibDate(at ? new Date(at) : new Date()),
+      });
       return row ? { plan: row.plan as ExecutionPlan, planHash: row.plan_hash } : null;
     },
 

@@ -439,7 +439,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     const work = scope.run(async () => {
       let called = calledPlans[c.processId];
       if (!called) {
-        const loaded = await store.loadPlan({ processId: c.processId, district });
+        const loaded = await store.loadPlan({ processId: c.processId, district, at: now() });
         if (loaded) calledPlans[c.processId] = loaded;
         called = loaded ?? undefined;
       }
