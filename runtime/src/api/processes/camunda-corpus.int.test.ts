@@ -2,8 +2,8 @@
  * The Camunda 8 corpus (workflows/camunda-corpus, issue 14 "Done when") through the real API, on
  * the real servers: every model, unchanged but for process ids made unique to the run, is deployed
  * by POST /processes as a draft with its linked forms; each executable process becomes a version.
- * Models naming custom job types are refused, today, with exactly the errors their manifest says
- * wait for the external job-worker API. Running them end to end with the job worker comes with it.
+ * A model whose manifest lists `waitsFor` errors is refused with exactly those (none does today).
+ * Running each end to end: camunda-corpus-run.int.test.ts beside this file.
  */
 import type { ProcessVersionView } from "@alur/shared/api";
 import { executableProcesses, type Problem, parseBpmn } from "@alur/shared/compiler";
