@@ -1,4 +1,5 @@
 /** The store's entry for tools outside the runtime package (bench/, scripts). */
+
+export { type CaseListFilter, type CaseListReader, queryCaseList } from "./case-list";
 export { type Db, type DbTarget, dbTarget, migrate, openDb } from "./db";
 export { type InboxFilter, queryInbox } from "./inbox";
-export { type CaseListFilter, type CaseListReader, queryCaseList } from "./case-list";

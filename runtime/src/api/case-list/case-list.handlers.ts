@@ -17,11 +17,11 @@ import type { Principal } from "../../auth/principal";
 import { hiddenFields } from "../../auth/privacy";
 import { appendAudit } from "../../store/audit";
 import {
+  type CaseFilterRow,
   deleteCaseFilter,
   getCaseFilter,
   insertCaseFilter,
   listCaseFilters,
-  type CaseFilterRow,
   updateCaseFilter,
 } from "../../store/case-filters";
 import {
