@@ -22,6 +22,7 @@ export const paths = {
   case: (id: string) => `/api/cases/${enc(id)}`,
   caseTimeline: (id: string) => `/api/cases/${enc(id)}/timeline`,
   caseCancel: (caseId: string) => `/api/cases/${enc(caseId)}/cancel`,
+  caseVariables: (caseId: string) => `/api/cases/${enc(caseId)}/variables`,
   incidentRetry: (caseId: string, incidentId: string) => `/api/cases/${enc(caseId)}/incidents/${enc(incidentId)}/retry`,
   caseDocument: (caseId: string, docId: string) => `/api/cases/${enc(caseId)}/documents/${enc(docId)}`,
   processes: "/api/processes",

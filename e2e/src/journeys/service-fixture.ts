@@ -81,10 +81,11 @@ export function oneStepServiceXml(processId: string, name: string): string {
 export async function startCaseWithDocuments(
   processId: string,
   applicantName: string,
+  variables: Record<string, unknown> = {},
 ): Promise<{ id: string; caseNumber: string }> {
   const front = await apiToken("bks.front-office");
   const form = new FormData();
-  form.set("data", JSON.stringify({ processId, district: "3216", applicant: { name: applicantName }, variables: {} }));
+  form.set("data", JSON.stringify({ processId, district: "3216", applicant: { name: applicantName }, variables }));
   for (const doc of ["ktp", "kk"]) {
     form.set(`document:${doc}`, new Blob([new Uint8Array(samplePdf(doc))], { type: "application/pdf" }), `${doc}.pdf`);
   }

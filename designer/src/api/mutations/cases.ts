@@ -1,5 +1,5 @@
 /** Starting a case (applicant data plus the requirement documents, as multipart); retrying an incident; cancelling. */
-import { CancelCaseResponse, CaseView, type StartCaseData } from "@alur/shared/api";
+import { CancelCaseResponse, CaseVariables, CaseView, type StartCaseData } from "@alur/shared/api";
 import { request } from "../http";
 import { paths } from "../paths";
 
@@ -19,4 +19,9 @@ export function retryIncident(caseId: string, incidentId: string) {
 /** Cancels a running case with the reason the timeline and audit log keep. */
 export function cancelCase(caseId: string, reason: string) {
   return request(CancelCaseResponse, paths.caseCancel(caseId), { method: "POST", body: { reason } });
+}
+
+/** Corrects variables of a running case (a data-entry mistake), with the reason kept in the audit log. */
+export function correctCaseVariables(caseId: string, variables: Record<string, unknown>, reason: string) {
+  return request(CaseVariables, paths.caseVariables(caseId), { method: "POST", body: { variables, reason } });
 }

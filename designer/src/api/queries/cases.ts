@@ -1,5 +1,5 @@
 /** Cases (permohonan) and their timelines. */
-import { CaseView, Timeline } from "@alur/shared/api";
+import { CaseVariables, CaseView, Timeline } from "@alur/shared/api";
 import { queryOptions } from "@tanstack/react-query";
 import { request } from "../http";
 import { paths } from "../paths";
@@ -8,6 +8,7 @@ export const caseKeys = {
   all: ["cases"] as const,
   detail: (id: string) => ["cases", id] as const,
   timeline: (id: string) => ["cases", id, "timeline"] as const,
+  variables: (id: string) => ["cases", id, "variables"] as const,
 };
 
 /** Whether a case in this status can still move on by itself or by someone else's action. */
@@ -31,4 +32,12 @@ export const caseTimelineQuery = (id: string, live = false) =>
     queryKey: [...caseKeys.timeline(id), live] as const,
     queryFn: ({ signal }) => request(Timeline, paths.caseTimeline(id), { signal }),
     refetchInterval: live ? LIVE_INTERVAL_MS : false,
+  });
+
+/** A running case's variables, for a supervisor's correction (fetched when the dialog opens). */
+export const caseVariablesQuery = (id: string) =>
+  queryOptions({
+    queryKey: caseKeys.variables(id),
+    queryFn: ({ signal }) => request(CaseVariables, paths.caseVariables(id), { signal }),
+    staleTime: 0,
   });

@@ -12,6 +12,7 @@ import { formatDateTime, isOverdue } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { QueryState, Spinner } from "../../components/query-state";
 import { CancelCaseDialog } from "./cancel-case-dialog";
+import { CorrectDataDialog } from "./correct-data-dialog";
 import { DocumentsPanel } from "./documents-panel";
 import { IncidentsPanel } from "./incidents-panel";
 import { stepMarks, timelineEventKey } from "./step-marks";
@@ -50,6 +51,7 @@ function CaseDetail({ c }: { c: CaseView }) {
   // the API lets admins and the district's heads cancel (and audits every try)
   const isHead = Boolean(user?.roles.some((r) => roles.data?.items.some((role) => role.id === r && role.isHead)));
   const [cancelling, setCancelling] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const names = useMemo(() => (bpmn.data ? elementNamesOf(bpmn.data) : new Map<string, string>()), [bpmn.data]);
   return (
     <>
@@ -68,12 +70,16 @@ function CaseDetail({ c }: { c: CaseView }) {
       />
       {isRunning(c.status) && (isAdmin || isHead) && (
         <div className="page-actions">
+          <button type="button" className="btn" onClick={() => setCorrecting(true)}>
+            {t("case.correct.open")}
+          </button>
           <button type="button" className="btn btn-danger" onClick={() => setCancelling(true)}>
             {t("case.cancel.open")}
           </button>
         </div>
       )}
       {cancelling && <CancelCaseDialog c={c} onClose={() => setCancelling(false)} />}
+      {correcting && <CorrectDataDialog c={c} onClose={() => setCorrecting(false)} />}
       {c.purged && (
         <p className="alert alert-info" role="status" data-testid="case-purged">
           {t("case.purged", { at: formatDateTime(c.purged.at, i18n.language) })}
@@ -127,6 +133,12 @@ function CaseDetail({ c }: { c: CaseView }) {
                           </span>
                         )}
                         {typeof e.data.text === "string" && <div>{e.data.text}</div>}
+                        {e.type === "variablesCorrected" && Array.isArray(e.data.variables) && (
+                          <div>
+                            {t("case.correct.changed", { names: e.data.variables.join(", ") })}
+                            {typeof e.data.reason === "string" && ` · ${e.data.reason}`}
+                          </div>
+                        )}
                         {e.type === "case.cancel-requested" && typeof e.data.reason === "string" && (
                           <div>
                             {t("case.cancel.reason")}: {e.data.reason}

@@ -1,5 +1,6 @@
 /**
- * A head of division cancels a case from the case page (issue 15, case operations): the dialog
+ * A head of division supervises cases from the case page (issue 15, case operations): corrects a
+ * mistyped value with a reason, and cancels a case. Cancelling: the dialog
  * asks why, the case reads "Dibatalkan", the reason and who gave it are on the timeline, and the
  * front office no longer finds the task in its inbox. Staff without the right see no button.
  */
@@ -11,6 +12,20 @@ import { apiCall, apiToken, signInThroughUi } from "../setup/session";
 import { oneStepServiceXml, startCaseWithDocuments, uniqueProcessId } from "./service-fixture";
 
 const processId = uniqueProcessId("e2e_batal");
+const withFormId = uniqueProcessId("e2e_koreksi");
+
+/** The one-step service with a start form holding the applicant's address. */
+function withStartForm(id: string): string {
+  return oneStepServiceXml(id, "Uji koreksi data")
+    .replace(
+      "</alur:serviceStandard>",
+      '</alur:serviceStandard><zeebe:userTaskForm id="daftar">{"id":"daftar","type":"default","components":[{"type":"textfield","key":"alamat","label":"Alamat"}]}</zeebe:userTaskForm>',
+    )
+    .replace(
+      '<bpmn:startEvent id="mulai" name="Permohonan diterima">',
+      '<bpmn:startEvent id="mulai" name="Permohonan diterima"><bpmn:extensionElements><zeebe:formDefinition formKey="camunda-forms:bpmn:daftar" /></bpmn:extensionElements>',
+    );
+}
 let browser: Browser;
 
 beforeAll(async () => {
@@ -20,6 +35,7 @@ beforeAll(async () => {
     district: "3216",
     publish: true,
   });
+  await apiCall(admin, "POST", "/processes", { bpmnXml: withStartForm(withFormId), district: "3216", publish: true });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -74,6 +90,37 @@ describe("cancelling a case from its page", () => {
     const inbox = await apiCall<{ items: { caseId: string }[] }>(token, "GET", "/tasks?scope=unassigned&limit=200");
     expect(inbox.items.filter((t) => t.caseId === caseId)).toEqual([]);
     expect(front.errors).toEqual([]);
+    expect(head.errors).toEqual([]);
+  });
+
+  it("the head of division corrects a mistyped address; the timeline says what and why", async () => {
+    // given a case registered with a mistyped address
+    const { id: caseId } = await startCaseWithDocuments(withFormId, "Dewi Lestari", { alamat: "Jl. Mawar 12" });
+    const head = await signedIn("bks.kepala-bidang");
+    const headCase = new CasePage(head.page, inject("baseUrl"));
+    await headCase.open(caseId);
+    await headCase.waitForStatus("Berjalan");
+
+    // when the head corrects it with a reason
+    await head.page.getByRole("button", { name: "Koreksi data" }).click();
+    const dialog = head.page.getByTestId("correct-data-dialog");
+    const address = dialog.getByLabel("alamat");
+    await address.waitFor();
+    expect(await address.inputValue()).toBe("Jl. Mawar 12");
+    await address.fill("Jl. Mawar 21");
+    await dialog.getByLabel("Alasan koreksi").fill("Nomor rumah tertukar saat pendaftaran");
+    await screenshot(head.page, "case-correct-01-dialog");
+    await dialog.getByRole("button", { name: "Simpan koreksi" }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    // then the timeline names what was corrected and why, and the case holds the new value
+    const timeline = head.page.locator("ol.timeline");
+    await timeline.getByText("Dikoreksi: alamat · Nomor rumah tertukar saat pendaftaran").waitFor();
+    expect(await timeline.textContent()).toContain("Data dikoreksi");
+    const token = await apiToken("bks.kepala-bidang");
+    const now = await apiCall<{ variables: Record<string, unknown> }>(token, "GET", `/cases/${caseId}/variables`);
+    expect(now.variables.alamat).toBe("Jl. Mawar 21");
+    await screenshot(head.page, "case-correct-02-timeline");
     expect(head.errors).toEqual([]);
   });
 });
