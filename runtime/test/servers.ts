@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { TestWorkflowEnvironment } from "@temporalio/testing";
+import pg from "pg";
 import { inject } from "vitest";
 import { ensureReferenceData } from "../src/auth/seed-demo";
 import { createLogger } from "../src/logger";
@@ -25,6 +26,38 @@ export function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
 /** The run's fresh PostgreSQL database, migrated. */
 export function postgresDb(): Promise<Db> {
   return openDb({ kind: "postgres", url: inject("databaseUrl") });
+}
+
+/**
+ * A PostgreSQL database of the test file's own on the run's server, migrated: for tests that seed
+ * the demo cast (seeded once per database) or depend on the planner's statistics. `drop()` waits
+ * for the pools' connections to close before dropping it (terminating a closing connection made
+ * pg emit an unhandled 57P01 error in the test process).
+ */
+export async function ownPostgresDb(name: string): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
+  const admin = new pg.Client({ connectionString: inject("databaseUrl") });
+  await admin.connect();
+  const dbName = `alur_${name}_${process.pid}`;
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = inject("databaseUrl").replace(/\/[^/]*$/, `/${dbName}`);
+  const db = await openDb({ kind: "postgres", url });
+  return {
+    db,
+    url,
+    async drop() {
+      await db.destroy();
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [
+          dbName,
+        ]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
 
 /** A fresh in-memory PGlite, migrated. */

@@ -1,7 +1,8 @@
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Db, openDb } from "./db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownPostgresDb } from "../../test/servers";
+import type { Db } from "./db";
 import { queryInbox } from "./inbox";
 import type { Database } from "./schema";
 
@@ -23,8 +24,7 @@ function nodes(plan: PlanNode): PlanNode[] {
  * filter must be answered from inbox_candidates_page, not by reading the district's open tasks.
  */
 describe("unassigned inbox plan on PostgreSQL", () => {
-  const admin = new pg.Client({ connectionString: inject("databaseUrl") });
-  const dbName = `alur_inbox_plan_${process.pid}`;
+  let dropDb: () => Promise<void>;
   let db: Db;
   let logged: Kysely<Database>;
   let pool: pg.Pool;
@@ -33,10 +33,9 @@ describe("unassigned inbox plan on PostgreSQL", () => {
   beforeAll(async () => {
     // given a database of its own (plans depend on its statistics) with 4,000 free tasks of one
     // district, for back-office or pekerja-sosial only
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = inject("databaseUrl").replace(/\/[^/]*$/, `/${dbName}`);
-    db = await openDb({ kind: "postgres", url });
+    const own = await ownPostgresDb("inbox_plan");
+    ({ db, drop: dropDb } = own);
+    const url = own.url;
     await sql`INSERT INTO process_versions (id, process_id, district, version, name, status, bpmn_xml, plan, plan_hash)
       VALUES ('v1', 'bansos', NULL, 1, 'Bansos', 'published', '<x/>', '{}'::jsonb, 'h')`.execute(db);
     await sql`INSERT INTO cases (id, case_number, district, process_version_id, process_id, workflow_id, status, applicant)
@@ -60,9 +59,7 @@ describe("unassigned inbox plan on PostgreSQL", () => {
   });
   afterAll(async () => {
     await logged?.destroy();
-    await db?.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await dropDb?.();
   });
 
   /** The plan of the query queryInbox ran, executed, as a flat list of nodes. */

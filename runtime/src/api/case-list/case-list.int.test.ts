@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { CaseListItem, CaseListPage, SavedCaseFilter } from "@alur/shared/api";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresDb } from "../../../test/servers";
+import { ownPostgresDb } from "../../../test/servers";
 import type { DemoCredential } from "../../auth/seed-demo";
 import type { Db } from "../../store/db";
 import { insertProcessVersion } from "../../store/process-versions";
@@ -106,8 +106,13 @@ async function list(who: string, query: string): Promise<CaseListPage> {
 const keysOf = (items: CaseListItem[]) =>
   items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0] ?? i.id).sort();
 
+let dropDb: (() => Promise<void>) | undefined;
+
 beforeAll(async () => {
-  db = await postgresDb();
+  // A database of its own: the demo cast is seeded once per database, and other files share the run's PostgreSQL.
+  const own = await ownPostgresDb("case_list");
+  db = own.db;
+  dropDb = own.drop;
   let credentials: DemoCredential[];
   ({ app, credentials } = await buildTestApp(db));
   for (const u of [
@@ -240,7 +245,7 @@ beforeAll(async () => {
     .execute();
 });
 
-afterAll(() => db?.destroy());
+afterAll(() => dropDb?.());
 
 describe("who sees which case", () => {
   it("staff see their district's cases they have a part in, heads all of the district, the super admin every district", async () => {
