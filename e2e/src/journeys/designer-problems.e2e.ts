@@ -139,6 +139,15 @@ describe("designer problems an admin can act on", () => {
     await designer.panelGroup("Zeebe__ExecutionListeners").scrollIntoViewIfNeeded();
     await screenshot(page, "designer-problems-full-panel");
 
+    // and with English switched on, the same problems read in English, names and all
+    await page.locator(".lang-switch").getByRole("button", { name: "EN" }).click();
+    await expect
+      .poll(async () => await problemMessages(page))
+      .toContain('Step "Periksa berkas": names no role or user to work on it; fill in Roles.');
+    expect(await designer.problemCount().textContent()).toMatch(/^3 errors?, 2 warnings?/);
+    await screenshot(page, "designer-problems-english");
+    await page.locator(".lang-switch").getByRole("button", { name: "ID" }).click();
+
     // and the choice is remembered for this user when the designer opens again
     await designer.openNew();
     expect(await designer.panelMode().getAttribute("value")).toBe("full");
