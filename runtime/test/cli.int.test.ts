@@ -220,6 +220,6 @@ describe("alur CLI against a running server", () => {
     const run = await alur("district-admin", ["deploy", path.join(work, "roleless.bpmn"), "--district", DISTRICT]);
     // then nothing is published and the problem is named, as alur validate names it
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/verify\s+user-task-without-role\s+Tugas pengguna "Verifikasi berkas"/);
+    expect(run.stderr).toMatch(/verify\s+user-task-without-role\s+Langkah "Verifikasi berkas": belum ditentukan peran/);
   });
 });

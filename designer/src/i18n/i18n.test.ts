@@ -112,7 +112,7 @@ describe("bpmn-js strings in Bahasa Indonesia", () => {
 
   it("names the properties panel's element type the way the palette does", () => {
     expect(translateWith(bpmnId, "User Task")).toBe("Tugas pengguna");
-    expect(translateWith(bpmnId, "Exclusive Gateway")).toBe("Gerbang eksklusif");
+    expect(translateWith(bpmnId, "Exclusive Gateway")).toBe("Percabangan (pilih satu jalan)");
     expect(translateWith(bpmnId, "Timer Boundary Event (Non Interrupting)")).toBe(
       "Peristiwa batas waktu (tidak menyela)",
     );

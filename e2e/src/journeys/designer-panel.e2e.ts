@@ -73,6 +73,8 @@ describe("designer properties groups", () => {
     await designer.openNew();
     const processId = uniqueProcessId("e2e_panel");
     await designer.importBpmn(`${processId}.bpmn`, gatewayModelXml(processId), "kirim");
+    // the full panel, so the Camunda groups' labels are checked too
+    await designer.setPanelMode("full");
     const templates = libraryTemplates();
     const untranslated: string[] = [];
     const collect = async (what: string) => {
@@ -125,7 +127,7 @@ describe("designer properties groups", () => {
     await page.close();
   });
 
-  it("keeps a Camunda model's own job type, edits it as text and makes a task an external job", async () => {
+  it("keeps a Camunda model's own job type, edits it as text and hands a task to another application", async () => {
     // given a model from Camunda Modeler whose service task names a job type of its own
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = watchConsole(page);
@@ -152,12 +154,14 @@ describe("designer properties groups", () => {
 
     // then the select shows the job type as an external job, and its type is a text field
     expect(await select.inputValue()).toBe("payment-service");
-    expect(await select.locator("option:checked").textContent()).toBe("Pekerjaan eksternal: payment-service");
+    expect(await select.locator("option:checked").textContent()).toBe("Aplikasi lain: payment-service");
     const jobType = group.locator("#bio-properties-panel-alur-job-type");
     expect(await jobType.inputValue()).toBe("payment-service");
     // an external job is a warning (a worker is needed), not an error
     await expect.poll(() => designer.problemCount().textContent()).toMatch(/^0 kesalahan, 1 peringatan/);
-    expect(await page.getByText('pekerjaan eksternal berjenis "payment-service"').count()).toBeGreaterThan(0);
+    expect(
+      await page.getByText('dikerjakan oleh aplikasi lain dengan kode tugas "payment-service"').count(),
+    ).toBeGreaterThan(0);
 
     // when the type is renamed, and another task is made an external job from a built-in type
     await designer.setPanelField("alur-connector", "alur-job-type", "pembayaran-bansos");

@@ -133,6 +133,30 @@ export class DesignerPage {
     return this.page.getByTestId("problem-count");
   }
 
+  /** The entries of the problems list. */
+  problems() {
+    return this.page.getByTestId("problem");
+  }
+
+  /** Clicks the problem about an element, as an admin following it to the diagram would. */
+  async clickProblem(elementId: string): Promise<void> {
+    await this.page.locator(`[data-testid="problem"][data-element-id="${elementId}"] button`).first().click();
+  }
+
+  /** Picks the properties panel's mode: "Sederhana" (simple) or "Lengkap" (full). */
+  async setPanelMode(mode: "simple" | "full"): Promise<void> {
+    await this.page.getByTestId("panel-mode").locator(`input[value="${mode}"]`).check();
+  }
+
+  panelMode() {
+    return this.page.getByTestId("panel-mode").locator("input:checked");
+  }
+
+  /** Whether the properties panel shows a group (by its provider id). */
+  panelGroup(groupId: string) {
+    return this.page.locator(`[data-group-id="group-${groupId}"]`);
+  }
+
   /** Presses the toolbar's "Simpan draf" button. */
   async saveDraft(): Promise<void> {
     await this.page.getByRole("toolbar").getByRole("button", { name: "Simpan draf", exact: true }).click();

@@ -211,10 +211,12 @@ export function lintDefinitions(definitions: ModdleElement): Problem[] {
     }
     for (const report of (reporters[i] as Reporter).messages) {
       problems.push(
-        problem(report.id, rule.category === "error" ? "error" : "warning", `bpmnlint/${rule.name}`, {
-          id: translate(rule.name, report.message),
-          en: report.message,
-        }),
+        problem(
+          report.id,
+          rule.category === "error" ? "error" : "warning",
+          `bpmnlint/${rule.name}`,
+          lintWords(rule.name, report.message),
+        ),
       );
     }
   });
@@ -231,10 +233,12 @@ function lintWithLinter(definitions: ModdleElement, rules: ResolvedRule[]): Prob
             id: `Aturan bpmnlint ${rule.name} gagal dijalankan: ${report.message}`,
             en: `bpmnlint rule ${rule.name} failed: ${report.message}`,
           })
-        : problem(report.id, rule.category === "error" ? "error" : "warning", `bpmnlint/${rule.name}`, {
-            id: translate(rule.name, report.message),
-            en: report.message,
-          }),
+        : problem(
+            report.id,
+            rule.category === "error" ? "error" : "warning",
+            `bpmnlint/${rule.name}`,
+            lintWords(rule.name, report.message),
+          ),
     ),
   );
 }
@@ -266,36 +270,287 @@ function containedProperties(node: ModdleElement): PropertyDescriptor[] {
   return contained;
 }
 
-/** Bahasa Indonesia for bpmnlint's English messages (the rule name keeps the meaning exact). */
-const TRANSLATIONS: Record<string, string> = {
-  "ad-hoc-sub-process": "Subproses ad-hoc tidak sah",
-  "conditional-flows": "Alur keluar bersyarat tanpa kondisi",
-  "end-event-required": "Proses atau subproses tidak memiliki peristiwa akhir",
-  "event-based-gateway": "Gateway berbasis peristiwa tidak sah",
-  "event-sub-process-typed-start-event": "Subproses peristiwa memerlukan peristiwa awal bertipe",
-  "fake-join": "Penggabungan semu: beberapa alur masuk tanpa gateway",
-  global: "Elemen global tidak sah atau tidak terpakai",
-  "label-required": "Elemen memerlukan label",
-  "link-event": "Peristiwa tautan tidak berpasangan",
-  "no-bpmndi": "Elemen tidak memiliki bentuk diagram (BPMNDI)",
-  "no-complex-gateway": "Gateway kompleks tidak didukung",
-  "no-disconnected": "Elemen tidak terhubung",
-  "no-duplicate-sequence-flows": "Alur urutan ganda",
-  "no-gateway-join-fork": "Gateway menggabung dan memecah sekaligus",
-  "no-implicit-split": "Pemecahan implisit: beberapa alur keluar tanpa gateway",
-  "no-implicit-end": "Akhir implisit: elemen tanpa alur keluar",
-  "no-implicit-start": "Awal implisit: elemen tanpa alur masuk",
-  "no-overlapping-elements": "Elemen diagram saling menimpa",
-  "single-blank-start-event": "Lebih dari satu peristiwa awal kosong",
-  "single-event-definition": "Peristiwa dengan lebih dari satu definisi",
-  "start-event-required": "Proses atau subproses tidak memiliki peristiwa awal",
-  "sub-process-blank-start-event": "Subproses memerlukan peristiwa awal kosong",
-  "superfluous-gateway": "Gateway berlebihan (satu masuk, satu keluar)",
-  "superfluous-label": "Label berlebihan",
-  "superfluous-termination": "Peristiwa akhir terminasi berlebihan",
-};
+type Words = { id: string; en: string };
 
-function translate(rule: string, message: string): string {
-  const id = TRANSLATIONS[rule];
-  return id ? `${id} (${message})` : message;
+/**
+ * bpmnlint's messages in plain words, both languages, keyed by rule and matched on the message
+ * (some rules report several): the element is named in front (see element-words), so each is
+ * what is wrong and what to do. A message bpmnlint adds later falls back to its own text.
+ */
+const LINT_WORDS: [rule: string, message: RegExp, words: (match: RegExpMatchArray) => Words][] = [
+  [
+    "ad-hoc-sub-process",
+    /Start Event/,
+    () => ({
+      id: "peristiwa awal tidak boleh ada di dalam subproses bebas urutan (ad-hoc)",
+      en: "a start event is not allowed inside an ad-hoc sub-process",
+    }),
+  ],
+  [
+    "ad-hoc-sub-process",
+    /End Event/,
+    () => ({
+      id: "peristiwa akhir tidak boleh ada di dalam subproses bebas urutan (ad-hoc)",
+      en: "an end event is not allowed inside an ad-hoc sub-process",
+    }),
+  ],
+  [
+    "conditional-flows",
+    /./,
+    () => ({
+      id: "alur ini bersyarat tetapi kondisinya kosong; isi kondisinya",
+      en: "this flow is conditional but its condition is empty; fill it in",
+    }),
+  ],
+  [
+    "conditional-event",
+    /./,
+    () => ({
+      id: "peristiwa bersyarat ini belum memiliki kondisi",
+      en: "this conditional event has no condition",
+    }),
+  ],
+  [
+    "end-event-required",
+    /./,
+    () => ({
+      id: "Tidak ada akhir (peristiwa akhir); tambahkan satu agar perkara dapat selesai",
+      en: "There is no end (end event); add one so cases can finish",
+    }),
+  ],
+  [
+    "event-based-gateway",
+    /at least 2/,
+    () => ({
+      id: "percabangan yang menunggu peristiwa memerlukan sedikitnya dua alur keluar",
+      en: "a branch waiting for events needs at least two outgoing flows",
+    }),
+  ],
+  [
+    "event-based-gateway",
+    /conditional/,
+    () => ({
+      id: "alur yang keluar dari percabangan yang menunggu peristiwa tidak boleh bersyarat",
+      en: "a flow leaving a branch that waits for events must not have a condition",
+    }),
+  ],
+  [
+    "event-sub-process-typed-start-event",
+    /./,
+    () => ({
+      id: "awal subproses peristiwa harus menyebut peristiwa yang memulainya (pesan, waktu, galat, ...)",
+      en: "the start of an event sub-process must name the event that starts it (message, timer, error, ...)",
+    }),
+  ],
+  [
+    "fake-join",
+    /./,
+    () => ({
+      id: "beberapa alur masuk ke sini tanpa percabangan penggabung, jadi langkah ini berjalan sekali untuk setiap alur yang tiba; gabungkan dengan percabangan",
+      en: "several flows enter here without a joining branch, so this runs once for every flow that arrives; join them with a branch",
+    }),
+  ],
+  ["global", /missing name/, () => ({ id: "belum bernama", en: "has no name" })],
+  ["global", /unused/, () => ({ id: "tidak dipakai di mana pun", en: "is not used anywhere" })],
+  [
+    "global",
+    /not unique/,
+    () => ({ id: "namanya sama dengan elemen lain", en: "has the same name as another element" }),
+  ],
+  [
+    "label-required",
+    /./,
+    () => ({
+      id: "belum bernama; beri nama agar petugas dapat mengenalinya",
+      en: "has no name; name it so staff can recognise it",
+    }),
+  ],
+  [
+    "link-event",
+    /missing link name/,
+    () => ({
+      id: "peristiwa tautan ini belum memiliki nama tautan",
+      en: "this link event has no link name",
+    }),
+  ],
+  [
+    "link-event",
+    /^Duplicate link catch event with link name <(.*)> in scope$/,
+    (m) => ({
+      id: `ada lebih dari satu penangkap tautan "${m[1]}" di tingkat yang sama`,
+      en: `more than one link catch event named "${m[1]}" at the same level`,
+    }),
+  ],
+  [
+    "link-event",
+    /^Link (catch|throw) event with link name <(.*)> missing in scope$/,
+    (m) => ({
+      id: `pasangan tautan "${m[2]}" (${m[1] === "catch" ? "penangkap" : "pelempar"}) tidak ada di tingkat yang sama`,
+      en: `its partner link "${m[2]}" (${m[1]} event) is missing at the same level`,
+    }),
+  ],
+  [
+    "no-bpmndi",
+    /./,
+    () => ({
+      id: "tidak tergambar di diagram (tidak ada bentuknya)",
+      en: "is not drawn in the diagram (it has no shape)",
+    }),
+  ],
+  [
+    "no-complex-gateway",
+    /./,
+    () => ({
+      id: "percabangan kompleks sebaiknya tidak dipakai",
+      en: "complex branches are discouraged",
+    }),
+  ],
+  [
+    "no-inclusive-gateway",
+    /./,
+    () => ({
+      id: "percabangan inklusif sebaiknya tidak dipakai",
+      en: "inclusive branches are discouraged",
+    }),
+  ],
+  [
+    "no-disconnected",
+    /./,
+    () => ({
+      id: "tidak terhubung dengan langkah lain; hubungkan dengan alur atau hapus",
+      en: "is not connected to any other step; connect it with a flow or remove it",
+    }),
+  ],
+  [
+    "no-duplicate-sequence-flows",
+    /is a duplicate/,
+    () => ({
+      id: "alur ganda: ada alur lain dengan asal dan tujuan yang sama",
+      en: "duplicate flow: another flow has the same source and target",
+    }),
+  ],
+  [
+    "no-duplicate-sequence-flows",
+    /outgoing/,
+    () => ({ id: "memiliki alur keluar ganda", en: "has duplicate outgoing flows" }),
+  ],
+  [
+    "no-duplicate-sequence-flows",
+    /incoming/,
+    () => ({ id: "memiliki alur masuk ganda", en: "has duplicate incoming flows" }),
+  ],
+  [
+    "no-gateway-join-fork",
+    /./,
+    () => ({
+      id: "menggabung dan memecah alur sekaligus; pisahkan menjadi dua percabangan",
+      en: "joins and splits flows at once; use two branches instead",
+    }),
+  ],
+  [
+    "no-implicit-end",
+    /./,
+    () => ({
+      id: "tidak memiliki alur keluar dan bukan akhir; tambahkan peristiwa akhir sesudahnya",
+      en: "has no outgoing flow and is not an end; add an end event after it",
+    }),
+  ],
+  [
+    "no-implicit-split",
+    /./,
+    () => ({
+      id: "memiliki beberapa alur keluar tanpa percabangan, sehingga semuanya berjalan serentak; pakai percabangan agar jelas",
+      en: "has several outgoing flows without a branch, so all of them run at once; use a branch to make it clear",
+    }),
+  ],
+  [
+    "no-implicit-start",
+    /./,
+    () => ({
+      id: "tidak memiliki alur masuk dan bukan awal; hubungkan dari langkah sebelumnya",
+      en: "has no incoming flow and is not a start; connect it from an earlier step",
+    }),
+  ],
+  [
+    "no-overlapping-elements",
+    /overlaps/,
+    () => ({
+      id: "bentuknya menimpa elemen lain di diagram",
+      en: "its shape overlaps another element in the diagram",
+    }),
+  ],
+  [
+    "no-overlapping-elements",
+    /outside/,
+    () => ({
+      id: "bentuknya berada di luar batas wadahnya",
+      en: "its shape lies outside its container",
+    }),
+  ],
+  [
+    "single-blank-start-event",
+    /./,
+    () => ({
+      id: "Ada lebih dari satu awal tanpa jenis peristiwa; sisakan satu",
+      en: "There is more than one start without an event type; keep one",
+    }),
+  ],
+  [
+    "single-event-definition",
+    /./,
+    () => ({
+      id: "peristiwa ini memiliki lebih dari satu definisi",
+      en: "this event has more than one definition",
+    }),
+  ],
+  [
+    "start-event-required",
+    /./,
+    () => ({
+      id: "Tidak ada awal (peristiwa awal); tambahkan satu",
+      en: "There is no start (start event); add one",
+    }),
+  ],
+  [
+    "sub-process-blank-start-event",
+    /./,
+    () => ({
+      id: "awal subproses harus tanpa jenis peristiwa",
+      en: "a sub-process's start must have no event type",
+    }),
+  ],
+  [
+    "superfluous-gateway",
+    /./,
+    () => ({
+      id: "percabangan ini berlebihan: hanya satu alur masuk dan satu keluar; hapus saja",
+      en: "this branch is superfluous: one flow in and one out; remove it",
+    }),
+  ],
+  [
+    "superfluous-label",
+    /./,
+    () => ({
+      id: "label alur ini berlebihan (alurnya tidak keluar dari percabangan)",
+      en: "this flow's label is superfluous (it does not leave a branch)",
+    }),
+  ],
+  [
+    "superfluous-termination",
+    /./,
+    () => ({
+      id: "akhir penghentian (terminate) berlebihan; akhir biasa sudah cukup",
+      en: "the terminate end is superfluous; a plain end is enough",
+    }),
+  ],
+];
+
+/** A bpmnlint message in plain words; bpmnlint's own text when Alur has none for it. */
+export function lintWords(rule: string, message: string): Words {
+  for (const [name, pattern, words] of LINT_WORDS) {
+    if (name !== rule) continue;
+    const match = message.match(pattern);
+    if (match) return words(match);
+  }
+  return { id: `Aturan bpmnlint ${rule}: ${message}`, en: message };
 }

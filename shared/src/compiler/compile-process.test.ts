@@ -247,7 +247,7 @@ describe("compileProcess", () => {
       ["tx", "unsupported-element"],
       ["cond", "unsupported-element"],
     ]);
-    expect(problems[0]?.message.en).toMatch(/"cg" \(complexGateway\) is not supported: complex gateways/);
+    expect(problems[0]?.message.en).toMatch(/^this kind \(complexGateway\) is not supported: complex gateways/);
     expect(problems[0]?.message.id).toMatch(/tidak didukung/);
   });
 

@@ -17,6 +17,7 @@ import {
   WorkingTimeUnit,
 } from "../plan";
 import { roleIds } from "../schemas/roles";
+import { namer } from "./element-words";
 import { compileEventDefinition, correlation } from "./event-definitions";
 import { feelOrStringLiteral, isFeel, stripFeel, valueOrFeel } from "./feel-values";
 import {
@@ -162,6 +163,7 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
 
   // BPMN 2.0 §10.6.6: an event-based gateway waits for the events that follow it, so only
   // catch events and receive tasks may follow; anything else would never be triggered.
+  const name = namer(definitions);
   for (const node of Object.values(nodes)) {
     if (node.type !== "eventBasedGateway") continue;
     for (const flowId of node.outgoing) {
@@ -172,8 +174,8 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
       if (!waits) {
         problems.push(
           problem(flows[flowId]?.target ?? flowId, "error", "event-gateway-target", {
-            id: `Setelah gateway berbasis peristiwa "${node.id}" harus ada peristiwa tangkap (pesan, timer, sinyal) atau tugas terima.`,
-            en: `An event-based gateway ("${node.id}") must be followed by catch events (message, timer, signal) or receive tasks.`,
+            id: `mengikuti percabangan menunggu peristiwa ${name(node.id).id}, jadi harus berupa penantian pesan, waktu atau sinyal, atau tugas terima.`,
+            en: `follows the event-waiting ${name(node.id).en}, so it must wait for a message, a time or a signal, or be a receive task.`,
           }),
         );
       }
@@ -562,8 +564,8 @@ function multiInstanceOf(element: ModdleElement, problems: Problem[]): MultiInst
 function unsupported(element: ModdleElement, reason: { id: string; en: string }): Problem {
   const type = localType(element);
   return problem(element.id, "error", "unsupported-element", {
-    id: `Elemen "${element.id}" (${type}) tidak didukung: ${reason.id}.`,
-    en: `Element "${element.id}" (${type}) is not supported: ${reason.en}.`,
+    id: `jenis ini (${type}) tidak didukung: ${reason.id}.`,
+    en: `this kind (${type}) is not supported: ${reason.en}.`,
   });
 }
 

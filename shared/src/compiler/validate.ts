@@ -6,6 +6,7 @@
 import type { ExecutionPlan } from "../plan";
 import { lintDefinitions } from "./bpmnlint-rules";
 import { type CompileOptions, type CompileResult, compileProcess } from "./compile-process";
+import { nameProblems } from "./element-words";
 import type { ModdleElement } from "./moddle-element";
 import { type ParseOptions, parseBpmn } from "./parse-bpmn";
 import { hasErrors, type Problem, problem } from "./problem";
@@ -127,6 +128,8 @@ function check(
   compileOptions: CompileOptions = {},
 ): { problems: Problem[]; compiled: Map<string, CompileResult> } {
   const found = checkAll(definitions, options, targetIds, compileOptions);
+  // Every caller (API, CLI, designer) shows the same text: the element's name leads each message.
+  found.problems = nameProblems(definitions, found.problems);
   if (processesOf(definitions).length < 2) return found;
   // Several processes in one file: each finding names its process, so a refusal says which to fix.
   const owner = processOfElements(definitions);

@@ -17,10 +17,13 @@ import {
   ZeebePropertiesProviderModule,
 } from "bpmn-js-properties-panel";
 import ZeebeBehaviorsModule from "camunda-bpmn-js-behaviors/lib/camunda-cloud";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import zeebe from "zeebe-bpmn-moddle/resources/zeebe.json";
+import { useSession } from "../../app/use-session";
 import { bpmnTranslateModule } from "../../i18n/bpmn-translate";
 import { alurPropertiesModule } from "./alur-properties-provider";
+import { type AlurPanelMode, type PanelMode, panelModeModule, storedPanelMode, storePanelMode } from "./panel-mode";
 
 export type { Modeler };
 
@@ -35,12 +38,18 @@ export function BpmnModeler({
   onChanged: (modeler: Modeler) => void;
   onImportError: (error: unknown) => void;
 }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [panelMode, setPanelMode] = useState<PanelMode>(() => storedPanelMode(user?.id));
+  const modelerRef = useRef<Modeler | null>(null);
   const canvas = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const callbacks = useRef({ onReady, onChanged, onImportError });
   callbacks.current = { onReady, onChanged, onImportError };
   // the XML the modeler was opened with; later imports go through the ready modeler
   const initialXml = useRef(xml);
+  // the mode the modeler starts with, read by the creating effect without depending on it
+  const panelModeRef = useRef(panelMode);
 
   useEffect(() => {
     if (!canvas.current || !panel.current) return;
@@ -54,11 +63,14 @@ export function BpmnModeler({
         ZeebePropertiesProviderModule,
         ZeebeBehaviorsModule,
         alurPropertiesModule,
+        panelModeModule,
         bpmnTranslateModule,
       ],
       moddleExtensions: { zeebe, alur },
     });
     performance.mark("alur:modeler-created");
+    modelerRef.current = modeler;
+    modeler.get<AlurPanelMode>("alurPanelMode").set(panelModeRef.current);
     let disposed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     modeler.on("commandStack.changed", () => {
@@ -85,14 +97,42 @@ export function BpmnModeler({
     return () => {
       disposed = true;
       clearTimeout(timer);
+      modelerRef.current = null;
       modeler.destroy();
     };
   }, []);
 
+  useEffect(() => {
+    panelModeRef.current = panelMode;
+    modelerRef.current?.get<AlurPanelMode>("alurPanelMode").set(panelMode);
+  }, [panelMode]);
+
+  const choose = (mode: PanelMode) => {
+    setPanelMode(mode);
+    storePanelMode(user?.id, mode);
+  };
+
   return (
     <div className="modeler">
       <div ref={canvas} className="modeler-canvas" data-testid="modeler-canvas" />
-      <div ref={panel} className="modeler-panel" />
+      <div className="modeler-side">
+        <fieldset className="panel-mode" data-testid="panel-mode">
+          <legend>{t("designer.panelMode.label")}</legend>
+          {(["simple", "full"] as const).map((mode) => (
+            <label key={mode} title={t(`designer.panelMode.${mode}Hint`)}>
+              <input
+                type="radio"
+                name="panel-mode"
+                value={mode}
+                checked={panelMode === mode}
+                onChange={() => choose(mode)}
+              />{" "}
+              {t(`designer.panelMode.${mode}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div ref={panel} className="modeler-panel" />
+      </div>
     </div>
   );
 }

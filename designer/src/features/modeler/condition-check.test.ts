@@ -17,9 +17,13 @@ describe("feelConditionError", () => {
     expect(feelConditionError("", translate)).toBeNull();
   });
 
-  it("flags a syntax error while typing, with where it is", () => {
-    expect(feelConditionError("= lengkap = ", translate)).toMatch(/^FEEL syntax error/);
-    expect(feelConditionError("if umur > 17 then", translate)).toBe("FEEL syntax error near character 18");
+  it("flags a syntax error while typing, quoting the offending text and saying what is wrong", () => {
+    expect(feelConditionError("= lengkap = ", translate)).toMatch(
+      /^FEEL syntax error at akhir "lengkap =": ekspresi berhenti/,
+    );
+    expect(feelConditionError("= lengkap && umur > 17", translate, "en")).toBe(
+      'FEEL syntax error at "&&": FEEL writes "and", not "&&"',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 /** Which flows carry a condition, and the as-you-type FEEL syntax check of one. */
+import { explainFeelError } from "@alur/shared/compiler";
 import { checkFeelSyntax } from "@alur/shared/feel";
 import type { Bo } from "./model-access";
 
@@ -13,13 +14,15 @@ export function hasConditionEntry(bo: Bo): boolean {
   return Boolean(source && BRANCHING.has(source.$type));
 }
 
-/** A message for a FEEL condition with a syntax error, or null when it parses (or is empty). */
-export function feelConditionError(value: string, translate: Translate): string | null {
+/**
+ * A message for a FEEL condition with a syntax error, or null when it parses (or is empty): the
+ * offending text quoted and what is wrong, worded as the problems list words it.
+ */
+export function feelConditionError(value: string, translate: Translate, language: "id" | "en" = "id"): string | null {
   const text = value.trim();
   if (!text) return null;
   const result = checkFeelSyntax(text);
   if (result.ok) return null;
-  return result.position
-    ? translate("FEEL syntax error near character {position}", { position: result.position.from + 1 })
-    : translate("FEEL syntax error");
+  const { at, why } = explainFeelError(text, result);
+  return translate("FEEL syntax error at {at}: {why}", { at: at[language], why: why[language] });
 }

@@ -7,6 +7,7 @@
 import { isTextAreaEntryEdited, TextAreaEntry } from "@bpmn-io/properties-panel";
 import { h } from "@bpmn-io/properties-panel/preact";
 import { useService } from "bpmn-js-properties-panel";
+import { i18n } from "../../i18n";
 import type { Translate } from "./condition-check";
 import { feelConditionError } from "./condition-check";
 import type { Bo } from "./model-access";
@@ -28,7 +29,7 @@ function ConditionEntry(props: { element: Element; id: string }) {
     rows: 2,
     debounce,
     getValue: () => String((bo.get("conditionExpression") as Bo | undefined)?.get("body") ?? ""),
-    validate: (value: string) => feelConditionError(value ?? "", translate),
+    validate: (value: string) => feelConditionError(value ?? "", translate, i18n.language === "en" ? "en" : "id"),
     setValue: (value: string) => {
       const text = (value ?? "").trim();
       // Zeebe marks expressions with a leading "="; keep it so Camunda Modeler reads the file alike

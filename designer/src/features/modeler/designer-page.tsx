@@ -261,7 +261,10 @@ function Designer({
     const m = modeler.current;
     if (!m) return;
     const element = m.get<{ get(id: string): unknown }>("elementRegistry").get(elementId);
-    if (element) m.get<{ select(e: unknown): void }>("selection").select(element);
+    if (!element) return;
+    m.get<{ select(e: unknown): void }>("selection").select(element);
+    // a large model may have the element off screen: bring it into view, as a search result would
+    m.get<{ scrollToElement(e: unknown): void }>("canvas").scrollToElement(element);
   };
 
   return (

@@ -1,6 +1,7 @@
 /** Marks elements with problems on the canvas: a coloured outline and a count badge. */
 import type { Problem } from "@alur/shared/compiler";
 import type Modeler from "bpmn-js/lib/Modeler";
+import { i18n } from "../../i18n";
 
 type Canvas = { addMarker(id: string, m: string): void; removeMarker(id: string, m: string): void };
 type Overlays = { add(id: string, type: string, o: unknown): void; remove(filter: { type: string }): void };
@@ -35,7 +36,7 @@ export function showProblems(modeler: Modeler, problems: Problem[]): void {
     const badge = document.createElement("span");
     badge.className = `problem-badge${error ? "" : " warning"}`;
     badge.textContent = String(list.length);
-    badge.title = list.map((p) => p.message.id).join("\n");
+    badge.title = list.map((p) => (i18n.language === "en" ? p.message.en : p.message.id)).join("\n");
     overlays.add(id, "alur-problem", { position: { top: -8, right: 8 }, html: badge });
   }
 }

@@ -1,4 +1,7 @@
-/** The validator's findings; clicking one selects the element on the canvas. */
+/**
+ * The validator's findings, worded by the shared compiler (element names first, ids as a detail);
+ * clicking one selects the element on the canvas and scrolls it into view.
+ */
 import type { Problem } from "@alur/shared/compiler";
 import { useTranslation } from "react-i18next";
 
@@ -17,19 +20,26 @@ export function ProblemsList({ problems, onSelect }: { problems: Problem[]; onSe
         <p className="muted">{t("designer.noProblems")}</p>
       ) : (
         <ul className="problems">
-          {problems.map((p) => (
-            <li key={`${p.elementId}-${p.code}-${p.message.en}`}>
-              <span className={p.severity === "error" ? "badge badge-overdue" : "badge"}>
-                {t(`designer.severity.${p.severity}`)}
-              </span>{" "}
-              {p.elementId && (
-                <button type="button" onClick={() => onSelect(p.elementId)}>
-                  {p.elementId}
-                </button>
-              )}{" "}
-              {i18n.language === "en" ? p.message.en : p.message.id} <code className="muted">{p.code}</code>
-            </li>
-          ))}
+          {problems.map((p) => {
+            const message = i18n.language === "en" ? p.message.en : p.message.id;
+            return (
+              <li key={`${p.elementId}-${p.code}-${p.message.en}`} data-testid="problem" data-element-id={p.elementId}>
+                <span className={p.severity === "error" ? "badge badge-overdue" : "badge"}>
+                  {t(`designer.severity.${p.severity}`)}
+                </span>{" "}
+                {p.elementId ? (
+                  <button type="button" title={t("designer.showElement")} onClick={() => onSelect(p.elementId)}>
+                    {message}
+                  </button>
+                ) : (
+                  message
+                )}{" "}
+                <small className="muted">
+                  {p.elementId && <code>{p.elementId}</code>} <code>{p.code}</code>
+                </small>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -14,7 +14,7 @@ describe("condition-variable-undefined", () => {
     expect(ids(problems)).toEqual(["typo"]);
     expect(problems[0]?.severity).toBe("warning");
     expect(problems[0]?.message.en).toBe(
-      'The condition of flow "Berkas lengkap" reads "lengkapp", which no form field, output mapping or connector sets.',
+      'Flow "Berkas lengkap": its condition reads "lengkapp", which no form field, output mapping or connector sets.',
     );
   });
 });

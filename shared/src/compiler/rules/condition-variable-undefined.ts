@@ -35,8 +35,8 @@ export const conditionVariableUndefined: Rule = {
           .filter((name) => !defined.has(name))
           .map((name) =>
             problem(element.id, "warning", this.code, {
-              id: `Kondisi alur "${element.name ?? element.id}" memakai variabel "${name}" yang tidak diisi oleh formulir, pemetaan keluaran atau konektor mana pun.`,
-              en: `The condition of flow "${element.name ?? element.id}" reads "${name}", which no form field, output mapping or connector sets.`,
+              id: `kondisinya memakai variabel "${name}" yang tidak diisi oleh formulir, pemetaan keluaran atau konektor mana pun.`,
+              en: `its condition reads "${name}", which no form field, output mapping or connector sets.`,
             }),
           );
       });

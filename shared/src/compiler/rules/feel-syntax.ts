@@ -1,5 +1,6 @@
 /** Every FEEL expression of the model must parse; the problem gives the position of the error. */
-import { checkFeelSyntax } from "../../feel";
+import { checkFeelSyntax, feelSource } from "../../feel";
+import type { Words } from "../element-words";
 import { isFeel } from "../feel-values";
 import { body, child, children, extension, type ModdleElement, str } from "../moddle-element";
 import { problem } from "../problem";
@@ -36,15 +37,15 @@ export const feelSyntax: Rule = {
         checked.set(text, result);
       }
       if (result.ok) return [];
-      const at = result.position ? ` (${result.position.from}–${result.position.to})` : "";
+      const explained = explainFeelError(text, result);
       return [
         problem(
           elementId,
           "error",
           this.code,
           {
-            id: `Ekspresi FEEL pada ${where} tidak sah${at}: ${result.error}. Ekspresi: ${text.trim()}`,
-            en: `FEEL expression in ${where} is invalid${at}: ${result.error}. Expression: ${text.trim()}`,
+            id: `Sintaks FEEL salah di ${explained.at.id} (${placeWords(where).id}): ${explained.why.id}. Ekspresi: ${text.trim()}`,
+            en: `FEEL syntax error at ${explained.at.en} (${placeWords(where).en}): ${explained.why.en}. Expression: ${text.trim()}`,
           },
           result.position,
         ),
@@ -127,4 +128,97 @@ function collectExpressions(element: ModdleElement, found: Expression[]): void {
     add(found, id, "timeDate", body(child(definition, "timeDate")));
     add(found, id, "timeCycle", body(child(definition, "timeCycle")));
   }
+}
+
+/** Where an expression sits, in words; the technical name for the rest (a Camunda attribute). */
+function placeWords(where: string): Words {
+  const [head, ...rest] = where.split(" ");
+  const target = rest.join(" ");
+  const words: Record<string, Words> = {
+    conditionExpression: { id: "kondisi", en: "condition" },
+    completionCondition: { id: "kondisi selesai perulangan", en: "loop completion condition" },
+    inputCollection: { id: "daftar yang diulang", en: "list to repeat over" },
+    outputElement: { id: "hasil tiap ulangan", en: "each repetition's result" },
+    input: { id: `pemetaan masukan "${target}"`, en: `input mapping "${target}"` },
+    output: { id: `pemetaan keluaran "${target}"`, en: `output mapping "${target}"` },
+    "zeebe:script": { id: "skrip", en: "script" },
+    assignee: { id: "petugas", en: "assignee" },
+    candidateGroups: { id: "peran", en: "roles" },
+    candidateUsers: { id: "petugas calon", en: "candidate users" },
+    dueDate: { id: "tanggal jatuh tempo", en: "due date" },
+    followUpDate: { id: "tanggal tindak lanjut", en: "follow-up date" },
+    calledElement: { id: "proses yang dipanggil", en: "called process" },
+    taskDefinition: { id: "kode tugas", en: "job code" },
+    retries: { id: "jumlah percobaan ulang", en: "retries" },
+    timeDuration: { id: "durasi pengatur waktu", en: "timer duration" },
+    timeDate: { id: "tanggal pengatur waktu", en: "timer date" },
+    timeCycle: { id: "siklus pengatur waktu", en: "timer cycle" },
+    name: { id: "nama pesan", en: "message name" },
+    correlationKey: { id: "kunci pencocokan pesan", en: "message correlation key" },
+  };
+  return words[head ?? ""] ?? { id: where, en: where };
+}
+
+/** Operators people bring from other languages, with what FEEL writes instead. */
+const FOREIGN_OPERATORS: Record<string, Words> = {
+  "&&": { id: 'FEEL menulis "and", bukan "&&"', en: 'FEEL writes "and", not "&&"' },
+  "||": { id: 'FEEL menulis "or", bukan "||"', en: 'FEEL writes "or", not "||"' },
+  "!": {
+    id: 'FEEL menulis "not(...)" atau "!=", bukan "!" saja',
+    en: 'FEEL writes "not(...)" or "!=", not a bare "!"',
+  },
+  '"': { id: "tanda petik ini tidak ditutup", en: "this quote is never closed" },
+  "'": { id: 'teks ditulis di antara tanda petik ganda ("...")', en: 'text goes between double quotes ("...")' },
+};
+
+/**
+ * A FEEL syntax error in words: the offending text quoted (or the end of the expression when
+ * something is missing there) and what is wrong, instead of the parser's "Unrecognized token".
+ */
+export function explainFeelError(
+  text: string,
+  result: { error: string; position?: { from: number; to: number } },
+): { at: Words; why: Words } {
+  const source = feelSource(text);
+  if (source === "")
+    return {
+      at: { id: `"${text.trim()}"`, en: `"${text.trim()}"` },
+      why: {
+        id: "ekspresinya kosong; tulis ekspresi setelah tanda =",
+        en: "the expression is empty; write one after the =",
+      },
+    };
+  const position = result.position;
+  if (!position)
+    return {
+      at: quote(source),
+      why: { id: `tidak dapat dibaca (${result.error})`, en: `cannot be read (${result.error})` },
+    };
+  const token = source.slice(position.from, position.to);
+  if (token !== "") {
+    const why = FOREIGN_OPERATORS[token] ?? { id: "bagian ini tidak dikenali", en: "this part is not understood" };
+    return { at: quote(token), why };
+  }
+  if (position.from >= source.length) {
+    return {
+      at: { id: `akhir "${tail(source)}"`, en: `the end "${tail(source)}"` },
+      why: {
+        id: "ekspresi berhenti sebelum selesai (kurang nilai setelah operator, kurung tutup atau bagian else/then?)",
+        en: "the expression stops before it is complete (a value after an operator, a closing bracket or an else/then missing?)",
+      },
+    };
+  }
+  return {
+    at: quote(source.slice(position.from, position.from + 12)),
+    why: { id: "bagian ini tidak dapat dibaca di sini", en: "this part cannot be read here" },
+  };
+}
+
+function quote(part: string): Words {
+  return { id: `"${part}"`, en: `"${part}"` };
+}
+
+/** The last characters of an expression, where an incomplete one stops. */
+function tail(source: string): string {
+  return source.length > 16 ? `…${source.slice(-15)}` : source;
 }

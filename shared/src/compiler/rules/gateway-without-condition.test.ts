@@ -10,6 +10,8 @@ describe("gateway-without-condition", () => {
   it("reports the non-default flow without a condition", async () => {
     const problems = await runFixture(gatewayWithoutCondition, "invalid");
     expect(ids(problems)).toEqual(["f-bare"]);
-    expect(problems[0]?.message.en).toContain('gateway "g"');
+    expect(problems[0]?.message.en).toBe(
+      "Unnamed flow (f-bare): leaves unnamed branch (g) without a condition and is not the default flow; give it a condition or make it the default.",
+    );
   });
 });

@@ -5,7 +5,7 @@
 import { body, child, type ModdleElement } from "../moddle-element";
 import { problem } from "../problem";
 import { refId } from "../process-elements";
-import { allElements, type Rule } from "./rule";
+import { allElements, nameOf, type Rule } from "./rule";
 
 export const gatewayWithoutCondition: Rule = {
   code: "gateway-without-condition",
@@ -29,8 +29,8 @@ export const gatewayWithoutCondition: Rule = {
         .filter((flow) => flow.id !== defaultFlow && !body(child(flow, "conditionExpression")))
         .map((flow) =>
           problem(flow.id, "error", this.code, {
-            id: `Alur "${flow.id}" keluar dari gateway "${gateway.id}" tanpa kondisi dan bukan alur bawaan.`,
-            en: `Flow "${flow.id}" leaving gateway "${gateway.id}" has no condition and is not the default flow.`,
+            id: `keluar dari ${nameOf(context, gateway.id).id} tanpa kondisi dan bukan alur bawaan; isi kondisinya atau jadikan alur bawaan.`,
+            en: `leaves ${nameOf(context, gateway.id).en} without a condition and is not the default flow; give it a condition or make it the default.`,
           }),
         );
     });

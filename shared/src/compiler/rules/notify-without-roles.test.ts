@@ -13,6 +13,8 @@ describe("notify-without-roles", () => {
     // then both would fail at run time, so both are errors now
     expect(ids(problems)).toEqual(["bare", "blank"]);
     expect(problems.every((p) => p.severity === "error")).toBe(true);
-    expect(problems[0]?.message.en).toBe('Notification "Beri tahu" names no roles to send to (header "roles").');
+    expect(problems[0]?.message.en).toBe(
+      'Step "Beri tahu": this notification names no roles to send to (fill in "Notify roles").',
+    );
   });
 });

@@ -15,8 +15,8 @@ export const notifyWithoutRoles: Rule = {
       if (commaList(str(roles, "value")).length > 0) return [];
       return [
         problem(element.id, "error", this.code, {
-          id: `Pemberitahuan "${element.name ?? element.id}" belum menentukan peran penerimanya (header "roles").`,
-          en: `Notification "${element.name ?? element.id}" names no roles to send to (header "roles").`,
+          id: `pemberitahuan ini belum menentukan peran penerimanya (isi "Peran yang diberi tahu").`,
+          en: `this notification names no roles to send to (fill in "Notify roles").`,
         }),
       ];
     });

@@ -1,5 +1,4 @@
 /** A reachable element from which no end can be reached traps the case in an endless loop. */
-import { localType } from "../moddle-element";
 import { problem } from "../problem";
 import { canEnd, flowGraph, reachable } from "./flow-graph";
 import type { Rule } from "./rule";
@@ -13,10 +12,10 @@ export const pathWithoutEnd: Rule = {
       const ending = canEnd(graph);
       return [...graph.nodes]
         .filter(([id]) => reached.has(id) && !ending.has(id))
-        .map(([id, { element }]) =>
+        .map(([id]) =>
           problem(id, "error", this.code, {
-            id: `Dari "${element.name ?? id}" (${localType(element)}) tidak ada jalan menuju peristiwa akhir (putaran tanpa keluar).`,
-            en: `From "${element.name ?? id}" (${localType(element)}) no path leads to an end (a loop without exit).`,
+            id: "dari sini tidak ada jalan menuju akhir proses (putaran tanpa jalan keluar).",
+            en: "no path leads from here to an end of the process (a loop without a way out).",
           }),
         );
     });

@@ -1,4 +1,5 @@
 /** The shape of an Alur validation rule: one rule per file, each a pure function of the model. */
+import { namer, type Words } from "../element-words";
 import type { ModdleElement } from "../moddle-element";
 import type { Problem } from "../problem";
 import { flowElementsOf, processesOf, type ScopedElement } from "../process-elements";
@@ -47,4 +48,16 @@ export function allElements(context: RuleContext): ModdleElement[] {
     flattened.set(context, elements);
   }
   return elements;
+}
+
+const namers = new WeakMap<RuleContext, (id: string | undefined) => Words>();
+
+/** Names another element a message mentions (`percabangan "Lengkap?"`), as problems name their own. */
+export function nameOf(context: RuleContext, id: string | undefined): Words {
+  let name = namers.get(context);
+  if (!name) {
+    name = namer(context.definitions);
+    namers.set(context, name);
+  }
+  return name(id);
 }

@@ -19,8 +19,8 @@ describe("unknown-connector-type", () => {
       ["warning", "external-job-type"],
     ]);
     expect(problems[0]?.message.en).toBe(
-      'Camunda connector "io.camunda:slack:1" is not available in Alur; available: http, notify, document, io.camunda:http-json:1.',
+      'Unnamed step (unknown): Camunda connector "io.camunda:slack:1" is not available in Alur; available: http, notify, document, io.camunda:http-json:1.',
     );
-    expect(problems[2]?.message.en).toContain('external job of type "fax"');
+    expect(problems[2]?.message.en).toContain('done by another application under job code "fax"');
   });
 });

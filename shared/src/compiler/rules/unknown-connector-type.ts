@@ -24,8 +24,8 @@ export const unknownConnectorType: Rule = {
       if (!type) {
         return [
           problem(element.id, "error", this.code, {
-            id: `"${element.id}" tidak menentukan jenis konektor atau pekerjaan (${AVAILABLE}, atau jenis pekerjaan eksternal).`,
-            en: `"${element.id}" names no connector or job type (${AVAILABLE}, or an external job type).`,
+            id: `belum dipilih penghubungnya (${AVAILABLE}) atau kode tugas untuk aplikasi lain.`,
+            en: `no connector (${AVAILABLE}) or job code for another application is chosen.`,
           }),
         ];
       }
@@ -33,15 +33,15 @@ export const unknownConnectorType: Rule = {
       if (isCamundaConnector(type)) {
         return [
           problem(element.id, "error", this.code, {
-            id: `Konektor Camunda "${type}" tidak tersedia di Alur; yang tersedia: ${AVAILABLE}.`,
+            id: `penghubung Camunda "${type}" tidak tersedia di Alur; yang tersedia: ${AVAILABLE}.`,
             en: `Camunda connector "${type}" is not available in Alur; available: ${AVAILABLE}.`,
           }),
         ];
       }
       return [
         problem(element.id, "warning", "external-job-type", {
-          id: `"${element.id}" adalah pekerjaan eksternal berjenis "${type}": pekerja (job worker) dengan kredensial untuk jenis ini harus melayaninya lewat API pekerjaan, jika tidak perkara berhenti sebagai insiden.`,
-          en: `"${element.id}" is an external job of type "${type}": a job worker with a credential for this type must serve it through the job API, otherwise the case stops with an incident.`,
+          id: `dikerjakan oleh aplikasi lain dengan kode tugas "${type}": aplikasi itu harus mengambilnya lewat API tugas Alur dengan kredensial untuk kode ini; jika tidak, perkara berhenti sebagai insiden.`,
+          en: `is done by another application under job code "${type}": that application must fetch it through Alur's job API with a credential for this code, otherwise the case stops with an incident.`,
         }),
       ];
     });

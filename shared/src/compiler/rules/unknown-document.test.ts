@@ -10,8 +10,16 @@ describe("unknown-document", () => {
   it("warns about each document id the standard does not list", async () => {
     const problems = await runFixture(unknownDocument, "invalid");
     expect(problems.map((p) => [p.elementId, p.severity, p.message.en])).toEqual([
-      ["check", "warning", 'Document "sktm" checked by this task is not a requirement of the service standard.'],
-      ["check", "warning", 'Document "kk" checked by this task is not a requirement of the service standard.'],
+      [
+        "check",
+        "warning",
+        'Unnamed step (check): Document "sktm" checked in this step is not a requirement of the service standard.',
+      ],
+      [
+        "check",
+        "warning",
+        'Unnamed step (check): Document "kk" checked in this step is not a requirement of the service standard.',
+      ],
     ]);
   });
 

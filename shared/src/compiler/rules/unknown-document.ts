@@ -21,8 +21,8 @@ export const unknownDocument: Rule = {
           .filter((id) => !known.has(id))
           .map((id) =>
             problem(element.id, context.options.forPublish ? "error" : "warning", this.code, {
-              id: `Dokumen "${id}" yang diperiksa tugas ini tidak ada dalam persyaratan standar pelayanan.`,
-              en: `Document "${id}" checked by this task is not a requirement of the service standard.`,
+              id: `Dokumen "${id}" yang diperiksa di langkah ini tidak ada dalam persyaratan standar pelayanan.`,
+              en: `Document "${id}" checked in this step is not a requirement of the service standard.`,
             }),
           ),
       );

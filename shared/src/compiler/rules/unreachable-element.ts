@@ -1,5 +1,4 @@
 /** Elements no token can ever reach would deploy and silently never run. */
-import { localType } from "../moddle-element";
 import { problem } from "../problem";
 import { flowGraph, reachable } from "./flow-graph";
 import type { Rule } from "./rule";
@@ -12,10 +11,10 @@ export const unreachableElement: Rule = {
       const reached = reachable(graph);
       return [...graph.nodes]
         .filter(([id]) => !reached.has(id))
-        .map(([id, { element }]) =>
+        .map(([id]) =>
           problem(id, "error", this.code, {
-            id: `Elemen "${element.name ?? id}" (${localType(element)}) tidak dapat dicapai dari peristiwa awal.`,
-            en: `Element "${element.name ?? id}" (${localType(element)}) cannot be reached from a start event.`,
+            id: "tidak dapat dicapai dari awal proses; hubungkan dengan alur dari langkah sebelumnya.",
+            en: "cannot be reached from the start of the process; connect it with a flow from an earlier step.",
           }),
         );
     });

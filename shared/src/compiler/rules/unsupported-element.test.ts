@@ -24,11 +24,13 @@ describe("unsupported-element", () => {
     expect(problems.every((p) => p.severity === "error")).toBe(true);
     const byId = Object.fromEntries(problems.map((p) => [p.elementId, p.message.en]));
     expect(byId.tx).toBe(
-      'Element "tx" (transaction) is not supported: transactions (with cancel and compensation) are not supported yet.',
+      "Unnamed sub-process (tx): this kind (transaction) is not supported: transactions (with cancel and compensation) are not supported yet.",
     );
     expect(byId.multiple).toMatch(/\(startEvent\).*several definitions/);
     expect(byId["error-start"]).toMatch(/StartEvent of kind error cannot be executed here/);
     expect(byId["task-with-default"]).toMatch(/default flow on an activity is not supported/);
-    expect(problems[0]?.message.id).toMatch(/^Elemen "complex" \(complexGateway\) tidak didukung/);
+    expect(problems[0]?.message.id).toMatch(
+      /^Percabangan tanpa nama \(complex\): jenis ini \(complexGateway\) tidak didukung/,
+    );
   });
 });

@@ -13,8 +13,8 @@ export const unsupportedElement: Rule = {
       const type = localType(element);
       return [
         problem(element.id, "error", this.code, {
-          id: `Elemen "${element.id}" (${type}) tidak didukung: ${reason.id}.`,
-          en: `Element "${element.id}" (${type}) is not supported: ${reason.en}.`,
+          id: `jenis ini (${type}) tidak didukung: ${reason.id}.`,
+          en: `this kind (${type}) is not supported: ${reason.en}.`,
         }),
       ];
     });

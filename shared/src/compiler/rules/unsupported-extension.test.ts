@@ -17,12 +17,16 @@ describe("unsupported-extension", () => {
       ["review", "warning"],
       ["review", "warning"],
     ]);
-    expect(problems.map((p) => p.message.en.split(" ")[0])).toEqual([
+    expect(problems.map((p) => p.message.en.match(/\((zeebe:\w+)\)/)?.[1])).toEqual([
       "zeebe:ExecutionListeners",
       "zeebe:PriorityDefinition",
       "zeebe:TaskListeners",
       "zeebe:TaskHeaders",
     ]);
+    // in plain words first, the Camunda name only in brackets
+    expect(problems[0]?.message.id).toBe(
+      "Tindakan otomatis saat langkah mulai/selesai (zeebe:ExecutionListeners) tidak dijalankan oleh Alur dan diabaikan.",
+    );
     expect(problems[1]?.message.id).toContain("tidak dijalankan oleh Alur");
   });
 });

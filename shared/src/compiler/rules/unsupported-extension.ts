@@ -3,7 +3,8 @@
  * a model from Camunda Modeler keeps them, but they would silently do nothing here, so each is a
  * warning naming it.
  */
-import { child, children, localType, type ModdleElement } from "../moddle-element";
+import type { Words } from "../element-words";
+import { child, children, type ModdleElement } from "../moddle-element";
 import { problem } from "../problem";
 import { allElements, type Rule } from "./rule";
 
@@ -25,6 +26,22 @@ const READ: Record<string, readonly string[] | undefined> = {
   "zeebe:TaskHeaders": ["bpmn:ServiceTask", "bpmn:SendTask"],
 };
 
+/** Camunda settings a modeller may meet, in plain words (the technical name follows in brackets). */
+const SETTING_WORDS: Record<string, Words> = {
+  "zeebe:ExecutionListeners": {
+    id: "Tindakan otomatis saat langkah mulai/selesai",
+    en: "Automatic actions when a step starts or ends",
+  },
+  "zeebe:TaskListeners": { id: "Tindakan otomatis pada tugas petugas", en: "Automatic actions on a staff task" },
+  "zeebe:Properties": { id: "Properti tambahan", en: "Extra properties" },
+  "zeebe:PriorityDefinition": { id: "Prioritas tugas", en: "Task priority" },
+  "zeebe:VersionTag": { id: "Label versi Camunda", en: "Camunda version label" },
+  "zeebe:TaskHeaders": { id: "Parameter tugas (header)", en: "Task parameters (headers)" },
+  "zeebe:TaskDefinition": { id: "Kode tugas untuk aplikasi lain", en: "Job code for another application" },
+  "zeebe:FormDefinition": { id: "Formulir", en: "Form" },
+  "zeebe:ExecutionListener": { id: "Tindakan otomatis", en: "Automatic action" },
+};
+
 export const unsupportedExtension: Rule = {
   code: "unsupported-extension",
   check(context) {
@@ -43,11 +60,11 @@ export const unsupportedExtension: Rule = {
         const on = READ[value.$type];
         if (value.$type in READ && (on === undefined || on.includes(owner.$type))) return [];
         const elementId = owner.$type === "bpmn:MultiInstanceLoopCharacteristics" ? owner.$parent?.id : owner.id;
-        const where = localType(owner);
+        const setting = SETTING_WORDS[value.$type] ?? { id: "pengaturan Camunda", en: "Camunda setting" };
         return [
           problem(elementId, "warning", this.code, {
-            id: `${value.$type} pada ${where} "${elementId ?? ""}" tidak dijalankan oleh Alur dan diabaikan.`,
-            en: `${value.$type} on ${where} "${elementId ?? ""}" is not executed by Alur and is ignored.`,
+            id: `${setting.id} (${value.$type}) tidak dijalankan oleh Alur dan diabaikan.`,
+            en: `${setting.en} (${value.$type}) is not run by Alur and is ignored.`,
           }),
         ];
       }),

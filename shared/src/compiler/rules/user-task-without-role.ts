@@ -15,7 +15,6 @@ export const userTaskWithoutRole: Rule = {
     const known = new Set(roleIds(given ?? BUILTIN_ROLES.map((r) => r.id)));
     return allElements(context).flatMap((task) => {
       if (task.$type !== "bpmn:UserTask") return [];
-      const name = task.name ?? task.id;
       const assignment = extension(task, "zeebe:AssignmentDefinition");
       const groups = str(assignment, "candidateGroups");
       const named =
@@ -25,8 +24,8 @@ export const userTaskWithoutRole: Rule = {
       if (!named) {
         return [
           problem(task.id, "error", this.code, {
-            id: `Tugas pengguna "${name}" belum menentukan peran atau petugas yang mengerjakannya.`,
-            en: `User task "${name}" names no role or user to work on it.`,
+            id: "belum ditentukan peran atau petugas yang mengerjakannya; isi kolom Peran.",
+            en: "names no role or user to work on it; fill in Roles.",
           }),
         ];
       }
@@ -40,12 +39,12 @@ export const userTaskWithoutRole: Rule = {
       return [
         given
           ? problem(task.id, "error", this.code, {
-              id: `Tugas pengguna "${name}": tidak ada peran ${list} di kabupaten/kota ini, jadi tidak ada yang dapat mengerjakannya.`,
-              en: `User task "${name}": the district has no role ${list}, so nobody can work on it.`,
+              id: `tidak ada peran ${list} di kabupaten/kota ini, jadi tidak ada yang dapat mengerjakannya.`,
+              en: `the district has no role ${list}, so nobody can work on it.`,
             })
           : problem(task.id, "warning", this.code, {
-              id: `Tugas pengguna "${name}": ${list} bukan peran bawaan; pastikan admin telah membuat peran itu.`,
-              en: `User task "${name}": ${list} names no built-in role; make sure an admin has created it.`,
+              id: `${list} bukan peran bawaan; pastikan admin telah membuat peran itu.`,
+              en: `${list} names no built-in role; make sure an admin has created it.`,
             }),
       ];
     });
