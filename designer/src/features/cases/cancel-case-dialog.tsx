@@ -4,18 +4,19 @@
  */
 import type { CaseView } from "@alur/shared/api";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { cancelCase } from "../../api/mutations/cases";
 import { caseKeys } from "../../api/queries/cases";
 import { ErrorMessage } from "../../components/error-message";
+import { useModal } from "../../components/use-modal";
 
 /** The API's minimum: a reason someone reading the timeline later can understand. */
 const MIN_REASON = 5;
 
 export function CancelCaseDialog({ c, onClose }: { c: CaseView; onClose: () => void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const titleId = useId();
   const [reason, setReason] = useState("");
   const client = useQueryClient();
@@ -27,13 +28,6 @@ export function CancelCaseDialog({ c, onClose }: { c: CaseView; onClose: () => v
       onClose();
     },
   });
-
-  // mounted only while open: showModal traps focus and Esc closes it
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -5,12 +5,13 @@
  */
 import type { CaseView } from "@alur/shared/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { correctCaseVariables } from "../../api/mutations/cases";
 import { caseKeys, caseVariablesQuery } from "../../api/queries/cases";
 import { ErrorMessage } from "../../components/error-message";
 import { QueryState } from "../../components/query-state";
+import { useModal } from "../../components/use-modal";
 
 const MIN_REASON = 5;
 
@@ -19,7 +20,7 @@ const isScalar = (v: unknown): v is Scalar => v === null || ["string", "number",
 
 export function CorrectDataDialog({ c, onClose }: { c: CaseView; onClose: () => void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const titleId = useId();
   const current = useQuery(caseVariablesQuery(c.id));
   const [edits, setEdits] = useState<Record<string, Scalar>>({});
@@ -33,12 +34,6 @@ export function CorrectDataDialog({ c, onClose }: { c: CaseView; onClose: () => 
       onClose();
     },
   });
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -4,12 +4,13 @@
  */
 import type { DelegateCandidate, TaskDetail } from "@alur/shared/api";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { delegateTask } from "../../api/mutations/tasks";
 import { delegatesQuery, rolesQuery } from "../../api/queries/tasks";
 import { ErrorMessage } from "../../components/error-message";
 import { QueryState } from "../../components/query-state";
+import { useModal } from "../../components/use-modal";
 
 /** More people than this and a search box appears. */
 const SEARCH_FROM = 8;
@@ -24,7 +25,7 @@ export function DelegateDialog({
   onDelegated: (to: DelegateCandidate) => void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const titleId = useId();
   const candidates = useQuery(delegatesQuery(task.id));
   const [chosen, setChosen] = useState<string | null>(null);
@@ -32,13 +33,6 @@ export function DelegateDialog({
     mutationFn: (to: DelegateCandidate) => delegateTask(task.id, { revision: task.revision, userId: to.id }),
     onSuccess: (_task, to) => onDelegated(to),
   });
-
-  // mounted only while open: showModal traps focus and Esc closes it
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

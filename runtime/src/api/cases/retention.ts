@@ -8,6 +8,7 @@ import { parsePrivacy, purgeApplicant, purgePersonal } from "../../auth/privacy"
 import { removeFile } from "../../store/file-store";
 import { casesPastRetention, purgeCase } from "../../store/retention";
 import type { AppDeps } from "../context";
+import { type Sweeper, startSweeper } from "../sweeper";
 
 /** Purges up to `limit` expired cases; returns how many cases were purged and how many documents. */
 export async function purgeExpiredCases(
@@ -40,25 +41,10 @@ export async function purgeExpiredCases(
 export function startRetentionSweeper(
   deps: Pick<AppDeps, "db" | "filesDir" | "logger">,
   intervalMs = 60 * 60 * 1000,
-): { stop(): Promise<void> } {
-  let running: Promise<unknown> | null = null;
-  const sweep = () => {
-    if (running) return;
-    running = purgeExpiredCases(deps)
-      .catch((error) => deps.logger.error({ err: error }, "retention sweep failed"))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const first = setTimeout(sweep, Math.min(intervalMs, 30_000));
-  const timer = setInterval(sweep, intervalMs);
-  first.unref();
-  timer.unref();
-  return {
-    async stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+): Sweeper {
+  return startSweeper("retention sweep", () => purgeExpiredCases(deps), {
+    intervalMs,
+    firstAfterMs: Math.min(intervalMs, 30_000),
+    logger: deps.logger,
+  });
 }

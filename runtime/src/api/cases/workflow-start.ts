@@ -11,6 +11,7 @@ import { appendCaseEvent } from "../../store/case-events";
 import { failPendingStart, finishPendingStart, type PendingStart, takeDueStarts } from "../../store/workflow-starts";
 import { type BpmnProcessInput, WORKFLOW_TYPE } from "../../temporal/definitions";
 import type { AppDeps } from "../context";
+import { type Sweeper, startSweeper } from "../sweeper";
 
 /** How long one start may take before it counts as failed (the SDK retries inside this). */
 const START_DEADLINE_MS = 10_000;
@@ -61,21 +62,6 @@ export async function retryPendingStarts(deps: AppDeps, options: { caseId?: stri
 }
 
 /** Runs retryPendingStarts every `intervalMs` (one sweep at a time) until stopped. */
-export function startWorkflowStartSweeper(deps: AppDeps, intervalMs = 5_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = retryPendingStarts(deps)
-      .catch((error) => deps.logger.error({ err: error }, "workflow start sweep failed"))
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startWorkflowStartSweeper(deps: AppDeps, intervalMs = 5_000): Sweeper {
+  return startSweeper("workflow start sweep", () => retryPendingStarts(deps), { intervalMs, logger: deps.logger });
 }

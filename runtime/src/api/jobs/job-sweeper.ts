@@ -8,6 +8,7 @@ import { appendAudit } from "../../store/audit";
 import { endJob, listUnservedJobs, takeJobsToCheck } from "../../store/external-jobs";
 import { checkJobActivity, failJobActivity } from "../../temporal/external-jobs";
 import type { AppDeps } from "../context";
+import { type Sweeper, startSweeper } from "../sweeper";
 
 /** How long an open job goes unchecked against Temporal. */
 const CHECK_SECONDS = 30;
@@ -60,21 +61,6 @@ export async function sweepJobs(
 }
 
 /** Runs sweepJobs every `intervalMs`, one sweep at a time, until stopped. */
-export function startJobSweeper(deps: SweepDeps, intervalMs = 2_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweepJobs(deps)
-      .catch((error) => deps.logger.error({ err: error }, "job sweep failed"))
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startJobSweeper(deps: SweepDeps, intervalMs = 2_000): Sweeper {
+  return startSweeper("job sweep", () => sweepJobs(deps), { intervalMs, logger: deps.logger });
 }
