@@ -5,10 +5,10 @@
  */
 import { PURGED_VALUE } from "@alur/shared/schemas";
 import { sql } from "kysely";
-import type { NotificationsTable } from "../connectors/notifications";
 import { appendAudit } from "./audit";
 import type { CaseDocumentRow } from "./cases";
 import type { Db } from "./db";
+import type { NotificationsTable } from "./notifications";
 
 const CLOSED = ["completed", "terminated", "cancelled"] as const;
 

@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./cases";
 export * from "./errors";
 export * from "./jobs";
+export * from "./notifications";
 export * from "./processes";
 export * from "./standards";
 export * from "./tasks";

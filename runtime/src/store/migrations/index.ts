@@ -10,6 +10,7 @@ import * as retentionPurge from "./0007-retention-purge";
 import * as inboxCandidates from "./0008-inbox-candidates";
 import * as processDeployments from "./0010-process-deployments";
 import * as externalJobs from "./0011-external-jobs";
+import * as notificationDelivery from "./0012-notification-delivery";
 
 export const migrations: Record<string, Migration> = {
   "0001-core": core,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0008-inbox-candidates": inboxCandidates,
   "0010-process-deployments": processDeployments,
   "0011-external-jobs": externalJobs,
+  "0012-notification-delivery": notificationDelivery,
 };
