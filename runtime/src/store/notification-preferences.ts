@@ -1,6 +1,7 @@
 /** Per-user notification preferences (migration 0012): channels per kind and the addresses given. */
 import { NotificationKind, type NotificationPreferences } from "@alur/shared/api";
 import { sql } from "kysely";
+import { type AuditRecord, appendAudit } from "./audit";
 import type { Db } from "./db";
 import { channelsFor } from "./notifications";
 
@@ -20,14 +21,22 @@ export async function preferencesOf(db: Db, userId: string): Promise<Notificatio
   };
 }
 
-/** Replaces the user's preferences. */
-export async function savePreferences(db: Db, userId: string, prefs: NotificationPreferences): Promise<void> {
+/** Replaces the user's preferences; with `audit`, its entry commits with the change. */
+export async function savePreferences(
+  db: Db,
+  userId: string,
+  prefs: NotificationPreferences,
+  audit?: AuditRecord,
+): Promise<void> {
   const values = { email: prefs.email, phone: prefs.phone, channels: JSON.stringify(prefs.channels) };
-  await db
-    .insertInto("notification_preferences")
-    .values({ user_id: userId, ...values })
-    .onConflict((oc) => oc.column("user_id").doUpdateSet({ ...values, updated_at: sql`now()` }))
-    .execute();
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto("notification_preferences")
+      .values({ user_id: userId, ...values })
+      .onConflict((oc) => oc.column("user_id").doUpdateSet({ ...values, updated_at: sql`now()` }))
+      .execute();
+    if (audit) await appendAudit(tx, audit);
+  });
 }
 
 /** Kinds the user turned off in the app (their bell leaves them out). */

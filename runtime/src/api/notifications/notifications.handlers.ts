@@ -116,19 +116,16 @@ export const putPreferences: RouteHandler<typeof routes.putPreferences, AppEnv> 
   const body = c.req.valid("json");
   const { db } = c.get("deps");
   const before = await preferencesOf(db, p.userId);
-  await db.transaction().execute(async (tx) => {
-    await savePreferences(tx, p.userId, body);
-    await appendAudit(tx, {
-      actorId: p.userId,
-      ip: c.get("ip"),
-      action: "notification-preferences.update",
-      outcome: "ok",
-      resourceType: "user",
-      resourceId: p.userId,
-      district: p.district,
-      before,
-      after: body,
-    });
+  await savePreferences(db, p.userId, body, {
+    actorId: p.userId,
+    ip: c.get("ip"),
+    action: "notification-preferences.update",
+    outcome: "ok",
+    resourceType: "user",
+    resourceId: p.userId,
+    district: p.district,
+    before,
+    after: body,
   });
   return c.json(await preferencesOf(db, p.userId), 200);
 };
