@@ -13,9 +13,11 @@ import { createAccounts } from "../../auth/accounts";
 import { ensureReferenceData } from "../../auth/seed-demo";
 import { runConnector } from "../../connectors";
 import { createLogger } from "../../logger";
+import { messageFor } from "../../notifications/delivery-sweeper";
 import { warnDueTasks } from "../../notifications/task-notices";
 import type { Db } from "../../store/db";
 import { deliveriesOf } from "../../store/notification-deliveries";
+import { savePreferences } from "../../store/notification-preferences";
 import { insertNotification } from "../../store/notifications";
 import { insertProcessVersion } from "../../store/process-versions";
 import { createActivities } from "../../temporal/activities";
@@ -28,6 +30,7 @@ const CAST = [
   { key: "kabid", district: "3216", role: "kepala-bidang" },
   { key: "kabid2", district: "3216", role: "kepala-bidang" },
   { key: "sekretaris", district: "3216", role: "sekretaris" },
+  { key: "sekretaris2", district: "3216", role: "sekretaris" },
   { key: "smd-kabid", district: "3211", role: "kepala-bidang" },
 ] as const;
 type Key = (typeof CAST)[number]["key"];
@@ -182,6 +185,18 @@ describe("notification centre", () => {
       createdBy: null,
       processId,
     });
+    // and a head and a secretary who take notices by email too
+    for (const k of ["kabid", "sekretaris2"] as const)
+      await savePreferences(db, who(k).userId, {
+        email: `${k}.${TAG}@dinsos.test`,
+        phone: null,
+        channels: {
+          notice: ["in-app", "email"],
+          "task-assigned": ["in-app"],
+          "task-due-soon": ["in-app"],
+          "task-overdue": ["in-app"],
+        },
+      });
     const result = await runConnector(
       { db, logger, httpAllow: [], filesDir: "/nonexistent" },
       {
@@ -206,6 +221,23 @@ describe("notification centre", () => {
     expect(kabid).toMatchObject({ body: "NIK pemohon 3216010101010001", withheld: false });
     expect(sekretaris?.withheld).toBe(true);
     expect(JSON.stringify(sekretaris)).not.toContain("3216010101010001");
+    // and the secretary's email says only that there is something to read in Alur
+    const rows = await deliveriesOf(db, kabid!.id);
+    const emailTo = (k: Key) => rows.find((d) => d.user_id === who(k).userId)!;
+    expect(emailTo("kabid").withheld).toBe(false);
+    expect(emailTo("sekretaris2").withheld).toBe(true);
+    const message = messageFor({
+      ...emailTo("sekretaris2"),
+      notificationId: kabid!.id,
+      userId: who("sekretaris2").userId,
+      interrupted: false,
+      title: "Data pemohon",
+      body: "NIK pemohon 3216010101010001",
+      caseId,
+      data: {},
+    });
+    expect(`${message.subject} ${message.text}`).not.toContain("3216010101010001");
+    expect(message.text).toContain("Buka Alur");
   });
 
   it("validates, audits and applies preferences: kinds off in the app leave the bell, email needs an address", async () => {
@@ -248,9 +280,9 @@ describe("notification centre", () => {
     const n = await note({ title: `E1 ${TAG}`, userId: who("sekretaris").userId });
     expect((await deliveriesOf(db, n.id)).map((d) => [d.channel, d.address])).toEqual([["email", prefs.email]]);
     expect(titles(await page("sekretaris"))).not.toContain(`E1 ${TAG}`);
-    // a kepala bidang with no email gets no delivery for a role notice
+    // a role notice gets a delivery for the kepala bidang who gave an email, none for the one who did not
     const r = await note({ title: `E2 ${TAG}`, roles: ["kepala-bidang"] });
-    expect(await deliveriesOf(db, r.id)).toEqual([]);
+    expect((await deliveriesOf(db, r.id)).map((d) => d.user_id)).toEqual([who("kabid").userId]);
   });
 });
 
