@@ -47,6 +47,20 @@ const Env = z.object({
    */
   ALUR_JOB_NO_WORKER_SECONDS: z.coerce.number().int().min(1).default(300),
   /**
+   * SMTP server notification emails go through (`smtp://user:pass@host:587`, `smtps://…`);
+   * unset: the email channel is off and email deliveries wait.
+   */
+  SMTP_URL: z.string().url().optional(),
+  /** The From of notification emails. */
+  SMTP_FROM: z.string().default("Alur <noreply@alur.invalid>"),
+  /**
+   * WhatsApp/SMS gateway messages are POSTed to as JSON (with an Idempotency-Key header); unset:
+   * the whatsapp-sms channel is off.
+   */
+  WA_GATEWAY_URL: z.string().url().optional(),
+  /** Bearer token for WA_GATEWAY_URL. */
+  WA_GATEWAY_TOKEN: z.string().optional(),
+  /**
    * Comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed
    * (e.g. `10.0.0.0/8,127.0.0.1`). Empty: the socket peer is the client, X-Forwarded-For is ignored.
    */

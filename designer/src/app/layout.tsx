@@ -9,6 +9,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { logout } from "../api/mutations/session";
 import { LanguageSwitch } from "../components/language-switch";
 import { Spinner } from "../components/query-state";
+import { NotificationBell } from "../features/notifications/notification-bell";
 import { useSession } from "./use-session";
 
 export function Layout() {
@@ -41,6 +42,7 @@ export function Layout() {
         }}
       >
         <span className="brand">Alur</span>
+        <NotificationBell />
         <button
           type="button"
           className="btn btn-small btn-ghost nav-toggle"

@@ -11,6 +11,7 @@ import { StartCasePage } from "../features/cases/start-case-page";
 import { CataloguePage } from "../features/catalogue/catalogue-page";
 import { InboxPage } from "../features/inbox/inbox-page";
 import { TaskPage } from "../features/inbox/task-page";
+import { NotificationPreferencesPage } from "../features/notifications/preferences-page";
 import { Layout } from "./layout";
 import { LoginPage } from "./login-page";
 import { RequireSession } from "./require-session";
@@ -33,6 +34,7 @@ export function createAppRouter() {
         { path: "permohonan/baru", element: <StartCasePage /> },
         { path: "permohonan/:caseId", element: <CasePage /> },
         { path: "katalog", element: <CataloguePage /> },
+        { path: "pemberitahuan/pengaturan", element: <NotificationPreferencesPage /> },
         {
           path: "layanan/:versionId/standar",
           hydrateFallbackElement: <Spinner />,

@@ -31,11 +31,11 @@ export async function signInThroughUi(page: Page, username: string, password = p
 }
 
 /** A bearer token for API calls made by the test itself (setup, assertions). */
-export async function apiToken(username: string): Promise<string> {
+export async function apiToken(username: string, password = passwordOf(username)): Promise<string> {
   const res = await fetch(`${inject("baseUrl")}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: passwordOf(username), mode: "token" }),
+    body: JSON.stringify({ username, password, mode: "token" }),
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
   return ((await res.json()) as { token: string }).token;

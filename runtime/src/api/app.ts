@@ -1,6 +1,6 @@
 /**
  * The runtime's HTTP API (mounted under /api by the server): accounts, directory, process
- * versions, cases, the task inbox and the audit log, with the OpenAPI 3.1 document at
+ * versions, cases, the task inbox, notifications and the audit log, with the OpenAPI 3.1 document at
  * /openapi.json and its reference page at /docs. Keeps no state in memory that another API
  * process would need.
  */
@@ -17,6 +17,7 @@ import { mountDocs } from "./docs";
 import { errorBody, renderError, validationHook } from "./errors";
 import { jobsRouter } from "./jobs/jobs.index";
 import { authenticate } from "./middleware";
+import { notificationsRouter } from "./notifications/notifications.index";
 import { processesRouter } from "./processes/processes.index";
 import { standardsRouter } from "./standards/standards.index";
 import { tasksRouter } from "./tasks/tasks.index";
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   app.route("/", tasksRouter);
   app.route("/", auditRouter);
   app.route("/", jobsRouter);
+  app.route("/", notificationsRouter);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -6,7 +6,7 @@
 import { CasePrivacy, PURGED_VALUE } from "@alur/shared/schemas";
 import type { Principal } from "./principal";
 
-function hasOne(p: Principal, roles: readonly string[]): boolean {
+function hasOne(p: Pick<Principal, "roles">, roles: readonly string[]): boolean {
   return p.roles.some((r) => roles.includes(r));
 }
 
@@ -22,7 +22,7 @@ export function parsePrivacy(raw: unknown): CasePrivacy | undefined {
 }
 
 /** Field names the principal may not see in cases of this service. */
-export function hiddenFields(privacy: CasePrivacy | undefined, p: Principal): Set<string> {
+export function hiddenFields(privacy: CasePrivacy | undefined, p: Pick<Principal, "roles">): Set<string> {
   if (!privacy) return new Set();
   return new Set(Object.entries(privacy.fields).flatMap(([field, roles]) => (hasOne(p, roles) ? [] : [field])));
 }

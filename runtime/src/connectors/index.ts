@@ -10,9 +10,9 @@ import { httpConnector } from "./http";
 import { notifyConnector } from "./notify";
 import { bpmnError, type Connector, type ConnectorDeps, type ConnectorInput, type ConnectorResult } from "./types";
 
+export { listNotifications, type NotificationRow } from "../store/notifications";
 export { hostAllowed } from "./http";
-export { listNotifications, type NotificationRow } from "./notifications";
-export type { Connector, ConnectorDeps, ConnectorInput, ConnectorResult, NotificationChannel } from "./types";
+export type { Connector, ConnectorDeps, ConnectorInput, ConnectorResult } from "./types";
 
 /** One entry per built-in type: the compiler checks the shared list against this map. */
 export const CONNECTORS: Record<BuiltInConnector, Connector> = {

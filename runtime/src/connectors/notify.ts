@@ -1,11 +1,11 @@
 /**
- * The `notify` connector: a notification to roles, stored for the app (and sent through any
- * configured email/SMS channels). Headers: roles (comma list; required), title, message — both
+ * The `notify` connector: a notification to roles, stored for the app's notification centre with
+ * its email/WhatsApp-SMS deliveries (sent later by notifications/delivery-sweeper). Headers: roles (comma list; required), title, message — both
  * with `{{variable}}` placeholders.
  */
 import { randomUUID } from "node:crypto";
-import { insertNotification } from "./notifications";
-import { fillTemplate } from "./template-text";
+import { insertNotification } from "../store/notifications";
+import { fillTemplate, templateFields } from "./template-text";
 import { bpmnError, type Connector } from "./types";
 
 export const notifyConnector: Connector = async (deps, input) => {
@@ -15,15 +15,12 @@ export const notifyConnector: Connector = async (deps, input) => {
     .filter(Boolean);
   if (roles.length === 0) return bpmnError("notify-no-roles", "The notify task has no `roles` header");
   const breach = input.headers.reason === "slaBreached";
-  const title = fillTemplate(
-    input.headers.title ?? (breach ? "Batas waktu layanan terlampaui" : "Pemberitahuan"),
-    input.variables,
-  );
-  const body = fillTemplate(
+  const titleTemplate = input.headers.title ?? (breach ? "Batas waktu layanan terlampaui" : "Pemberitahuan");
+  const bodyTemplate =
     input.headers.message ??
-      (breach ? `Tugas ${input.elementId} pada kasus {{caseNumber}} melewati batas waktu (SLA).` : ""),
-    input.variables,
-  );
+    (breach ? `Tugas ${input.elementId} pada kasus {{caseNumber}} melewati batas waktu (SLA).` : "");
+  const title = fillTemplate(titleTemplate, input.variables);
+  const body = fillTemplate(bodyTemplate, input.variables);
   const row = await insertNotification(deps.db, {
     id: randomUUID(),
     caseId: input.caseId,
@@ -32,15 +29,9 @@ export const notifyConnector: Connector = async (deps, input) => {
     roles,
     title,
     body,
-    data: { at: input.at },
+    // the variables the text names: readers who may not see one of them get it withheld
+    data: { at: input.at, fields: [...templateFields(titleTemplate), ...templateFields(bodyTemplate)] },
     dedupeKey: `${input.caseId}:${input.jobKey}:notify`,
   });
-  for (const channel of deps.channels ?? []) {
-    try {
-      await channel.send({ district: input.district, roles, title, body });
-    } catch (error) {
-      deps.logger.warn({ err: error, channel: channel.name, notification: row.id }, "notification channel failed");
-    }
-  }
   return { ok: true, output: { notificationId: row.id } };
 };

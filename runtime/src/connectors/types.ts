@@ -21,12 +21,6 @@ export interface ConnectorInput {
   at: string;
 }
 
-/** A channel beyond the in-app list (email, SMS); failures are logged, never fail the job. */
-export interface NotificationChannel {
-  name: string;
-  send(notification: { district: string; roles: string[]; title: string; body: string }): Promise<void>;
-}
-
 export interface ConnectorDeps {
   db: Db;
   logger: Logger;
@@ -34,7 +28,6 @@ export interface ConnectorDeps {
   httpAllow: string[];
   /** Where generated files go (data/files), addressed by sha256. */
   filesDir: string;
-  channels?: NotificationChannel[];
   fetch?: typeof fetch;
 }
 

@@ -15,6 +15,8 @@ import { startWorkflowStartSweeper } from "../api/cases/workflow-start";
 import { startJobSweeper } from "../api/jobs/job-sweeper";
 import type { Env } from "../env";
 import { createLogger, type Logger } from "../logger";
+import { channelsFromEnv, startDeliverySweeper } from "../notifications/delivery-sweeper";
+import { startDueWarningSweeper } from "../notifications/task-notices";
 import { type Db, dbTarget, openDb, reportPoolErrors } from "../store/db";
 import { createActivities } from "../temporal/activities";
 import { connectionOptions } from "../temporal/client";
@@ -114,6 +116,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // external jobs no worker serves become incidents; jobs whose case moved on stop being offered
       const jobs = startJobSweeper(appDeps);
       stops.push(() => jobs.stop());
+      // notification emails and WhatsApp/SMS messages from the outbox (channels the settings turn on)
+      const deliveries = startDeliverySweeper({ db, logger, channels: channelsFromEnv(env) });
+      stops.push(() => deliveries.stop());
+      // open tasks due within a working day, or past due, warn their holders once
+      const dueWarnings = startDueWarningSweeper({ db, logger });
+      stops.push(() => dueWarnings.stop());
       if (!mountDesigner(root)) logger.warn("designer/dist not found: run `npm run build` to serve the web app");
       const server = serve({ fetch: root.fetch, port: env.PORT, hostname: env.HOST });
       await new Promise<void>((resolve) => server.once("listening", () => resolve()));

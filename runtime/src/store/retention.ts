@@ -5,10 +5,10 @@
  */
 import { PURGED_VALUE } from "@alur/shared/schemas";
 import { sql } from "kysely";
-import type { NotificationsTable } from "../connectors/notifications";
 import { appendAudit } from "./audit";
 import type { CaseDocumentRow } from "./cases";
 import type { Db } from "./db";
+import type { NotificationsTable } from "./notifications";
 
 const CLOSED = ["completed", "terminated", "cancelled"] as const;
 
@@ -177,8 +177,18 @@ async function purgeCaseData(tx: Db, expired: ExpiredCase, applicant: Record<str
     .where(sql<string>`response->>'id'`, "=", expired.caseId)
     .execute();
   // Notification texts are FEEL-made prose that may name the applicant: no key to scrub, so all of it.
-  let notifications = 0;
+  // Deliveries not sent yet would only carry the marker: they are dropped.
   const notes = tx.withTables<{ notifications: NotificationsTable }>();
+  await notes
+    .deleteFrom("notification_deliveries")
+    .where("status", "in", ["pending", "sending"])
+    .where(
+      "notification_id",
+      "in",
+      notes.selectFrom("notifications").select("id").where("case_id", "=", expired.caseId),
+    )
+    .execute();
+  let notifications = 0;
   for (const n of await notes
     .selectFrom("notifications")
     .select(["id", "data"])

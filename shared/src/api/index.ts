@@ -5,6 +5,7 @@ export * from "./case-operations";
 export * from "./cases";
 export * from "./errors";
 export * from "./jobs";
+export * from "./notifications";
 export * from "./processes";
 export * from "./standards";
 export * from "./tasks";

@@ -14,13 +14,17 @@ import { PURGED_VALUE } from "@alur/shared/schemas";
 import { WorkflowNotFoundError } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devServerEnv, pgliteDb, postgresDb } from "../../../test/servers";
-import { insertNotification, listNotifications } from "../../connectors/notifications";
+import { createAccounts } from "../../auth/accounts";
+import { ensureReferenceData } from "../../auth/seed-demo";
 import { createLogger } from "../../logger";
 import { appendAudit } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import type { Db } from "../../store/db";
 import { filePath, storeFile } from "../../store/file-store";
 import { claimIdempotencyKey, completeIdempotencyKey } from "../../store/idempotency";
+import { deliveriesOf } from "../../store/notification-deliveries";
+import { savePreferences } from "../../store/notification-preferences";
+import { insertNotification, listNotifications } from "../../store/notifications";
 import { insertProcessVersion } from "../../store/process-versions";
 import { saveDraft } from "../../store/task-actions";
 import { closeTask } from "../../store/tasks";
@@ -186,9 +190,20 @@ describe("retention sweep, personal data", () => {
     await service(processId, "P1Y", RESTRICTED);
     const expired = await fixtureCase(db, { district: "3216", roles: ["back-office"], createdBy: null, processId });
     const recent = await fixtureCase(db, { district: "3216", roles: ["back-office"], createdBy: null, processId });
+    // a kepala bidang who asked for these by email: one unsent delivery per notification
+    await ensureReferenceData(db);
+    const [head] = await createAccounts(db, [
+      { username: `ret-kabid-${suffix}`, orgUnitId: "3216", district: "3216", roles: ["kepala-bidang"] },
+    ]);
+    await savePreferences(db, head!.id, {
+      email: `kabid.${suffix}@dinsos.test`,
+      phone: null,
+      channels: { notice: ["email"], "task-assigned": [], "task-due-soon": [], "task-overdue": [] },
+    });
+    const unsent: Record<string, string> = {};
     for (const c of [expired, recent]) {
       await personalData(db, c.caseId, c.task.id, null);
-      await insertNotification(db, {
+      unsent[c.caseId] = await insertNotification(db, {
         id: randomUUID(),
         caseId: c.caseId,
         district: "3216",
@@ -198,7 +213,7 @@ describe("retention sweep, personal data", () => {
         body: "NIK 3216010101010001",
         data: { nik: "3216010101010001", hari: 3 },
         dedupeKey: `late-${c.caseId}`,
-      });
+      }).then((n) => n.id);
       // the front office's start, answerable again under its idempotency key: the case view
       const key = { userId: "u-front", key: `start-${c.caseId}`, scope: "POST /cases" };
       await claimIdempotencyKey(db, { ...key, requestHash: "h" });
@@ -237,6 +252,10 @@ describe("retention sweep, personal data", () => {
     expect((await listNotifications(db, { district: "3216", caseId: recent.caseId }))[0]?.body).toBe(
       "NIK 3216010101010001",
     );
+    // the expired case's unsent email would only carry the marker: dropped; the recent one's waits
+    const mine = (id: string) => deliveriesOf(db, id).then((ds) => ds.filter((d) => d.user_id === head!.id));
+    expect(await mine(unsent[expired.caseId]!)).toEqual([]);
+    expect((await mine(unsent[recent.caseId]!)).map((d) => d.status)).toEqual(["pending"]);
     const answers = await db
       .selectFrom("idempotency_keys")
       .select("key")

@@ -6,6 +6,7 @@ import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } 
 import { canReassignTask, canSeeTask, canWorkOnTask } from "../../auth/policy";
 import type { Principal } from "../../auth/principal";
 import { hiddenFields, parsePrivacy, redact } from "../../auth/privacy";
+import { noticeTaskAssigned } from "../../notifications/task-notices";
 import { appendAudit, appendAudits } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import type { Db } from "../../store/db";
@@ -290,6 +291,7 @@ export const delegate: RouteHandler<typeof routes.delegate, AppEnv> = async (c) 
   const result = await assignTask(db, { taskId: task.id, revision: body.revision, userId: body.userId });
   if (!result.ok) conflict(result);
   await audited(c, p, "task.delegate", task, result.task);
+  await noticeTaskAssigned(db, result.task);
   await appendCaseEvent(db, {
     caseId: task.case_id,
     type: "task.delegated",

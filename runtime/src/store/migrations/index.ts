@@ -11,6 +11,7 @@ import * as inboxCandidates from "./0008-inbox-candidates";
 import * as caseList from "./0009-case-list";
 import * as processDeployments from "./0010-process-deployments";
 import * as externalJobs from "./0011-external-jobs";
+import * as notificationDelivery from "./0012-notification-delivery";
 
 export const migrations: Record<string, Migration> = {
   "0001-core": core,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0009-case-list": caseList,
   "0010-process-deployments": processDeployments,
   "0011-external-jobs": externalJobs,
+  "0012-notification-delivery": notificationDelivery,
 };

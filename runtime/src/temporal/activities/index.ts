@@ -8,9 +8,10 @@ import { calendarFor, findDistrict } from "@alur/shared/calendar/districts";
 import { isBuiltInConnector } from "@alur/shared/connectors";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import { CompleteAsyncError, Context } from "@temporalio/activity";
-import { type NotificationChannel, runConnector } from "../../connectors";
+import { runConnector } from "../../connectors";
 import type { Env } from "../../env";
 import type { Logger } from "../../logger";
+import { noticeTaskAssigned } from "../../notifications/task-notices";
 import type { Db } from "../../store/db";
 import { externalJobKey, offerJob } from "../../store/external-jobs";
 import { resolvePublishedVersion, wibDate } from "../../store/process-versions";
@@ -28,7 +29,6 @@ export interface ActivityDeps {
   env: Pick<Env, "ALUR_DATA_DIR" | "HTTP_CONNECTOR_ALLOW">;
   /** Defaults to ALUR_DATA_DIR/files. */
   filesDir?: string;
-  channels?: NotificationChannel[];
   fetch?: typeof fetch;
   /**
    * Check a task's roles and users against the directory (default). A simulation has no accounts:
@@ -46,7 +46,6 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       .map((h) => h.trim())
       .filter(Boolean),
     filesDir: deps.filesDir ?? path.join(deps.env.ALUR_DATA_DIR, "files"),
-    channels: deps.channels,
     fetch: deps.fetch,
   };
 
@@ -69,6 +68,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
         assignee: resolved.assignee,
         candidateUsers: resolved.candidateUsers,
       });
+      await noticeTaskAssigned(db, row);
       return { taskId: row.id };
     },
 
