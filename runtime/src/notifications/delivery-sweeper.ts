@@ -25,6 +25,7 @@ import {
   markUnconfirmed,
   takeDueDeliveries,
 } from "../store/notification-deliveries";
+import { type Sweeper, startSweeper } from "../sweeper";
 import { type MessageChannel, type OutgoingMessage, SendError } from "./channels";
 import { emailChannel } from "./email-channel";
 import { httpGatewayChannel } from "./http-gateway-channel";
@@ -123,22 +124,7 @@ export async function sweepDeliveries(deps: DeliveryDeps, options: SweepOptions 
 }
 
 /** Runs sweepDeliveries every `intervalMs` (one sweep at a time) until stopped; nothing without channels. */
-export function startDeliverySweeper(deps: DeliveryDeps, intervalMs = 5_000): { stop(): Promise<void> } {
+export function startDeliverySweeper(deps: DeliveryDeps, intervalMs = 5_000): Sweeper {
   if (deps.channels.length === 0) return { stop: async () => {} };
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweepDeliveries(deps)
-      .catch((error) => deps.logger.error({ err: error }, "notification delivery sweep failed"))
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startSweeper("notification delivery sweep", () => sweepDeliveries(deps), { intervalMs, logger: deps.logger });
 }

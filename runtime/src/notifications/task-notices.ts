@@ -11,6 +11,7 @@ import type { Logger } from "../logger";
 import type { Db } from "../store/db";
 import { insertNotification, tasksToWarn } from "../store/notifications";
 import type { TaskRow } from "../store/tasks";
+import { type Sweeper, startSweeper } from "../sweeper";
 
 type TaskLike = Pick<TaskRow, "id" | "case_id" | "district" | "element_id" | "name" | "roles" | "assignee" | "due_at">;
 
@@ -95,24 +96,9 @@ export async function warnDueTasks(db: Db, now: Date): Promise<{ dueSoon: number
 }
 
 /** Runs warnDueTasks every `intervalMs` (one sweep at a time) until stopped. */
-export function startDueWarningSweeper(
-  deps: { db: Db; logger: Logger },
-  intervalMs = 60_000,
-): { stop(): Promise<void> } {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = warnDueTasks(deps.db, new Date())
-      .catch((error) => deps.logger.error({ err: error }, "due-date warning sweep failed"))
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startDueWarningSweeper(deps: { db: Db; logger: Logger }, intervalMs = 60_000): Sweeper {
+  return startSweeper("due-date warning sweep", () => warnDueTasks(deps.db, new Date()), {
+    intervalMs,
+    logger: deps.logger,
+  });
 }

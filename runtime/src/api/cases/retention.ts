@@ -7,8 +7,8 @@
 import { parsePrivacy, purgeApplicant, purgePersonal } from "../../auth/privacy";
 import { removeFile } from "../../store/file-store";
 import { casesPastRetention, purgeCase } from "../../store/retention";
+import { type Sweeper, startSweeper } from "../../sweeper";
 import type { AppDeps } from "../context";
-import { type Sweeper, startSweeper } from "../sweeper";
 
 /** Purges up to `limit` expired cases; returns how many cases were purged and how many documents. */
 export async function purgeExpiredCases(

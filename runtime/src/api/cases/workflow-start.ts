@@ -9,9 +9,9 @@
 import { WorkflowExecutionAlreadyStartedError } from "@temporalio/client";
 import { appendCaseEvent } from "../../store/case-events";
 import { failPendingStart, finishPendingStart, type PendingStart, takeDueStarts } from "../../store/workflow-starts";
+import { type Sweeper, startSweeper } from "../../sweeper";
 import { type BpmnProcessInput, WORKFLOW_TYPE } from "../../temporal/definitions";
 import type { AppDeps } from "../context";
-import { type Sweeper, startSweeper } from "../sweeper";
 
 /** How long one start may take before it counts as failed (the SDK retries inside this). */
 const START_DEADLINE_MS = 10_000;

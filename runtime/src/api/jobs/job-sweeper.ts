@@ -6,9 +6,9 @@
  */
 import { appendAudit } from "../../store/audit";
 import { endJob, listUnservedJobs, takeJobsToCheck } from "../../store/external-jobs";
+import { type Sweeper, startSweeper } from "../../sweeper";
 import { checkJobActivity, failJobActivity } from "../../temporal/external-jobs";
 import type { AppDeps } from "../context";
-import { type Sweeper, startSweeper } from "../sweeper";
 
 /** How long an open job goes unchecked against Temporal. */
 const CHECK_SECONDS = 30;

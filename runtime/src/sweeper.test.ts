@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../logger";
+import { createLogger } from "./logger";
 import { startSweeper } from "./sweeper";
 
 describe("startSweeper", () => {

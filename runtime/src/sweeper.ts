@@ -4,7 +4,7 @@
  * `firstAfterMs`; a failed run is logged and the next one tries again. `stop()` waits for a run
  * in progress, so shutdown never cuts a sweep's transaction in half.
  */
-import type { Logger } from "../logger";
+import type { Logger } from "./logger";
 
 export interface Sweeper {
   stop(): Promise<void>;
