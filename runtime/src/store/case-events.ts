@@ -13,17 +13,25 @@ export interface CaseEvent {
 }
 
 export async function appendCaseEvent(db: Db, event: CaseEvent): Promise<void> {
+  await appendCaseEvents(db, [event]);
+}
+
+/** Appends several events in one statement (a workflow step's records); duplicates by dedupe key are skipped. */
+export async function appendCaseEvents(db: Db, events: CaseEvent[]): Promise<void> {
+  if (events.length === 0) return;
   await db
     .insertInto("case_events")
-    .values({
-      case_id: event.caseId,
-      type: event.type,
-      element_id: event.elementId ?? null,
-      actor: event.actor ?? null,
-      data: JSON.stringify(event.data ?? {}),
-      at: event.at ?? new Date(),
-      dedupe_key: event.dedupeKey ?? null,
-    })
+    .values(
+      events.map((event) => ({
+        case_id: event.caseId,
+        type: event.type,
+        element_id: event.elementId ?? null,
+        actor: event.actor ?? null,
+        data: JSON.stringify(event.data ?? {}),
+        at: event.at ?? new Date(),
+        dedupe_key: event.dedupeKey ?? null,
+      })),
+    )
     .onConflict((oc) => oc.column("dedupe_key").doNothing())
     .execute();
 }

@@ -86,3 +86,78 @@ export async function openTasksOfCase(db: Db, caseId: string) {
     .orderBy("created_at")
     .execute();
 }
+
+/** Workflow ids of a district's cases in the given statuses, except one case (a signal's thrower). */
+export async function caseWorkflowsOf(
+  db: Db,
+  filter: { district: string; statuses: ("active" | "incident")[]; excludeCaseId?: string },
+): Promise<{ id: string; workflowId: string }[]> {
+  let q = db
+    .selectFrom("cases")
+    .select(["id", "workflow_id"])
+    .where("district", "=", filter.district)
+    .where("status", "in", filter.statuses);
+  if (filter.excludeCaseId) q = q.where("id", "!=", filter.excludeCaseId);
+  return (await q.execute()).map((r) => ({ id: r.id, workflowId: r.workflow_id }));
+}
+
+/** A case with what its task pages need of its version: number, service, applicant and plan. */
+export async function caseWithPlan(db: Db, caseId: string) {
+  return db
+    .selectFrom("cases as c")
+    .innerJoin("process_versions as v", "v.id", "c.process_version_id")
+    .select(["c.case_number", "c.process_id", "c.applicant", "v.plan"])
+    .where("c.id", "=", caseId)
+    .executeTakeFirstOrThrow();
+}
+
+/** What the workflow reports of its case: status, and the due date and end when they change. */
+export async function setCaseStatus(
+  db: Db,
+  update: { caseId: string; status: CaseRow["status"]; dueAt?: string | null; endedAt?: string | null },
+): Promise<void> {
+  await db
+    .updateTable("cases")
+    .set({
+      status: update.status,
+      ...(update.dueAt !== undefined ? { due_at: update.dueAt } : {}),
+      ...(update.endedAt !== undefined ? { ended_at: update.endedAt } : {}),
+    })
+    .where("id", "=", update.caseId)
+    .execute();
+}
+
+/** Registers a new case (its workflow is started after the commit, or by the start sweep). */
+export async function insertCase(
+  db: Db,
+  input: {
+    id: string;
+    caseNumber: string;
+    district: string;
+    processVersionId: string;
+    processId: string;
+    workflowId: string;
+    applicant: Record<string, unknown>;
+    dueAt: Date | string | null;
+    createdBy: string | null;
+    startedAt: Date | string;
+  },
+): Promise<CaseRow> {
+  return db
+    .insertInto("cases")
+    .values({
+      id: input.id,
+      case_number: input.caseNumber,
+      district: input.district,
+      process_version_id: input.processVersionId,
+      process_id: input.processId,
+      workflow_id: input.workflowId,
+      status: "active",
+      applicant: JSON.stringify(input.applicant),
+      due_at: input.dueAt,
+      created_by: input.createdBy,
+      started_at: input.startedAt,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -181,3 +181,40 @@ export async function caseAndCalledPlans(db: Db, processVersionId: string, distr
   }
   return plans;
 }
+
+/**
+ * Versions for the process list (no XML, no plan), by process, district and newest version first:
+ * `district` a district's own and the national templates (null: the templates only; undefined: all).
+ */
+export async function listProcessVersions(
+  db: Db,
+  filter: { district?: string | null; processId?: string; status?: "draft" | "published" | "retired" },
+) {
+  let q = db
+    .selectFrom("process_versions")
+    .select([
+      "id",
+      "process_id",
+      "district",
+      "version",
+      "name",
+      "status",
+      "plan_hash",
+      "effective_from",
+      "legal_basis",
+      "created_by",
+      "created_at",
+      "published_at",
+      "deployment_id",
+    ])
+    .orderBy("process_id")
+    .orderBy("district")
+    .orderBy("version", "desc");
+  const district = filter.district;
+  if (district === null) q = q.where("district", "is", null);
+  else if (district !== undefined)
+    q = q.where((eb) => eb.or([eb("district", "=", district), eb("district", "is", null)]));
+  if (filter.processId) q = q.where("process_id", "=", filter.processId);
+  if (filter.status) q = q.where("status", "=", filter.status);
+  return q.execute();
+}

@@ -117,3 +117,29 @@ export async function hasRealSuperAdmin(db: Db, superAdminRole: string): Promise
     .executeTakeFirst();
   return keeper !== undefined;
 }
+
+/** An enabled account of the district that may take a task: holds one of its roles or is one of its candidate users. */
+export async function findDelegateCandidate(
+  db: Db,
+  query: { userId: string; district: string; roles: string[]; candidateUsers: string[] },
+): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom("users as u")
+    .select("u.id")
+    .where("u.id", "=", query.userId)
+    .where("u.disabled", "=", false)
+    .where("u.district", "=", query.district)
+    .where((eb) =>
+      eb.or([
+        eb("u.id", "in", query.candidateUsers.length > 0 ? query.candidateUsers : ["-"]),
+        eb.exists(
+          eb
+            .selectFrom("user_roles as ur")
+            .select("ur.user_id")
+            .whereRef("ur.user_id", "=", "u.id")
+            .where("ur.role_id", "in", query.roles.length > 0 ? query.roles : ["-"]),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+}

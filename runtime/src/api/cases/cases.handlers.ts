@@ -24,6 +24,7 @@ import {
   addCaseDocument,
   type CaseRow,
   caseParticipants,
+  caseWorkflowsOf,
   findCaseDocument,
   getCase,
   getCasePrivacy,
@@ -510,12 +511,7 @@ export const signal: RouteHandler<typeof routes.signal, AppEnv> = async (c) => {
     district: body.district,
   });
   const deps = c.get("deps");
-  const cases = await deps.db
-    .selectFrom("cases")
-    .select(["id", "workflow_id"])
-    .where("district", "=", body.district)
-    .where("status", "=", "active")
-    .execute();
+  const cases = await caseWorkflowsOf(deps.db, { district: body.district, statuses: ["active"] });
   let delivered = 0;
   // Small batches: a district has hundreds of active cases, not millions.
   for (let i = 0; i < cases.length; i += 20) {
@@ -523,7 +519,7 @@ export const signal: RouteHandler<typeof routes.signal, AppEnv> = async (c) => {
     const results = await Promise.allSettled(
       batch.map((k) =>
         deps.temporal.client.workflow
-          .getHandle(k.workflow_id)
+          .getHandle(k.workflowId)
           .signal(broadcastSignal, { name: body.name, payload: body.payload }),
       ),
     );

@@ -9,7 +9,8 @@ import type { Principal } from "../../auth/principal";
 import { appendAudit } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import { nextCaseNumber } from "../../store/case-numbers";
-import { addCaseDocument } from "../../store/cases";
+import { addCaseDocument, insertCase } from "../../store/cases";
+import { findDistrictUnit } from "../../store/org-units";
 import { deployedCalledPlans, resolvePublishedVersion, wibDate } from "../../store/process-versions";
 import { insertPendingStart } from "../../store/workflow-starts";
 import { type BpmnProcessInput, caseWorkflowId } from "../../temporal/definitions";
@@ -89,11 +90,7 @@ export async function startCase(
     input.files,
     (id) => requirements.find((r) => r.id === id)?.fileTypes ?? DEFAULT_FILE_TYPES,
   );
-  const unit = await db
-    .selectFrom("org_units")
-    .select(["abbreviation"])
-    .where("code", "=", data.district)
-    .executeTakeFirst();
+  const unit = await findDistrictUnit(db, data.district);
   const calendar = districtCalendar(data.district, today.year);
   const dueAt = calendar ? caseDueAt(calendar, now, plan.standard?.completionTime) : null;
 
@@ -105,23 +102,18 @@ export async function startCase(
       serviceCode: plan.standard?.code ?? plan.processId,
       year: today.year,
     });
-    const row = await tx
-      .insertInto("cases")
-      .values({
-        id: caseId,
-        case_number: caseNumber,
-        district: data.district,
-        process_version_id: version.id,
-        process_id: version.process_id,
-        workflow_id: caseWorkflowId(caseId),
-        status: "active",
-        applicant: JSON.stringify(data.applicant),
-        due_at: dueAt,
-        created_by: principal.userId,
-        started_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertCase(tx, {
+      id: caseId,
+      caseNumber,
+      district: data.district,
+      processVersionId: version.id,
+      processId: version.process_id,
+      workflowId: caseWorkflowId(caseId),
+      applicant: data.applicant,
+      dueAt,
+      createdBy: principal.userId,
+      startedAt: now,
+    });
     for (const u of uploads) {
       const id = randomUUID();
       await addCaseDocument(tx, {

@@ -8,6 +8,7 @@ import {
   draftsDeployedWith,
   getProcessVersion,
   insertProcessVersion,
+  listProcessVersions,
   type ProcessVersionRow,
   publishDraft,
 } from "../../store/process-versions";
@@ -99,38 +100,15 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   if (query.district && !p.isSuperAdmin && query.district !== p.district) {
     await authorize(c, false, "process.list", { type: "process", district: query.district });
   }
-  let q = c
-    .get("deps")
-    .db.selectFrom("process_versions")
-    .select([
-      "id",
-      "process_id",
-      "district",
-      "version",
-      "name",
-      "status",
-      "plan_hash",
-      "effective_from",
-      "legal_basis",
-      "created_by",
-      "created_at",
-      "published_at",
-      "deployment_id",
-    ])
-    .orderBy("process_id")
-    .orderBy("district")
-    .orderBy("version", "desc");
-  if (query.district) q = q.where((eb) => eb.or([eb("district", "=", query.district!), eb("district", "is", null)]));
-  else if (!p.isSuperAdmin) {
-    const own = p.district;
-    q = q.where((eb) =>
-      own ? eb.or([eb("district", "=", own), eb("district", "is", null)]) : eb("district", "is", null),
-    );
-  }
-  if (query.processId) q = q.where("process_id", "=", query.processId);
-  if (query.status === "draft" || query.status === "published" || query.status === "retired")
-    q = q.where("status", "=", query.status);
-  const rows = await q.execute();
+  // a district's own versions and the templates; a super admin without a filter sees every district's
+  const district = query.district ?? (p.isSuperAdmin ? undefined : p.district);
+  const status =
+    query.status === "draft" || query.status === "published" || query.status === "retired" ? query.status : undefined;
+  const rows = await listProcessVersions(c.get("deps").db, {
+    district,
+    ...(query.processId ? { processId: query.processId } : {}),
+    ...(status ? { status } : {}),
+  });
   return c.json({ items: rows.map((r) => toProcessVersionView({ ...r, bpmn_xml: "", plan: {} })) }, 200);
 };
 

@@ -9,6 +9,7 @@ import { hiddenFields, parsePrivacy, redact } from "../../auth/privacy";
 import { noticeTaskAssigned } from "../../notifications/task-notices";
 import { appendAudit, appendAudits } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
+import { caseWithPlan, getCase } from "../../store/cases";
 import type { Db } from "../../store/db";
 import { decodeCursor, type InboxRow, queryInbox } from "../../store/inbox";
 import {
@@ -23,7 +24,7 @@ import {
   unclaimTask,
 } from "../../store/task-actions";
 import { closeTask, getTask, planForm, type TaskRow } from "../../store/tasks";
-import { findUsers } from "../../store/users";
+import { findDelegateCandidate, findUsers } from "../../store/users";
 import { completeTaskUpdate, instanceWorkflowId } from "../../temporal/definitions";
 import type { Rejection } from "../../temporal/workflows/task-completion";
 import type { AppContext, AppEnv } from "../context";
@@ -89,12 +90,7 @@ async function taskDetailWithPrivacy(
   task: TaskRow,
   p: Principal,
 ): Promise<{ detail: TaskDetail; privacy: CasePrivacy | undefined }> {
-  const info = await db
-    .selectFrom("cases as c")
-    .innerJoin("process_versions as v", "v.id", "c.process_version_id")
-    .select(["c.case_number", "c.process_id", "c.applicant", "v.plan"])
-    .where("c.id", "=", task.case_id)
-    .executeTakeFirstOrThrow();
+  const info = await caseWithPlan(db, task.case_id);
   const plan = info.plan as { forms?: Record<string, unknown>; privacy?: unknown };
   const forms = plan.forms ?? {};
   const privacy = parsePrivacy(plan.privacy);
@@ -268,25 +264,12 @@ export const delegate: RouteHandler<typeof routes.delegate, AppEnv> = async (c) 
   const task = await visibleTask(c, p, c.req.valid("param").taskId, "task.delegate");
   await authorize(c, canReassignTask(p, task), "task.delegate", { type: "task", id: task.id, district: task.district });
   // A candidate: holds one of the task's roles or is one of its candidate users.
-  const target = await db
-    .selectFrom("users as u")
-    .select("u.id")
-    .where("u.id", "=", body.userId)
-    .where("u.disabled", "=", false)
-    .where("u.district", "=", task.district)
-    .where((eb) =>
-      eb.or([
-        eb("u.id", "in", task.candidate_users.length > 0 ? task.candidate_users : ["-"]),
-        eb.exists(
-          eb
-            .selectFrom("user_roles as ur")
-            .select("ur.user_id")
-            .whereRef("ur.user_id", "=", "u.id")
-            .where("ur.role_id", "in", task.roles.length > 0 ? task.roles : ["-"]),
-        ),
-      ]),
-    )
-    .executeTakeFirst();
+  const target = await findDelegateCandidate(db, {
+    userId: body.userId,
+    district: task.district,
+    roles: task.roles,
+    candidateUsers: task.candidate_users,
+  });
   if (!target) throw new ApiException(422, "delegate-invalid", { userId: body.userId, roles: task.roles });
   const result = await assignTask(db, { taskId: task.id, revision: body.revision, userId: body.userId });
   if (!result.ok) conflict(result);
@@ -394,11 +377,8 @@ export const complete: RouteHandler<typeof routes.complete, AppEnv> = async (c) 
   await authorize(c, canWorkOnTask(p, task), "task.complete", { type: "task", id: task.id, district: task.district });
   // Whatever happens next, what the user typed stays retrievable as their draft.
   await saveDraft(db, { taskId: task.id, userId: p.userId, data: body.data });
-  const caseRow = await db
-    .selectFrom("cases")
-    .select("workflow_id")
-    .where("id", "=", task.case_id)
-    .executeTakeFirstOrThrow();
+  const caseRow = await getCase(db, task.case_id);
+  if (!caseRow) throw new ApiException(404, "not-found");
   // a task of a called process is completed in that called case's workflow
   const workflowId = instanceWorkflowId(task.case_id, caseRow.workflow_id, task.element_instance_id);
   // A completion that would lose on revision hears so first (409), whatever its data; refused data

@@ -12,6 +12,8 @@ import { runConnector } from "../../connectors";
 import type { Env } from "../../env";
 import type { Logger } from "../../logger";
 import { noticeTaskAssigned } from "../../notifications/task-notices";
+import { appendCaseEvents } from "../../store/case-events";
+import { caseWorkflowsOf, setCaseStatus } from "../../store/cases";
 import type { Db } from "../../store/db";
 import { externalJobKey, offerJob } from "../../store/external-jobs";
 import { resolvePublishedVersion, wibDate } from "../../store/process-versions";
@@ -77,34 +79,14 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
     },
 
     async recordCaseEvents({ caseId, events }) {
-      if (events.length === 0) return;
-      await db
-        .insertInto("case_events")
-        .values(
-          events.map((e) => ({
-            case_id: caseId,
-            type: e.type,
-            element_id: e.elementId ?? null,
-            actor: e.actor ?? null,
-            data: JSON.stringify(e.data ?? {}),
-            at: e.at,
-            dedupe_key: e.dedupeKey,
-          })),
-        )
-        .onConflict((oc) => oc.column("dedupe_key").doNothing())
-        .execute();
+      await appendCaseEvents(
+        db,
+        events.map((e) => ({ ...e, caseId })),
+      );
     },
 
-    async setCaseStatus({ caseId, status, dueAt, endedAt }) {
-      await db
-        .updateTable("cases")
-        .set({
-          status,
-          ...(dueAt !== undefined ? { due_at: dueAt } : {}),
-          ...(endedAt !== undefined ? { ended_at: endedAt } : {}),
-        })
-        .where("id", "=", caseId)
-        .execute();
+    async setCaseStatus(input) {
+      await setCaseStatus(db, input);
     },
 
     async runConnector(input) {
@@ -157,14 +139,8 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
     },
 
     async listCaseWorkflows({ district, excludeCaseId }) {
-      const rows = await db
-        .selectFrom("cases")
-        .select("workflow_id")
-        .where("district", "=", district)
-        .where("status", "in", ["active", "incident"])
-        .where("id", "!=", excludeCaseId)
-        .execute();
-      return rows.map((r) => r.workflow_id);
+      const cases = await caseWorkflowsOf(db, { district, statuses: ["active", "incident"], excludeCaseId });
+      return cases.map((k) => k.workflowId);
     },
   };
 }
