@@ -282,7 +282,10 @@ describe("notification centre", () => {
     expect(titles(await page("sekretaris"))).not.toContain(`E1 ${TAG}`);
     // a role notice gets a delivery for the kepala bidang who gave an email, none for the one who did not
     const r = await note({ title: `E2 ${TAG}`, roles: ["kepala-bidang"] });
-    expect((await deliveriesOf(db, r.id)).map((d) => d.user_id)).toEqual([who("kabid").userId]);
+    // (other files' kepala-bidang of 3216 share the database: only this file's two are asked about)
+    const delivered = (await deliveriesOf(db, r.id)).map((d) => d.user_id);
+    expect(delivered).toContain(who("kabid").userId);
+    expect(delivered).not.toContain(who("kabid2").userId);
   });
 });
 
