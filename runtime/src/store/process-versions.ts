@@ -1,5 +1,6 @@
 /** Deployed process versions: numbered per process and district; a case keeps the version it started on. */
 import { createHash, randomUUID } from "node:crypto";
+import { localParts, TIME_ZONES } from "@alur/shared/calendar";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import { type Selectable, sql } from "kysely";
 import type { Db } from "./db";
@@ -128,7 +129,7 @@ export async function deployedCalledPlans(
 
 /** The date (YYYY-MM-DD) of `now` in WIB, the zone effective dates are written in. */
 export function wibDate(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return localParts(now.getTime(), TIME_ZONES.WIB).date;
 }
 
 /**

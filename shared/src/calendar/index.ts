@@ -12,5 +12,5 @@ export {
   TIME_ZONES,
   TimeZoneName,
 } from "./business-calendar";
-export { formatLocal, parseInstant } from "./local-time";
+export { formatLocal, localParts, parseInstant } from "./local-time";
 export { addWorkingDuration, isWorkingDay, officeDayMinutes, receivedAt, workingTimeBetween } from "./working-time";
