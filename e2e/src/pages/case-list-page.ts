@@ -20,7 +20,15 @@ export class CaseListPage {
     const form = this.filters();
     if (input.search !== undefined) await form.getByRole("searchbox").fill(input.search);
     if (input.status !== undefined) await form.getByLabel("Status").selectOption({ label: input.status });
+    const answered = this.page.waitForResponse((r) => {
+      const url = new URL(r.url());
+      if (r.request().method() !== "GET" || url.pathname !== "/api/cases") return false;
+      return input.search === undefined || [...url.searchParams.values()].includes(input.search);
+    });
     await form.getByRole("button", { name: "Terapkan" }).click();
+    await answered;
+    // the previous rows stay shown, busy, until the new page renders
+    await this.page.locator('[aria-busy="false"]:has([data-testid="case-list"])').waitFor();
   }
 
   row(caseNumber: string) {

@@ -90,7 +90,8 @@ export function CaseListPage() {
       />
       <QueryState query={list}>
         {(page) => (
-          <>
+          // the previous page stays shown while a new filter loads: dimmed and busy, so no one reads it as the answer
+          <div className={list.isPlaceholderData ? "is-stale" : undefined} aria-busy={list.isPlaceholderData}>
             {page.items.length === 0 ? (
               <p className="card muted">{t("caseList.empty")}</p>
             ) : (
@@ -114,7 +115,7 @@ export function CaseListPage() {
                 {t("common.next")}
               </button>
             </div>
-          </>
+          </div>
         )}
       </QueryState>
     </>
