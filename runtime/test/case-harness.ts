@@ -85,11 +85,15 @@ export class CaseDriver {
     return this.handle.result() as Promise<BpmnProcessResult>;
   }
 
-  /** Saves the run's history as a replay fixture when RECORD_HISTORIES=1. */
+  /**
+   * Saves the run's history as a replay fixture when RECORD_HISTORIES=1. With HISTORY_TAG set the
+   * file is `<name>.<tag>.json`, beside the older recordings, which must keep replaying too.
+   */
   async saveHistory(name: string): Promise<void> {
     if (process.env.RECORD_HISTORIES !== "1") return;
     const history = await this.handle.fetchHistory();
-    writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), historyToJSON(history));
+    const tag = process.env.HISTORY_TAG ? `.${process.env.HISTORY_TAG}` : "";
+    writeFileSync(path.join(HISTORIES_DIR, `${name}${tag}.json`), historyToJSON(history));
   }
 }
 

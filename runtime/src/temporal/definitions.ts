@@ -139,23 +139,8 @@ export function instanceWorkflowId(caseId: string, caseWorkflow: string, element
   return childPath.length === 0 ? caseWorkflow : childWorkflowId(caseId, childPath.join("/"));
 }
 
-/**
- * Joins a child id to an incident id of that called case. Not "/": the id travels as one URL
- * path segment. Child ids are `<caseId>-c<n>` (caseId a UUID) and incident ids `x<n>`, so
- * neither holds a dot.
- */
-const INCIDENT_PATH_SEPARATOR = ".";
-
-/** The id under which a parent shows an incident its called case `childId` reported. */
-export function childIncidentId(childId: string, incidentId: string): string {
-  return `${childId}${INCIDENT_PATH_SEPARATOR}${incidentId}`;
-}
-
-/** Where an incident id shown on a case lives: the called case's child path (empty: the case itself) and its own id there. */
-export function incidentRoute(incidentId: string): { childPath: string[]; incidentId: string } {
-  const parts = incidentId.split(INCIDENT_PATH_SEPARATOR);
-  return { childPath: parts.slice(0, -1), incidentId: parts.at(-1) ?? "" };
-}
+// The incident id scheme is the engine's (called-cases.ts); clients use it from here.
+export { childIncidentId, incidentRoute } from "../engine/called-cases";
 
 /** The bilingual refusal of a retry of an incident that does not exist or is already resolved. */
 export function unknownIncidentRejection(incidentId: string): { code: "unknown-incident"; id: string; en: string } {

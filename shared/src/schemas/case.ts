@@ -40,13 +40,18 @@ export const completeTaskInputSchema = () =>
 export const CompleteTaskInput = completeTaskInputSchema();
 export type CompleteTaskInput = z.infer<typeof CompleteTaskInput>;
 
-/** A message delivered to a case (e.g. "provincial decree received"). */
-export const MessageInput = z.object({
-  name: z.string().min(1),
-  correlationKey: z.string().optional(),
-  payload: Variables.default({}),
-  actor: z.string().optional(),
-});
+/**
+ * A message delivered to a case (e.g. "provincial decree received"). A factory, as for
+ * completeTaskInputSchema: the deliverMessage update's validator builds its own per case.
+ */
+export const messageInputSchema = () =>
+  z.object({
+    name: z.string().min(1),
+    correlationKey: z.string().optional(),
+    payload: variablesSchema().default({}),
+    actor: z.string().optional(),
+  });
+export const MessageInput = messageInputSchema();
 export type MessageInput = z.infer<typeof MessageInput>;
 
 /**
@@ -61,11 +66,13 @@ export const MessageDelivery = z.object({
 export type MessageDelivery = z.infer<typeof MessageDelivery>;
 
 /** Argument of the `retryIncident` workflow update: an admin resolves an incident, optionally fixing variables. */
-export const RetryIncidentInput = z.object({
-  incidentId: z.string().min(1),
-  variables: Variables.optional(),
-  actor: Actor,
-});
+export const retryIncidentInputSchema = () =>
+  z.object({
+    incidentId: z.string().min(1),
+    variables: variablesSchema().optional(),
+    actor: actorSchema(),
+  });
+export const RetryIncidentInput = retryIncidentInputSchema();
 export type RetryIncidentInput = z.infer<typeof RetryIncidentInput>;
 
 /** Case variables a supervisor may not correct: they are the case's identity and records. */

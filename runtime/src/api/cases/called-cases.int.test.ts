@@ -143,7 +143,9 @@ async function saveHistories(name: string, workflowIds: string[]): Promise<void>
   if (process.env.RECORD_HISTORIES !== "1") return;
   for (const [i, workflowId] of workflowIds.entries()) {
     const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-    writeFileSync(path.join(HISTORIES_DIR, `${name}-${i}.json`), historyToJSON(history));
+    // HISTORY_TAG keeps older recordings beside the new ones (see the case harness's saveHistory)
+    const tag = process.env.HISTORY_TAG ? `.${process.env.HISTORY_TAG}` : "";
+    writeFileSync(path.join(HISTORIES_DIR, `${name}-${i}${tag}.json`), historyToJSON(history));
   }
 }
 

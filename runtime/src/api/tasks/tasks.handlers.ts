@@ -6,6 +6,7 @@ import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } 
 import { canReassignTask, canSeeTask, canWorkOnTask } from "../../auth/policy";
 import type { Principal } from "../../auth/principal";
 import { hiddenFields, parsePrivacy, redact } from "../../auth/privacy";
+import type { Rejection } from "../../engine/task-completion";
 import { noticeTaskAssigned } from "../../notifications/task-notices";
 import { appendAudit, appendAudits } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
@@ -26,7 +27,6 @@ import {
 import { closeTask, getTask, planForm, type TaskRow } from "../../store/tasks";
 import { findDelegateCandidate, findUsers } from "../../store/users";
 import { completeTaskUpdate, instanceWorkflowId } from "../../temporal/definitions";
-import type { Rejection } from "../../temporal/workflows/task-completion";
 import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { MessageSubscription } from "../../engine/types";
 import {
   openedSubscriptions,
   reportedMessageNames,
   reportedSubscriptions,
   routeMessage,
   subscriptionsKey,
-} from "./child-messages";
+} from "./called-cases";
+import type { MessageSubscription } from "./types";
 
 const sk = (correlationKey: string | null): MessageSubscription => ({ name: "skProvinsi", correlationKey });
 const withdrawn: MessageSubscription = { name: "permohonanDicabut", correlationKey: null };

@@ -1,13 +1,13 @@
 /**
- * The completeTask update's validator, as a pure function: a wrong completion is rejected before
- * it enters history. Rejections carry a stable code and Indonesian/English messages.
+ * Whether a task completion may be applied: the completeTask update's validator, as a pure
+ * function over the engine state, so a wrong completion is rejected before it enters history. Rejections carry a stable code and Indonesian/English messages.
  */
 
 import { notAllowedKeys, notAllowedMessage, validateTaskData } from "@alur/shared/forms";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import { completeTaskInputSchema } from "@alur/shared/schemas";
-import { caseView } from "../../engine";
-import type { EngineState } from "../../engine/types";
+import { caseView } from "./case-view";
+import type { EngineState } from "./types";
 
 export interface Rejection {
   code:

@@ -1,7 +1,7 @@
 import type { CaseIncident, CaseStateView } from "@alur/shared/schemas";
 import { describe, expect, it } from "vitest";
-import { caseWorkflowId, childWorkflowId, incidentRoute } from "../definitions";
-import { asParentIncidents, withChildIncidents } from "./child-incidents";
+import { caseWorkflowId, childWorkflowId, incidentRoute } from "../temporal/definitions";
+import { asParentIncidents, withChildIncidents } from "./called-cases";
 
 const CASE = "0b6f6c1e-3f7a-4a53-9d43-6a1f0c2a9e11";
 const outage: CaseIncident = {
