@@ -70,12 +70,6 @@ export async function request<S extends z.ZodType>(schema: S, path: string, init
   return parsed.data;
 }
 
-/** Calls the API and returns the body as text (BPMN XML). */
-export async function requestText(path: string, init: Init = {}): Promise<string> {
-  const res = await send(path, init);
-  return res.text();
-}
-
 /** Builds a query string from defined values only. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();

@@ -22,11 +22,6 @@ export function canSuperviseCase(p: Principal, district: string): boolean {
   return p.district === district && (p.isDistrictAdmin || p.isHead);
 }
 
-/** Any signed-in user reads the roles and org units (needed to pick a delegate). */
-export function canReadDirectory(_p: Principal): boolean {
-  return true;
-}
-
 /** The front office starts cases of its own district on behalf of an applicant. */
 export function canStartCase(p: Principal, district: string): boolean {
   return p.district === district && p.roles.includes(FRONT_OFFICE);

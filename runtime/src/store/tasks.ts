@@ -1,5 +1,4 @@
 /** User tasks in the store: created and closed by the workflow's activities, read by the inbox. */
-import type { TaskView } from "@alur/shared/schemas";
 import { type Selectable, sql } from "kysely";
 import { appendAudit } from "./audit";
 import type { Db } from "./db";
@@ -188,21 +187,4 @@ export async function planForm(db: Db, caseId: string, formId: string): Promise<
     .where("c.id", "=", caseId)
     .executeTakeFirst();
   return row?.form ?? undefined;
-}
-
-/** The API's view of a task row. */
-export function toTaskView(row: TaskRow): TaskView {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    elementId: row.element_id,
-    name: row.name,
-    roles: row.roles,
-    assignee: row.assignee,
-    status: row.status,
-    formId: row.form_id,
-    dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
-    followUpAt: row.follow_up_at ? new Date(row.follow_up_at).toISOString() : null,
-    createdAt: new Date(row.created_at).toISOString(),
-  };
 }

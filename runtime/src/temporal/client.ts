@@ -4,7 +4,6 @@
  * worker (NativeConnection).
  */
 import { readFileSync } from "node:fs";
-import { Client, Connection } from "@temporalio/client";
 import type { Env } from "../env";
 
 type TemporalEnv = Pick<
@@ -50,10 +49,4 @@ export function connectionOptions(env: TemporalEnv, address?: string): TemporalC
     options.tls ??= true;
   }
   return options;
-}
-
-/** A workflow client on the configured namespace; close `client.connection` when done. */
-export async function connectClient(env: TemporalEnv, address?: string): Promise<Client> {
-  const connection = await Connection.connect(connectionOptions(env, address));
-  return new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
 }
