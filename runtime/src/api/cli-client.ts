@@ -3,7 +3,8 @@
  * one error shape. Options: --url (default http://localhost:8080/api, or ALUR_URL), --user and
  * --password (or ALUR_USER / ALUR_PASSWORD).
  */
-import type { ApiError } from "@alur/shared/api";
+import { type ApiError, LoginResponse } from "@alur/shared/api";
+import type { z } from "zod";
 
 export interface ClientOptions {
   url?: string;
@@ -38,20 +39,40 @@ export class ApiClient {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ username, password, mode: "token" }),
     });
-    const body = await readJson(res);
-    return new ApiClient(baseUrl, (body as { token: string }).token);
+    const { token } = answer(LoginResponse, await readJson(res), "/auth/login");
+    if (!token) throw new Error(`the Alur server at ${baseUrl} gave no token for the CLI`);
+    return new ApiClient(baseUrl, token);
   }
 
-  /** Sends a request; JSON bodies are serialised, FormData passed as is. Throws the API's message. */
-  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  /**
+   * Sends a request and parses the answer with the API's own response schema (shared with the
+   * server), so a server of another version fails here with a clear message rather than later as
+   * an undefined field. JSON bodies are serialised, FormData passed as is. Throws the API's message.
+   */
+  async request<S extends z.ZodType>(
+    schema: S,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<z.output<S>> {
     const init: RequestInit = { method, headers: { authorization: `Bearer ${this.token}`, ...headers } };
     if (body instanceof FormData) init.body = body;
     else if (body !== undefined) {
       init.body = JSON.stringify(body);
       (init.headers as Record<string, string>)["content-type"] = "application/json";
     }
-    return (await readJson(await reach(this.baseUrl, `${this.baseUrl}${path}`, init))) as T;
+    return answer(schema, await readJson(await reach(this.baseUrl, `${this.baseUrl}${path}`, init)), path);
   }
+}
+
+function answer<S extends z.ZodType>(schema: S, body: unknown, path: string): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(
+    `unexpected answer from ${path} (${issue?.path.join(".") || "body"}: ${issue?.message}); are the CLI and the server the same version?`,
+  );
 }
 
 /** fetch, with "cannot reach <server>" instead of a bare "fetch failed". */

@@ -48,5 +48,6 @@ export const DeployResponse = z.object({
   /** Compiler warnings (errors reject the deployment with 422). */
   problems: z.array(z.unknown()),
 });
+export type DeployResponse = z.infer<typeof DeployResponse>;
 
 export const ProcessVersionList = z.object({ items: z.array(ProcessVersionView) });

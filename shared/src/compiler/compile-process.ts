@@ -17,6 +17,7 @@ import {
   WorkingTimeUnit,
 } from "../plan";
 import { roleIds } from "../schemas/roles";
+import { alurTaskOf, slaOf } from "./alur-task";
 import { namer } from "./element-words";
 import { compileEventDefinition, correlation } from "./event-definitions";
 import { feelOrStringLiteral, isFeel, stripFeel, valueOrFeel } from "./feel-values";
@@ -30,7 +31,6 @@ import {
   isA,
   localType,
   type ModdleElement,
-  num,
   str,
 } from "./moddle-element";
 import { readPrivacy } from "./privacy";
@@ -134,7 +134,7 @@ function compile(definitions: ModdleElement, processId: string | undefined, opti
       scope,
       incoming: incoming.get(element.id) ?? [],
       outgoing: outgoing.get(element.id) ?? [],
-      pausesClock: bool(extension(element, "alur:Task"), "pausesClock") ?? false,
+      pausesClock: alurTaskOf(element).pausesClock,
     };
     const name = str(element, "name");
     if (name) base.name = name;
@@ -402,13 +402,13 @@ function optionalEvent(element: ModdleElement, problems: Problem[]): { eventDefi
 
 function userTaskOf(element: ModdleElement, problems: Problem[], embeddedForms: Map<string, unknown>): UserTaskSpec {
   const assignment = extension(element, "zeebe:AssignmentDefinition");
-  const alurTask = extension(element, "alur:Task");
+  const alurTask = alurTaskOf(element);
   const groups = str(assignment, "candidateGroups");
   const users = str(assignment, "candidateUsers");
   const task: UserTaskSpec = {
     roles: groups && isFeel(groups) ? [] : roleIds(groups),
-    documents: commaList(str(alurTask, "documents")),
-    escalateTo: commaList(str(alurTask, "escalateTo")),
+    documents: alurTask.documents,
+    escalateTo: alurTask.escalateTo,
   };
   if (groups && isFeel(groups) && stripFeel(groups)) task.rolesExpression = stripFeel(groups);
   if (users && isFeel(users)) {
@@ -434,15 +434,15 @@ function userTaskOf(element: ModdleElement, problems: Problem[], embeddedForms: 
   }
   const formId = formIdOf(element, embeddedForms);
   if (formId) task.formId = formId;
-  const slaValue = num(alurTask, "slaValue");
+  const { slaValue, slaUnit } = alurTask;
   if (slaValue !== undefined) {
-    const unit = WorkingTimeUnit.safeParse(str(alurTask, "slaUnit") ?? "workingDays");
-    if (unit.success && slaValue >= 0) task.sla = { value: slaValue, unit: unit.data };
+    const sla = slaOf(element);
+    if (sla) task.sla = sla;
     else {
       problems.push(
         problem(element.id, "error", "sla-invalid", {
-          id: `SLA tidak sah (${slaValue} ${str(alurTask, "slaUnit") ?? ""}); satuan: ${WorkingTimeUnit.options.join(", ")}.`,
-          en: `Invalid SLA (${slaValue} ${str(alurTask, "slaUnit") ?? ""}); units: ${WorkingTimeUnit.options.join(", ")}.`,
+          id: `SLA tidak sah (${slaValue} ${slaUnit}); satuan: ${WorkingTimeUnit.options.join(", ")}.`,
+          en: `Invalid SLA (${slaValue} ${slaUnit}); units: ${WorkingTimeUnit.options.join(", ")}.`,
         }),
       );
     }

@@ -5,19 +5,13 @@
  * PDF), the designer and the CLI, and later by the public service page.
  */
 import type { DerivedStandard, DerivedStep, ServiceStandard, StepBranch, StepRole } from "../schemas";
+import { alurTaskOf, slaOf } from "./alur-task";
 import { children, commaList, extension, extensions, isA, type ModdleElement, str } from "./moddle-element";
 import { type Problem, problem } from "./problem";
 import { flowElementsOf, refId, selectProcess } from "./process-elements";
 import { readServiceStandard, readVariant } from "./service-standard";
 import { standardDiagram } from "./standard-diagram";
-import {
-  longestSlaPath,
-  type ProcedureGraph,
-  pausesClock,
-  procedureGraph,
-  slaOf,
-  workingMinutes,
-} from "./standard-graph";
+import { longestSlaPath, type ProcedureGraph, procedureGraph, workingMinutes } from "./standard-graph";
 import { durationWords, inSentence } from "./standard-words";
 
 export interface DeriveStandardInput {
@@ -158,7 +152,7 @@ function deriveProcedure(procedure: ProcedureGraph, roleNames: Record<string, st
       kind,
       roles,
       ...(sla ? { sla } : {}),
-      pausesClock: pausesClock(e),
+      pausesClock: alurTaskOf(e).pausesClock,
       parallelWith: [],
       branches: [],
       text: "",
@@ -276,7 +270,7 @@ function deriveProcedure(procedure: ProcedureGraph, roleNames: Record<string, st
     const pause = via.find((s) => s.pausesClock);
     const toApplicant = via.some((s) => {
       const e = element(s.elementId);
-      return headers(e).audience === "applicant" || pausesClock(e as ModdleElement);
+      return headers(e).audience === "applicant" || alurTaskOf(e).pausesClock;
     });
     const range = via.length === 0 ? "" : ` (langkah ${stepRange(via.map((s) => s.order))})`;
     const what = toApplicant

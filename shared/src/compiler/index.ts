@@ -3,6 +3,7 @@
  * Used by the designer (in the browser), the runtime (at deploy) and the `alur` CLI.
  */
 
+export { type AlurTask, alurTaskOf, slaOf } from "./alur-task";
 export { LINT_OVERRIDES, lintDefinitions } from "./bpmnlint-rules";
 export { type CompileOptions, type CompileResult, compileProcess } from "./compile-process";
 export { type DeriveStandardInput, deriveStandard, publishedStandard } from "./derive-standard";
@@ -13,7 +14,6 @@ export { hasErrors, Problem, Severity } from "./problem";
 export { executableProcesses, processesOf, selectProcess } from "./process-elements";
 export { ALUR_RULES, type Rule, type ValidateOptions } from "./rules";
 export { explainFeelError } from "./rules/feel-syntax";
-export { KNOWN_CONNECTORS } from "./rules/unknown-connector-type";
 export { readServiceStandard, readVariant } from "./service-standard";
 export { durationWords, numberWords, unitWords } from "./standard-words";
 export { unsupportedReason } from "./supported-elements";

@@ -1,19 +1,7 @@
 /** Reads the alur:serviceStandard and alur:variant extensions of a process into their schemas. */
-import { ServiceStandard, VariantInfo } from "../schemas";
+import { PROSE_COMPONENTS, ServiceStandard, VariantInfo } from "../schemas";
 import { child, children, commaList, extension, type ModdleElement, num, str } from "./moddle-element";
 import { type Problem, problem } from "./problem";
-
-/** Keys of alur:component, the prose components (8 to 14) and the pledge. */
-const PROSE_COMPONENTS = [
-  "facilities",
-  "competence",
-  "supervision",
-  "staffCount",
-  "serviceGuarantee",
-  "safetyGuarantee",
-  "evaluation",
-  "pledge",
-] as const;
 
 /** The service standard declared on a process, validated; problems name the offending field. */
 export function readServiceStandard(process: ModdleElement): { standard?: ServiceStandard; problems: Problem[] } {

@@ -4,7 +4,8 @@
  * over the graph without its back edges, which is acyclic.
  */
 import type { DurationUnit } from "../schemas";
-import { bool, extension, isA, type ModdleElement, num, str } from "./moddle-element";
+import { alurTaskOf, slaOf } from "./alur-task";
+import { isA, type ModdleElement } from "./moddle-element";
 import type { ScopedElement } from "./process-elements";
 import { type FlowGraph, flowGraph } from "./rules/flow-graph";
 
@@ -99,20 +100,6 @@ export function procedureGraph(elements: readonly ScopedElement[]): ProcedureGra
   return { graph, order: post.reverse(), forward, backEdges, endsForward };
 }
 
-/** The SLA of a node (alur:task slaValue/slaUnit), if any. */
-export function slaOf(element: ModdleElement): { value: number; unit: DurationUnit } | undefined {
-  const task = extension(element, "alur:Task");
-  const value = num(task, "slaValue");
-  if (value === undefined || value < 0) return undefined;
-  const unit = str(task, "slaUnit") ?? "workingDays";
-  return isDurationUnit(unit) ? { value, unit } : undefined;
-}
-
-/** Waiting at this node stops the service-standard clock. */
-export function pausesClock(element: ModdleElement): boolean {
-  return bool(extension(element, "alur:Task"), "pausesClock") ?? false;
-}
-
 /** Working minutes of a duration; calendar units are approximated (5 of 7 days, 21 working days a month). */
 export function workingMinutes(duration: { value: number; unit: DurationUnit }, dayMinutes = WORKING_DAY_FALLBACK) {
   const perUnit: Record<DurationUnit, number> = {
@@ -180,12 +167,8 @@ export function longestSlaPath(procedure: ProcedureGraph, dayMinutes = WORKING_D
       return { ...inner, elementIds: [id, ...inner.elementIds] };
     }
     const sla = slaOf(element);
-    if (!sla || pausesClock(element)) return { elementIds: [id], workingMinutes: 0, units: new Set() };
+    if (!sla || alurTaskOf(element).pausesClock) return { elementIds: [id], workingMinutes: 0, units: new Set() };
     return { elementIds: [id], workingMinutes: workingMinutes(sla, dayMinutes), units: new Set([sla.unit]) };
   };
   return inScope(null);
-}
-
-function isDurationUnit(unit: string): unit is DurationUnit {
-  return ["minutes", "hours", "workingHours", "workingDays", "calendarDays", "months", "years"].includes(unit);
 }

@@ -4,7 +4,7 @@
  * and never re-parsed from XML at run time.
  */
 import { z } from "zod";
-import { CasePrivacy, ServiceStandard, VariantInfo } from "../schemas";
+import { CasePrivacy, ServiceStandard, VariantInfo, WorkingTimeUnit } from "../schemas";
 
 /** Bump when the plan's shape or meaning changes; a running case keeps the version it started on. */
 export const PLAN_VERSION = 1;
@@ -19,8 +19,7 @@ export const ValueOrFeel = z.discriminatedUnion("kind", [
 ]);
 export type ValueOrFeel = z.infer<typeof ValueOrFeel>;
 
-export const WorkingTimeUnit = z.enum(["minutes", "hours", "workingHours", "workingDays", "calendarDays", "months"]);
-export type WorkingTimeUnit = z.infer<typeof WorkingTimeUnit>;
+export { WorkingTimeUnit };
 
 /** An amount of (working) time: "7 hari kerja" is { value: 7, unit: "workingDays" }. */
 export const WorkingDuration = z.object({ value: z.number().nonnegative(), unit: WorkingTimeUnit });

@@ -4,15 +4,15 @@
  */
 import { z } from "zod";
 
-export const DurationUnit = z.enum([
-  "minutes",
-  "hours",
-  "workingHours",
-  "workingDays",
-  "calendarDays",
-  "months",
-  "years",
-]);
+/**
+ * What a step's SLA and a working-time timer count in; the calendar turns each into a due date.
+ * Listed as the designer offers them, the common units first.
+ */
+export const WorkingTimeUnit = z.enum(["workingDays", "workingHours", "hours", "calendarDays", "minutes", "months"]);
+export type WorkingTimeUnit = z.infer<typeof WorkingTimeUnit>;
+
+/** What a standard's completion time may be declared in: also years (an adoption takes 1–1.5). */
+export const DurationUnit = z.enum([...WorkingTimeUnit.options, "years"]);
 export type DurationUnit = z.infer<typeof DurationUnit>;
 
 /** 1. Dasar Hukum: one law or regulation. */
@@ -138,6 +138,19 @@ export const STANDARD_COMPONENTS = [
   "safetyGuarantee",
   "evaluation",
 ] as const satisfies readonly (keyof ServiceStandard)[];
+
+/** The components written as prose (8 to 14) and the pledge: the keys of `<alur:component key>`. */
+export const PROSE_COMPONENTS = [
+  "facilities",
+  "competence",
+  "supervision",
+  "staffCount",
+  "serviceGuarantee",
+  "safetyGuarantee",
+  "evaluation",
+  "pledge",
+] as const satisfies readonly (keyof ServiceStandard)[];
+export type ProseComponent = (typeof PROSE_COMPONENTS)[number];
 
 /** A district variant: which template it derives from and the regulation behind the difference. */
 export const VariantInfo = z.object({

@@ -3,6 +3,8 @@
  * documents to verify and form; per process the service standard (14 components). Every change is
  * a command, so undo/redo work as for the built-in entries.
  */
+
+import { DurationUnit, PROSE_COMPONENTS, type ProseComponent, WorkingTimeUnit } from "@alur/shared/schemas";
 import {
   isSelectEntryEdited,
   isTextAreaEntryEdited,
@@ -18,7 +20,7 @@ import { hasConditionEntry } from "./condition-check";
 import { conditionEntries } from "./condition-entries";
 import { connectorEntries } from "./connector-entries";
 import { type AlurFormEditor, alurFormEditorModule } from "./form-editor-launcher";
-import { type Bo, commaList, findExtension, readTaskSettings, SLA_UNITS } from "./model-access";
+import { type Bo, commaList, findExtension, readTaskSettings } from "./model-access";
 import { formatLines, LINE_FORMATS, type LineList, parseLines } from "./standard-lines";
 
 type Translate = (text: string, replacements?: Record<string, string>) => string;
@@ -28,18 +30,6 @@ interface Services {
   bpmnFactory: { create(type: string, attrs?: Record<string, unknown>): Bo };
   commandStack: { execute(cmd: string, ctx: unknown): void };
 }
-
-const DURATION_UNITS = ["minutes", "hours", "workingHours", "workingDays", "calendarDays", "months", "years"];
-const PROSE_COMPONENTS = [
-  "facilities",
-  "competence",
-  "supervision",
-  "staffCount",
-  "serviceGuarantee",
-  "safetyGuarantee",
-  "evaluation",
-  "pledge",
-] as const;
 
 /** The process a selected element stands for (the canvas root or a participant), if any. */
 function processOf(element: Element): Bo | undefined {
@@ -267,7 +257,7 @@ function taskEntries(element: Element): unknown[] {
       path: [task],
       prop: "slaUnit",
       kind: "select",
-      options: SLA_UNITS,
+      options: WorkingTimeUnit.options,
     },
     {
       id: "alur-documents",
@@ -322,7 +312,7 @@ function standardEntries(): unknown[] {
       path: ct,
       prop: "unit",
       kind: "select",
-      options: DURATION_UNITS,
+      options: DurationUnit.options,
     },
     { id: "std-ct-start", label: "Office hours start (HH:MM)", owner, path: ct, prop: "officeStart", kind: "text" },
     { id: "std-ct-end", label: "Office hours end (HH:MM)", owner, path: ct, prop: "officeEnd", kind: "text" },
@@ -343,7 +333,7 @@ function standardEntries(): unknown[] {
       path: complaints,
       prop: "responseUnit",
       kind: "select",
-      options: DURATION_UNITS,
+      options: DurationUnit.options,
     },
     { id: "std-complaint-text", label: "Complaint handling", owner, path: complaints, prop: "text", kind: "textarea" },
   ];
@@ -363,7 +353,7 @@ function standardEntries(): unknown[] {
 }
 
 /** A prose component (alur:component key="facilities"): one body text per key. */
-function AlurProse(props: { element: Element; id: string; componentKey: (typeof PROSE_COMPONENTS)[number] }) {
+function AlurProse(props: { element: Element; id: string; componentKey: ProseComponent }) {
   const key = props.componentKey;
   const { translate, debounce, ...services } = useServices();
   const owner = processOf(props.element);

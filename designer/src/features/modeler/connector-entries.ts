@@ -5,6 +5,8 @@
  * job worker: its type is edited as text, so a model from Camunda Modeler keeps its job types.
  * Other headers are kept untouched.
  */
+
+import type { BuiltInConnector, CAMUNDA_REST_TYPE } from "@alur/shared/connectors";
 import {
   isSelectEntryEdited,
   isTextAreaEntryEdited,
@@ -21,7 +23,11 @@ type Translate = (text: string, replacements?: Record<string, string>) => string
 type Element = { id: string; type: string; businessObject: Bo };
 type Command = { cmd: string; context: Record<string, unknown> };
 
-export const CONNECTOR_TYPES = ["http", "notify", "document"] as const;
+/**
+ * The built-in connectors the panel edits: all but Camunda's REST connector, which only imported
+ * models use (its settings are ioMapping inputs, edited in the Zeebe groups).
+ */
+type PanelConnector = Exclude<BuiltInConnector, typeof CAMUNDA_REST_TYPE>;
 
 /** The select's choice for "a job type of my own"; the type itself is typed in the field below. */
 const NEW_EXTERNAL = "__external__";
@@ -30,13 +36,13 @@ export const EXTERNAL_PLACEHOLDER = "pekerjaan-eksternal";
 
 /** A type no panel connector edits (not empty, not http/notify/document): an external job or Camunda's REST connector. */
 export function isExternalType(type: string): boolean {
-  return type !== "" && !(CONNECTOR_TYPES as readonly string[]).includes(type);
+  return type !== "" && !Object.hasOwn(CONNECTOR_HEADERS, type);
 }
 
 type HeaderSpec = { key: string; label: string; kind: "text" | "textarea" | "select"; options?: string[] };
 
-/** The headers each connector reads, in the order an admin fills them in. */
-export const CONNECTOR_HEADERS: Record<(typeof CONNECTOR_TYPES)[number], HeaderSpec[]> = {
+/** The headers each connector reads, by type; typed so a new built-in connector must be added here. */
+export const CONNECTOR_HEADERS: Record<PanelConnector, HeaderSpec[]> = {
   http: [
     { key: "url", label: "URL", kind: "text" },
     { key: "method", label: "HTTP method", kind: "select", options: ["POST", "GET", "PUT", "PATCH", "DELETE"] },
@@ -57,6 +63,7 @@ export const CONNECTOR_HEADERS: Record<(typeof CONNECTOR_TYPES)[number], HeaderS
     { key: "resultVariable", label: "Result variable", kind: "text" },
   ],
 };
+const CONNECTOR_TYPES = Object.keys(CONNECTOR_HEADERS) as PanelConnector[];
 
 interface Services {
   bpmnFactory: { create(type: string, attrs?: Record<string, unknown>): Bo };
@@ -225,7 +232,7 @@ function ConnectorHeader(props: { element: Element; id: string; header: HeaderSp
 
 /** The entries of the connector group for a service task, following its current type. */
 export function connectorEntries(element: Element): unknown[] {
-  const type = connectorType(element.businessObject) as (typeof CONNECTOR_TYPES)[number];
+  const type = connectorType(element.businessObject) as PanelConnector;
   const headers = CONNECTOR_HEADERS[type] ?? [];
   const external = isExternalType(connectorType(element.businessObject));
   return [

@@ -1,7 +1,9 @@
 /**
  * Reading and building the Alur/Zeebe extension elements of a BPMN business object. Pure moddle
  * access, shared by the properties panel (through commands) and the step editor (directly).
+ * `alur:task` is read by the compiler's reader, so the panels show what will run.
  */
+import { alurTaskOf, type ModdleElement } from "@alur/shared/compiler";
 
 /** The slice of a moddle element this module relies on. */
 export interface Bo {
@@ -18,8 +20,6 @@ export interface Bo {
 export interface ModdleLike {
   create(type: string, attrs?: Record<string, unknown>): Bo;
 }
-
-export const SLA_UNITS = ["workingHours", "workingDays", "hours", "calendarDays", "minutes", "months"] as const;
 
 /** The extension values of a business object. */
 export function extensionValues(bo: Bo | undefined): Bo[] {
@@ -53,18 +53,17 @@ export interface TaskSettings {
 
 /** Everything the step editor and the Alur group show about a task. */
 export function readTaskSettings(bo: Bo): TaskSettings {
-  const task = findExtension(bo, "alur:Task");
+  const task = alurTaskOf(bo as ModdleElement);
   const assignment = findExtension(bo, "zeebe:AssignmentDefinition");
   const form = findExtension(bo, "zeebe:FormDefinition");
-  const sla = task?.get("slaValue");
   return {
     roles: commaList(assignment?.get("candidateGroups")),
     // an embedded form (formKey "camunda-forms:bpmn:<id>") is shown by its id, as the compiler names it
     formId: String(form?.get("formId") || embeddedFormId(form) || ""),
-    documents: commaList(task?.get("documents")),
-    slaValue: typeof sla === "number" && Number.isFinite(sla) ? sla : null,
-    slaUnit: String(task?.get("slaUnit") ?? "workingDays"),
-    escalateTo: commaList(task?.get("escalateTo")),
+    documents: task.documents,
+    slaValue: task.slaValue ?? null,
+    slaUnit: task.slaUnit,
+    escalateTo: task.escalateTo,
   };
 }
 

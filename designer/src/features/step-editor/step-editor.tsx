@@ -5,6 +5,7 @@
 import "@xyflow/react/dist/style.css";
 import "./step-editor.css";
 import { createModdle } from "@alur/shared/compiler";
+import { WorkingTimeUnit } from "@alur/shared/schemas";
 import {
   type AriaLabelConfig,
   Background,
@@ -20,7 +21,7 @@ import type { TFunction } from "i18next";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Spinner } from "../../components/query-state";
-import { type Bo, SLA_UNITS } from "../modeler/model-access";
+import type { Bo } from "../modeler/model-access";
 import {
   insertStepAfter,
   layoutGraph,
@@ -203,7 +204,7 @@ function StepForm({
                   onChange={(e) => setSlaUnit(e.target.value)}
                   aria-label={t("stepEditor.slaUnit")}
                 >
-                  {SLA_UNITS.map((u) => (
+                  {WorkingTimeUnit.options.map((u) => (
                     <option key={u} value={u}>
                       {t(`unit.${u}`)}
                     </option>

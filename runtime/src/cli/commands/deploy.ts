@@ -1,6 +1,7 @@
 /** `alur deploy <file.bpmn> --district <code>`: publish a model version through the API. */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { DeployResponse } from "@alur/shared/api";
 import { Problem } from "@alur/shared/compiler";
 import { z } from "zod";
 import { ApiClient, ApiRequestError, CLIENT_OPTIONS, CLIENT_USAGE } from "../../api/cli-client";
@@ -26,12 +27,9 @@ const deploy: Command = {
     const file = positionals[0];
     if (!file) throw new Error("give the .bpmn file to deploy");
     const client = await ApiClient.connect(values);
-    let result: {
-      versions: { id: string; processId: string; version: number; status: string }[];
-      skipped: string[];
-    };
+    let result: DeployResponse;
     try {
-      result = await client.request("POST", "/processes", {
+      result = await client.request(DeployResponse, "POST", "/processes", {
         bpmnXml: readFileSync(file, "utf8"),
         district: values.district,
         publish: !values.draft,

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { CaseView } from "@alur/shared/api";
 import { ApiClient, CLIENT_OPTIONS, CLIENT_USAGE } from "../../api/cli-client";
 import type { Command } from "../command";
 
@@ -54,7 +55,7 @@ const startCase: Command = {
       form.append(`document:${spec.slice(0, i)}`, new File([readFileSync(file)], path.basename(file)));
     }
     const client = await ApiClient.connect(values);
-    const view = await client.request<{ id: string; caseNumber: string; status: string }>("POST", "/cases", form, {
+    const view = await client.request(CaseView, "POST", "/cases", form, {
       "idempotency-key": values["idempotency-key"] ?? randomUUID(),
     });
     console.log(values.json ? JSON.stringify(view, null, 2) : `${view.caseNumber} ${view.status} (${view.id})`);

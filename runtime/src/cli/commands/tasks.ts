@@ -1,6 +1,7 @@
 /** `alur tasks`: list the inbox, claim and complete tasks through the API. */
 import { parseArgs } from "node:util";
-import type { InboxPage, TaskDetail } from "@alur/shared/api";
+import { InboxPage, TaskDetail } from "@alur/shared/api";
+import { z } from "zod";
 import { ApiClient, CLIENT_OPTIONS, CLIENT_USAGE } from "../../api/cli-client";
 import type { Command } from "../command";
 
@@ -36,7 +37,7 @@ const tasks: Command = {
     if (action === "list") {
       const query = new URLSearchParams({ scope: values.scope ?? "unassigned", limit: "200" });
       if (values.case) query.set("q", values.case);
-      const page = await client.request<InboxPage>("GET", `/tasks?${query}`);
+      const page = await client.request(InboxPage, "GET", `/tasks?${query}`);
       if (values.json) console.log(JSON.stringify(page.items, null, 2));
       else
         for (const t of page.items) {
@@ -47,7 +48,7 @@ const tasks: Command = {
       return 0;
     }
     if (!taskId) throw new Error(`alur tasks ${action} needs a task id`);
-    const current = await client.request<TaskDetail>("GET", `/tasks/${taskId}`);
+    const current = await client.request(TaskDetail, "GET", `/tasks/${taskId}`);
     if (action === "show") {
       if (values.json) console.log(JSON.stringify(current, null, 2));
       else {
@@ -64,27 +65,27 @@ const tasks: Command = {
         );
       }
     } else if (action === "claim") {
-      const t = await client.request<TaskDetail>("POST", `/tasks/${taskId}/claim`, { revision: current.revision });
+      const t = await client.request(TaskDetail, "POST", `/tasks/${taskId}/claim`, { revision: current.revision });
       console.log(`claimed ${t.id} (revision ${t.revision})`);
     } else if (action === "unclaim") {
-      const t = await client.request<TaskDetail>("POST", `/tasks/${taskId}/unclaim`, { revision: current.revision });
+      const t = await client.request(TaskDetail, "POST", `/tasks/${taskId}/unclaim`, { revision: current.revision });
       console.log(`unclaimed ${t.id} (revision ${t.revision})`);
     } else if (action === "delegate") {
       if (!values.to) throw new Error("--to <userId> is required");
-      const t = await client.request<TaskDetail>("POST", `/tasks/${taskId}/delegate`, {
+      const t = await client.request(TaskDetail, "POST", `/tasks/${taskId}/delegate`, {
         revision: current.revision,
         userId: values.to,
       });
       console.log(`delegated ${t.id} to ${t.assignee} (revision ${t.revision})`);
     } else if (action === "complete") {
-      const t = await client.request<TaskDetail>("POST", `/tasks/${taskId}/complete`, {
+      const t = await client.request(TaskDetail, "POST", `/tasks/${taskId}/complete`, {
         revision: current.revision,
         data,
       });
       console.log(`completed ${t.id}`);
     } else if (action === "comment") {
       if (!values.text) throw new Error("--text is required");
-      await client.request("POST", `/tasks/${taskId}/comments`, { text: values.text });
+      await client.request(z.unknown(), "POST", `/tasks/${taskId}/comments`, { text: values.text });
       console.log("commented");
     } else {
       throw new Error(`unknown action "${action}"; see alur tasks --help`);

@@ -1,6 +1,7 @@
 /** `alur users`: list, create and disable accounts through the API (admins). */
 import { parseArgs } from "node:util";
-import type { DisableDemoResponse, UserView } from "@alur/shared/api";
+import { DisableDemoResponse, UserView } from "@alur/shared/api";
+import { z } from "zod";
 import { ApiClient, CLIENT_OPTIONS, CLIENT_USAGE } from "../../api/cli-client";
 import { disableDemoAccounts } from "../../auth/seed-demo";
 import { loadEnv } from "../../env";
@@ -53,13 +54,13 @@ const users: Command = {
     const client = await ApiClient.connect(values);
     if (action === "list") {
       const q = values.district ? `?district=${encodeURIComponent(values.district)}` : "";
-      const { items } = await client.request<{ items: UserView[] }>("GET", `/users${q}`);
+      const { items } = await client.request(z.object({ items: z.array(UserView) }), "GET", `/users${q}`);
       for (const u of items)
         console.log(
           `${u.id}  ${u.username}  ${u.district ?? "-"}  ${u.roles.join(",")}${u.disabled ? "  (disabled)" : ""}`,
         );
     } else if (action === "create") {
-      const u = await client.request<UserView>("POST", "/users", {
+      const u = await client.request(UserView, "POST", "/users", {
         username: values.username,
         displayName: values.name,
         password: values["new-password"],
@@ -69,10 +70,10 @@ const users: Command = {
       console.log(`created ${u.username} (${u.id})`);
     } else if (action === "disable") {
       if (!id) throw new Error("alur users disable needs a user id");
-      const u = await client.request<UserView>("POST", `/users/${id}/disable`);
+      const u = await client.request(UserView, "POST", `/users/${id}/disable`);
       console.log(`disabled ${u.username}`);
     } else if (action === "disable-demo") {
-      const { disabled } = await client.request<DisableDemoResponse>("POST", "/users/disable-demo");
+      const { disabled } = await client.request(DisableDemoResponse, "POST", "/users/disable-demo");
       console.log(`disabled ${disabled.length} demo account(s)${disabled.length ? `: ${names(disabled)}` : ""}`);
     } else {
       throw new Error(`unknown action "${action}"; see alur users --help`);

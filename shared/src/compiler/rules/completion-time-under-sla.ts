@@ -4,6 +4,8 @@
  * clock-stopping waits (pausesClock) left out. A shorter declaration promises the public what the
  * procedure cannot keep.
  */
+
+import { alurTaskOf } from "../alur-task";
 import { slaPathOf } from "../derive-standard";
 import { extension } from "../moddle-element";
 import { problem } from "../problem";
@@ -27,7 +29,7 @@ export const completionTimeUnderSla: Rule = {
       const sum = path.inCompletionUnit ?? 0;
       if (sum <= declared + EPSILON) return [];
       const byId = new Map(elements.map(({ element }) => [element.id, element]));
-      const slaSteps = path.elementIds.filter((id) => !!extension(byId.get(id), "alur:Task")?.slaValue);
+      const slaSteps = path.elementIds.filter((id) => !!alurTaskOf(byId.get(id)).slaValue);
       const via = slaSteps.map((id) => byId.get(id)?.name || id).join(" → ");
       const approx = path.exact ? "" : "≈ ";
       const declaredWords = (lang: "id" | "en") => durationWords({ value: declared, unit: completion.unit }, lang);

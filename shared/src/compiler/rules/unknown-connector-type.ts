@@ -9,8 +9,6 @@ import { extension, isA, str } from "../moddle-element";
 import { problem } from "../problem";
 import { allElements, type Rule } from "./rule";
 
-export const KNOWN_CONNECTORS = BUILT_IN_CONNECTORS;
-
 const AVAILABLE = BUILT_IN_CONNECTORS.join(", ");
 
 export const unknownConnectorType: Rule = {

@@ -4,7 +4,8 @@
  * an error, because no applicant can hand in that document (uploads must name a requirement of the
  * standard), so a check waiting for it could never be complete.
  */
-import { children, commaList, extension, str } from "../moddle-element";
+import { alurTaskOf } from "../alur-task";
+import { children, extension, str } from "../moddle-element";
 import { problem } from "../problem";
 import type { Rule } from "./rule";
 
@@ -17,8 +18,8 @@ export const unknownDocument: Rule = {
       if (!standard) return [];
       const known = new Set(children(standard, "requirements").map((r) => str(r, "id")));
       return elements.flatMap(({ element }) =>
-        commaList(str(extension(element, "alur:Task"), "documents"))
-          .filter((id) => !known.has(id))
+        alurTaskOf(element)
+          .documents.filter((id) => !known.has(id))
           .map((id) =>
             problem(element.id, context.options.forPublish ? "error" : "warning", this.code, {
               id: `Dokumen "${id}" yang diperiksa di langkah ini tidak ada dalam persyaratan standar pelayanan.`,
