@@ -4,8 +4,8 @@ import { createMiddleware } from "hono/factory";
 import { loadPrincipal, type Principal } from "../auth/principal";
 import { CSRF_HEADER, findSession, SESSION_COOKIE, sha256Hex } from "../auth/sessions";
 import { parseWorkerToken } from "../auth/worker-tokens";
-import { appendAudit } from "../store/audit";
 import { findWorkerCredential } from "../store/external-jobs";
+import { audit } from "./audit-trail";
 import { trustedProxies } from "./cidr";
 import { clientAddress } from "./client-address";
 import type { AppContext, AppDeps, AppEnv } from "./context";
@@ -75,9 +75,7 @@ export interface Resource {
 export async function authorize(c: AppContext, allowed: boolean, action: string, resource: Resource): Promise<void> {
   if (allowed) return;
   const principal = c.get("principal");
-  await appendAudit(c.get("deps").db, {
-    actorId: principal?.userId ?? null,
-    ip: c.get("ip"),
+  await audit(c, c.get("deps").db, {
     action,
     outcome: "denied",
     resourceType: resource.type,

@@ -3,7 +3,7 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { attemptLogin } from "../../auth/login";
 import { loadPrincipal, type Principal } from "../../auth/principal";
 import { CSRF_COOKIE, createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_MS } from "../../auth/sessions";
-import { appendAudit } from "../../store/audit";
+import { audit } from "../audit-trail";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { requirePrincipal } from "../middleware";
@@ -27,9 +27,8 @@ export const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
   const ip = c.get("ip");
   const outcome = await attemptLogin(db, { username: body.username, password: body.password, ip });
   if (!outcome.ok) {
-    await appendAudit(db, {
+    await audit(c, db, {
       actorId: null,
-      ip,
       action: "auth.login",
       outcome: "denied",
       resourceType: "user",
@@ -48,9 +47,8 @@ export const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
     ip,
     userAgent: c.req.header("user-agent") ?? null,
   });
-  await appendAudit(db, {
+  await audit(c, db, {
     actorId: principal.userId,
-    ip,
     action: "auth.login",
     outcome: "ok",
     resourceType: "user",
@@ -73,9 +71,7 @@ export const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
   const sessionId = c.get("sessionId");
   const { db } = c.get("deps");
   if (sessionId) await deleteSession(db, sessionId);
-  await appendAudit(db, {
-    actorId: principal.userId,
-    ip: c.get("ip"),
+  await audit(c, db, {
     action: "auth.logout",
     outcome: "ok",
     resourceType: "user",

@@ -15,7 +15,6 @@ import { CasePrivacy } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Principal } from "../../auth/principal";
 import { hiddenFields } from "../../auth/privacy";
-import { appendAudit } from "../../store/audit";
 import {
   type CaseFilterRow,
   deleteCaseFilter,
@@ -33,6 +32,7 @@ import {
   queryCaseList,
   slaStateOf,
 } from "../../store/case-list";
+import { audit } from "../audit-trail";
 import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
@@ -187,9 +187,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const { items, sensitive } = await itemsOf(c, p, rows, filter.now);
   // A page listing cases of a sensitive service is a read of those cases (UU 27/2022).
   if (sensitive.length > 0) {
-    await appendAudit(c.get("deps").db, {
-      actorId: p.userId,
-      ip: c.get("ip"),
+    await audit(c, c.get("deps").db, {
       action: "case.list",
       outcome: "ok",
       resourceType: "case-list",
@@ -221,9 +219,7 @@ export const exportCases: RouteHandler<typeof routes.exportCases, AppEnv> = asyn
   } while (cursor);
   const { items, sensitive } = await itemsOf(c, p, rows, now);
   // Every export is audited: it takes personal data out of the system.
-  await appendAudit(db, {
-    actorId: p.userId,
-    ip: c.get("ip"),
+  await audit(c, db, {
     action: "case.export",
     outcome: "ok",
     resourceType: "case-list",
@@ -274,9 +270,7 @@ async function auditFilter(
   before: CaseFilterRow | null,
   after: CaseFilterRow | null,
 ): Promise<void> {
-  await appendAudit(c.get("deps").db, {
-    actorId: p.userId,
-    ip: c.get("ip"),
+  await audit(c, c.get("deps").db, {
     action,
     outcome: "ok",
     resourceType: "case-filter",

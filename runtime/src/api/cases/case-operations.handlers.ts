@@ -9,10 +9,10 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
 import { canSuperviseCase } from "../../auth/policy";
 import { hiddenFields, redact } from "../../auth/privacy";
-import { appendAudit } from "../../store/audit";
 import { appendCaseEvent, hasCaseEvent } from "../../store/case-events";
 import { type CaseRow, getCase, getCasePrivacy } from "../../store/cases";
 import { caseStateQuery, correctVariablesUpdate } from "../../temporal/definitions";
+import { audit } from "../audit-trail";
 import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
@@ -41,9 +41,7 @@ export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
   }
   // The decision is audited before it takes effect: a crash after the workflow is cancelled cannot
   // leave it unaudited (the timeline entry is completed by a repeated request, above).
-  await appendAudit(deps.db, {
-    actorId: p.userId,
-    ip: c.get("ip"),
+  await audit(c, deps.db, {
     action: "case.cancel",
     outcome: "ok",
     resourceType: "case",
@@ -131,9 +129,7 @@ export const correct: RouteHandler<typeof routes.correct, AppEnv> = async (c) =>
   const refused = keys.filter((k) => !(k in before) || (UNCORRECTABLE_VARIABLES as readonly string[]).includes(k));
   if (refused.length > 0) throw new ApiException(422, "correction-refused", { fields: refused });
   // The decision is audited before it takes effect, with the old and new values.
-  await appendAudit(deps.db, {
-    actorId: p.userId,
-    ip: c.get("ip"),
+  await audit(c, deps.db, {
     action: "case.correct-variables",
     outcome: "ok",
     resourceType: "case",

@@ -18,7 +18,6 @@ import type { z } from "zod";
 import { canAdminister, canMessageCase, canSeeCase, canSignalDistrict, canStartCase } from "../../auth/policy";
 import type { Principal } from "../../auth/principal";
 import { canSeeDocument, hiddenFields, redact } from "../../auth/privacy";
-import { appendAudit } from "../../store/audit";
 import { appendCaseEvent, listCaseEvents } from "../../store/case-events";
 import {
   addCaseDocument,
@@ -45,6 +44,7 @@ import {
   retryIncidentUpdate,
   unknownIncidentRejection,
 } from "../../temporal/definitions";
+import { audit } from "../audit-trail";
 import { jsonProblem } from "../bodies";
 import type { AppContext, AppDeps, AppEnv } from "../context";
 import { ApiException } from "../errors";
@@ -124,9 +124,7 @@ async function auditSensitiveRead(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   if (!privacy?.sensitive) return;
-  await appendAudit(c.get("deps").db, {
-    actorId: p.userId,
-    ip: c.get("ip"),
+  await audit(c, c.get("deps").db, {
     action,
     outcome: "ok",
     resourceType: "case",
@@ -301,9 +299,7 @@ export const document: RouteHandler<typeof routes.document, AppEnv> = async (c) 
     requirementId: doc.requirement_id,
   });
   const bytes = await readFile(filePath(deps.filesDir, doc.sha256));
-  await appendAudit(deps.db, {
-    actorId: p.userId,
-    ip: c.get("ip"),
+  await audit(c, deps.db, {
     action: "case.document-download",
     outcome: "ok",
     resourceType: "case",
@@ -379,9 +375,7 @@ export const message: RouteHandler<typeof routes.message, AppEnv> = async (c) =>
       actor: p.userId,
       data: { name: data.name, correlationKey: data.correlationKey ?? null, ...delivery, documents },
     });
-    await appendAudit(tx, {
-      actorId: p.userId,
-      ip: c.get("ip"),
+    await audit(c, tx, {
       action: "case.message",
       outcome: "ok",
       resourceType: "case",
@@ -477,9 +471,7 @@ export const retryIncident: RouteHandler<typeof routes.retryIncident, AppEnv> = 
     actor: p.userId,
     data: { incidentId, variables },
   });
-  await appendAudit(deps.db, {
-    actorId: p.userId,
-    ip: c.get("ip"),
+  await audit(c, deps.db, {
     action: "case.retry-incident",
     outcome: "ok",
     resourceType: "case",
@@ -525,9 +517,7 @@ export const signal: RouteHandler<typeof routes.signal, AppEnv> = async (c) => {
     );
     delivered += results.filter((r) => r.status === "fulfilled").length;
   }
-  await appendAudit(deps.db, {
-    actorId: p.userId,
-    ip: c.get("ip"),
+  await audit(c, deps.db, {
     action: "signal.broadcast",
     outcome: "ok",
     resourceType: "district",

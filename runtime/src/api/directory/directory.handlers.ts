@@ -4,10 +4,10 @@ import { hashPassword } from "../../auth/password";
 import { canAdminister } from "../../auth/policy";
 import { DISTRICT_ADMIN, SUPER_ADMIN } from "../../auth/roles";
 import { disableDemoAccounts } from "../../auth/seed-demo";
-import { appendAudit } from "../../store/audit";
 import * as orgUnits from "../../store/org-units";
 import * as roles from "../../store/roles";
 import * as users from "../../store/users";
+import { audit } from "../audit-trail";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
@@ -48,9 +48,7 @@ export const createRole: RouteHandler<typeof routes.createRole, AppEnv> = async 
   const inserted = await db.transaction().execute(async (tx) => {
     const r = await roles.insertRole(tx, { ...body, createdBy: p.userId });
     if (r) {
-      await appendAudit(tx, {
-        actorId: p.userId,
-        ip: c.get("ip"),
+      await audit(c, tx, {
         action: "role.create",
         outcome: "ok",
         resourceType: "role",
@@ -111,9 +109,7 @@ export const createUser: RouteHandler<typeof routes.createUser, AppEnv> = async 
       roles: body.roles,
     });
     if (!inserted) return false;
-    await appendAudit(tx, {
-      actorId: p.userId,
-      ip: c.get("ip"),
+    await audit(c, tx, {
       action: "user.create",
       outcome: "ok",
       resourceType: "user",
@@ -141,9 +137,7 @@ export const disableUser: RouteHandler<typeof routes.disableUser, AppEnv> = asyn
   });
   await db.transaction().execute(async (tx) => {
     await users.disableUser(tx, userId);
-    await appendAudit(tx, {
-      actorId: p.userId,
-      ip: c.get("ip"),
+    await audit(c, tx, {
       action: "user.disable",
       outcome: "ok",
       resourceType: "user",

@@ -5,7 +5,6 @@
  * so two answers for one job queue behind each other and only the first takes effect.
  */
 import type { RouteHandler } from "@hono/zod-openapi";
-import { appendAudit } from "../../store/audit";
 import type { Db } from "../../store/db";
 import {
   activateJobs,
@@ -17,6 +16,7 @@ import {
 } from "../../store/external-jobs";
 import type { ExternalJobState } from "../../store/schema";
 import { completeJobActivity, failJobActivity, type JobAnswer } from "../../temporal/external-jobs";
+import { audit } from "../audit-trail";
 import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import type * as routes from "./jobs.routes";
@@ -30,17 +30,12 @@ function requireWorker(c: AppContext): WorkerCredentialRow {
   return worker;
 }
 
-/** Audit actor of a worker: its credential, never a user. */
-const actor = (worker: WorkerCredentialRow) => `worker:${worker.id}`;
-
 export const activate: RouteHandler<typeof routes.activate, AppEnv> = async (c) => {
   const worker = requireWorker(c);
   const body = c.req.valid("json");
   const { db } = c.get("deps");
   if (!worker.jobTypes.includes(body.type)) {
-    await appendAudit(db, {
-      actorId: actor(worker),
-      ip: c.get("ip"),
+    await audit(c, db, {
       action: "job.activate",
       outcome: "denied",
       resourceType: "job-type",
@@ -62,9 +57,7 @@ export const activate: RouteHandler<typeof routes.activate, AppEnv> = async (c) 
       timeoutMs: body.timeout,
     });
     if (jobs.length > 0) {
-      await appendAudit(db, {
-        actorId: actor(worker),
-        ip: c.get("ip"),
+      await audit(c, db, {
         action: "job.activate",
         outcome: "ok",
         resourceType: "job-type",
@@ -134,9 +127,7 @@ async function answerJob(
     }
     if (job.state !== "open") return { refused: new ApiException(409, "job-closed", { state: job.state }) };
     if (!job.lockHeld) {
-      await appendAudit(tx, {
-        actorId: actor(worker),
-        ip: c.get("ip"),
+      await audit(c, tx, {
         action,
         outcome: "denied",
         resourceType: "job",
@@ -154,9 +145,7 @@ async function answerJob(
       await endJob(tx, key, { state, errorMessage: outcome.errorMessage });
     }
     const gone = outcome.kind === "end" && outcome.answer === "gone";
-    await appendAudit(tx, {
-      actorId: actor(worker),
-      ip: c.get("ip"),
+    await audit(c, tx, {
       action,
       outcome: gone ? "denied" : "ok",
       resourceType: "job",

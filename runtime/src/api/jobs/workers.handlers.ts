@@ -2,7 +2,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { canAdminister } from "../../auth/policy";
 import { newWorkerToken } from "../../auth/worker-tokens";
-import { appendAudit } from "../../store/audit";
 import {
   getWorkerCredential,
   insertWorkerCredential,
@@ -10,6 +9,7 @@ import {
   revokeWorkerCredential,
   type WorkerCredentialRow,
 } from "../../store/external-jobs";
+import { audit } from "../audit-trail";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
@@ -59,9 +59,7 @@ export const createWorker: RouteHandler<typeof routes.createWorker, AppEnv> = as
       secretHash,
       createdBy: p.userId,
     });
-    await appendAudit(tx, {
-      actorId: p.userId,
-      ip: c.get("ip"),
+    await audit(c, tx, {
       action: "worker.create",
       outcome: "ok",
       resourceType: "worker-credential",
@@ -89,9 +87,7 @@ export const revokeWorker: RouteHandler<typeof routes.revokeWorker, AppEnv> = as
   const revoked = await db.transaction().execute(async (tx) => {
     const ok = await revokeWorkerCredential(tx, credentialId);
     if (ok) {
-      await appendAudit(tx, {
-        actorId: p.userId,
-        ip: c.get("ip"),
+      await audit(c, tx, {
         action: "worker.revoke",
         outcome: "ok",
         resourceType: "worker-credential",

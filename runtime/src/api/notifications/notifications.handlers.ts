@@ -2,7 +2,6 @@ import type { NotificationItem } from "@alur/shared/api";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Principal } from "../../auth/principal";
 import { hiddenFields, parsePrivacy } from "../../auth/privacy";
-import { appendAudit } from "../../store/audit";
 import { kindsHiddenInApp, preferencesOf, savePreferences } from "../../store/notification-preferences";
 import {
   listForReader,
@@ -13,6 +12,7 @@ import {
   textWithheld,
   unreadCount,
 } from "../../store/notifications";
+import { audit } from "../audit-trail";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { requirePrincipal } from "../middleware";
@@ -86,9 +86,7 @@ export const read: RouteHandler<typeof routes.read, AppEnv> = async (c) => {
   const { db } = c.get("deps");
   if (!(await markRead(db, readerOf(p), id))) {
     // Not addressed to them: answered as unknown (no hint it exists), recorded as a refusal.
-    await appendAudit(db, {
-      actorId: p.userId,
-      ip: c.get("ip"),
+    await audit(c, db, {
       action: "notification.read",
       outcome: "denied",
       resourceType: "notification",

@@ -3,7 +3,6 @@ import { compileAndValidateAllXml, compileAndValidateXml, type Problem } from "@
 import { ExecutionPlan } from "@alur/shared/plan";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { canAdminister } from "../../auth/policy";
-import { appendAudit } from "../../store/audit";
 import {
   draftsDeployedWith,
   getProcessVersion,
@@ -12,6 +11,7 @@ import {
   type ProcessVersionRow,
   publishDraft,
 } from "../../store/process-versions";
+import { audit } from "../audit-trail";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
@@ -55,9 +55,7 @@ export const deploy: RouteHandler<typeof routes.deploy, AppEnv> = async (c) => {
         createdBy: p.userId,
         deploymentId,
       });
-      await appendAudit(tx, {
-        actorId: p.userId,
-        ip: c.get("ip"),
+      await audit(c, tx, {
         action: body.publish ? "process.deploy-published" : "process.deploy",
         outcome: "ok",
         resourceType: "process-version",
@@ -142,9 +140,7 @@ export const publish: RouteHandler<typeof routes.publish, AppEnv> = async (c) =>
     for (const draft of together) {
       const u = await publishDraft(tx, draft.id);
       if (!u) continue;
-      await appendAudit(tx, {
-        actorId: p.userId,
-        ip: c.get("ip"),
+      await audit(c, tx, {
         action: "process.publish",
         outcome: "ok",
         resourceType: "process-version",

@@ -8,7 +8,6 @@ import type { Principal } from "../../auth/principal";
 import { hiddenFields, parsePrivacy, redact } from "../../auth/privacy";
 import type { Rejection } from "../../engine/task-completion";
 import { noticeTaskAssigned } from "../../notifications/task-notices";
-import { appendAudit, appendAudits } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import { caseWithPlan, getCase } from "../../store/cases";
 import type { Db } from "../../store/db";
@@ -27,6 +26,7 @@ import {
 import { closeTask, getTask, planForm, type TaskRow } from "../../store/tasks";
 import { findDelegateCandidate, findUsers } from "../../store/users";
 import { completeTaskUpdate, instanceWorkflowId } from "../../temporal/definitions";
+import { audit, auditAll } from "../audit-trail";
 import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
@@ -133,10 +133,8 @@ function conflict(result: Extract<Guarded, { ok: false }>): never {
   });
 }
 
-async function audited(c: AppContext, p: Principal, action: string, before: TaskRow, after: TaskRow) {
-  await appendAudit(c.get("deps").db, {
-    actorId: p.userId,
-    ip: c.get("ip"),
+async function audited(c: AppContext, action: string, before: TaskRow, after: TaskRow) {
+  await audit(c, c.get("deps").db, {
     action,
     outcome: "ok",
     resourceType: "task",
@@ -192,11 +190,10 @@ async function auditSensitiveListing(
     entry.taskIds.push(r.id);
     byCase.set(r.case_id, entry);
   }
-  await appendAudits(
+  await auditAll(
+    c,
     c.get("deps").db,
     [...byCase.values()].map(({ row, taskIds }) => ({
-      actorId: p.userId,
-      ip: c.get("ip"),
       action: "case.read-list",
       outcome: "ok" as const,
       resourceType: "case",
@@ -221,9 +218,7 @@ export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   const { detail, privacy } = await taskDetailWithPrivacy(db, task, p);
   // A task shows its case (applicant, results): a read of a sensitive case, audited like one.
   if (privacy?.sensitive) {
-    await appendAudit(db, {
-      actorId: p.userId,
-      ip: c.get("ip"),
+    await audit(c, db, {
       action: "case.read-task",
       outcome: "ok",
       resourceType: "case",
@@ -242,7 +237,7 @@ export const claim: RouteHandler<typeof routes.claim, AppEnv> = async (c) => {
   await authorize(c, canWorkOnTask(p, task), "task.claim", { type: "task", id: task.id, district: task.district });
   const result = await claimTask(db, { taskId: task.id, revision: c.req.valid("json").revision, userId: p.userId });
   if (!result.ok) conflict(result);
-  await audited(c, p, "task.claim", task, result.task);
+  await audited(c, "task.claim", task, result.task);
   return c.json(await taskDetail(db, result.task, p), 200);
 };
 
@@ -253,7 +248,7 @@ export const unclaim: RouteHandler<typeof routes.unclaim, AppEnv> = async (c) =>
   await authorize(c, canReassignTask(p, task), "task.unclaim", { type: "task", id: task.id, district: task.district });
   const result = await unclaimTask(db, { taskId: task.id, revision: c.req.valid("json").revision });
   if (!result.ok) conflict(result);
-  await audited(c, p, "task.unclaim", task, result.task);
+  await audited(c, "task.unclaim", task, result.task);
   return c.json(await taskDetail(db, result.task, p), 200);
 };
 
@@ -273,7 +268,7 @@ export const delegate: RouteHandler<typeof routes.delegate, AppEnv> = async (c) 
   if (!target) throw new ApiException(422, "delegate-invalid", { userId: body.userId, roles: task.roles });
   const result = await assignTask(db, { taskId: task.id, revision: body.revision, userId: body.userId });
   if (!result.ok) conflict(result);
-  await audited(c, p, "task.delegate", task, result.task);
+  await audited(c, "task.delegate", task, result.task);
   await noticeTaskAssigned(db, result.task);
   await appendCaseEvent(db, {
     caseId: task.case_id,
@@ -321,9 +316,7 @@ export const comment: RouteHandler<typeof routes.comment, AppEnv> = async (c) =>
     actor: p.userId,
     data: { taskId: task.id, text, authorName: p.displayName },
   });
-  await appendAudit(db, {
-    actorId: p.userId,
-    ip: c.get("ip"),
+  await audit(c, db, {
     action: "task.comment",
     outcome: "ok",
     resourceType: "task",
