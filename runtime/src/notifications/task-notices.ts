@@ -8,17 +8,13 @@ import type { BusinessCalendar } from "@alur/shared/calendar";
 import { workingTimeBetween } from "@alur/shared/calendar";
 import { calendarFor } from "@alur/shared/calendar/districts";
 import type { Logger } from "../logger";
+import { caseNumberOf } from "../store/cases";
 import type { Db } from "../store/db";
 import { insertNotification, tasksToWarn } from "../store/notifications";
 import type { TaskRow } from "../store/tasks";
 import { type Sweeper, startSweeper } from "../sweeper";
 
 type TaskLike = Pick<TaskRow, "id" | "case_id" | "district" | "element_id" | "name" | "roles" | "assignee" | "due_at">;
-
-async function caseNumberOf(db: Db, caseId: string): Promise<string> {
-  const row = await db.selectFrom("cases").select("case_number").where("id", "=", caseId).executeTakeFirst();
-  return row?.case_number ?? "—";
-}
 
 function addressee(task: TaskLike): { roles: string[]; userId: string | null } {
   return task.assignee ? { roles: [], userId: task.assignee } : { roles: task.roles, userId: null };

@@ -13,6 +13,12 @@ export async function getCase(db: Db, caseId: string): Promise<CaseRow | undefin
   return db.selectFrom("cases").selectAll().where("id", "=", caseId).executeTakeFirst();
 }
 
+/** The case's printed number, "—" for a case that is gone (a notice still reads). */
+export async function caseNumberOf(db: Db, caseId: string): Promise<string> {
+  const row = await db.selectFrom("cases").select("case_number").where("id", "=", caseId).executeTakeFirst();
+  return row?.case_number ?? "—";
+}
+
 /** The personal-data rules of the case's process version (undefined: none, or unreadable). */
 export async function getCasePrivacy(db: Db, processVersionId: string): Promise<CasePrivacy | undefined> {
   const row = await db
