@@ -264,6 +264,21 @@ const ENDPOINTS: Endpoint[] = [
     request: () => ["POST", "/signals", { district: "3216", name: "matrix" }],
     allowed: (w) => isSuper(w) || bksAdmin(w),
   },
+  {
+    name: "GET /cases/{bekasi}/tasks/{t}/eligible-users",
+    request: () => ["GET", `/cases/${fx.caseId}/tasks/${fx.task.id}/eligible-users`],
+    allowed: (w) => isSuper(w) || (bks(w) && ["district-admin", ...HEADS].includes(w.role)),
+  },
+  {
+    name: "POST /cases/{bekasi}/tasks/{t}/reassign (ineligible user)",
+    // nobody by that id: allowed callers get 422 reassign-invalid, the task keeps its assignee
+    request: () => [
+      "POST",
+      `/cases/${fx.caseId}/tasks/${fx.task.id}/reassign`,
+      { userId: "nobody", reason: "matrix reassign" },
+    ],
+    allowed: (w) => isSuper(w) || (bks(w) && ["district-admin", ...HEADS].includes(w.role)),
+  },
   { name: "GET /tasks?scope=mine", request: () => ["GET", "/tasks?scope=mine"], allowed: () => true },
   { name: "GET /tasks?scope=unassigned", request: () => ["GET", "/tasks?scope=unassigned"], allowed: () => true },
   {
