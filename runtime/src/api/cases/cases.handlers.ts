@@ -250,7 +250,10 @@ async function caseView(
     ),
     clock: {
       pausedSince: iso(row.paused_since),
-      originalDueAt: originalDue && originalDue !== dueAt ? new Date(originalDue).toISOString() : null,
+      originalDueAt:
+        originalDue && dueAt && new Date(originalDue).getTime() !== new Date(dueAt).getTime()
+          ? new Date(originalDue).toISOString()
+          : null,
     },
     ...(pending ? { workflowPending: true } : {}),
     ...(incidents ? { incidents } : {}),

@@ -14,6 +14,7 @@ import { call, type Session, type TestApp } from "../test-support";
 
 const TAG = `${process.pid}${Date.now().toString(36)}`;
 const PROCESS_ID = `layanan-alih-${TAG}`;
+const PAUSING_ID = `layanan-jeda-${TAG}`;
 const CAST = [
   { key: "admin", district: "3216", role: "district-admin" },
   { key: "kabid", district: "3216", role: "kepala-bidang" },
@@ -49,15 +50,21 @@ beforeAll(async () => {
   };
   const res = await call(app, as.admin!, "POST", "/processes", { bpmnXml, district: "3216", publish: true, forms });
   if (res.status !== 201) throw new Error(`deploy: ${res.status} ${await res.text()}`);
+  const pausing = readFileSync(path.join(import.meta.dirname, "fixtures", "layanan-jeda.bpmn"), "utf8").replaceAll(
+    '"layanan-jeda"',
+    `"${PAUSING_ID}"`,
+  );
+  const res2 = await call(app, as.admin!, "POST", "/processes", { bpmnXml: pausing, district: "3216", publish: true });
+  if (res2.status !== 201) throw new Error(`deploy: ${res2.status} ${await res2.text()}`);
 });
 
 afterAll(async () => {
   await harness?.stop();
 });
 
-async function startCase(): Promise<string> {
+async function startCase(processId = PROCESS_ID): Promise<string> {
   const res = await call(app, as["front-office"]!, "POST", "/cases", {
-    processId: PROCESS_ID,
+    processId,
     district: "3216",
     applicant: { name: "Siti Aminah (uji pengalihan)" },
   });
@@ -301,5 +308,38 @@ describe("reassigning a task", () => {
     expect(
       (await reassign("kabid", other, step.taskId, { userId: as.bo2!.userId, reason: "salah kasus" })).status,
     ).toBe(404);
+  });
+
+  it("the case view says while the service clock is stopped, and the due date from before a pause moved it", async () => {
+    // given a case waiting on the applicant: a step that stops the service-standard clock
+    const caseId = await startCase(PAUSING_ID);
+    const step = await taskOf(caseId, "lengkapiBerkas");
+    const waiting = await viewOf(caseId, (c) => c.clock.pausedSince !== null, "the stopped clock");
+    expect(new Date(waiting.clock.pausedSince!).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(waiting.clock.originalDueAt).toBeNull();
+
+    // when the applicant's documents arrive (the front office completes the step)
+    const claimed = await claim("front-office", step.taskId);
+    const done = await call(app, as["front-office"]!, "POST", `/tasks/${step.taskId}/complete`, {
+      revision: claimed.revision,
+      data: {},
+    });
+    expect(done.status, await done.clone().text()).toBe(200);
+
+    // then the clock runs again; the due date moved by the working time the wait took, if any
+    const running = await viewOf(caseId, (c) => c.currentSteps.some((s) => s.elementId === "verifikasi"), "step 2");
+    expect(running.clock.pausedSince).toBeNull();
+    const events = await db
+      .selectFrom("case_events")
+      .select(["type", "data"])
+      .where("case_id", "=", caseId)
+      .where("type", "in", ["clockPaused", "clockResumed"])
+      .orderBy("id")
+      .execute();
+    expect(events.map((e) => e.type)).toEqual(["clockPaused", "clockResumed"]);
+    const before = (events[0]!.data as { caseDueAt: string }).caseDueAt;
+    const moved = (events[1]!.data as { pausedWorkingMinutes: number }).pausedWorkingMinutes > 0;
+    expect(running.dueAt).toBe(new Date((events[1]!.data as { caseDueAt: string }).caseDueAt).toISOString());
+    expect(running.clock.originalDueAt).toBe(moved ? new Date(before).toISOString() : null);
   });
 });
