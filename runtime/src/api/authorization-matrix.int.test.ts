@@ -397,6 +397,7 @@ describe("authorization matrix", () => {
         applicant: Record<string, unknown>;
         documents: { requirementId: string }[];
         withheld?: { fields: string[]; documents: number };
+        completedSteps: { taskId: string; data: Record<string, unknown> | null }[];
       };
       const timeline = (await (await call(app, session, "GET", `/cases/${sensitive.caseId}/timeline`)).json()) as {
         items: { data: unknown }[];
@@ -406,8 +407,12 @@ describe("authorization matrix", () => {
         name: view.applicant.name === APPLICANT,
         skck: view.documents.some((d) => d.requirementId === "skck"),
         report: JSON.stringify(timeline.items).includes("Keluarga layak"),
+        // the finished visit's result on the case page: the restricted report left out, the rest shown
+        stepReport: JSON.stringify(view.completedSteps).includes("Keluarga layak"),
+        stepDate:
+          view.completedSteps.find((s) => s.taskId === sensitive.doneTask)?.data?.tanggalKunjungan === "2026-11-01",
       };
-      const expected = { nik: listed, name: listed, skck: listed, report: listed };
+      const expected = { nik: listed, name: listed, skck: listed, report: listed, stepReport: listed, stepDate: true };
       if (JSON.stringify(sees) !== JSON.stringify(expected) || view.applicant.alamat !== "Cikarang") {
         wrong.push(`${cred.username}: sees ${JSON.stringify(sees)}, expected ${JSON.stringify(expected)}`);
       }
