@@ -14,6 +14,7 @@ import { apiCall, apiToken, createStaffUser, signInThroughUi } from "../setup/se
 import { oneStepServiceXml, startCaseWithDocuments, uniqueProcessId } from "./service-fixture";
 
 const processId = uniqueProcessId("e2e_alih");
+const pausingId = uniqueProcessId("e2e_jeda");
 const OLD_OFFICER = "Demo bks.front-office";
 const NOTE = "KTP dan KK sesuai aslinya";
 const REASON = "Petugas sedang cuti tahunan";
@@ -95,6 +96,12 @@ beforeAll(async () => {
   const admin = await apiToken("bks.admin");
   const xml = twoStepServiceXml(processId);
   await apiCall(admin, "POST", "/processes", { bpmnXml: xml, district: "3216", publish: true });
+  // a service whose one step waits on the applicant: the service clock stops meanwhile
+  const pausing = oneStepServiceXml(pausingId, "Uji jeda waktu layanan").replace(
+    '<alur:task slaValue="1" slaUnit="workingDays" />',
+    '<alur:task pausesClock="true" />',
+  );
+  await apiCall(admin, "POST", "/processes", { bpmnXml: pausing, district: "3216", publish: true });
   const suffix = Date.now().toString(36);
   const created = await createStaffUser({
     username: `bks.front-office.${suffix}`,
@@ -205,6 +212,20 @@ describe("reassigning a task from the case page", () => {
     const box = await current.getByRole("button", { name: "Alihkan tugas" }).boundingBox();
     expect(box && box.x + box.width).toBeLessThanOrEqual(390);
     await screenshot(page, "case-reassign-04-phone");
+    expect(errors).toEqual([]);
+  });
+
+  it("shows a stopped service clock in the header while the case waits on the applicant", async () => {
+    const waiting = await startCaseWithDocuments(pausingId, "Agus Salim");
+    const { page, errors } = await signedIn("bks.kepala-bidang", 390, 844);
+    const casePage = new CasePage(page, inject("baseUrl"));
+    await casePage.open(waiting.id);
+    const badge = page.getByTestId("case-clock-paused");
+    await badge.waitFor({ timeout: 30_000 });
+    expect(await badge.textContent()).toMatch(/^Waktu layanan berhenti sejak \d/);
+    // a stopped clock is not late
+    expect(await page.locator(".page-header .badge-overdue").count()).toBe(0);
+    await screenshot(page, "case-reassign-05-clock-stopped-phone");
     expect(errors).toEqual([]);
   });
 });
