@@ -13,11 +13,12 @@ import { ReassignTaskDialog } from "./reassign-task-dialog";
 
 const FormViewer = lazy(async () => ({ default: (await import("../forms/form-viewer")).FormViewer }));
 
-type Step = CaseView["currentSteps"][number];
-
 export function CurrentSteps({ c, canReassign }: { c: CaseView; canReassign: boolean }) {
   const { t, i18n } = useTranslation();
-  const [reassigning, setReassigning] = useState<Step | null>(null);
+  // the step is looked up on every render: the dialog follows the live case (holder, revision)
+  // and closes by itself when the step does (completed meanwhile)
+  const [reassigningId, setReassigningId] = useState<string | null>(null);
+  const reassigning = c.currentSteps.find((s) => s.taskId === reassigningId);
   const now = new Date();
   if (c.currentSteps.length === 0) return <p className="muted">{t("case.noCurrentSteps")}</p>;
   return (
@@ -34,7 +35,7 @@ export function CurrentSteps({ c, canReassign }: { c: CaseView; canReassign: boo
                   type="button"
                   className="btn btn-small"
                   aria-haspopup="dialog"
-                  onClick={() => setReassigning(s)}
+                  onClick={() => setReassigningId(s.taskId)}
                 >
                   {t("case.reassign.open")}
                 </button>
@@ -52,7 +53,7 @@ export function CurrentSteps({ c, canReassign }: { c: CaseView; canReassign: boo
           </li>
         ))}
       </ul>
-      {reassigning && <ReassignTaskDialog c={c} step={reassigning} onClose={() => setReassigning(null)} />}
+      {reassigning && <ReassignTaskDialog c={c} step={reassigning} onClose={() => setReassigningId(null)} />}
     </>
   );
 }

@@ -73,7 +73,7 @@ export const reassign = createRoute({
     "The assignee changes, the audit log (`task.reassign`, old and new assignee, reason) and the timeline " +
     "(`task.reassigned`) record it and the new assignee is notified, all in one transaction. 422 reassign-invalid " +
     "for a user who is not eligible; 409 task-closed when the task was completed first, 409 case-not-running for a " +
-    "closed case, 409 task-revision-conflict when `revision` is given and the task changed since.",
+    "closed case, 409 reassign-conflict when `revision` is given and the task changed since.",
   security: SECURITY,
   request: { params: CaseTaskParams, body: jsonBody(ReassignTaskRequest) },
   responses: {

@@ -68,7 +68,7 @@ export const reassign: RouteHandler<typeof routes.reassign, AppEnv> = async (c) 
       case "task-closed":
         throw new ApiException(409, "task-closed", { status: outcome.status });
       case "revision-conflict":
-        throw new ApiException(409, "task-revision-conflict", {
+        throw new ApiException(409, "reassign-conflict", {
           revision: outcome.revision,
           assignee: outcome.assignee,
         });

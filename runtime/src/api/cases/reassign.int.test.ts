@@ -227,7 +227,7 @@ describe("reassigning a task", () => {
       revision: claimed.revision,
     });
     expect(stale.status).toBe(409);
-    expect(((await stale.json()) as { code: string }).code).toBe("task-revision-conflict");
+    expect(((await stale.json()) as { code: string }).code).toBe("reassign-conflict");
 
     // Andi cannot complete it any more; Sari does
     const andi = await call(app, as.bo1!, "POST", `/tasks/${step.taskId}/complete`, {
