@@ -27,6 +27,8 @@ export const paths = {
   caseTimeline: (id: string) => `/api/cases/${enc(id)}/timeline`,
   caseCancel: (caseId: string) => `/api/cases/${enc(caseId)}/cancel`,
   caseVariables: (caseId: string) => `/api/cases/${enc(caseId)}/variables`,
+  caseTask: (caseId: string, taskId: string, action: "reassign" | "eligible-users") =>
+    `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/${action}`,
   incidentRetry: (caseId: string, incidentId: string) => `/api/cases/${enc(caseId)}/incidents/${enc(incidentId)}/retry`,
   caseDocument: (caseId: string, docId: string) => `/api/cases/${enc(caseId)}/documents/${enc(docId)}`,
   processes: "/api/processes",

@@ -264,6 +264,21 @@ const ENDPOINTS: Endpoint[] = [
     request: () => ["POST", "/signals", { district: "3216", name: "matrix" }],
     allowed: (w) => isSuper(w) || bksAdmin(w),
   },
+  {
+    name: "GET /cases/{bekasi}/tasks/{t}/eligible-users",
+    request: () => ["GET", `/cases/${fx.caseId}/tasks/${fx.task.id}/eligible-users`],
+    allowed: (w) => isSuper(w) || (bks(w) && ["district-admin", ...HEADS].includes(w.role)),
+  },
+  {
+    name: "POST /cases/{bekasi}/tasks/{t}/reassign (ineligible user)",
+    // nobody by that id: allowed callers get 422 reassign-invalid, the task keeps its assignee
+    request: () => [
+      "POST",
+      `/cases/${fx.caseId}/tasks/${fx.task.id}/reassign`,
+      { userId: "nobody", reason: "matrix reassign" },
+    ],
+    allowed: (w) => isSuper(w) || (bks(w) && ["district-admin", ...HEADS].includes(w.role)),
+  },
   { name: "GET /tasks?scope=mine", request: () => ["GET", "/tasks?scope=mine"], allowed: () => true },
   { name: "GET /tasks?scope=unassigned", request: () => ["GET", "/tasks?scope=unassigned"], allowed: () => true },
   {
@@ -382,6 +397,7 @@ describe("authorization matrix", () => {
         applicant: Record<string, unknown>;
         documents: { requirementId: string }[];
         withheld?: { fields: string[]; documents: number };
+        completedSteps: { taskId: string; data: Record<string, unknown> | null }[];
       };
       const timeline = (await (await call(app, session, "GET", `/cases/${sensitive.caseId}/timeline`)).json()) as {
         items: { data: unknown }[];
@@ -391,8 +407,12 @@ describe("authorization matrix", () => {
         name: view.applicant.name === APPLICANT,
         skck: view.documents.some((d) => d.requirementId === "skck"),
         report: JSON.stringify(timeline.items).includes("Keluarga layak"),
+        // the finished visit's result on the case page: the restricted report left out, the rest shown
+        stepReport: JSON.stringify(view.completedSteps).includes("Keluarga layak"),
+        stepDate:
+          view.completedSteps.find((s) => s.taskId === sensitive.doneTask)?.data?.tanggalKunjungan === "2026-11-01",
       };
-      const expected = { nik: listed, name: listed, skck: listed, report: listed };
+      const expected = { nik: listed, name: listed, skck: listed, report: listed, stepReport: listed, stepDate: true };
       if (JSON.stringify(sees) !== JSON.stringify(expected) || view.applicant.alamat !== "Cikarang") {
         wrong.push(`${cred.username}: sees ${JSON.stringify(sees)}, expected ${JSON.stringify(expected)}`);
       }

@@ -77,6 +77,14 @@ export const MESSAGES = {
   "file-too-large": { id: "Berkas terlalu besar.", en: "The file is too large." },
   "file-type-rejected": { id: "Jenis berkas tidak diterima.", en: "This file type is not accepted." },
   "version-retired": { id: "Versi ini sudah tidak berlaku.", en: "This version is retired." },
+  "reassign-invalid": {
+    id: "Tugas tidak dapat dialihkan kepada pengguna ini: ia tidak aktif, tidak memegang peran tugas ini di kabupaten/kota yang sama, atau sudah memegang tugasnya.",
+    en: "The task cannot be reassigned to this user: they are inactive, hold no role for this task in the same district, or already hold it.",
+  },
+  "reassign-conflict": {
+    id: "Tugas ini baru saja diubah (diambil, dialihkan atau diselesaikan) oleh orang lain. Muat ulang halaman, lalu coba lagi.",
+    en: "Someone else just changed this task (claimed, reassigned or completed it). Reload the page, then try again.",
+  },
   "case-not-running": { id: "Permohonan ini tidak sedang berjalan.", en: "This case is not running." },
   "correction-refused": {
     id: "Koreksi ditolak: hanya data yang sudah dimiliki permohonan yang dapat dikoreksi; lihat details.fields.",

@@ -39,6 +39,32 @@ export async function noticeTaskAssigned(db: Db, task: TaskLike): Promise<void> 
   });
 }
 
+/**
+ * A task a supervisor handed over: its new assignee is told, once per reassignment (the revision
+ * it made), so a task handed back to an earlier assignee tells them again.
+ */
+export async function noticeTaskReassigned(
+  db: Db,
+  task: TaskLike & Pick<TaskRow, "revision">,
+  reason: string,
+): Promise<void> {
+  if (!task.assignee) return;
+  const name = task.name ?? task.element_id;
+  await insertNotification(db, {
+    id: crypto.randomUUID(),
+    kind: "task-assigned",
+    caseId: task.case_id,
+    district: task.district,
+    elementId: task.element_id,
+    roles: [],
+    userId: task.assignee,
+    title: `Tugas dialihkan kepada Anda: ${name}`,
+    body: `Kasus ${await caseNumberOf(db, task.case_id)} · ${reason}`,
+    data: { taskId: task.id },
+    dedupeKey: `task:${task.id}:reassigned:${task.revision}`,
+  });
+}
+
 const calendars = new Map<string, BusinessCalendar | null>();
 
 /** The district's calendar for this year and next (national holidays when it has none). */

@@ -82,15 +82,52 @@ export async function caseParticipants(db: Db, caseId: string): Promise<{ roles:
   return { roles: [...roles], assignees: [...assignees] };
 }
 
-/** Open tasks of a case: its current steps. */
-export async function openTasksOfCase(db: Db, caseId: string) {
+/**
+ * Every user task of a case, oldest first, with the display names of its assignee and of who
+ * closed it (staff cannot look accounts up, the case page names them).
+ */
+export async function stepsOfCase(db: Db, caseId: string) {
   return db
-    .selectFrom("tasks")
-    .select(["id", "name", "element_id"])
-    .where("case_id", "=", caseId)
-    .where("status", "in", ["open", "claimed"])
-    .orderBy("created_at")
+    .selectFrom("tasks as t")
+    .leftJoin("users as a", "a.id", "t.assignee")
+    .leftJoin("users as b", "b.id", "t.closed_by")
+    .select([
+      "t.id",
+      "t.name",
+      "t.element_id",
+      "t.status",
+      "t.assignee",
+      "a.display_name as assignee_name",
+      "t.due_at",
+      "t.revision",
+      "t.form_id",
+      "t.result",
+      "t.closed_at",
+      "t.closed_by",
+      "b.display_name as closed_by_name",
+    ])
+    .where("t.case_id", "=", caseId)
+    .orderBy("t.created_at")
+    .orderBy("t.id")
     .execute();
+}
+
+/**
+ * The case due date before the service-standard clock first stopped (the engine records it with
+ * the pause); undefined when the clock never stopped.
+ */
+export async function dueAtBeforePauses(db: Db, caseId: string): Promise<string | null | undefined> {
+  const row = await db
+    .selectFrom("case_events")
+    .select("data")
+    .where("case_id", "=", caseId)
+    .where("type", "=", "clockPaused")
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const due = (row.data as { caseDueAt?: unknown }).caseDueAt;
+  return typeof due === "string" ? due : null;
 }
 
 /** Workflow ids of a district's cases in the given statuses, except one case (a signal's thrower). */

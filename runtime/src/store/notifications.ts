@@ -59,7 +59,10 @@ export interface NewNotification {
  */
 export async function insertNotification(db: Db, n: NewNotification): Promise<NotificationRow> {
   const kind = n.kind ?? "notice";
-  return db.transaction().execute(async (tx) => {
+  // inside a caller's transaction (a reassignment), the notification commits with its change
+  const inTransaction = <T>(work: (tx: Db) => Promise<T>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  return inTransaction(async (tx) => {
     const inserted = await table(tx)
       .insertInto("notifications")
       .values({

@@ -54,6 +54,25 @@ export const DocumentView = z.object({
 });
 export type DocumentView = z.infer<typeof DocumentView>;
 
+/** A person named on the case page: staff cannot look accounts up, so the name comes with the id. */
+export const StepPerson = z.object({ id: z.string(), displayName: z.string() });
+export type StepPerson = z.infer<typeof StepPerson>;
+
+export const CompletedStep = z.object({
+  taskId: z.string(),
+  name: z.string().nullable(),
+  elementId: z.string(),
+  status: z.enum(["completed", "cancelled"]),
+  closedAt: z.string().nullable(),
+  /** Who completed it (null: closed by the engine, e.g. a cancelled case). */
+  closedBy: StepPerson.nullable(),
+  /** form-js schema of the step's form (null: no form, or it is in a called process's plan). */
+  form: z.unknown().nullable(),
+  /** What was entered, with fields the service's personal-data rules hide from this reader left out. */
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+export type CompletedStep = z.infer<typeof CompletedStep>;
+
 export const CaseView = z.object({
   id: z.string(),
   caseNumber: z.string(),
@@ -77,7 +96,28 @@ export const CaseView = z.object({
    * closed: its documents are deleted and its personal data reads as `PURGED_VALUE`.
    */
   purged: RetentionPurge.optional(),
-  currentSteps: z.array(z.object({ taskId: z.string(), name: z.string().nullable(), elementId: z.string() })),
+  currentSteps: z.array(
+    z.object({
+      taskId: z.string(),
+      name: z.string().nullable(),
+      elementId: z.string(),
+      /** Who holds the task now (null: waiting to be claimed by a holder of its roles). */
+      assignee: StepPerson.nullable().default(null),
+      /** The step's own due date. */
+      dueAt: z.string().nullable().default(null),
+      /** The task's revision, for a supervisor's reassignment (409 when it changed since). */
+      revision: z.number().int().default(0),
+    }),
+  ),
+  /** Closed user tasks, oldest first: who completed each and the form data entered (as the reader may see it). */
+  completedSteps: z.array(CompletedStep).default([]),
+  /**
+   * The service-standard clock: `pausedSince` while the case waits on the applicant (the clock is
+   * stopped); `originalDueAt` when pauses have moved the case due date (`dueAt` is the moved one).
+   */
+  clock: z
+    .object({ pausedSince: z.string().nullable(), originalDueAt: z.string().nullable() })
+    .default({ pausedSince: null, originalDueAt: null }),
   /** True while the case's workflow waits to be started (Temporal was unreachable; retried in the background). */
   workflowPending: z.boolean().optional(),
   /**

@@ -1,5 +1,12 @@
 /** Starting a case (applicant data plus the requirement documents, as multipart); retrying an incident; cancelling. */
-import { CancelCaseResponse, CaseVariables, CaseView, type StartCaseData } from "@alur/shared/api";
+import {
+  CancelCaseResponse,
+  CaseVariables,
+  CaseView,
+  type ReassignTaskRequest,
+  ReassignTaskResponse,
+  type StartCaseData,
+} from "@alur/shared/api";
 import { request } from "../http";
 import { paths } from "../paths";
 
@@ -24,4 +31,9 @@ export function cancelCase(caseId: string, reason: string) {
 /** Corrects variables of a running case (a data-entry mistake), with the reason kept in the audit log. */
 export function correctCaseVariables(caseId: string, variables: Record<string, unknown>, reason: string) {
   return request(CaseVariables, paths.caseVariables(caseId), { method: "POST", body: { variables, reason } });
+}
+
+/** Hands an open task of the case to another eligible user (a supervisor's decision, with its reason). */
+export function reassignCaseTask(caseId: string, taskId: string, body: ReassignTaskRequest) {
+  return request(ReassignTaskResponse, paths.caseTask(caseId, taskId, "reassign"), { method: "POST", body });
 }

@@ -1,5 +1,5 @@
 /** Cases (permohonan) and their timelines. */
-import { CaseVariables, CaseView, Timeline } from "@alur/shared/api";
+import { CaseVariables, CaseView, EligibleUsers, Timeline } from "@alur/shared/api";
 import { queryOptions } from "@tanstack/react-query";
 import { request } from "../http";
 import { paths } from "../paths";
@@ -9,6 +9,7 @@ export const caseKeys = {
   detail: (id: string) => ["cases", id] as const,
   timeline: (id: string) => ["cases", id, "timeline"] as const,
   variables: (id: string) => ["cases", id, "variables"] as const,
+  eligible: (id: string, taskId: string) => ["cases", id, "tasks", taskId, "eligible-users"] as const,
 };
 
 /** Whether a case in this status can still move on by itself or by someone else's action. */
@@ -39,5 +40,13 @@ export const caseVariablesQuery = (id: string) =>
   queryOptions({
     queryKey: caseKeys.variables(id),
     queryFn: ({ signal }) => request(CaseVariables, paths.caseVariables(id), { signal }),
+    staleTime: 0,
+  });
+
+/** Whom a supervisor can hand an open task of the case to (fetched when the dialog opens). */
+export const eligibleUsersQuery = (caseId: string, taskId: string) =>
+  queryOptions({
+    queryKey: caseKeys.eligible(caseId, taskId),
+    queryFn: ({ signal }) => request(EligibleUsers, paths.caseTask(caseId, taskId, "eligible-users"), { signal }),
     staleTime: 0,
   });

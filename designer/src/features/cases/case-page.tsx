@@ -3,7 +3,7 @@ import type { CaseView } from "@alur/shared/api";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { caseQuery, caseTimelineQuery, isRunning } from "../../api/queries/cases";
 import { processBpmnQuery } from "../../api/queries/processes";
 import { rolesQuery } from "../../api/queries/tasks";
@@ -16,6 +16,7 @@ import { CorrectDataDialog } from "./correct-data-dialog";
 import { DocumentsPanel } from "./documents-panel";
 import { IncidentsPanel } from "./incidents-panel";
 import { stepMarks, timelineEventKey } from "./step-marks";
+import { CompletedSteps, CurrentSteps } from "./steps-panel";
 import { actorName, elementNamesOf, isShownOnCasePage, stepLabel } from "./timeline-view";
 
 const DiagramViewer = lazy(async () => ({ default: (await import("./diagram-viewer")).DiagramViewer }));
@@ -45,7 +46,8 @@ function CaseDetail({ c }: { c: CaseView }) {
       ),
     [timeline.data, c],
   );
-  const late = c.status === "active" && isOverdue(c.dueAt, new Date());
+  const paused = c.clock.pausedSince !== null && isRunning(c.status);
+  const late = c.status === "active" && !paused && isOverdue(c.dueAt, new Date());
   const { user, isAdmin } = useSession();
   const roles = useQuery(rolesQuery());
   // the API lets admins and the district's heads cancel (and audits every try)
@@ -63,8 +65,19 @@ function CaseDetail({ c }: { c: CaseView }) {
               {t(`case.status.${c.status}`)}
             </span>{" "}
             {t("case.applicant")}: {String(c.applicant.name ?? "—")} · {t("case.due")}:{" "}
-            {formatDateTime(c.dueAt, i18n.language)}{" "}
+            <span data-testid="case-due">{formatDateTime(c.dueAt, i18n.language)}</span>
+            {c.clock.originalDueAt && (
+              <span className="muted" data-testid="case-due-moved">
+                {" "}
+                ({t("case.clock.movedFrom", { at: formatDateTime(c.clock.originalDueAt, i18n.language) })})
+              </span>
+            )}{" "}
             {late && <span className="badge badge-overdue">{t("inbox.overdue")}</span>}
+            {paused && (
+              <span className="badge badge-info" data-testid="case-clock-paused">
+                {t("case.clock.paused", { at: formatDateTime(c.clock.pausedSince, i18n.language) })}
+              </span>
+            )}
           </>
         }
       />
@@ -100,17 +113,11 @@ function CaseDetail({ c }: { c: CaseView }) {
           </section>
           <section className="card" aria-labelledby="current-title" style={{ marginTop: 14 }}>
             <h2 id="current-title">{t("case.currentSteps")}</h2>
-            {c.currentSteps.length === 0 ? (
-              <p className="muted">{t("case.noCurrentSteps")}</p>
-            ) : (
-              <ul>
-                {c.currentSteps.map((s) => (
-                  <li key={s.taskId}>
-                    <Link to={`/tugas/${s.taskId}`}>{s.name ?? s.elementId}</Link>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <CurrentSteps c={c} canReassign={isRunning(c.status) && (isAdmin || isHead)} />
+          </section>
+          <section className="card" aria-labelledby="completed-title" style={{ marginTop: 14 }}>
+            <h2 id="completed-title">{t("case.steps.completed")}</h2>
+            <CompletedSteps c={c} />
           </section>
         </div>
         <div>
@@ -136,6 +143,15 @@ function CaseDetail({ c }: { c: CaseView }) {
                         {e.type === "variablesCorrected" && Array.isArray(e.data.variables) && (
                           <div>
                             {t("case.correct.changed", { names: e.data.variables.join(", ") })}
+                            {typeof e.data.reason === "string" && ` · ${e.data.reason}`}
+                          </div>
+                        )}
+                        {e.type === "task.reassigned" && (
+                          <div>
+                            {t("case.reassign.entry", {
+                              from: typeof e.data.fromName === "string" ? e.data.fromName : t("case.steps.unassigned"),
+                              to: typeof e.data.toName === "string" ? e.data.toName : "—",
+                            })}
                             {typeof e.data.reason === "string" && ` · ${e.data.reason}`}
                           </div>
                         )}

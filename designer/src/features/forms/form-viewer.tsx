@@ -1,6 +1,7 @@
 /**
  * form-js viewer for a task form. One Form per mount; typed values are reported out on every change
  * so a rejected completion never loses them (the viewer is never re-imported while mounted).
+ * `readOnly` shows what a completed step's form held, as its officer saw it, without inputs.
  */
 
 import { editableSubmission } from "@alur/shared/forms";
@@ -14,19 +15,23 @@ import { localizeDatePicker } from "./date-picker-locale";
 import { translateValidator } from "./form-errors";
 import { formJsLookup, isViewerChrome, observeFormJsText } from "./form-js-translate";
 
+const ignore = () => {};
+
 export type FormSubmitResult = { data: Record<string, unknown>; errors: Record<string, unknown> };
 
 export function FormViewer({
   schema,
   initialData,
-  onChange,
-  onReady,
+  onChange = ignore,
+  onReady = ignore,
+  readOnly = false,
 }: {
   schema: unknown;
   initialData: Record<string, unknown>;
-  onChange: (data: Record<string, unknown>) => void;
+  onChange?: (data: Record<string, unknown>) => void;
   /** Hands out a validate-and-read function for the Complete button. */
-  onReady: (submit: () => FormSubmitResult) => void;
+  onReady?: (submit: () => FormSubmitResult) => void;
+  readOnly?: boolean;
 }) {
   const container = useRef<HTMLDivElement>(null);
   // the first values only: later changes live in the form itself
@@ -41,7 +46,7 @@ export function FormViewer({
     // before the form renders, so its first paint is already in the user's language
     localizeDatePicker(i18n.language);
     texts.current = observeFormJsText(container.current, formJsLookup(i18n.language, "formJsViewer"), isViewerChrome);
-    const form = new Form({ container: container.current });
+    const form = new Form({ container: container.current, ...(readOnly ? { properties: { readOnly: true } } : {}) });
     // form-js has no translation hook: its validation messages go through ours (current language)
     translateValidator(form.get("validator"), (key, values) => i18n.t(key, values));
     let disposed = false;
@@ -63,7 +68,7 @@ export function FormViewer({
       texts.current = null;
       form.destroy();
     };
-  }, [schema]);
+  }, [schema, readOnly]);
 
   // what was typed stays: only the form's own text and its calendars follow a language switch
   useEffect(() => {
@@ -71,5 +76,5 @@ export function FormViewer({
     texts.current?.update(formJsLookup(language, "formJsViewer"));
   }, [language]);
 
-  return <div ref={container} className="form-viewer" />;
+  return <div ref={container} className={readOnly ? "form-viewer form-viewer-read-only" : "form-viewer"} />;
 }

@@ -76,7 +76,8 @@ export function DelegateDialog({
   );
 }
 
-function CandidateList({
+/** The people a task can go to, as radio buttons (with a search box for a long list). */
+export function CandidateList({
   items,
   chosen,
   onChoose,

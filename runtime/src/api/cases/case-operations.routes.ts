@@ -1,4 +1,12 @@
-import { CancelCaseRequest, CancelCaseResponse, CaseVariables, CorrectVariablesRequest } from "@alur/shared/api";
+import {
+  CancelCaseRequest,
+  CancelCaseResponse,
+  CaseVariables,
+  CorrectVariablesRequest,
+  EligibleUsers,
+  ReassignTaskRequest,
+  ReassignTaskResponse,
+} from "@alur/shared/api";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, jsonBody, jsonResponse, SECURITY } from "../openapi";
 
@@ -39,4 +47,37 @@ export const correct = createRoute({
   security: SECURITY,
   request: { params: z.object({ caseId: z.string() }), body: jsonBody(CorrectVariablesRequest) },
   responses: { 200: jsonResponse(CaseVariables, "Corrected"), ...errors(400, 401, 403, 404, 409, 422, 503) },
+});
+
+const CaseTaskParams = z.object({ caseId: z.string(), taskId: z.string() });
+
+export const eligibleUsers = createRoute({
+  method: "get",
+  path: "/cases/{caseId}/tasks/{taskId}/eligible-users",
+  tags: ["cases"],
+  summary: "Whom a supervisor can hand an open task of the case to (super admin, the case district's admin or head)",
+  description:
+    "Active users of the case's district holding one of the task's candidate roles, or named as its candidate users; " +
+    "`current` marks the assignee.",
+  security: SECURITY,
+  request: { params: CaseTaskParams },
+  responses: { 200: jsonResponse(EligibleUsers, "Eligible users"), ...errors(401, 403, 404, 409) },
+});
+
+export const reassign = createRoute({
+  method: "post",
+  path: "/cases/{caseId}/tasks/{taskId}/reassign",
+  tags: ["cases"],
+  summary: "Reassign an open task to an eligible user with a reason (super admin, the case district's admin or head)",
+  description:
+    "The assignee changes, the audit log (`task.reassign`, old and new assignee, reason) and the timeline " +
+    "(`task.reassigned`) record it and the new assignee is notified, all in one transaction. 422 reassign-invalid " +
+    "for a user who is not eligible; 409 task-closed when the task was completed first, 409 case-not-running for a " +
+    "closed case, 409 reassign-conflict when `revision` is given and the task changed since.",
+  security: SECURITY,
+  request: { params: CaseTaskParams, body: jsonBody(ReassignTaskRequest) },
+  responses: {
+    200: jsonResponse(ReassignTaskResponse, "Reassigned"),
+    ...errors(400, 401, 403, 404, 409, 422),
+  },
 });

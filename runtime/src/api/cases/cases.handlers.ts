@@ -23,12 +23,14 @@ import {
   addCaseDocument,
   type CaseRow,
   caseParticipants,
+  caseWithPlan,
   caseWorkflowsOf,
+  dueAtBeforePauses,
   findCaseDocument,
   getCase,
   getCasePrivacy,
   listCaseDocuments,
-  openTasksOfCase,
+  stepsOfCase,
 } from "../../store/cases";
 import type { Db } from "../../store/db";
 import { filePath } from "../../store/file-store";
@@ -178,11 +180,17 @@ async function caseView(
   privacy: CasePrivacy | undefined,
   incidents?: CaseIncident[],
 ): Promise<CaseView> {
-  const [documents, open, pending] = await Promise.all([
+  const [documents, steps, pending, originalDue, info] = await Promise.all([
     listCaseDocuments(db, row.id),
-    openTasksOfCase(db, row.id),
+    stepsOfCase(db, row.id),
     pendingStartOf(db, row.id),
+    dueAtBeforePauses(db, row.id),
+    caseWithPlan(db, row.id),
   ]);
+  const forms = (info.plan as { forms?: Record<string, unknown> }).forms ?? {};
+  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+  const person = (id: string | null, name: string | null) => (id ? { id, displayName: name ?? id } : null);
+  const dueAt = iso(row.due_at);
   const hidden = hiddenFields(privacy, p);
   const shown = documents.filter((d) => canSeeDocument(privacy, p, d.requirement_id));
   const withheldDocuments = documents.length - shown.length;
@@ -194,7 +202,7 @@ async function caseView(
     processVersionId: row.process_version_id,
     status: row.status as CaseView["status"],
     applicant: redact(row.applicant, hidden),
-    dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
+    dueAt,
     startedAt: new Date(row.started_at).toISOString(),
     endedAt: row.ended_at ? new Date(row.ended_at).toISOString() : null,
     createdBy: row.created_by,
@@ -211,7 +219,40 @@ async function caseView(
       ? { withheld: { fields: [...hidden], documents: withheldDocuments } }
       : {}),
     ...retentionPurge(row),
-    currentSteps: open.map((t) => ({ taskId: t.id, name: t.name, elementId: t.element_id })),
+    currentSteps: steps
+      .filter((t) => t.status === "open" || t.status === "claimed")
+      .map((t) => ({
+        taskId: t.id,
+        name: t.name,
+        elementId: t.element_id,
+        assignee: person(t.assignee, t.assignee_name),
+        dueAt: iso(t.due_at),
+        revision: t.revision,
+      })),
+    // the same personal-data rules as the task view: restricted fields of the results left out
+    completedSteps: steps.flatMap((t) =>
+      t.status === "completed" || t.status === "cancelled"
+        ? [
+            {
+              taskId: t.id,
+              name: t.name,
+              elementId: t.element_id,
+              status: t.status,
+              closedAt: iso(t.closed_at),
+              closedBy: person(t.closed_by, t.closed_by_name),
+              form: t.form_id ? (forms[t.form_id] ?? null) : null,
+              data: t.result ? redact(t.result, hidden) : null,
+            },
+          ]
+        : [],
+    ),
+    clock: {
+      pausedSince: iso(row.paused_since),
+      originalDueAt:
+        originalDue && dueAt && new Date(originalDue).getTime() !== new Date(dueAt).getTime()
+          ? new Date(originalDue).toISOString()
+          : null,
+    },
     ...(pending ? { workflowPending: true } : {}),
     ...(incidents ? { incidents } : {}),
   };

@@ -5,6 +5,7 @@ import * as operations from "./case-operations.handlers";
 import * as operationRoutes from "./case-operations.routes";
 import * as handlers from "./cases.handlers";
 import * as routes from "./cases.routes";
+import * as reassignment from "./reassign.handlers";
 
 export const casesRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(routes.start, handlers.start)
@@ -16,4 +17,6 @@ export const casesRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(routes.signal, handlers.signal)
   .openapi(operationRoutes.cancel, operations.cancel)
   .openapi(operationRoutes.variables, operations.variables)
-  .openapi(operationRoutes.correct, operations.correct);
+  .openapi(operationRoutes.correct, operations.correct)
+  .openapi(operationRoutes.eligibleUsers, reassignment.eligibleUsers)
+  .openapi(operationRoutes.reassign, reassignment.reassign);
