@@ -13,6 +13,7 @@ const version = (over: Partial<ProcessVersionView>): ProcessVersionView => ({
   effectiveFrom: null,
   legalBasis: null,
   createdBy: null,
+  createdByName: null,
   createdAt: "2026-01-01T00:00:00Z",
   publishedAt: null,
   deploymentId: null,
