@@ -136,6 +136,11 @@ describe("district variant from the catalogue", () => {
     await designer.setPanelField("alur-task", "alur-sla-value", "2");
     await designer.saveDraft();
     await page.getByRole("status").filter({ hasText: "Draf versi 1 tersimpan." }).waitFor();
+    // how the variant differs from the template reads as sentences, the edited SLA among them
+    const variantChanges = page.getByTestId("variant-changes");
+    await variantChanges.locator("summary").click();
+    const consultationChange = variantChanges.locator('[data-testid="change"][data-element-id="konsultasi"]');
+    await expect.poll(() => consultationChange.textContent()).toContain("SLA 1 → 2 hari kerja");
     await screenshot(page, "variant-3-draft-saved");
 
     // and publishes: the dialog proposes the recorded Perbup

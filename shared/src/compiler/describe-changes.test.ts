@@ -7,6 +7,7 @@ import { describeModelChanges, type ElementChange } from "./describe-changes";
 const WORKFLOWS = path.resolve(import.meta.dirname, "../../../workflows");
 const adoption = readFileSync(path.join(WORKFLOWS, "pengangkatan-anak/pengangkatan-anak.bpmn"), "utf8");
 const sjpp = readFileSync(path.join(WORKFLOWS, "rekomendasi-sjpp/rekomendasi-sjpp.bpmn"), "utf8");
+const adoption3216 = readFileSync(path.join(WORKFLOWS, "pengangkatan-anak/variants/3216.bpmn"), "utf8");
 const homeVisitForm = JSON.parse(
   readFileSync(path.join(WORKFLOWS, "pengangkatan-anak/forms/pengangkatan-anak-kunjungan-rumah.form"), "utf8"),
 );
@@ -187,8 +188,25 @@ describe("describeModelChanges", () => {
     expect(changes.process).toHaveLength(3);
     expect(changes.process[0]?.id).toMatch(/^nama "Rekomendasi .*" → "Baru: Rekomendasi /);
     expect(changes.process[1]?.id).toBe("jangka waktu penyelesaian 10 menit → 1 hari kerja");
-    expect(changes.process[2]?.id).toBe("dasar hukum ditambahkan: Perbup 12 2025 tentang Standar Pelayanan");
-    expect(changes.process[2]?.en).toBe("legal basis added: Perbup 12 2025 on Standar Pelayanan");
+    expect(changes.process[2]?.id).toBe("dasar hukum ditambahkan: Perbup No. 12 Tahun 2025 tentang Standar Pelayanan");
+    expect(changes.process[2]?.en).toBe("legal basis added: Perbup No. 12 of 2025 on Standar Pelayanan");
+  });
+
+  it("compares Bekasi's adoption variant with the national template", async () => {
+    // when the variant (another process id) is compared with its template
+    const changes = await describeModelChanges(adoption, adoption3216, { roles: BUILTIN_ROLES });
+    // then the process's own changes come first, long lists shortened, then each step's
+    const process = changes.process.map((d) => d.id);
+    expect(process[0]).toBe('kode proses "pengangkatan_anak" → "pengangkatan_anak_3216"');
+    expect(process).toContain("jangka waktu penyelesaian — → 1–1,5 tahun");
+    expect(process.find((p) => p.startsWith("persyaratan ditambahkan:"))).toMatch(/, dan 15 lainnya$/);
+    expect(process.at(-1)).toBe(
+      "dasar hukum varian — → Keputusan Kepala Dinas No. OR.02/2308/DINSOS/2023 Tahun 2023 tentang Standar Pelayanan Dinas Sosial Kabupaten Bekasi",
+    );
+    expect(byId(changes.elements, "konsultasi")?.details.map((d) => d.id)).toEqual([
+      'formulir "pengangkatan-anak-konsultasi" → "pengangkatan-anak-3216-konsultasi"',
+    ]);
+    expect(changes.elements.every((e) => e.change === "changed")).toBe(true);
   });
 
   it("finds nothing between a model and itself, and says why it cannot compare unreadable XML", async () => {

@@ -411,6 +411,8 @@ function scalar(label: Words, before: string | undefined, after: string | undefi
   return [w(`${label.id} ${quote(before)} → ${quote(after)}`, `${label.en} ${quote(before)} → ${quote(after)}`)];
 }
 
+const MAX_LISTED = 5;
+
 /** A list property: what joined it and what left it. */
 function list(
   label: Words,
@@ -422,7 +424,13 @@ function list(
   const added = after.filter((x) => !before.includes(x));
   const removed = before.filter((x) => !after.includes(x));
   if (added.length === 0 && removed.length === 0) return [];
-  const join = (items: string[], lang: "id" | "en") => items.map((i) => name(i)[lang]).join(", ");
+  const join = (items: string[], lang: "id" | "en") => {
+    // a long list (a district's 20 requirements) reads as its first few and a count
+    const shown = items.slice(0, MAX_LISTED).map((i) => name(i)[lang]);
+    const more = items.length - shown.length;
+    if (more > 0) shown.push(lang === "id" ? `dan ${more} lainnya` : `and ${more} more`);
+    return shown.join(", ");
+  };
   const parts: Words[] = [];
   if (mode === "whole" && before.length > 0 && after.length > 0) {
     // the whole list both ways reads best for short lists such as roles
@@ -619,6 +627,14 @@ function summary(f: Facts, ctx: Context): Words[] {
   return out;
 }
 
+/** "Perbup No. 12 Tahun 2025 tentang …", as the history shows a version's legal basis. */
+function legalWords(l: ModdleElement): Words {
+  const [kind, number, year, title] = [str(l, "kind"), str(l, "number"), str(l, "year"), str(l, "title")];
+  const id = [kind, number && `No. ${number}`, year && `Tahun ${year}`, title && `tentang ${title}`];
+  const en = [kind, number && `No. ${number}`, year && `of ${year}`, title && `on ${title}`];
+  return { id: id.filter(Boolean).join(" "), en: en.filter(Boolean).join(" ") };
+}
+
 /** Changes of the process: its id and name, and the service standard's headline parts. */
 function processChanges(before: ModdleElement, after: ModdleElement, ctx: Context): Words[] {
   const out: Words[] = [];
@@ -650,13 +666,12 @@ function processChanges(before: ModdleElement, after: ModdleElement, ctx: Contex
         `completion time ${ca?.en ?? "—"} → ${cb?.en ?? "—"}`,
       ),
     );
-  const legal = (s: ModdleElement | undefined) =>
-    children(s, "legalBases").map(
-      (l) =>
-        [str(l, "kind"), str(l, "number"), str(l, "year")].filter(Boolean).join(" ") +
-        (str(l, "title") ? ` tentang ${str(l, "title")}` : ""),
-    );
-  out.push(...list(w("dasar hukum", "legal basis"), legal(a), legal(b), (t) => w(t, t.replace(" tentang ", " on "))));
+  // compared by the Indonesian wording, shown in each language
+  const legal = (s: ModdleElement | undefined) => children(s, "legalBases").map((l) => legalWords(l).id);
+  const legalEn = new Map(
+    [...children(a, "legalBases"), ...children(b, "legalBases")].map((l) => [legalWords(l).id, legalWords(l).en]),
+  );
+  out.push(...list(w("dasar hukum", "legal basis"), legal(a), legal(b), (t) => w(t, legalEn.get(t) ?? t)));
   out.push(
     ...list(
       w("persyaratan", "requirements"),
@@ -670,8 +685,16 @@ function processChanges(before: ModdleElement, after: ModdleElement, ctx: Contex
   );
   const variantBasis = (p: ModdleElement) => {
     const l = child(extension(p, "alur:Variant"), "legalBasis");
-    return l ? [str(l, "kind"), str(l, "number"), str(l, "year")].filter(Boolean).join(" ") : undefined;
+    return l ? legalWords(l) : undefined;
   };
-  out.push(...scalar(w("dasar hukum varian", "variant's legal basis"), variantBasis(before), variantBasis(after)));
+  const va = variantBasis(before);
+  const vb = variantBasis(after);
+  if (va?.id !== vb?.id)
+    out.push(
+      w(
+        `dasar hukum varian ${va?.id ?? "—"} → ${vb?.id ?? "—"}`,
+        `variant's legal basis ${va?.en ?? "—"} → ${vb?.en ?? "—"}`,
+      ),
+    );
   return out;
 }
