@@ -132,4 +132,56 @@ describe("editing a published service and reading its history", () => {
     ]);
     expect(errors).toEqual([]);
   });
+
+  it("starts a new service at v1, renames it when its process id changes and keeps its draft out of staff filters", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchConsole(page);
+    await signInThroughUi(page, "bks.admin");
+    const token = await apiToken("bks.admin");
+    const designer = new DesignerPage(page, inject("baseUrl"));
+    const first = uniqueProcessId("e2e_nama_awal");
+    const renamed = uniqueProcessId("e2e_nama_baru");
+    const name = `Layanan Uji Ganti Kode ${first.slice(-6)}`;
+
+    // given a new service imported and saved as a draft
+    await designer.openNew();
+    await designer.importBpmn(`${first}.bpmn`, oneStepServiceXml(first, name), "verifikasi");
+    await designer.saveDraft();
+    await page.getByRole("status").filter({ hasText: "Draf versi 1 tersimpan." }).waitFor();
+
+    // when the admin changes the process id and saves again
+    await designer.selectCanvasRoot();
+    await designer.setPanelField("general", "id", renamed);
+    await page.getByTestId("save-banner").waitFor({ state: "detached" });
+    await designer.saveDraft();
+    await page.getByRole("status").filter({ hasText: "Draf versi 1 tersimpan." }).waitFor();
+
+    // then the service exists under its new id only, still v1: no orphan draft in the catalogue
+    const versions = async (processId: string) =>
+      (await apiCall<{ items: VersionItem[] }>(token, "GET", `/processes?processId=${processId}`)).items.map((v) => [
+        v.version,
+        v.status,
+      ]);
+    expect(await versions(first)).toEqual([]);
+    expect(await versions(renamed)).toEqual([[1, "draft"]]);
+    expect(await page.getByText(`${renamed} · v1`).count()).toBe(1);
+
+    // and staff filters do not offer the draft
+    const serviceSelect = page.locator("select").filter({ has: page.locator("option", { hasText: "Semua layanan" }) });
+    const serviceFilter = () => serviceSelect.locator("option");
+    await page.getByRole("navigation").getByRole("link", { name: "Tugas" }).click();
+    await serviceSelect.waitFor();
+    expect(await serviceFilter().allTextContents()).not.toContain(name);
+    await screenshot(page, "history-4-filter-without-draft");
+
+    // until it is published, as v1
+    const draft = (await apiCall<{ items: VersionItem[] }>(token, "GET", `/processes?processId=${renamed}`)).items[0]!;
+    await designer.openVersion(draft.id, "verifikasi");
+    await designer.publish(PERBUP);
+    await page.getByRole("status").filter({ hasText: "Versi 1 diterbitkan." }).waitFor();
+    expect(await versions(renamed)).toEqual([[1, "published"]]);
+    await page.getByRole("navigation").getByRole("link", { name: "Tugas" }).click();
+    await expect.poll(async () => serviceFilter().allTextContents()).toContain(name);
+    expect(errors).toEqual([]);
+  });
 });

@@ -121,6 +121,8 @@ function Designer({
   // the version this model now continues (opened, or last saved): a changed process id renames it
   const savedVersionId = useRef<string | undefined>(baseVersion?.id);
   const [lastSave, setLastSave] = useState<{ version: number; status: string; auto: boolean } | null>(null);
+  // the version the header names: the one opened, then the one last saved (a rename shows its new id)
+  const [shown, setShown] = useState<{ processId: string; version: number; status: string } | null>(baseVersion);
   // after a refused publish attempt, live validation keeps the publication's strictness so the
   // admin sees each error go away as it is fixed
   const [strict, setStrict] = useState(false);
@@ -261,6 +263,7 @@ function Designer({
 
   const saved = (result: Awaited<ReturnType<typeof save>>, auto: boolean) => {
     setDirty(result.stillDirty);
+    setShown(result.response.version);
     if (!result.stillDirty)
       setLastSave({ version: result.response.version.version, status: result.response.version.status, auto });
     void client.invalidateQueries({ queryKey: processKeys.all });
@@ -339,11 +342,11 @@ function Designer({
       <PageHeader
         title={deriveFor ? t("designer.deriveTitle", { district: deriveFor }) : t("designer.title")}
         sub={
-          baseVersion
-            ? `${baseVersion.processId} · v${baseVersion.version} · ${t(`version.status.${baseVersion.status}`, { defaultValue: baseVersion.status })}`
+          shown
+            ? `${shown.processId} · v${shown.version} · ${t(`version.status.${shown.status}`, { defaultValue: shown.status })}`
             : t("designer.newModel")
         }
-        actions={baseVersion && <Link to={`/desainer/${baseVersion.processId}/riwayat`}>{t("designer.history")}</Link>}
+        actions={shown && <Link to={`/desainer/${shown.processId}/riwayat`}>{t("designer.history")}</Link>}
       />
       <div className="toolbar" role="toolbar" aria-label={t("designer.toolbar")}>
         <div className="tabs" role="tablist" style={{ margin: 0, border: 0 }}>
