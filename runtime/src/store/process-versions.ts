@@ -267,6 +267,7 @@ export async function listProcessVersions(
       "created_at",
       "published_at",
       "deployment_id",
+      sql<string | null>`plan->'variant'->>'template'`.as("variant_template"),
     ])
     .orderBy("process_id")
     .orderBy("district")

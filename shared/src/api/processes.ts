@@ -39,6 +39,8 @@ export const ProcessVersionView = z.object({
   createdBy: z.string().nullable(),
   /** The author's display name from the directory (null when unknown or the account is gone). */
   createdByName: z.string().nullable(),
+  /** The template's process id when this is a district variant of it (alur:variant), else null. */
+  template: z.string().nullable(),
   createdAt: z.string(),
   publishedAt: z.string().nullable(),
   /** Shared by the versions deployed together from one file (they publish together); null before deployments were recorded. */

@@ -64,12 +64,29 @@ describe("saving and publishing a service", () => {
     // then the publication is v1 too, and the list names who made it
     expect(published.body.version).toMatchObject({ id: first.body.version.id, version: 1, status: "published" });
     const listed = await versionsOf(id);
-    expect(listed.map((v) => [v.version, v.status, v.createdByName])).toEqual([[1, "published", `${PREFIX}.admin`]]);
+    expect(listed.map((v) => [v.version, v.status, v.createdByName, v.template])).toEqual([
+      [1, "published", `${PREFIX}.admin`, null],
+    ]);
     // and the next draft after a publication is v2, never overwriting the published one
     const next = await deploy(model(id), false);
     expect(next.body.version.version).toBe(2);
     const one = await call(app, admin, "GET", `/processes/versions/${next.body.version.id}`);
     expect(((await one.json()) as ProcessVersionView).createdByName).toBe(`${PREFIX}.admin`);
+  });
+
+  it("says which template a district variant derives from, in the list and for one version", async () => {
+    // given a variant of a template, marked in the model
+    const id = `varian-${TAG}`;
+    const variant = model(id).replace(
+      "<bpmn:extensionElements>",
+      '<bpmn:extensionElements><alur:variant template="smoke" district="3216" effectiveFrom="2026-01-01"><alur:legalBasis kind="Perbup" number="1" year="2026" title="Uji" /></alur:variant>',
+    );
+    const deployed = await deploy(variant, false);
+    expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
+    // then both views name the template
+    expect((await versionsOf(id)).map((v) => v.template)).toEqual(["smoke"]);
+    const one = await call(app, admin, "GET", `/processes/versions/${deployed.body.version.id}`);
+    expect(((await one.json()) as ProcessVersionView).template).toBe("smoke");
   });
 
   it("renames a never-published service when its process id changes, leaving no orphan draft", async () => {

@@ -3,7 +3,8 @@ import type { Db } from "../../store/db";
 import type { ProcessVersionRow } from "../../store/process-versions";
 import { displayNames } from "../../store/users";
 
-type ListedRow = Omit<ProcessVersionRow, "bpmn_xml" | "plan">;
+/** A row as listed (no XML, no plan, the variant's template read by SQL) or whole. */
+type ListedRow = Omit<ProcessVersionRow, "bpmn_xml" | "plan"> & { plan?: unknown; variant_template?: string | null };
 
 /** The API's views of rows, each with its author's display name (one directory read for all). */
 export async function toProcessVersionViews(db: Db, rows: readonly ListedRow[]): Promise<ProcessVersionView[]> {
@@ -28,8 +29,14 @@ export function toProcessVersionView(row: ListedRow, names: ReadonlyMap<string, 
     legalBasis: row.legal_basis,
     createdBy: row.created_by,
     createdByName: (row.created_by && names.get(row.created_by)) || null,
+    template: row.variant_template ?? templateOf(row.plan),
     createdAt: new Date(row.created_at).toISOString(),
     publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
     deploymentId: row.deployment_id,
   };
+}
+
+function templateOf(plan: unknown): string | null {
+  const template = (plan as { variant?: { template?: unknown } } | undefined)?.variant?.template;
+  return typeof template === "string" ? template : null;
 }
