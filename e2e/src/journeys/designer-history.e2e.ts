@@ -123,6 +123,15 @@ describe("editing a published service and reading its history", () => {
     expect(text).toContain("peran: Petugas Front Office → Pekerja Sosial");
     await page.locator(".diff-grid .djs-container").first().waitFor();
     await screenshot(page, "history-3-diff");
+    // in English too, role names from the directory's English names
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    await expect.poll(() => change.textContent()).toContain("SLA 10 → 7 working days");
+    expect(await change.textContent()).toContain('Step "Verifikasi berkas" [verifikasi]');
+    expect(await change.textContent()).toContain("role: Front office → Social worker");
+    expect(await row(2).getByTestId("legal-basis").textContent()).toContain(
+      "Perbup No. 12 of 2025 on Standar Pelayanan Rekomendasi",
+    );
+    await page.getByRole("button", { name: "ID", exact: true }).click();
 
     const versions = await apiCall<{ items: VersionItem[] }>(token, "GET", `/processes?processId=${processId}`);
     expect(versions.items.map((v) => [v.version, v.status])).toEqual([
