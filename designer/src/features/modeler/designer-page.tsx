@@ -378,7 +378,7 @@ function Designer({
         <button
           type="button"
           className="btn"
-          disabled={deploy.isPending || deriving}
+          disabled={deploy.isPending || autosave.isPending || deriving}
           title={deriving ? t("variant.required") : undefined}
           onClick={() => deploy.mutate({ publish: false })}
         >
@@ -387,7 +387,7 @@ function Designer({
         <button
           type="button"
           className="btn btn-primary"
-          disabled={errors.length > 0 || deploy.isPending || deriving}
+          disabled={errors.length > 0 || deploy.isPending || autosave.isPending || deriving}
           title={deriving ? t("variant.required") : errors.length > 0 ? t("designer.publishBlocked") : undefined}
           onClick={() => void requestPublish()}
         >
