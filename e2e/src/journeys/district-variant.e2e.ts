@@ -136,6 +136,11 @@ describe("district variant from the catalogue", () => {
     await designer.setPanelField("alur-task", "alur-sla-value", "2");
     await designer.saveDraft();
     await page.getByRole("status").filter({ hasText: "Draf versi 1 tersimpan." }).waitFor();
+    // how the variant differs from the template reads as sentences, the edited SLA among them
+    const variantChanges = page.getByTestId("variant-changes");
+    await variantChanges.locator("summary").click();
+    const consultationChange = variantChanges.locator('[data-testid="change"][data-element-id="konsultasi"]');
+    await expect.poll(() => consultationChange.textContent()).toContain("SLA 1 → 2 hari kerja");
     await screenshot(page, "variant-3-draft-saved");
 
     // and publishes: the dialog proposes the recorded Perbup
@@ -147,19 +152,17 @@ describe("district variant from the catalogue", () => {
     await expect(dialog.getByLabel("Tanggal berlaku").inputValue()).resolves.toBe(PERBUP.effectiveFrom);
     await screenshot(page, "variant-4-publish-dialog");
     await dialog.getByRole("button", { name: "Terbitkan" }).click();
-    await page.getByRole("status").filter({ hasText: "Versi 2 diterbitkan." }).waitFor();
+    // the draft was the working copy of version 1: publishing it does not number it again
+    await page.getByRole("status").filter({ hasText: "Versi 1 diterbitkan." }).waitFor();
     await screenshot(page, "variant-5-published");
 
     // then Bekasi has its published variant with the Perbup, the template's forms and the edit
     const token = await apiToken("bks.admin");
     const { items } = await apiCall<{ items: VersionItem[] }>(token, "GET", "/processes?processId=pengangkatan_anak");
     const mine = items.filter((v) => v.district === "3216").sort((a, b) => a.version - b.version);
-    expect(mine.map((v) => [v.version, v.status])).toEqual([
-      [1, "draft"],
-      [2, "published"],
-    ]);
-    expect(mine[1]!.effectiveFrom).toBe(PERBUP.effectiveFrom);
-    const published = await apiCall<{ plan: ExecutionPlan }>(token, "GET", `/processes/versions/${mine[1]!.id}`);
+    expect(mine.map((v) => [v.version, v.status])).toEqual([[1, "published"]]);
+    expect(mine[0]!.effectiveFrom).toBe(PERBUP.effectiveFrom);
+    const published = await apiCall<{ plan: ExecutionPlan }>(token, "GET", `/processes/versions/${mine[0]!.id}`);
     expect(published.plan.variant).toEqual({
       template: "pengangkatan_anak",
       district: "3216",

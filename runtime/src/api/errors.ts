@@ -76,6 +76,10 @@ export const MESSAGES = {
   "body-too-large": { id: "Data yang dikirim terlalu besar.", en: "The data sent is too large." },
   "file-too-large": { id: "Berkas terlalu besar.", en: "The file is too large." },
   "file-type-rejected": { id: "Jenis berkas tidak diterima.", en: "This file type is not accepted." },
+  "process-id-locked": {
+    id: "Kode proses layanan yang sudah pernah diterbitkan tidak dapat diubah (permohonan dan layanan lain merujuknya). Kembalikan kode prosesnya, atau buat layanan baru.",
+    en: "The process id of a service that was ever published cannot change (cases and other services refer to it). Restore the process id, or create a new service.",
+  },
   "version-retired": { id: "Versi ini sudah tidak berlaku.", en: "This version is retired." },
   "reassign-invalid": {
     id: "Tugas tidak dapat dialihkan kepada pengguna ini: ia tidak aktif, tidak memegang peran tugas ini di kabupaten/kota yang sama, atau sudah memegang tugasnya.",

@@ -13,26 +13,95 @@ export function planHash(plan: ExecutionPlan): string {
   return createHash("sha256").update(JSON.stringify(plan)).digest("hex");
 }
 
+export interface NewVersion {
+  plan: ExecutionPlan;
+  bpmnXml: string;
+  district: string | null;
+  publish: boolean;
+  effectiveFrom: string | null;
+  createdBy: string | null;
+  /** Shared by the versions one deploy created from one file. */
+  deploymentId?: string | null;
+}
+
+/** The columns a version's content sets, shared by a new version and a replaced draft. */
+function contentOf(input: NewVersion) {
+  const legalBasis = input.plan.variant?.legalBasis
+    ? [input.plan.variant.legalBasis]
+    : (input.plan.standard?.legalBasis ?? null);
+  return {
+    name: input.plan.name ?? input.plan.standard?.name ?? input.plan.processId,
+    status: input.publish ? ("published" as const) : ("draft" as const),
+    bpmn_xml: input.bpmnXml,
+    plan: JSON.stringify(input.plan),
+    plan_hash: planHash(input.plan),
+    effective_from: input.effectiveFrom,
+    legal_basis: legalBasis ? JSON.stringify(legalBasis) : null,
+    created_by: input.createdBy,
+    published_at: input.publish ? new Date() : null,
+    deployment_id: input.deploymentId ?? null,
+  };
+}
+
+/** The newest version of (process, district), whatever its status. */
+export async function newestVersion(
+  db: Db,
+  processId: string,
+  district: string | null,
+): Promise<ProcessVersionRow | undefined> {
+  return db
+    .selectFrom("process_versions")
+    .selectAll()
+    .where("process_id", "=", processId)
+    .where((eb) => (district === null ? eb("district", "is", null) : eb("district", "=", district)))
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Overwrites a draft with new content, keeping its id and number: a draft is the working copy
+ * of the next version, so saving it again (or publishing it) does not use up a version number.
+ * Undefined when it is no longer a draft (published meanwhile). No case ever runs a draft.
+ */
+export async function replaceDraft(db: Db, draftId: string, input: NewVersion): Promise<ProcessVersionRow | undefined> {
+  return db
+    .updateTable("process_versions")
+    .set({ ...contentOf(input), created_at: new Date() })
+    .where("id", "=", draftId)
+    .where("status", "=", "draft")
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** The statuses of (process, district)'s versions, for deciding whether its id may still change. */
+export async function versionStatuses(db: Db, processId: string, district: string | null): Promise<string[]> {
+  const rows = await db
+    .selectFrom("process_versions")
+    .select("status")
+    .where("process_id", "=", processId)
+    .where((eb) => (district === null ? eb("district", "is", null) : eb("district", "=", district)))
+    .execute();
+  return rows.map((r) => r.status);
+}
+
+/** Deletes the drafts of (process, district): what a rename of a never-published service leaves behind. */
+export async function deleteDrafts(db: Db, processId: string, district: string | null): Promise<string[]> {
+  const rows = await db
+    .deleteFrom("process_versions")
+    .where("process_id", "=", processId)
+    .where((eb) => (district === null ? eb("district", "is", null) : eb("district", "=", district)))
+    .where("status", "=", "draft")
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /**
  * Inserts the next version of (process, district). The unique constraint settles a race between
  * two deployers: the loser retries with the next number.
  */
-export async function insertProcessVersion(
-  db: Db,
-  input: {
-    plan: ExecutionPlan;
-    bpmnXml: string;
-    district: string | null;
-    publish: boolean;
-    effectiveFrom: string | null;
-    createdBy: string | null;
-    /** Shared by the versions one deploy created from one file. */
-    deploymentId?: string | null;
-  },
-): Promise<ProcessVersionRow> {
-  const legalBasis = input.plan.variant?.legalBasis
-    ? [input.plan.variant.legalBasis]
-    : (input.plan.standard?.legalBasis ?? null);
+export async function insertProcessVersion(db: Db, input: NewVersion): Promise<ProcessVersionRow> {
   for (let attempt = 0; ; attempt++) {
     const { next } = await db
       .selectFrom("process_versions")
@@ -47,16 +116,7 @@ export async function insertProcessVersion(
         process_id: input.plan.processId,
         district: input.district,
         version: next,
-        name: input.plan.name ?? input.plan.standard?.name ?? input.plan.processId,
-        status: input.publish ? "published" : "draft",
-        bpmn_xml: input.bpmnXml,
-        plan: JSON.stringify(input.plan),
-        plan_hash: planHash(input.plan),
-        effective_from: input.effectiveFrom,
-        legal_basis: legalBasis ? JSON.stringify(legalBasis) : null,
-        created_by: input.createdBy,
-        published_at: input.publish ? new Date() : null,
-        deployment_id: input.deploymentId ?? null,
+        ...contentOf(input),
       })
       .onConflict((oc) => oc.constraint("process_versions_unique").doNothing())
       .returningAll()
@@ -207,6 +267,7 @@ export async function listProcessVersions(
       "created_at",
       "published_at",
       "deployment_id",
+      sql<string | null>`plan->'variant'->>'template'`.as("variant_template"),
     ])
     .orderBy("process_id")
     .orderBy("district")

@@ -13,6 +13,14 @@ export interface UserFilter {
   orderBy?: "username" | "displayName";
 }
 
+/** Display names by user id, for naming authors; unknown ids are absent. */
+export async function displayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", unique).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
 /** Accounts matching `filter`, each with its sorted role ids. */
 export async function findUsers(db: Db, filter: UserFilter) {
   let q = db

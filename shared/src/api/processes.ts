@@ -17,6 +17,12 @@ export const DeployRequest = z.object({
   processId: z.string().min(1).optional(),
   /** form-js schemas by form id, embedded in the plan so completions are validated on the server. */
   forms: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * The version this model was opened from (the designer sends it). When the model's process id
+   * differs from that version's, the deploy renames a never-published service (its drafts go)
+   * and is refused with 409 `process-id-locked` for one that was ever published.
+   */
+  replaces: z.string().min(1).max(100).optional(),
 });
 export type DeployRequest = z.infer<typeof DeployRequest>;
 
@@ -31,6 +37,10 @@ export const ProcessVersionView = z.object({
   effectiveFrom: z.string().nullable(),
   legalBasis: z.unknown().nullable(),
   createdBy: z.string().nullable(),
+  /** The author's display name from the directory (null when unknown or the account is gone). */
+  createdByName: z.string().nullable(),
+  /** The template's process id when this is a district variant of it (alur:variant), else null. */
+  template: z.string().nullable(),
   createdAt: z.string(),
   publishedAt: z.string().nullable(),
   /** Shared by the versions deployed together from one file (they publish together); null before deployments were recorded. */

@@ -7,6 +7,14 @@ export { type AlurTask, alurTaskOf, slaOf } from "./alur-task";
 export { LINT_OVERRIDES, lintDefinitions } from "./bpmnlint-rules";
 export { type CompileOptions, type CompileResult, compileProcess } from "./compile-process";
 export { type DeriveStandardInput, deriveStandard, publishedStandard } from "./derive-standard";
+export {
+  type DescribeOptions,
+  describeModelChanges,
+  describeProcessChanges,
+  type ElementChange,
+  type ModelChanges,
+  type Words,
+} from "./describe-changes";
 export { ALUR_NAMESPACE, createModdle } from "./moddle";
 export type { ModdleElement } from "./moddle-element";
 export { DEFAULT_MAX_BYTES, type ParseOptions, type ParseResult, parseBpmn, screenXml, toBpmnXml } from "./parse-bpmn";

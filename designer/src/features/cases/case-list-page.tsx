@@ -15,6 +15,7 @@ import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { QueryState } from "../../components/query-state";
+import { staffServices } from "../catalogue/staff-services";
 import { filterFromParams, searchFilter, searchText } from "./case-list-filter";
 
 const PAGE_SIZE = 25;
@@ -39,7 +40,7 @@ export function CaseListPage() {
   const cursor = cursors[cursors.length - 1];
   const list = useQuery(caseListQuery({ ...filter, sort, order, limit: PAGE_SIZE, cursor }));
   const catalogue = useQuery(catalogueQuery(user?.district ?? null));
-  const services = serviceOptions(catalogue.data?.items ?? []);
+  const services = staffServices(catalogue.data?.items ?? []);
 
   /** Replaces the filters in the address and starts again at the first page. */
   const apply = (next: Record<string, string | undefined>) => {
@@ -337,14 +338,4 @@ function CaseTable({ items }: { items: CaseListItem[] }) {
       </tbody>
     </table>
   );
-}
-
-/** One entry per process, named after its newest version, sorted by name. */
-function serviceOptions(items: { processId: string; name: string; version: number }[]) {
-  const newest = new Map<string, { processId: string; name: string; version: number }>();
-  for (const v of items) {
-    const seen = newest.get(v.processId);
-    if (!seen || seen.version < v.version) newest.set(v.processId, v);
-  }
-  return [...newest.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

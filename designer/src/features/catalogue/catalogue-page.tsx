@@ -62,7 +62,7 @@ export function CataloguePage() {
                         <span className={row.kind === "template" ? "badge badge-info" : "badge"}>
                           {row.kind === "template"
                             ? t("catalogue.template")
-                            : `${t("catalogue.variant")} ${row.district ?? ""}`}
+                            : `${t(row.kind === "variant" ? "catalogue.variant" : "catalogue.districtService")} ${row.district ?? ""}`}
                         </span>
                       </td>
                       <td data-label={t("catalogue.col.published")}>

@@ -13,6 +13,8 @@ const version = (over: Partial<ProcessVersionView>): ProcessVersionView => ({
   effectiveFrom: null,
   legalBasis: null,
   createdBy: null,
+  createdByName: null,
+  template: null,
   createdAt: "2026-01-01T00:00:00Z",
   publishedAt: null,
   deploymentId: null,
@@ -27,6 +29,17 @@ describe("groupCatalogue", () => {
     expect(rows.map((r) => [r.kind, r.district])).toEqual([
       ["template", null],
       ["variant", "3216"],
+    ]);
+  });
+
+  it("calls a district's own new service a district service, and a marked variant a variant", () => {
+    const rows = groupCatalogue([
+      version({ id: "own", processId: "rekomendasi_baru", name: "Rekomendasi Baru", district: "3216" }),
+      version({ id: "var", processId: "adopsi_3216", name: "Adopsi Bekasi", district: "3216", template: "adopsi" }),
+    ]);
+    expect(rows.map((r) => [r.processId, r.kind])).toEqual([
+      ["adopsi_3216", "variant"],
+      ["rekomendasi_baru", "district"],
     ]);
   });
 

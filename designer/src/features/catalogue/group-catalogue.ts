@@ -5,8 +5,8 @@ export type CatalogueRow = {
   processId: string;
   district: string | null;
   name: string;
-  /** A national/provincial template has no district. */
-  kind: "template" | "variant";
+  /** A national/provincial template has no district; a district's own service derives from no template. */
+  kind: "template" | "variant" | "district";
   published: ProcessVersionView | null;
   draft: ProcessVersionView | null;
   versions: ProcessVersionView[];
@@ -23,7 +23,7 @@ export function groupCatalogue(items: ProcessVersionView[]): CatalogueRow[] {
         processId: v.processId,
         district: v.district,
         name: v.name,
-        kind: v.district ? "variant" : "template",
+        kind: v.district ? (v.template ? "variant" : "district") : "template",
         published: null,
         draft: null,
         versions: [],
@@ -34,6 +34,10 @@ export function groupCatalogue(items: ProcessVersionView[]): CatalogueRow[] {
   }
   for (const row of rows.values()) {
     row.versions.sort((a, b) => b.version - a.version);
+    // a variant derives from a template (marked so, or sharing a template's process id); a
+    // district's own new service is no variant of anything
+    if (row.kind === "district" && (row.versions.some((v) => v.template) || rows.has(`${row.processId}@`)))
+      row.kind = "variant";
     row.published = row.versions.find((v) => v.status === "published") ?? null;
     const newest = row.versions[0];
     row.draft = newest && newest.status === "draft" ? newest : null;

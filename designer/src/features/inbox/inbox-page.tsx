@@ -10,6 +10,7 @@ import { useSession } from "../../app/use-session";
 import { formatDateTime, isOverdue } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { QueryState } from "../../components/query-state";
+import { staffServices } from "../catalogue/staff-services";
 
 const PAGE_SIZE = 25;
 type Scope = NonNullable<InboxFilters["scope"]>;
@@ -21,7 +22,7 @@ export function InboxPage() {
   const [service, setService] = useState("");
   const { user } = useSession();
   const catalogue = useQuery(catalogueQuery(user?.district ?? null));
-  const services = serviceOptions(catalogue.data?.items ?? []);
+  const services = staffServices(catalogue.data?.items ?? []);
   const [overdue, setOverdue] = useState(false);
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
@@ -155,16 +156,6 @@ export function InboxPage() {
       </QueryState>
     </>
   );
-}
-
-/** One entry per process, named after its newest version, sorted by name. */
-function serviceOptions(items: { processId: string; name: string; version: number }[]) {
-  const newest = new Map<string, { processId: string; name: string; version: number }>();
-  for (const v of items) {
-    const seen = newest.get(v.processId);
-    if (!seen || seen.version < v.version) newest.set(v.processId, v);
-  }
-  return [...newest.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function TaskTable({ items }: { items: InboxItem[] }) {

@@ -1,6 +1,7 @@
 /**
  * The designer: a BPMN view (bpmn-js) and a step view (React Flow) over the same model, live
- * validation, import/export, save draft, publish, and deriving a district variant.
+ * validation, import/export, save draft (and autosave), publish, and deriving a district variant.
+ * Unsaved edits are marked and guarded against leaving.
  */
 import type { Problem } from "@alur/shared/compiler";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -8,7 +9,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { deployProcess } from "../../api/mutations/processes";
-import { processBpmnQuery, processKeys, processVersionQuery } from "../../api/queries/processes";
+import { processBpmnQuery, processKeys, processVersionQuery, processVersionsQuery } from "../../api/queries/processes";
 import { useSession } from "../../app/use-session";
 import { ErrorMessage } from "../../components/error-message";
 import { PageHeader } from "../../components/page-header";
@@ -18,7 +19,8 @@ import { type LegalBasisInput, legalBasisInput } from "../variants/legal-basis-i
 import { VariantCard } from "../variants/variant-card";
 import type { Modeler } from "./bpmn-modeler";
 import { BpmnModeler } from "./bpmn-modeler";
-import { diffModels, type ModelDiff } from "./diff-models";
+import { LeaveGuard } from "./leave-guard";
+import { ChangeList, useModelChanges } from "./model-changes";
 import {
   isVariant,
   markVariant,
@@ -45,6 +47,19 @@ function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
+/** Quiet time after the last edit before the draft is saved on its own. */
+const AUTOSAVE_MS = 8_000;
+
+/** The template's newest published version's XML, for a variant's "what differs" list. */
+function useTemplateXml(templateProcessId: string | undefined): string | undefined {
+  const versions = useQuery({ ...processVersionsQuery(templateProcessId ?? ""), enabled: Boolean(templateProcessId) });
+  const published = versions.data?.items
+    .filter((v) => v.district === null && v.status === "published")
+    .sort((a, b) => b.version - a.version)[0];
+  const xml = useQuery({ ...processBpmnQuery(published?.id ?? ""), enabled: Boolean(published) });
+  return xml.data;
+}
+
 const StepEditor = lazy(async () => ({ default: (await import("../step-editor/step-editor")).StepEditor }));
 
 export function DesignerPage() {
@@ -62,7 +77,6 @@ function ExistingDesigner({ versionId }: { versionId: string }) {
         <Designer
           initialXml={xml}
           baseVersion={version.data ?? null}
-          baseXml={xml}
           baseForms={version.data?.plan.forms ?? NO_FORMS}
         />
       )}
@@ -77,12 +91,10 @@ const NO_FORMS: Record<string, unknown> = {};
 function Designer({
   initialXml,
   baseVersion = null,
-  baseXml,
   baseForms = NO_FORMS,
 }: {
   initialXml: string;
-  baseVersion?: { processId: string; district: string | null; version: number; status: string } | null;
-  baseXml?: string;
+  baseVersion?: { id: string; processId: string; district: string | null; version: number; status: string } | null;
   /** Forms deployed with the version opened (its plan's); the model's linked forms go on with it. */
   baseForms?: Record<string, unknown>;
 }) {
@@ -100,7 +112,17 @@ function Designer({
   const [publishOpen, setPublishOpen] = useState(false);
   const [variant, setVariant] = useState<ReturnType<typeof readVariant>>(null);
   const [proposed, setProposed] = useState<LegalBasisInput>(() => legalBasisInput(null, null, today()));
-  const [templateDiff, setTemplateDiff] = useState<ModelDiff | null>(null);
+  // the model as last serialised for the variant's comparison with its template
+  const [variantXml, setVariantXml] = useState<string | undefined>(undefined);
+  // unsaved edits: the open model differs from what was opened or last saved
+  const [dirty, setDirty] = useState(false);
+  const [changeTick, setChangeTick] = useState(0);
+  const savedXml = useRef<string | null>(null);
+  // the version this model now continues (opened, or last saved): a changed process id renames it
+  const savedVersionId = useRef<string | undefined>(baseVersion?.id);
+  const [lastSave, setLastSave] = useState<{ version: number; status: string; auto: boolean } | null>(null);
+  // the version the header names: the one opened, then the one last saved (a rename shows its new id)
+  const [shown, setShown] = useState<{ processId: string; version: number; status: string } | null>(baseVersion);
   // after a refused publish attempt, live validation keeps the publication's strictness so the
   // admin sees each error go away as it is fixed
   const [strict, setStrict] = useState(false);
@@ -147,14 +169,22 @@ function Designer({
     setPublishOpen(true);
   };
 
-  const refreshTemplateDiff = useCallback(
-    async (m: Modeler) => {
-      if (!baseXml || !isVariant(m)) return setTemplateDiff(null);
-      const { xml: current } = await m.saveXML();
-      if (current) setTemplateDiff(await diffModels(baseXml, current));
-    },
-    [baseXml],
-  );
+  const refreshTemplateDiff = useCallback(async (m: Modeler) => {
+    if (!isVariant(m)) return setVariantXml(undefined);
+    const { xml: current } = await m.saveXML();
+    if (current) setVariantXml(current);
+  }, []);
+  const templateXml = useTemplateXml(variant?.template || undefined);
+  const templateChanges = useModelChanges(variant ? templateXml : undefined, variant ? variantXml : undefined);
+
+  /** An edit happened: dirty unless the model is back to what was saved; the save banner goes. */
+  const noteEdit = useCallback((isDirty: boolean) => {
+    setDirty(isDirty);
+    if (isDirty) {
+      setLastSave(null);
+      setChangeTick((n) => n + 1);
+    }
+  }, []);
 
   const onReady = useCallback(
     (m: Modeler) => {
@@ -165,6 +195,11 @@ function Designer({
       // worker's start-up and the problem overlays do not stand between opening a large model
       // and working on it
       const text = xml;
+      // what counts as unchanged: the model as this modeler writes it on opening
+      if (savedXml.current === null)
+        void m.saveXML({ format: true }).then(({ xml: out }) => {
+          if (savedXml.current === null) savedXml.current = out ?? null;
+        });
       afterPaint(() => {
         if (modeler.current !== m) return;
         void revalidate(m, undefined, text).then((found) => {
@@ -180,8 +215,12 @@ function Designer({
       setVariant(readVariant(m));
       void revalidate(m);
       void refreshTemplateDiff(m);
+      void m.saveXML({ format: true }).then(({ xml: out }) => {
+        // before the opened model's own serialisation is known, nothing has been edited yet
+        if (modeler.current === m) noteEdit(savedXml.current !== null && out !== savedXml.current);
+      });
     },
-    [revalidate, refreshTemplateDiff],
+    [revalidate, refreshTemplateDiff, noteEdit],
   );
 
   const currentXml = async (): Promise<string> => {
@@ -200,25 +239,42 @@ function Designer({
     setView(next);
   };
 
+  /** Saves the open model (a draft, or published); the new saved state and whether it still differs. */
+  const save = async (input: { publish: boolean; publishInput?: PublishInput }) => {
+    if (input.publishInput && modeler.current) {
+      recordLegalBasis(modeler.current, input.publishInput.legalBasis, input.publishInput.effectiveFrom);
+    }
+    const bpmnXml = await currentXml();
+    const response = await deployProcess({
+      bpmnXml,
+      // the forms the model references by id travel with it, as first start deployed them
+      forms: await linkedForms(bpmnXml, baseForms),
+      district,
+      publish: input.publish,
+      effectiveFrom: input.publishInput?.effectiveFrom,
+      replaces: savedVersionId.current,
+    });
+    savedVersionId.current = response.version.id;
+    savedXml.current = bpmnXml;
+    // an edit made while the request travelled is still unsaved
+    const now = await currentXml();
+    return { response, stillDirty: now !== bpmnXml };
+  };
+
+  const saved = (result: Awaited<ReturnType<typeof save>>, auto: boolean) => {
+    setDirty(result.stillDirty);
+    setShown(result.response.version);
+    if (!result.stillDirty)
+      setLastSave({ version: result.response.version.version, status: result.response.version.status, auto });
+    void client.invalidateQueries({ queryKey: processKeys.all });
+  };
+
   const deploy = useMutation({
-    mutationFn: async (input: { publish: boolean; publishInput?: PublishInput }) => {
-      if (input.publishInput && modeler.current) {
-        recordLegalBasis(modeler.current, input.publishInput.legalBasis, input.publishInput.effectiveFrom);
-      }
-      const bpmnXml = await currentXml();
-      return deployProcess({
-        bpmnXml,
-        // the forms the model references by id travel with it, as first start deployed them
-        forms: await linkedForms(bpmnXml, baseForms),
-        district,
-        publish: input.publish,
-        effectiveFrom: input.publishInput?.effectiveFrom,
-      });
-    },
-    onSuccess: (_data, input) => {
+    mutationFn: save,
+    onSuccess: (result, input) => {
       setPublishOpen(false);
       if (input.publish) setStrict(false);
-      void client.invalidateQueries({ queryKey: processKeys.all });
+      saved(result, false);
     },
     // the runtime's gate refused the model: its problems go to the list and the canvas
     onError: (error, input) => {
@@ -230,6 +286,18 @@ function Designer({
       if (input.publish) setStrict(true);
     },
   });
+
+  // a quiet spell after an edit saves the draft, if it could be saved: not while a variant still
+  // lacks its legal basis, not with errors a draft is refused for, not during another save
+  const autosave = useMutation({ mutationFn: () => save({ publish: false }), onSuccess: (r) => saved(r, true) });
+  const canAutosave = dirty && !deriving && errors.length === 0 && !deploy.isPending && !autosave.isPending;
+  const autosaveRef = useRef(autosave.mutate);
+  autosaveRef.current = autosave.mutate;
+  useEffect(() => {
+    if (!canAutosave || changeTick === 0) return;
+    const timer = setTimeout(() => autosaveRef.current(), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [canAutosave, changeTick]);
 
   const exportFile = async () => {
     const out = await currentXml();
@@ -251,10 +319,12 @@ function Designer({
         setImportError(null);
         setVariant(readVariant(modeler.current));
         void revalidate(modeler.current, undefined, text);
+        noteEdit(true);
       } catch (error) {
         setImportError(error);
       }
     } else setXml(text);
+    noteEdit(true);
   };
 
   const selectElement = (elementId: string) => {
@@ -272,11 +342,11 @@ function Designer({
       <PageHeader
         title={deriveFor ? t("designer.deriveTitle", { district: deriveFor }) : t("designer.title")}
         sub={
-          baseVersion
-            ? `${baseVersion.processId} · v${baseVersion.version} · ${t(`version.status.${baseVersion.status}`, { defaultValue: baseVersion.status })}`
+          shown
+            ? `${shown.processId} · v${shown.version} · ${t(`version.status.${shown.status}`, { defaultValue: shown.status })}`
             : t("designer.newModel")
         }
-        actions={baseVersion && <Link to={`/desainer/${baseVersion.processId}/riwayat`}>{t("designer.history")}</Link>}
+        actions={shown && <Link to={`/desainer/${shown.processId}/riwayat`}>{t("designer.history")}</Link>}
       />
       <div className="toolbar" role="toolbar" aria-label={t("designer.toolbar")}>
         <div className="tabs" role="tablist" style={{ margin: 0, border: 0 }}>
@@ -308,7 +378,7 @@ function Designer({
         <button
           type="button"
           className="btn"
-          disabled={deploy.isPending || deriving}
+          disabled={deploy.isPending || autosave.isPending || deriving}
           title={deriving ? t("variant.required") : undefined}
           onClick={() => deploy.mutate({ publish: false })}
         >
@@ -317,20 +387,25 @@ function Designer({
         <button
           type="button"
           className="btn btn-primary"
-          disabled={errors.length > 0 || deploy.isPending || deriving}
+          disabled={errors.length > 0 || deploy.isPending || autosave.isPending || deriving}
           title={deriving ? t("variant.required") : errors.length > 0 ? t("designer.publishBlocked") : undefined}
           onClick={() => void requestPublish()}
         >
           {t("designer.publish")}
         </button>
         {deploy.isPending && <Spinner label={t("designer.saving")} />}
+        <SaveState dirty={dirty} autosaving={autosave.isPending} known={Boolean(baseVersion || lastSave)} />
       </div>
+      <LeaveGuard when={dirty} />
       {deploy.isError && <ErrorMessage error={deploy.error} />}
-      {deploy.isSuccess && (
-        <p className="alert alert-ok" role="status">
-          {deploy.data.version.status === "published"
-            ? t("designer.published", { version: deploy.data.version.version })
-            : t("designer.draftSaved", { version: deploy.data.version.version })}
+      {autosave.isError && !deploy.isError && <ErrorMessage error={autosave.error} />}
+      {lastSave && (
+        <p className="alert alert-ok" role="status" data-testid="save-banner">
+          {lastSave.status === "published"
+            ? t("designer.published", { version: lastSave.version })
+            : lastSave.auto
+              ? t("designer.autosaved", { version: lastSave.version })
+              : t("designer.draftSaved", { version: lastSave.version })}
         </p>
       )}
       {strict && errors.length > 0 && (
@@ -355,17 +430,19 @@ function Designer({
         />
       )}
       {variant && (
-        <div className="alert alert-info">
+        <div className="alert alert-info" data-testid="variant-changes">
           <span>{t("designer.variantNote")}</span>
-          {templateDiff && (
-            <span>
-              {t("designer.variantDiff", {
-                added: templateDiff.added.length,
-                removed: templateDiff.removed.length,
-                changed: templateDiff.changed.length,
-              })}
-              {templateDiff.changed.length > 0 && `: ${templateDiff.changed.map((c) => c.id).join(", ")}`}
-            </span>
+          {templateChanges && templateXml && (
+            <details>
+              <summary>
+                {t("designer.variantDiff", {
+                  added: templateChanges.elements.filter((e) => e.change === "added").length,
+                  removed: templateChanges.elements.filter((e) => e.change === "removed").length,
+                  changed: templateChanges.elements.filter((e) => e.change === "changed").length,
+                })}
+              </summary>
+              <ChangeList changes={templateChanges} />
+            </details>
           )}
         </div>
       )}
@@ -373,7 +450,13 @@ function Designer({
         <BpmnModeler xml={xml} onReady={onReady} onChanged={onChanged} onImportError={setImportError} />
       ) : (
         <Suspense fallback={<Spinner />}>
-          <StepEditor xml={xml} onChange={setXml} />
+          <StepEditor
+            xml={xml}
+            onChange={(next) => {
+              setXml(next);
+              noteEdit(true);
+            }}
+          />
         </Suspense>
       )}
       {view === "bpmn" && <ProblemsList problems={problems} onSelect={selectElement} />}
@@ -385,5 +468,28 @@ function Designer({
         onConfirm={(publishInput) => deploy.mutate({ publish: true, publishInput })}
       />
     </>
+  );
+}
+
+/** Whether the open model has unsaved edits, in the toolbar. */
+function SaveState({ dirty, autosaving, known }: { dirty: boolean; autosaving: boolean; known: boolean }) {
+  const { t } = useTranslation();
+  if (autosaving)
+    return (
+      <span className="badge" data-testid="save-state" data-dirty="true">
+        {t("designer.autosaving")}
+      </span>
+    );
+  if (dirty)
+    return (
+      <span className="badge badge-overdue" data-testid="save-state" data-dirty="true">
+        ● {t("designer.unsaved")}
+      </span>
+    );
+  if (!known) return null;
+  return (
+    <span className="badge badge-ok" data-testid="save-state" data-dirty="false">
+      {t("designer.saved")}
+    </span>
   );
 }

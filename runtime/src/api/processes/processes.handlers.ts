@@ -3,19 +3,25 @@ import { compileAndValidateAllXml, compileAndValidateXml, type Problem } from "@
 import { ExecutionPlan } from "@alur/shared/plan";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { canAdminister } from "../../auth/policy";
+import type { Db } from "../../store/db";
 import {
+  deleteDrafts,
   draftsDeployedWith,
   getProcessVersion,
   insertProcessVersion,
   listProcessVersions,
+  type NewVersion,
+  newestVersion,
   type ProcessVersionRow,
   publishDraft,
+  replaceDraft,
+  versionStatuses,
 } from "../../store/process-versions";
 import { audit } from "../audit-trail";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
-import { toProcessVersionView } from "./process-versions-view";
+import { toProcessVersionViews } from "./process-versions-view";
 import type * as routes from "./processes.routes";
 
 export const deploy: RouteHandler<typeof routes.deploy, AppEnv> = async (c) => {
@@ -41,12 +47,25 @@ export const deploy: RouteHandler<typeof routes.deploy, AppEnv> = async (c) => {
   if (mismatched.length > 0) throw new ApiException(422, "model-invalid", { problems: mismatched });
 
   const { db } = c.get("deps");
+  const renamed = body.replaces ? await renameOf(db, body.replaces, district, compiled.plans) : undefined;
   // One deployment: all of the file's versions or none, so a call between them finds its partner.
   const deploymentId = randomUUID();
   const rows = await db.transaction().execute(async (tx) => {
+    if (renamed) {
+      const removed = await deleteDrafts(tx, renamed.from, district);
+      await audit(c, tx, {
+        action: "process.rename",
+        outcome: "ok",
+        resourceType: "process",
+        resourceId: renamed.from,
+        district,
+        before: { processId: renamed.from, drafts: removed },
+        after: { processId: renamed.to },
+      });
+    }
     const inserted: ProcessVersionRow[] = [];
     for (const plan of compiled.plans) {
-      const row = await insertProcessVersion(tx, {
+      const input: NewVersion = {
         plan,
         bpmnXml: body.bpmnXml,
         district,
@@ -54,13 +73,18 @@ export const deploy: RouteHandler<typeof routes.deploy, AppEnv> = async (c) => {
         effectiveFrom: body.effectiveFrom ?? plan.variant?.effectiveFrom ?? null,
         createdBy: p.userId,
         deploymentId,
-      });
+      };
+      // the newest draft is the working copy of the next version: saved again, not numbered again
+      const newest = await newestVersion(tx, plan.processId, district);
+      const draft = newest?.status === "draft" ? newest : undefined;
+      const row = (draft && (await replaceDraft(tx, draft.id, input))) || (await insertProcessVersion(tx, input));
       await audit(c, tx, {
         action: body.publish ? "process.deploy-published" : "process.deploy",
         outcome: "ok",
         resourceType: "process-version",
         resourceId: row.id,
         district,
+        ...(draft && draft.id === row.id ? { before: { status: "draft", planHash: draft.plan_hash } } : {}),
         after: {
           processId: row.process_id,
           version: row.version,
@@ -74,9 +98,30 @@ export const deploy: RouteHandler<typeof routes.deploy, AppEnv> = async (c) => {
     }
     return inserted;
   });
-  const versions = rows.map(toProcessVersionView);
+  const versions = await toProcessVersionViews(db, rows);
   return c.json({ version: versions[0]!, versions, skipped: compiled.skipped, problems: compiled.problems }, 201);
 };
+
+/**
+ * Whether this deploy renames the service the model was opened from: its process id changed and
+ * only one process deploys. A service that was ever published keeps its id (cases and call
+ * activities name it), so changing it is refused; a draft-only one is renamed, leaving no orphan.
+ */
+async function renameOf(
+  db: Db,
+  openedId: string,
+  district: string | null,
+  plans: readonly ExecutionPlan[],
+): Promise<{ from: string; to: string } | undefined> {
+  const opened = await getProcessVersion(db, openedId);
+  if (!opened || opened.district !== district || plans.length !== 1) return undefined;
+  const to = plans[0]!.processId;
+  if (opened.process_id === to) return undefined;
+  const statuses = await versionStatuses(db, opened.process_id, district);
+  if (statuses.some((s) => s !== "draft"))
+    throw new ApiException(409, "process-id-locked", { processId: opened.process_id, newProcessId: to });
+  return { from: opened.process_id, to };
+}
 
 function variantMismatch(plan: ExecutionPlan, district: string | null): Problem {
   const variantDistrict = plan.variant?.district;
@@ -107,7 +152,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     ...(query.processId ? { processId: query.processId } : {}),
     ...(status ? { status } : {}),
   });
-  return c.json({ items: rows.map((r) => toProcessVersionView({ ...r, bpmn_xml: "", plan: {} })) }, 200);
+  return c.json({ items: await toProcessVersionViews(c.get("deps").db, rows) }, 200);
 };
 
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
@@ -117,7 +162,8 @@ export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   if (!row) throw new ApiException(404, "not-found");
   const visible = row.district === null || p.isSuperAdmin || p.district === row.district;
   await authorize(c, visible, "process.read", { type: "process-version", id: versionId, district: row.district });
-  return c.json({ ...toProcessVersionView(row), bpmnXml: row.bpmn_xml, plan: row.plan }, 200);
+  const [view] = await toProcessVersionViews(c.get("deps").db, [row]);
+  return c.json({ ...view!, bpmnXml: row.bpmn_xml, plan: row.plan }, 200);
 };
 
 export const publish: RouteHandler<typeof routes.publish, AppEnv> = async (c) => {
@@ -131,7 +177,7 @@ export const publish: RouteHandler<typeof routes.publish, AppEnv> = async (c) =>
     id: versionId,
     district: row.district,
   });
-  if (row.status === "published") return c.json(toProcessVersionView(row), 200);
+  if (row.status === "published") return c.json((await toProcessVersionViews(db, [row]))[0]!, 200);
   // A deployment publishes as a whole: the drafts deployed with this one from the same file too.
   const together = [row, ...(await draftsDeployedWith(db, row))];
   await publishGate(row, together);
@@ -154,7 +200,7 @@ export const publish: RouteHandler<typeof routes.publish, AppEnv> = async (c) =>
     return published.find((u) => u.id === versionId);
   });
   if (!updated) throw new ApiException(409, "version-retired");
-  return c.json(toProcessVersionView(updated), 200);
+  return c.json((await toProcessVersionViews(db, [updated]))[0]!, 200);
 };
 
 /**

@@ -9,7 +9,7 @@ export const deploy = createRoute({
   summary: "Deploy a BPMN model as a new version (draft, or published at once)",
   security: SECURITY,
   request: { body: jsonBody(DeployRequest) },
-  responses: { 201: jsonResponse(DeployResponse, "Deployed"), ...errors(400, 401, 403, 422) },
+  responses: { 201: jsonResponse(DeployResponse, "Deployed"), ...errors(400, 401, 403, 409, 422) },
 });
 
 export const list = createRoute({

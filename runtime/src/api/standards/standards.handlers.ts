@@ -3,7 +3,7 @@ import { getProcessVersion } from "../../store/process-versions";
 import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
-import { toProcessVersionView } from "../processes/process-versions-view";
+import { toProcessVersionViews } from "../processes/process-versions-view";
 import { derivedStandardOf } from "./derived-standard";
 import { renderStandardPdf } from "./standard-pdf";
 import type * as routes from "./standards.routes";
@@ -21,7 +21,8 @@ async function readableVersion(c: AppContext, versionId: string) {
 export const getStandard: RouteHandler<typeof routes.getStandard, AppEnv> = async (c) => {
   const row = await readableVersion(c, c.req.valid("param").versionId);
   const standard = await derivedStandardOf(c.get("deps").db, row);
-  return c.json({ version: toProcessVersionView(row), standard }, 200);
+  const [version] = await toProcessVersionViews(c.get("deps").db, [row]);
+  return c.json({ version: version!, standard }, 200);
 };
 
 export const getStandardPdf: RouteHandler<typeof routes.getStandardPdf, AppEnv> = async (c) => {
