@@ -141,6 +141,8 @@ export async function insertCase(
     dueAt: Date | string | null;
     createdBy: string | null;
     startedAt: Date | string;
+    /** Hash of the applicant's tracking code; absent: the case cannot be tracked publicly. */
+    trackingCodeHash?: string;
   },
 ): Promise<CaseRow> {
   return db
@@ -157,6 +159,7 @@ export async function insertCase(
       due_at: input.dueAt,
       created_by: input.createdBy,
       started_at: input.startedAt,
+      tracking_code_hash: input.trackingCodeHash ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -78,6 +78,11 @@ export const CaseView = z.object({
    */
   purged: RetentionPurge.optional(),
   currentSteps: z.array(z.object({ taskId: z.string(), name: z.string().nullable(), elementId: z.string() })),
+  /**
+   * The applicant's tracking code for the public tracking page, only in the answer that started
+   * the case (it is stored hashed and cannot be read again); hand it to the applicant.
+   */
+  trackingCode: z.string().optional(),
   /** True while the case's workflow waits to be started (Temporal was unreachable; retried in the background). */
   workflowPending: z.boolean().optional(),
   /**
