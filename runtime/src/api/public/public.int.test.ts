@@ -232,6 +232,33 @@ describe("POST /public/track", () => {
     );
   });
 
+  it("hands out a fresh code on an idempotent replay of the start, which replaces the first", async () => {
+    // given a start whose answer was lost, sent again with the same Idempotency-Key
+    const form = () => {
+      const f = new FormData();
+      f.set(
+        "data",
+        JSON.stringify({ processId: "layanan_terbit", district: "3216", applicant: { name: "Agus (uji ulang)" } }),
+      );
+      return f;
+    };
+    const headers = { ...frontOffice.headers, "idempotency-key": "public-replay-0001" };
+    const first = CaseView.parse(await (await app.request("/cases", { method: "POST", headers, body: form() })).json());
+    const replay = CaseView.parse(
+      await (await app.request("/cases", { method: "POST", headers, body: form() })).json(),
+    );
+    // then it is the same case with a new code: the new one tracks it, the first no longer does
+    expect(replay.id).toBe(first.id);
+    expect(replay.trackingCode).toBeDefined();
+    expect(replay.trackingCode).not.toBe(first.trackingCode);
+    const peer = "203.0.113.20";
+    expect((await track({ caseNumber: first.caseNumber, code: replay.trackingCode }, peer)).status).toBe(200);
+    expect((await track({ caseNumber: first.caseNumber, code: first.trackingCode }, peer)).status).toBe(404);
+    // and the stored answer kept for replays holds no code
+    const kept = await db.selectFrom("idempotency_keys").selectAll().where("key", "=", "public-replay-0001").execute();
+    expect(JSON.stringify(kept)).not.toContain(first.trackingCode!);
+  });
+
   it("refuses a malformed body with 400 and a large one with 413, without signing in", async () => {
     expect((await track({ caseNumber: "" }, "203.0.113.10")).status).toBe(400);
     const big = await track({ caseNumber: "X".repeat(10_000), code: "A" }, "203.0.113.10");
