@@ -160,10 +160,25 @@ export async function resolvePublishedVersion(
 export async function publishedInEffect(
   db: Db,
   input: { district: string; today: string },
-): Promise<ProcessVersionRow[]> {
+): Promise<Omit<ProcessVersionRow, "bpmn_xml">[]> {
   return db
     .selectFrom("process_versions")
-    .selectAll()
+    .select([
+      "id",
+      "process_id",
+      "district",
+      "version",
+      "name",
+      "status",
+      "plan",
+      "plan_hash",
+      "effective_from",
+      "legal_basis",
+      "created_by",
+      "created_at",
+      "published_at",
+      "deployment_id",
+    ])
     .distinctOn("process_id")
     .where("status", "=", "published")
     .where((eb) => eb.or([eb("district", "=", input.district), eb("district", "is", null)]))

@@ -6,6 +6,7 @@
 import type { PublicDistrict, PublicService, TrackingView } from "@alur/shared/api";
 import { findDistrict } from "@alur/shared/calendar/districts";
 import type { ExecutionPlan } from "@alur/shared/plan";
+import type { DerivedStandard } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { appendAudit } from "../../store/audit";
 import {
@@ -40,12 +41,14 @@ function publicDistrict(code: string): PublicDistrict {
   return { code: district.code, name: district.name };
 }
 
-function planOf(row: ProcessVersionRow): ExecutionPlan {
+type VersionSummaryRow = Omit<ProcessVersionRow, "bpmn_xml">;
+
+function planOf(row: VersionSummaryRow): ExecutionPlan {
   return row.plan as ExecutionPlan;
 }
 
 /** A version as the catalogue lists it; undefined for a model that declares no service standard (not a public service). */
-function publicService(row: ProcessVersionRow): PublicService | undefined {
+function publicService(row: VersionSummaryRow): PublicService | undefined {
   const standard = planOf(row).standard;
   if (!standard) return undefined;
   return {
@@ -73,6 +76,26 @@ export const catalogue: RouteHandler<typeof routes.catalogue, AppEnv> = async (c
   return c.json({ district, items }, 200);
 };
 
+/**
+ * Derived standards by version id, for a few minutes: deriving parses the whole model, and anyone
+ * may ask as often as they like. Per process and lost on restart; another process derives its own.
+ */
+const standards = new Map<string, { at: number; value: Promise<DerivedStandard> }>();
+const STANDARD_TTL_MS = 5 * 60 * 1000;
+const STANDARD_CACHE_SIZE = 200;
+
+function cachedStandard(row: ProcessVersionRow, derive: () => Promise<DerivedStandard>): Promise<DerivedStandard> {
+  const now = Date.now();
+  const hit = standards.get(row.id);
+  if (hit && now - hit.at < STANDARD_TTL_MS) return hit.value;
+  if (standards.size >= STANDARD_CACHE_SIZE) standards.delete(standards.keys().next().value!);
+  const value = derive();
+  standards.set(row.id, { at: now, value });
+  // a failed derivation is not remembered
+  void value.catch(() => standards.delete(row.id));
+  return value;
+}
+
 export const service: RouteHandler<typeof routes.service, AppEnv> = async (c) => {
   const { district: code, processId } = c.req.valid("param");
   const district = publicDistrict(code);
@@ -80,7 +103,7 @@ export const service: RouteHandler<typeof routes.service, AppEnv> = async (c) =>
   const row = await resolvePublishedVersion(db, { processId, district: district.code, today: wibDate(new Date()) });
   const summary = row ? publicService(row) : undefined;
   if (!row || !summary) throw new ApiException(404, "not-found");
-  const derived = await derivedStandardOf(db, row);
+  const derived = await cachedStandard(row, () => derivedStandardOf(db, row));
   c.header("cache-control", CACHE);
   // the notes are the modeller's (where the model disagrees with itself), not the public's
   return c.json({ district, service: summary, standard: { ...derived, notes: [] } }, 200);
