@@ -1,13 +1,14 @@
 /**
  * The public face on a phone (390 px), without signing in: the district's catalogue, a service's
  * published standard with a QR code of its own address and a print layout, nothing loaded from
- * another origin; and an applicant tracking a case the front office started, with the code from
+ * another origin, no serious axe-core violation; and an applicant tracking a case the front office started, with the code from
  * the start answer.
  */
 
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { seriousViolations } from "../setup/accessibility";
 import { ARTIFACTS, launchBrowser, screenshot, watchConsole } from "../setup/browser";
 import { apiToken } from "../setup/session";
 
@@ -75,6 +76,7 @@ describe("public pages on a phone", () => {
     // a national template Bekasi has its own variant of is not listed twice
     expect(await list.locator('[data-process="pengangkatan_anak"]').count()).toBe(0);
     await noHorizontalScroll(page);
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "public-catalogue-390");
 
     // when they open the adoption service
@@ -92,6 +94,7 @@ describe("public pages on a phone", () => {
     expect(await qr.getAttribute("data-value")).toBe(`${base}/publik/3216/pengangkatan_anak_3216`);
     expect((await qr.locator("path").getAttribute("d"))?.length).toBeGreaterThan(500);
     await noHorizontalScroll(page);
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "public-service-390");
     // what the phone shows first, at its real size
     await page.screenshot({ path: path.join(ARTIFACTS, "public-service-390-top.png") });
@@ -146,6 +149,7 @@ describe("public pages on a phone", () => {
     expect(result).not.toContain("Sari");
     expect(result).not.toContain("verify");
     await noHorizontalScroll(page);
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "public-track-390");
     // the browser logs the wrong code's 404 answer; nothing else may appear
     expect(errors.filter((e) => !e.includes("404"))).toEqual([]);

@@ -257,9 +257,11 @@ export function StandardDocument({
         <section className="card flowchart-card">
           <h2>{t("standard.flowchart")}</h2>
           <p className="muted">{t("standard.flowchartHint")}</p>
-          <div className="flowchart-scroll">
+          {/* scrolls sideways on a phone: focusable so a keyboard can scroll it too */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1) */}
+          <section className="flowchart-scroll" aria-label={t("standard.flowchart")} tabIndex={0}>
             <StandardFlowchart diagram={d.diagram} title={t("standard.flowchart")} />
-          </div>
+          </section>
         </section>
       )}
     </article>
