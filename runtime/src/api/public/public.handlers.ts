@@ -149,7 +149,8 @@ export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
   const row = await findTrackableCase(db, caseNumber.toUpperCase());
   // the hash is computed and compared whether or not the number exists: no timing difference to read
   const ok = trackingCodeMatches(row?.id, row?.tracking_code_hash, code);
-  await recordTrackingAttempt(db, ip, ok);
+  // only failures count towards the limit; a right code costs the applicant no write here
+  if (!ok) await recordTrackingAttempt(db, ip, false);
   await appendAudit(db, {
     actorId: null,
     ip,
