@@ -54,7 +54,7 @@ export interface CasesTable {
   tracking_code_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-/** Public tracking lookups per client address (0013), for the attempt limit. */
+/** Failed public tracking lookups per client address (0013), for the attempt limit. */
 export interface TrackingAttemptsTable {
   id: Generated<number>;
   ip: string;
