@@ -151,6 +151,11 @@ describe("public pages on a phone", () => {
     await noHorizontalScroll(page);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "public-track-390");
+    // and in English on request, the step still by its model name
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    await page.getByText("Current stage").waitFor();
+    expect(await page.getByTestId("tracking-status").textContent()).toBe("Being processed");
+    expect(await page.getByTestId("tracking-stage").textContent()).toBe("Verifikasi berkas");
     // the browser logs the wrong code's 404 answer; nothing else may appear
     expect(errors.filter((e) => !e.includes("404"))).toEqual([]);
     await page.context().close();
