@@ -30,7 +30,14 @@ const BAD_RESPONSE: Bilingual = {
   en: "The server's answer does not have the expected shape.",
 };
 
-type Init = { method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> };
+type Init = {
+  method?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** "omit" for the public pages: they act on no session, so send no cookie (and need no CSRF token). */
+  credentials?: RequestCredentials;
+};
 
 async function send(path: string, init: Init): Promise<Response> {
   const method = init.method ?? "GET";
@@ -41,10 +48,11 @@ async function send(path: string, init: Init): Promise<Response> {
     headers["Content-Type"] = "application/json";
     body = JSON.stringify(init.body);
   }
-  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  const credentials = init.credentials ?? "same-origin";
+  if (method !== "GET" && csrfToken && credentials !== "omit") headers["X-CSRF-Token"] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body, credentials: "same-origin", signal: init.signal });
+    res = await fetch(path, { method, headers, body, credentials, signal: init.signal });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
     throw new HttpError(0, "network", NETWORK);

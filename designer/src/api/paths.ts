@@ -36,4 +36,8 @@ export const paths = {
   publishVersion: (versionId: string) => `/api/processes/versions/${enc(versionId)}/publish`,
   standard: (versionId: string) => `/api/processes/versions/${enc(versionId)}/standard`,
   standardPdf: (versionId: string) => `/api/processes/versions/${enc(versionId)}/standard.pdf`,
+  publicServices: (district: string) => `/api/public/districts/${enc(district)}/services`,
+  publicService: (district: string, processId: string) =>
+    `/api/public/districts/${enc(district)}/services/${enc(processId)}`,
+  publicTrack: "/api/public/track",
 } as const;

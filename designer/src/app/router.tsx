@@ -1,40 +1,71 @@
 /**
- * Routes. Staff pages load eagerly and stay small; designer routes (bpmn-js, React Flow) are lazy,
- * with a spinner while a lazy route opened directly (a reload, a link) loads its chunk.
+ * Routes. Every page is a lazy chunk, so the entry holds only React, the router, the query client
+ * and i18n: the public pages (no sign-in) stay light on a phone, the staff frame and its pages load
+ * with the first signed-in page, the designer (bpmn-js, React Flow) only when opened. A spinner
+ * shows while a route opened directly (a reload, a link) loads its chunk.
  */
 import { createBrowserRouter, Navigate } from "react-router";
 import { Spinner } from "../components/query-state";
 import { RouteError } from "../components/route-error";
-import { CaseListPage } from "../features/cases/case-list-page";
-import { CasePage } from "../features/cases/case-page";
-import { StartCasePage } from "../features/cases/start-case-page";
-import { CataloguePage } from "../features/catalogue/catalogue-page";
-import { InboxPage } from "../features/inbox/inbox-page";
-import { TaskPage } from "../features/inbox/task-page";
-import { NotificationPreferencesPage } from "../features/notifications/preferences-page";
-import { Layout } from "./layout";
 import { LoginPage } from "./login-page";
-import { RequireSession } from "./require-session";
 
 export function createAppRouter() {
   return createBrowserRouter([
     { path: "/masuk", element: <LoginPage />, errorElement: <RouteError /> },
+    // The public face: no session; each page is its own lazy chunk so a phone on 3G loads little.
     {
-      element: (
-        <RequireSession>
-          <Layout />
-        </RequireSession>
-      ),
+      path: "/publik/:district",
       errorElement: <RouteError />,
+      hydrateFallbackElement: <Spinner />,
+      lazy: async () => ({
+        Component: (await import("../features/public/public-catalogue-page")).PublicCataloguePage,
+      }),
+    },
+    {
+      path: "/publik/:district/:processId",
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <Spinner />,
+      lazy: async () => ({ Component: (await import("../features/public/public-service-page")).PublicServicePage }),
+    },
+    {
+      path: "/lacak",
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <Spinner />,
+      lazy: async () => ({ Component: (await import("../features/public/public-track-page")).PublicTrackPage }),
+    },
+    {
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <Spinner />,
+      lazy: async () => ({ Component: (await import("./staff-shell")).StaffShell }),
       children: [
         { index: true, element: <Navigate to="/tugas" replace /> },
-        { path: "tugas", element: <InboxPage /> },
-        { path: "tugas/:taskId", element: <TaskPage /> },
-        { path: "permohonan", element: <CaseListPage /> },
-        { path: "permohonan/baru", element: <StartCasePage /> },
-        { path: "permohonan/:caseId", element: <CasePage /> },
-        { path: "katalog", element: <CataloguePage /> },
-        { path: "pemberitahuan/pengaturan", element: <NotificationPreferencesPage /> },
+        { path: "tugas", lazy: async () => ({ Component: (await import("../features/inbox/inbox-page")).InboxPage }) },
+        {
+          path: "tugas/:taskId",
+          lazy: async () => ({ Component: (await import("../features/inbox/task-page")).TaskPage }),
+        },
+        {
+          path: "permohonan",
+          lazy: async () => ({ Component: (await import("../features/cases/case-list-page")).CaseListPage }),
+        },
+        {
+          path: "permohonan/baru",
+          lazy: async () => ({ Component: (await import("../features/cases/start-case-page")).StartCasePage }),
+        },
+        {
+          path: "permohonan/:caseId",
+          lazy: async () => ({ Component: (await import("../features/cases/case-page")).CasePage }),
+        },
+        {
+          path: "katalog",
+          lazy: async () => ({ Component: (await import("../features/catalogue/catalogue-page")).CataloguePage }),
+        },
+        {
+          path: "pemberitahuan/pengaturan",
+          lazy: async () => ({
+            Component: (await import("../features/notifications/preferences-page")).NotificationPreferencesPage,
+          }),
+        },
         {
           path: "layanan/:versionId/standar",
           hydrateFallbackElement: <Spinner />,

@@ -12,7 +12,7 @@ export function LanguageSwitch() {
           type="button"
           className={i18n.language === lang ? "active" : ""}
           aria-pressed={i18n.language === lang}
-          onClick={() => setLanguage(lang)}
+          onClick={() => void setLanguage(lang)}
         >
           {lang.toUpperCase()}
         </button>

@@ -19,6 +19,7 @@ import { jobsRouter } from "./jobs/jobs.index";
 import { authenticate } from "./middleware";
 import { notificationsRouter } from "./notifications/notifications.index";
 import { processesRouter } from "./processes/processes.index";
+import { publicRouter } from "./public/public.index";
 import { standardsRouter } from "./standards/standards.index";
 import { tasksRouter } from "./tasks/tasks.index";
 
@@ -50,10 +51,12 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   app.use("*", authenticate(deps));
   app.use("*", noNulInUrl());
   // Who is calling is known before any body is read: an anonymous flood costs no memory.
-  app.use("*", signedInBeforeBody([`${basePath}/auth/login`], `${basePath}/jobs/`));
+  app.use("*", signedInBeforeBody([`${basePath}/auth/login`, `${basePath}/public/track`], `${basePath}/jobs/`));
   // The upload routes stream files to disk; every other body is held in memory, so it is small.
   app.on("POST", ["/cases", "/cases/:caseId/messages"], streamedUploads());
   app.use("/processes", limitedBodies({ maxBytes: 5 * MB }));
+  // anyone may send these: a case number and a code fit in far less
+  app.use("/public/*", limitedBodies({ maxBytes: 4 * 1024 }));
   app.use("*", limitedBodies({ maxBytes: MB }));
   app.route("/", authRouter);
   app.route("/", directoryRouter);
@@ -65,6 +68,7 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   app.route("/", auditRouter);
   app.route("/", jobsRouter);
   app.route("/", notificationsRouter);
+  app.route("/", publicRouter);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -137,6 +137,14 @@ export const MESSAGES = {
     id: "Kredensial pekerja ini sudah dicabut.",
     en: "This worker credential is already revoked.",
   },
+  "tracking-not-found": {
+    id: "Nomor permohonan atau kode pelacakan tidak cocok. Periksa tanda terima Anda.",
+    en: "The case number or tracking code does not match. Check your receipt.",
+  },
+  "tracking-rate-limited": {
+    id: "Terlalu banyak percobaan pelacakan dari alamat ini. Coba lagi nanti.",
+    en: "Too many tracking attempts from this address. Try again later.",
+  },
   internal: { id: "Terjadi kesalahan pada server.", en: "Something went wrong on the server." },
 } as const satisfies Record<string, Bilingual>;
 

@@ -1,8 +1,12 @@
-/** Serves the built web app (designer/dist) with a single-page-app fallback to index.html. */
+/**
+ * Serves the built web app (designer/dist) with a single-page-app fallback to index.html, gzip'd
+ * for clients that accept it: the public pages are meant for phones on slow networks.
+ */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
+import { compress } from "hono/compress";
 import { REPO_ROOT } from "../env";
 
 export const DESIGNER_DIST = path.join(REPO_ROOT, "designer", "dist");
@@ -12,6 +16,7 @@ export function mountDesigner(app: Hono, distDir = DESIGNER_DIST): boolean {
   if (!existsSync(indexFile)) return false;
   const indexHtml = readFileSync(indexFile, "utf8");
   const root = path.relative(process.cwd(), distDir) || ".";
+  app.use("/assets/*", compress());
   app.use(
     "/assets/*",
     serveStatic({
@@ -23,7 +28,7 @@ export function mountDesigner(app: Hono, distDir = DESIGNER_DIST): boolean {
     }),
   );
   app.use("/*", serveStatic({ root }));
-  app.get("*", (c) => {
+  app.get("*", compress(), (c) => {
     if (c.req.path.startsWith("/api/")) return c.notFound();
     return c.html(indexHtml);
   });

@@ -184,6 +184,8 @@ export async function insertCase(
     dueAt: Date | string | null;
     createdBy: string | null;
     startedAt: Date | string;
+    /** Hash of the applicant's tracking code; absent: the case cannot be tracked publicly. */
+    trackingCodeHash?: string;
   },
 ): Promise<CaseRow> {
   return db
@@ -200,6 +202,7 @@ export async function insertCase(
       due_at: input.dueAt,
       created_by: input.createdBy,
       started_at: input.startedAt,
+      tracking_code_hash: input.trackingCodeHash ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -214,6 +214,42 @@ export async function resolvePublishedVersion(
 }
 
 /**
+ * Every service a new case in this district would run today, one version per process (as
+ * resolvePublishedVersion picks it): the public catalogue. No drafts, no retired or future versions.
+ */
+export async function publishedInEffect(
+  db: Db,
+  input: { district: string; today: string },
+): Promise<Omit<ProcessVersionRow, "bpmn_xml">[]> {
+  return db
+    .selectFrom("process_versions")
+    .select([
+      "id",
+      "process_id",
+      "district",
+      "version",
+      "name",
+      "status",
+      "plan",
+      "plan_hash",
+      "effective_from",
+      "legal_basis",
+      "created_by",
+      "created_at",
+      "published_at",
+      "deployment_id",
+    ])
+    .distinctOn("process_id")
+    .where("status", "=", "published")
+    .where((eb) => eb.or([eb("district", "=", input.district), eb("district", "is", null)]))
+    .where((eb) => eb.or([eb("effective_from", "is", null), eb("effective_from", "<=", input.today)]))
+    .orderBy("process_id")
+    .orderBy(sql`district IS NULL`)
+    .orderBy("version", "desc")
+    .execute();
+}
+
+/**
  * The plan of a case's version and the published plans of the processes it (and they) call by a
  * literal id, as the workflow's loadPlan finds them: what a message to the case may reach. A call
  * whose process is a FEEL expression cannot be known here; the workflow then decides.

@@ -50,6 +50,16 @@ export interface CasesTable {
   viewer_roles: ColumnType<string[], never, never>;
   /** Assignees, candidate users and closers of every task the case has had (trigger on tasks). */
   viewer_users: ColumnType<string[], never, never>;
+  /** sha256 of the case id and the applicant's tracking code (0013); null: not trackable. */
+  tracking_code_hash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Failed public tracking lookups per client address (0013), for the attempt limit. */
+export interface TrackingAttemptsTable {
+  id: Generated<number>;
+  ip: string;
+  success: boolean;
+  at: Timestamp;
 }
 
 export interface CaseFiltersTable {
@@ -316,4 +326,5 @@ export interface Database {
   notification_reads: NotificationReadsTable;
   notification_preferences: NotificationPreferencesTable;
   notification_deliveries: NotificationDeliveriesTable;
+  tracking_attempts: TrackingAttemptsTable;
 }

@@ -118,6 +118,11 @@ export const CaseView = z.object({
   clock: z
     .object({ pausedSince: z.string().nullable(), originalDueAt: z.string().nullable() })
     .default({ pausedSince: null, originalDueAt: null }),
+  /**
+   * The applicant's tracking code for the public tracking page, only in the answer that started
+   * the case (it is stored hashed and cannot be read again); hand it to the applicant.
+   */
+  trackingCode: z.string().optional(),
   /** True while the case's workflow waits to be started (Temporal was unreachable; retried in the background). */
   workflowPending: z.boolean().optional(),
   /**

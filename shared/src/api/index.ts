@@ -7,5 +7,6 @@ export * from "./errors";
 export * from "./jobs";
 export * from "./notifications";
 export * from "./processes";
+export * from "./public";
 export * from "./standards";
 export * from "./tasks";

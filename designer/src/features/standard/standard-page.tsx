@@ -5,6 +5,7 @@
  * as an archive below it. Printable (kop surat, signature block, flowchart) and as the server's PDF.
  */
 import type { StandardView } from "@alur/shared/api";
+import type { DerivedStandard } from "@alur/shared/schemas";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,12 +20,49 @@ import "./standard-page.css";
 export function StandardPage() {
   const { versionId = "" } = useParams();
   const standard = useQuery(standardQuery(versionId));
-  return <QueryState query={standard}>{(view) => <StandardDocument view={view} />}</QueryState>;
+  return (
+    <QueryState query={standard}>
+      {(view) => (
+        <StandardDocument
+          standard={view.standard}
+          draft={view.version.status !== "published"}
+          actions={<StaffActions view={view} />}
+        />
+      )}
+    </QueryState>
+  );
 }
 
-function StandardDocument({ view }: { view: StandardView }) {
+function StaffActions({ view }: { view: StandardView }) {
   const { t } = useTranslation();
-  const d = view.standard;
+  return (
+    <>
+      <a className="btn no-print" href={paths.standardPdf(view.version.id)} target="_blank" rel="noreferrer">
+        {t("standard.pdf")}
+      </a>
+      <button type="button" className="btn no-print" onClick={() => window.print()}>
+        {t("standard.print")}
+      </button>
+    </>
+  );
+}
+
+/**
+ * The standard as a printable document: the staff page and the public service page show the same
+ * one. `actions` go in the header; `aside` (the public page's QR code) beside the kop surat.
+ */
+export function StandardDocument({
+  standard: d,
+  draft = false,
+  actions,
+  aside,
+}: {
+  standard: DerivedStandard;
+  draft?: boolean;
+  actions?: ReactNode;
+  aside?: ReactNode;
+}) {
+  const { t } = useTranslation();
   const s = d.standard;
   const unit = (u: string) => t(`unit.${u}`);
   const dash = "—";
@@ -168,18 +206,9 @@ function StandardDocument({ view }: { view: StandardView }) {
         ]
           .filter(Boolean)
           .join(" · ")}
-        actions={
-          <>
-            <a className="btn no-print" href={paths.standardPdf(view.version.id)} target="_blank" rel="noreferrer">
-              {t("standard.pdf")}
-            </a>
-            <button type="button" className="btn no-print" onClick={() => window.print()}>
-              {t("standard.print")}
-            </button>
-          </>
-        }
+        actions={actions}
       />
-      {view.version.status !== "published" && <p className="alert alert-warn">{t("standard.draft")}</p>}
+      {draft && <p className="alert alert-warn">{t("standard.draft")}</p>}
       {d.notes.map((n) => (
         <p key={n.code} className="alert alert-warn no-print">
           {n.message.id}
@@ -189,6 +218,7 @@ function StandardDocument({ view }: { view: StandardView }) {
         {d.issuer.government && <div className="kop-government">{d.issuer.government}</div>}
         <div className="kop-office">{d.issuer.office.toUpperCase()}</div>
       </header>
+      {aside}
       <h2 className="print-only standard-print-title">
         {t("standard.title").toUpperCase()}
         <br />
@@ -227,9 +257,11 @@ function StandardDocument({ view }: { view: StandardView }) {
         <section className="card flowchart-card">
           <h2>{t("standard.flowchart")}</h2>
           <p className="muted">{t("standard.flowchartHint")}</p>
-          <div className="flowchart-scroll">
+          {/* scrolls sideways on a phone: focusable so a keyboard can scroll it too */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1) */}
+          <section className="flowchart-scroll" aria-label={t("standard.flowchart")} tabIndex={0}>
             <StandardFlowchart diagram={d.diagram} title={t("standard.flowchart")} />
-          </div>
+          </section>
         </section>
       )}
     </article>

@@ -36,6 +36,7 @@ import type { Db } from "../../store/db";
 import { filePath } from "../../store/file-store";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "../../store/idempotency";
 import { caseAndCalledPlans } from "../../store/process-versions";
+import { setTrackingCodeHash } from "../../store/tracking";
 import { pendingStartOf } from "../../store/workflow-starts";
 import {
   broadcastSignal,
@@ -51,6 +52,7 @@ import { jsonProblem } from "../bodies";
 import type { AppContext, AppDeps, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
+import { newTrackingCode, trackingCodeHash } from "../public/tracking-code";
 import type * as routes from "./cases.routes";
 import { startCase, startRequestHash } from "./start-case";
 import { checkUploads, DEFAULT_FILE_TYPES, type ReceivedFile, storeUploads } from "./uploads";
@@ -272,16 +274,23 @@ export const start: RouteHandler<typeof routes.start, AppEnv> = async (c) => {
       scope: "POST /cases",
       requestHash: startRequestHash(data, files),
     });
-    if (claim.kind === "replay") return c.json(claim.response as CaseView, 201);
+    // The code is not kept with the replayable answer (it is stored hashed only): a replay
+    // hands out a fresh one, which replaces the code the lost first answer carried.
+    if (claim.kind === "replay") {
+      const replay = claim.response as CaseView;
+      const trackingCode = newTrackingCode();
+      await setTrackingCodeHash(deps.db, replay.id, trackingCodeHash(replay.id, trackingCode));
+      return c.json({ ...replay, trackingCode }, 201);
+    }
     if (claim.kind === "mismatch") throw new ApiException(422, "idempotency-mismatch");
     if (claim.kind === "in-progress") throw new ApiException(409, "idempotency-in-progress");
   }
   try {
-    const { caseId } = await startCase(deps, { principal: p, ip: c.get("ip"), data, files });
+    const { caseId, trackingCode } = await startCase(deps, { principal: p, ip: c.get("ip"), data, files });
     const row = (await getCase(deps.db, caseId))!;
     const view = await caseView(deps.db, row, p, await getCasePrivacy(deps.db, row.process_version_id));
     if (key) await completeIdempotencyKey(deps.db, { userId: p.userId, key, statusCode: 201, response: view });
-    return c.json(view, 201);
+    return c.json({ ...view, trackingCode }, 201);
   } catch (error) {
     if (key) await releaseIdempotencyKey(deps.db, { userId: p.userId, key });
     throw error;

@@ -16,6 +16,7 @@ import { insertPendingStart } from "../../store/workflow-starts";
 import { type BpmnProcessInput, caseWorkflowId } from "../../temporal/definitions";
 import type { AppDeps } from "../context";
 import { ApiException } from "../errors";
+import { newTrackingCode, trackingCodeHash } from "../public/tracking-code";
 import { caseDueAt } from "./due-date";
 import { acceptUploads, DEFAULT_FILE_TYPES, type ReceivedFile } from "./uploads";
 import { launchWorkflow } from "./workflow-start";
@@ -62,7 +63,7 @@ export async function startCase(
     data: StartCaseData;
     files: ReceivedFile[];
   },
-): Promise<{ caseId: string; startPending: boolean }> {
+): Promise<{ caseId: string; startPending: boolean; trackingCode: string }> {
   const { db } = deps;
   const { data, principal } = input;
   const now = new Date();
@@ -95,6 +96,8 @@ export async function startCase(
   const dueAt = calendar ? caseDueAt(calendar, now, plan.standard?.completionTime) : null;
 
   const caseId = randomUUID();
+  // handed to whoever started the case, for the applicant; only its hash is kept
+  const trackingCode = newTrackingCode();
   const documents: Record<string, string[]> = {};
   const { row: caseRow, workflowInput } = await db.transaction().execute(async (tx) => {
     const caseNumber = await nextCaseNumber(tx, {
@@ -113,6 +116,7 @@ export async function startCase(
       dueAt,
       createdBy: principal.userId,
       startedAt: now,
+      trackingCodeHash: trackingCodeHash(caseId, trackingCode),
     });
     for (const u of uploads) {
       const id = randomUUID();
@@ -172,5 +176,5 @@ export async function startCase(
 
   const pending = { caseId, workflowId: caseRow.workflow_id, input: workflowInput, attempts: 1 };
   const started = await launchWorkflow(deps, pending);
-  return { caseId, startPending: !started };
+  return { caseId, startPending: !started, trackingCode };
 }

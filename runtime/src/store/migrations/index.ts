@@ -12,6 +12,7 @@ import * as caseList from "./0009-case-list";
 import * as processDeployments from "./0010-process-deployments";
 import * as externalJobs from "./0011-external-jobs";
 import * as notificationDelivery from "./0012-notification-delivery";
+import * as publicTracking from "./0013-public-tracking";
 
 export const migrations: Record<string, Migration> = {
   "0001-core": core,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0010-process-deployments": processDeployments,
   "0011-external-jobs": externalJobs,
   "0012-notification-delivery": notificationDelivery,
+  "0013-public-tracking": publicTracking,
 };

@@ -1,0 +1,116 @@
+/**
+ * Tracking for applicants: case number and tracking code from the receipt (sent by POST, never in
+ * the URL), answered with the stage by the step's name, the due date and the clock stops.
+ */
+import type { TrackingView } from "@alur/shared/api";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { trackCase } from "../../api/queries/public";
+import { ErrorMessage } from "../../components/error-message";
+import { formatDateTime } from "../../components/format";
+import { PublicFrame } from "./public-frame";
+
+export function PublicTrackPage() {
+  const { t } = useTranslation();
+  const [search] = useSearchParams();
+  const [caseNumber, setCaseNumber] = useState("");
+  const [code, setCode] = useState("");
+  const lookup = useMutation({ mutationFn: trackCase });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    lookup.mutate({ caseNumber: caseNumber.trim(), code: code.trim() });
+  };
+  return (
+    <PublicFrame district={search.get("d") ?? undefined}>
+      <h1>{t("public.trackTitle")}</h1>
+      <p className="muted">{t("public.trackIntro")}</p>
+      <form className="card public-track-form" onSubmit={submit}>
+        <label>
+          {t("public.caseNumber")}
+          <input
+            name="caseNumber"
+            value={caseNumber}
+            onChange={(e) => setCaseNumber(e.target.value)}
+            autoComplete="off"
+            required
+            maxLength={80}
+            placeholder="PAA/BKS/2026/000123"
+          />
+        </label>
+        <label>
+          {t("public.trackingCode")}
+          <input
+            name="code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            required
+            maxLength={40}
+            placeholder="XXXX-XXXX-XXXX"
+          />
+        </label>
+        <button type="submit" className="btn btn-primary" disabled={lookup.isPending}>
+          {lookup.isPending ? t("common.loading") : t("public.trackSubmit")}
+        </button>
+      </form>
+      {lookup.isError && <ErrorMessage error={lookup.error} />}
+      {lookup.data && <TrackingResult view={lookup.data} />}
+    </PublicFrame>
+  );
+}
+
+function TrackingResult({ view }: { view: TrackingView }) {
+  const { t, i18n } = useTranslation();
+  const at = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : "—");
+  return (
+    <section className="card public-tracking" data-testid="tracking-result" aria-live="polite">
+      <h2>{view.serviceName}</h2>
+      <p className="muted">
+        {view.caseNumber} · {view.district.name}
+      </p>
+      <dl className="public-facts">
+        <dt>{t("public.status")}</dt>
+        <dd data-testid="tracking-status">{t(`public.caseStatus.${view.status}`)}</dd>
+        {view.status === "active" && (
+          <>
+            <dt>{t("public.stage")}</dt>
+            <dd data-testid="tracking-stage">
+              {view.currentSteps.length > 0
+                ? view.currentSteps.map((s) => s.name).join(", ")
+                : t("public.stageProcessing")}
+            </dd>
+          </>
+        )}
+        <dt>{t("public.startedAt")}</dt>
+        <dd>{at(view.startedAt)}</dd>
+        <dt>{t("public.dueAt")}</dt>
+        <dd data-testid="tracking-due">{at(view.dueAt)}</dd>
+        {view.endedAt && (
+          <>
+            <dt>{t("public.endedAt")}</dt>
+            <dd>{at(view.endedAt)}</dd>
+          </>
+        )}
+      </dl>
+      {view.pausedSince && <p className="alert alert-warn">{t("public.pausedNow", { since: at(view.pausedSince) })}</p>}
+      {view.pauses.length > 0 && (
+        <>
+          <h3>{t("public.pausesTitle")}</h3>
+          <ul className="public-pauses" data-testid="tracking-pauses">
+            {view.pauses.map((p) => (
+              <li key={p.from}>
+                {p.step ? t("public.pauseAt", { step: p.step.name }) : t("public.pauseUnnamed")}: {at(p.from)} –{" "}
+                {p.until ? at(p.until) : t("public.pauseOngoing")}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{t("public.pauseWhy")}</p>
+        </>
+      )}
+    </section>
+  );
+}

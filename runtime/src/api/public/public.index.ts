@@ -1,0 +1,11 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../context";
+import { validationHook } from "../errors";
+import * as handlers from "./public.handlers";
+import * as routes from "./public.routes";
+
+/** No sign-in on any of these: the public face of each district office. */
+export const publicRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(routes.catalogue, handlers.catalogue)
+  .openapi(routes.service, handlers.service)
+  .openapi(routes.track, handlers.track);

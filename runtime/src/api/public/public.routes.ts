@@ -1,0 +1,49 @@
+import {
+  PublicCatalogue,
+  PublicDistrictParam,
+  PublicProcessIdParam,
+  PublicServiceView,
+  TrackingView,
+  TrackRequest,
+} from "@alur/shared/api";
+import { createRoute, z } from "@hono/zod-openapi";
+import { errors, jsonBody, jsonResponse } from "../openapi";
+
+/** No sign-in: anyone may call these. */
+const PUBLIC: Record<string, string[]>[] = [];
+
+export const catalogue = createRoute({
+  method: "get",
+  path: "/public/districts/{district}/services",
+  tags: ["public"],
+  summary: "The district's public service catalogue (no sign-in)",
+  description:
+    "Every service a new case in the district would run today: the district's own variants and the national templates it uses, each at its newest published version in effect. Drafts, retired versions, versions not yet in effect and models without a service standard are not listed.",
+  security: PUBLIC,
+  request: { params: z.object({ district: PublicDistrictParam }) },
+  responses: { 200: jsonResponse(PublicCatalogue, "The catalogue"), ...errors(400, 404) },
+});
+
+export const service = createRoute({
+  method: "get",
+  path: "/public/districts/{district}/services/{processId}",
+  tags: ["public"],
+  summary: "A service's published Standar Pelayanan (no sign-in)",
+  description:
+    "The standard derived from the model of the version in effect in the district, as the staff's standard page shows it: the 14 components, the procedure with role names, SLAs, clock stops and the flowchart.",
+  security: PUBLIC,
+  request: { params: z.object({ district: PublicDistrictParam, processId: PublicProcessIdParam }) },
+  responses: { 200: jsonResponse(PublicServiceView, "The published standard"), ...errors(400, 404, 422) },
+});
+
+export const track = createRoute({
+  method: "post",
+  path: "/public/track",
+  tags: ["public"],
+  summary: "Where an application stands, by case number and tracking code (no sign-in)",
+  description:
+    "The stage in the model's step names, the due date and the clock stops. A wrong case number and a wrong code get the same 404; failed attempts are limited per client address (429 with Retry-After). POST keeps the code out of URLs and access logs.",
+  security: PUBLIC,
+  request: { body: jsonBody(TrackRequest) },
+  responses: { 200: jsonResponse(TrackingView, "The case's public status"), ...errors(400, 404, 429) },
+});
