@@ -35,8 +35,50 @@ export type AgendaItem =
   /** A message subscription just opened: correlate the oldest buffered message it matches, if any. */
   | { op: "correlate"; subscriptionId: string };
 
+/** What one element kind does once a token entered an instance of it (Zeebe: its element processor). */
+export interface ElementBehaviour<N extends FlowNode = FlowNode> {
+  activate(ctx: Ctx, instance: ElementInstance, node: N): void;
+  /** A token arriving by a sequence flow; true when the element keeps it (a join waits for more). */
+  acceptToken?(ctx: Ctx, scope: ElementInstance, node: N, flowId: string): boolean;
+}
+
+/** One behaviour per plan element type: the dispatch table the core looks elements up in. */
+export type ElementTable = { [T in FlowNode["type"]]: ElementBehaviour<Extract<FlowNode, { type: T }>> };
+
+/**
+ * The element families the core calls into, injected by the composition root (`behaviours.ts`)
+ * so that the core imports no family and the families import only the core.
+ */
+export interface Behaviours {
+  elements: ElementTable;
+  /** Multi-instance bodies wrap any activity kind, so they are not an element type of their own. */
+  multiInstance: {
+    start(ctx: Ctx, node: FlowNode, parent: ElementInstance): void;
+    /** Evaluates the collection and starts the items; also the redo of a collection incident. */
+    activateBody(ctx: Ctx, body: ElementInstance, node: FlowNode): void;
+    /** The redo of a completion-condition incident. */
+    continueBody(ctx: Ctx, body: ElementInstance): void;
+    outputValue(
+      ctx: Ctx,
+      inner: ElementInstance,
+      node: FlowNode,
+      output: Variables,
+    ): { ok: true; value: unknown } | { ok: false; error: string };
+    itemCompleted(ctx: Ctx, body: ElementInstance, index: number, outputValue: unknown): void;
+  };
+  messages: {
+    /** A message subscription opened: take the oldest buffered message it matches. */
+    correlateBuffered(ctx: Ctx, subscriptionId: string): void;
+    /** The case ended: buffered messages go with it. */
+    discard(ctx: Ctx): void;
+  };
+  /** The agenda ran dry: a waiting token may move now (inclusive join); true when one did. */
+  whenIdle(ctx: Ctx): boolean;
+}
+
 export interface Ctx {
   plan: ExecutionPlan;
+  behaviours: Behaviours;
   state: EngineState;
   commands: EngineCommand[];
   at: Iso;
@@ -61,7 +103,7 @@ export interface Ctx {
 }
 
 /** A fresh working context over a private copy of the state. */
-export function createCtx(plan: ExecutionPlan, state: EngineState, at: Iso): Ctx {
+export function createCtx(plan: ExecutionPlan, state: EngineState, at: Iso, behaviours: Behaviours): Ctx {
   // A JSON round trip: the copy can be mutated freely and stays JSON (continue-as-new carries it).
   const copy = JSON.parse(JSON.stringify(state)) as EngineState;
   const children = new Map<string, Set<string>>();
@@ -80,6 +122,7 @@ export function createCtx(plan: ExecutionPlan, state: EngineState, at: Iso): Ctx
   }
   return {
     plan,
+    behaviours,
     state: copy,
     commands: [],
     at,

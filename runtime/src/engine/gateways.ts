@@ -1,14 +1,30 @@
 /**
  * Gateways: which outgoing flows a split takes, and when a join may fire. Parallel joins wait
  * for a token on every incoming flow (BPMN 2.0 §13.3.2); inclusive joins wait only for tokens
- * that can still arrive (§13.3.4): none of the scope's other tokens can reach the gateway.
+ * that can still arrive (§13.3.4): none of the scope's other tokens can reach the gateway. An
+ * event-based gateway waits for the first of its following catch events (§13.3.6).
  */
 import type { FlowNode } from "@alur/shared/plan";
-import { activate } from "./activate";
-import { type Ctx, childrenOf, nodeOf } from "./context";
-import { createInstance } from "./lifecycle";
+import { type Ctx, childrenOf, type ElementTable, nodeOf, raiseIncident } from "./context";
+import { activate, completeInstance, createInstance } from "./lifecycle";
+import { subscribe, unsubscribe } from "./subscriptions";
 import type { ElementInstance } from "./types";
 import { feel, scopeContext } from "./variables";
+
+type GatewayType = "exclusiveGateway" | "inclusiveGateway" | "parallelGateway" | "eventBasedGateway";
+
+function split(ctx: Ctx, instance: ElementInstance, node: FlowNode): void {
+  const selection = selectFlows(ctx, instance, node);
+  if (selection.ok) completeInstance(ctx, instance.id, {}, selection.flows);
+  else raiseIncident(ctx, instance.id, node.id, selection.code, selection.error);
+}
+
+export const gatewayBehaviours: Pick<ElementTable, GatewayType> = {
+  exclusiveGateway: { activate: split },
+  inclusiveGateway: { activate: split, acceptToken: acceptJoinToken },
+  parallelGateway: { activate: split, acceptToken: acceptJoinToken },
+  eventBasedGateway: { activate: openEventGateway },
+};
 
 type Selection = { ok: true; flows: string[] } | { ok: false; code: string; error: string };
 
@@ -156,4 +172,37 @@ function linkTargets(ctx: Ctx, node: FlowNode): string[] {
         n.scope === node.scope,
     )
     .map((n) => n.id);
+}
+
+/** Event-based gateway (§13.3.6): subscribes every following catch event; the first to fire wins. */
+function openEventGateway(ctx: Ctx, instance: ElementInstance, node: FlowNode): void {
+  const ids: string[] = [];
+  for (const flowId of node.outgoing) {
+    const target = nodeOf(ctx, ctx.plan.flows[flowId]?.target ?? "");
+    const definition =
+      target?.type === "intermediateCatchEvent"
+        ? target.eventDefinition
+        : target?.type === "receiveTask"
+          ? ({ kind: "message", messageName: target.messageName, correlationKey: target.correlationKey } as const)
+          : undefined;
+    if (!target || !definition) {
+      raiseIncident(
+        ctx,
+        instance.id,
+        node.id,
+        "invalid-event-gateway",
+        `Flow "${flowId}" of "${node.id}" does not lead to a catch event`,
+      );
+      return;
+    }
+    const target_ = { kind: "eventGateway", gatewayInstanceId: instance.id, eventId: target.id } as const;
+    const id = subscribe(ctx, definition, target_, instance, target.id);
+    if (!id) {
+      // All branches or none: a retry of the incident subscribes them all again.
+      for (const opened of ids) unsubscribe(ctx, opened);
+      return;
+    }
+    ids.push(id);
+  }
+  instance.wait = { kind: "eventGateway", subscriptionIds: ids };
 }

@@ -4,10 +4,8 @@
  * mappings or subscription — and the case continues from there.
  */
 import type { Variables } from "@alur/shared/schemas";
-import { activate } from "./activate";
 import { type Ctx, instanceOf, nodeOf, record, rootInstance } from "./context";
-import { completeInstance, enterInstance } from "./lifecycle";
-import { activateBody, continueBody } from "./multi-instance";
+import { activate, completeInstance, enterInstance } from "./lifecycle";
 import { subscribe } from "./subscriptions";
 import type { ElementInstance, Incident, SubscriptionTarget } from "./types";
 import { mergeVariables } from "./variables";
@@ -45,7 +43,7 @@ function redo(ctx: Ctx, incident: Incident, instance: ElementInstance): void {
   if (!node) return;
   switch (retry.op) {
     case "activate":
-      if (instance.kind === "multiInstanceBody") activateBody(ctx, instance, node);
+      if (instance.kind === "multiInstanceBody") ctx.behaviours.multiInstance.activateBody(ctx, instance, node);
       else activate(ctx, instance, node);
       return;
     case "enter":
@@ -55,7 +53,7 @@ function redo(ctx: Ctx, incident: Incident, instance: ElementInstance): void {
       completeInstance(ctx, instance.id, retry.output, retry.flows);
       return;
     case "completionCondition":
-      continueBody(ctx, instance);
+      ctx.behaviours.multiInstance.continueBody(ctx, instance);
       return;
   }
 }

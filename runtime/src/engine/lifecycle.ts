@@ -1,10 +1,11 @@
 /**
  * Token moves: entering an element, completing it and leaving by its outgoing flows, cancelling
  * it with everything inside, completing scopes that ran out of tokens, and ending the case.
+ * What an element does once entered is looked up in `ctx.behaviours` (the families register
+ * there, see behaviours.ts), so this core imports no element family.
  */
 import type { FlowNode } from "@alur/shared/plan";
 import type { Variables } from "@alur/shared/schemas";
-import { activate } from "./activate";
 import { pauseClock, resumeClock } from "./clock";
 import {
   type AgendaItem,
@@ -14,6 +15,7 @@ import {
   dequeue,
   dropAgenda,
   dropInstance,
+  type ElementBehaviour,
   emit,
   enqueue,
   hasChildren,
@@ -25,9 +27,6 @@ import {
   record,
   rootInstance,
 } from "./context";
-import { acceptJoinToken, fireInclusiveJoins } from "./gateways";
-import { correlateBuffered, discardMessages } from "./messages";
-import { innerInstanceCompleted, miOutputValue, startMultiInstance } from "./multi-instance";
 import { closeSubscriptionsOf, openBoundaries, openEventSubProcesses, unsubscribe } from "./subscriptions";
 import type { ElementInstance, FinishStatus, IncidentRetry, InstanceKind } from "./types";
 import { evaluateMappings, feel, mergeVariables, scopeContext } from "./variables";
@@ -37,7 +36,7 @@ export function run(ctx: Ctx): void {
   while (!ctx.halted) {
     const item = dequeue(ctx);
     if (!item) {
-      if (fireInclusiveJoins(ctx)) continue;
+      if (ctx.behaviours.whenIdle(ctx)) continue;
       return;
     }
     ctx.steps += 1;
@@ -55,8 +54,18 @@ export function run(ctx: Ctx): void {
     }
     if (item.op === "enter") enter(ctx, item);
     else if (item.op === "complete") completeInstance(ctx, item.instanceId, item.output);
-    else correlateBuffered(ctx, item.subscriptionId);
+    else ctx.behaviours.messages.correlateBuffered(ctx, item.subscriptionId);
   }
+}
+
+/** Runs the behaviour of an element's family on a freshly entered instance. */
+export function activate(ctx: Ctx, instance: ElementInstance, node: FlowNode): void {
+  behaviourOf(ctx, node).activate(ctx, instance, node);
+}
+
+function behaviourOf(ctx: Ctx, node: FlowNode): ElementBehaviour {
+  // The table is keyed by node type, so the entry takes exactly this node's type.
+  return ctx.behaviours.elements[node.type] as ElementBehaviour;
 }
 
 /** Queues a token arriving at an element inside a scope instance. */
@@ -109,9 +118,9 @@ function enter(ctx: Ctx, item: Extract<AgendaItem, { op: "enter" }>): void {
     });
     return;
   }
-  if (item.flowId && acceptJoinToken(ctx, parent, node, item.flowId)) return;
+  if (item.flowId && behaviourOf(ctx, node).acceptToken?.(ctx, parent, node, item.flowId)) return;
   if (node.multiInstance && item.loopIndex === undefined && !item.triggered) {
-    startMultiInstance(ctx, node, parent);
+    ctx.behaviours.multiInstance.start(ctx, node, parent);
     return;
   }
   const instance = createInstance(ctx, node.id, kindOf(node), parent.id, { ...item.locals });
@@ -164,7 +173,7 @@ export function completeInstance(ctx: Ctx, instanceId: string, output: Variables
   const inner = parent?.kind === "multiInstanceBody" && instance.loopIndex !== undefined ? parent : undefined;
   let outputElement: unknown = null;
   if (inner) {
-    const value = miOutputValue(ctx, instance, node, output);
+    const value = ctx.behaviours.multiInstance.outputValue(ctx, instance, node, output);
     if (!value.ok) {
       raiseIncident(ctx, instance.id, node.id, "output-mapping-error", value.error, retry);
       return;
@@ -184,7 +193,7 @@ export function completeInstance(ctx: Ctx, instanceId: string, output: Variables
   removeInstance(ctx, instance);
   record(ctx, "elementLeft", node.id, { elementInstanceId: instance.id });
   if (inner && instance.loopIndex !== undefined) {
-    innerInstanceCompleted(ctx, inner, instance.loopIndex, outputElement);
+    ctx.behaviours.multiInstance.itemCompleted(ctx, inner, instance.loopIndex, outputElement);
     return;
   }
   for (const flowId of leaving ?? []) {
@@ -324,7 +333,7 @@ export function finishCase(ctx: Ctx, status: FinishStatus, data: Variables = {})
     root.joins = {};
   }
   for (const subscription of Object.keys(ctx.state.subscriptions)) unsubscribe(ctx, subscription);
-  discardMessages(ctx);
+  ctx.behaviours.messages.discard(ctx);
   ctx.state.status = status;
   const recordType = {
     completed: "caseCompleted",

@@ -6,7 +6,7 @@
  */
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { Variables } from "@alur/shared/schemas";
-import { type Ctx, emit, enqueue, nextId, record } from "./context";
+import { type Ctx, emit, nextId, record } from "./context";
 import { findSubscriptions, isLive, subscriptionOwners } from "./subscriptions";
 import { addIsoDuration } from "./timers";
 import { triggerSubscription } from "./triggers";
@@ -130,11 +130,6 @@ export function receiveMessage(ctx: Ctx, event: Received): MessageOutcome {
     expiresAt: message.expiresAt,
   });
   return "buffered";
-}
-
-/** Queues a look into the buffer for a message subscription that just opened. */
-export function correlateLater(ctx: Ctx, subscriptionId: string): void {
-  if ((ctx.state.messages?.length ?? 0) > 0) enqueue(ctx, { op: "correlate", subscriptionId });
 }
 
 /** Correlates the oldest live buffered message a freshly opened subscription matches, if any. */

@@ -6,7 +6,7 @@
 import type { FlowNode } from "@alur/shared/plan";
 import type { Variables } from "@alur/shared/schemas";
 import { pauseClock } from "./clock";
-import { type Ctx, childrenOf, dropAgenda, nodeOf, raiseIncident } from "./context";
+import { type Behaviours, type Ctx, childrenOf, dropAgenda, nodeOf, raiseIncident } from "./context";
 import { cancelInstance, completeInstance, createInstance, schedule } from "./lifecycle";
 import { openBoundaries } from "./subscriptions";
 import type { ElementInstance } from "./types";
@@ -117,3 +117,11 @@ function completeBody(ctx: Ctx, body: ElementInstance): void {
   const output: Variables = target ? { [target]: body.multiInstance?.outputs ?? [] } : {};
   completeInstance(ctx, body.id, output);
 }
+
+export const multiInstanceBehaviour: Behaviours["multiInstance"] = {
+  start: startMultiInstance,
+  activateBody,
+  continueBody,
+  outputValue: miOutputValue,
+  itemCompleted: innerInstanceCompleted,
+};

@@ -3,12 +3,13 @@
  * state and runs every token as far as it can go without waiting. Pure and deterministic.
  */
 import type { ExecutionPlan } from "@alur/shared/plan";
+import { behaviours } from "./behaviours";
 import { type Ctx, createCtx, emit, instanceOf, raiseIncident, record, rootInstance } from "./context";
+import { deliverSignal, escalate, throwError } from "./events";
 import { retryIncident } from "./incidents";
 import { createInstance, finishCase, run, schedule } from "./lifecycle";
 import { expireMessages, handDownBuffered, messageTimerFired, receiveMessage } from "./messages";
 import { findSubscriptions, isLive, openEventSubProcesses, unsubscribe } from "./subscriptions";
-import { deliverSignal, escalate, throwError } from "./throw";
 import { addWorkingTime } from "./timers";
 import { fireTimer } from "./triggers";
 import type { EngineEvent, EngineState, StepResult } from "./types";
@@ -18,7 +19,7 @@ import { mergeVariables } from "./variables";
 export function step(plan: ExecutionPlan, state: EngineState, event: EngineEvent): StepResult {
   const open = event.type === "start" ? state.status === "created" : state.status === "active";
   if (!open) return { state, commands: [], accepted: false };
-  const ctx = createCtx(plan, state, event.at);
+  const ctx = createCtx(plan, state, event.at, behaviours);
   ctx.state.now = event.at;
   const outcome = apply(ctx, event);
   if (!outcome) return { state, commands: [], accepted: false };

@@ -2,12 +2,13 @@
  * Event subscriptions: what a waiting catch event, boundary event, event-gateway branch or
  * event-subprocess start listens for, opened when its owner is entered and closed when it leaves.
  */
-import type { EventDefinition } from "@alur/shared/plan";
+import type { EventDefinition, FlowNode } from "@alur/shared/plan";
 import {
   addSubscription,
   type Ctx,
   dropSubscription,
   emit,
+  enqueue,
   instanceOf,
   nextId,
   nodeOf,
@@ -15,7 +16,6 @@ import {
   raiseIncident,
   subscriptionIdsOf,
 } from "./context";
-import { correlateLater } from "./messages";
 import { scheduleTimer } from "./timers";
 import type { ElementInstance, IncidentRetry, Subscription, SubscriptionTarget } from "./types";
 import { feel, scopeContext } from "./variables";
@@ -70,6 +70,27 @@ export function subscribe(
   // A message may already be waiting in the buffer for this subscription.
   if (trigger.kind === "message") correlateLater(ctx, id);
   return id;
+}
+
+/** Queues a look into the message buffer for a message subscription that just opened. */
+function correlateLater(ctx: Ctx, subscriptionId: string): void {
+  if ((ctx.state.messages?.length ?? 0) > 0) enqueue(ctx, { op: "correlate", subscriptionId });
+}
+
+/** An intermediate catch event or receive task waits for its message, timer or signal. */
+export function waitFor(ctx: Ctx, instance: ElementInstance, node: FlowNode, definition: EventDefinition): void {
+  if (definition.kind !== "message" && definition.kind !== "timer" && definition.kind !== "signal") {
+    raiseIncident(
+      ctx,
+      instance.id,
+      node.id,
+      "unsupported-event",
+      `"${node.id}" cannot wait for a ${definition.kind} event`,
+    );
+    return;
+  }
+  const id = subscribe(ctx, definition, { kind: "catch", instanceId: instance.id }, instance, node.id);
+  if (id) instance.wait = { kind: definition.kind, subscriptionId: id };
 }
 
 /** Removes one subscription; a pending timer is cancelled unless it just fired. */

@@ -24,7 +24,7 @@ function waitingAt(task: Partial<UserTaskSpec>, variables: Record<string, unknow
     plan,
     state: started.state,
     district: "3216",
-    engineTaskIds: new Map([["store-1", engineTaskId]]),
+    engineTaskId: (storeId: string) => (storeId === "store-1" ? engineTaskId : undefined),
     pending: new Set<string>(),
   };
 }

@@ -31,7 +31,7 @@ const ctx = {
   plan,
   state: started.state,
   district: "3216",
-  engineTaskIds: new Map([["store-1", engineTaskId]]),
+  engineTaskId: (storeId: string) => (storeId === "store-1" ? engineTaskId : undefined),
   pending: new Set<string>(),
 };
 const input = (over: Record<string, unknown> = {}) => ({

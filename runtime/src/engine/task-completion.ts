@@ -28,8 +28,8 @@ export interface CompletionContext {
   plan: ExecutionPlan;
   state: EngineState | null;
   district: string;
-  /** Store task id → engine task id, for every task this case has opened. */
-  engineTaskIds: Map<string, string>;
+  /** The engine task behind a store task id; undefined for an id no task of this case can have. */
+  engineTaskId(storeTaskId: string): string | undefined;
   /** Store task ids whose completion is accepted but not yet applied. */
   pending: Set<string>;
 }
@@ -46,7 +46,7 @@ export function checkCompletion(ctx: CompletionContext, raw: unknown): Rejection
   const input = parsed.data;
   const { state } = ctx;
   if (!state) return { code: "case-not-ready", id: "Kasus belum dimulai.", en: "The case has not started yet." };
-  const engineTaskId = ctx.engineTaskIds.get(input.taskId);
+  const engineTaskId = ctx.engineTaskId(input.taskId);
   if (!engineTaskId) {
     return { code: "unknown-task", id: `Tugas ${input.taskId} tidak dikenal.`, en: `Unknown task ${input.taskId}.` };
   }

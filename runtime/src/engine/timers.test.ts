@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { behaviours } from "./behaviours";
 import { type Ctx, createCtx } from "./context";
 import { initialState } from "./initial-state";
 import { TEST_CALENDAR } from "./test-support/case-driver";
@@ -7,7 +8,12 @@ import { addIsoDuration, scheduleTimer } from "./timers";
 
 const ctx = (): Ctx => {
   const plan = new PlanBuilder().start("s").build();
-  return createCtx(plan, initialState(plan, { caseId: "k", calendar: TEST_CALENDAR }), "2026-01-31T01:00:00Z");
+  return createCtx(
+    plan,
+    initialState(plan, { caseId: "k", calendar: TEST_CALENDAR }),
+    "2026-01-31T01:00:00Z",
+    behaviours,
+  );
 };
 
 describe("ISO 8601 durations", () => {

@@ -50,7 +50,10 @@ export interface BpmnProcessInput {
 /** What a case carries into its next run after continue-as-new. */
 export interface ResumeState {
   state: EngineState;
-  /** Engine task id → store task id (uuid generated in the workflow). */
+  /**
+   * Engine task id → uuid store id of the open tasks opened before store ids were derived from
+   * engine ids (workflows/task-ids.ts); empty for newer runs.
+   */
   taskIds: Record<string, string>;
   /** Running timers: engine timer id → fire instant. */
   timers: Record<string, string>;

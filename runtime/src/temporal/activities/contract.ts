@@ -8,8 +8,9 @@ import type { CaseStatus, Variables } from "@alur/shared/schemas";
 import type { CloseTask, NewTask } from "../../store/tasks";
 
 /**
- * A task as the store creates it, with the id the workflow generated (deterministic uuid4). The
- * assignee and candidate users are usernames as the model names them; the activity resolves them.
+ * A task as the store creates it, with the id the workflow derived from the engine's task id (a
+ * uuid4 in older runs). The assignee and candidate users are usernames as the model names them;
+ * the activity resolves them.
  */
 export type CreateTaskInput = Omit<NewTask, "id" | "assignee" | "candidateUsers"> & {
   taskId: string;

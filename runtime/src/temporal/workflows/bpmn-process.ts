@@ -8,7 +8,7 @@
  * - `commands.ts`: the command executor (store activities, timers, jobs, called cases);
  * - `called-case-relay.ts`: the signals between a case and its called cases; what they carry and
  *   where a message goes is decided by the engine's `CalledCases` (`engine/called-cases.ts`).
- * Deterministic: time comes from workflow time, ids from uuid4().
+ * Deterministic: time comes from workflow time, store task ids from engine task ids (task-ids.ts).
  *
  * Continue-as-new when Temporal suggests it or history passes HISTORY_LIMIT, at a quiet point
  * (no job, called case or update in flight), carrying engine state, task ids, running timers and
@@ -190,7 +190,8 @@ function nextRun(run: CaseRun): BpmnProcessInput {
     calendar: undefined,
     resume: {
       state: run.state!,
-      taskIds: Object.fromEntries(run.taskIds),
+      // Only uuids of older runs' tasks still open: every other id is derived.
+      taskIds: Object.fromEntries([...run.taskIds.legacy].filter(([engineId]) => run.state?.tasks[engineId])),
       timers: Object.fromEntries(run.timers),
       dueAt: run.dueAt,
       runs: (run.input.resume?.runs ?? 0) + 1,

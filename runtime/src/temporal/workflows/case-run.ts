@@ -13,6 +13,7 @@ import { caseView, planMessageNames } from "../../engine";
 import { CalledCases } from "../../engine/called-cases";
 import type { EngineEvent, EngineState } from "../../engine/types";
 import { type BpmnProcessInput, childWorkflowId, type ForwardedMessage } from "../definitions";
+import { TaskIds } from "./task-ids";
 
 export type Enqueued = { seq: number; event: EngineEvent };
 
@@ -32,9 +33,8 @@ export class CaseRun {
   readonly ownMessageNames: string[];
 
   state: EngineState | null;
-  /** Engine task id → store task id, and back. */
-  readonly taskIds: Map<string, string>;
-  readonly engineTaskIds: Map<string, string>;
+  /** Engine task id ↔ store task id (derived; uuids of older runs kept). */
+  readonly taskIds: TaskIds;
   /** Running timers: engine timer id → fire instant (carried across continue-as-new). */
   readonly timers: Map<string, string>;
   /** The due date and status last written to the cases row. */
@@ -68,8 +68,7 @@ export class CaseRun {
     this.calledPlans = { ...input.calledPlans };
     this.ownMessageNames = planMessageNames(this.plan);
     this.state = input.resume?.state ?? null;
-    this.taskIds = new Map(Object.entries(input.resume?.taskIds ?? {}));
-    this.engineTaskIds = new Map([...this.taskIds].map(([engineId, storeId]) => [storeId, engineId]));
+    this.taskIds = new TaskIds(this.caseId, this.prefix, new Map(Object.entries(input.resume?.taskIds ?? {})));
     this.timers = new Map(Object.entries(input.resume?.timers ?? {}));
     this.dueAt = input.resume?.dueAt ?? null;
     this.reportedIncidents = input.resume?.reported?.incidents ?? "";
@@ -129,7 +128,7 @@ export class CaseRun {
     return this.calledCases.view({
       ...v,
       incidents,
-      openTasks: v.openTasks.map((t) => ({ ...t, taskId: taskIds.get(t.taskId) ?? t.taskId })),
+      openTasks: v.openTasks.map((t) => ({ ...t, taskId: taskIds.storeId(t.taskId) })),
     });
   }
 }

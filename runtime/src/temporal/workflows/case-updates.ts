@@ -49,7 +49,7 @@ export function caseUpdates(run: CaseRun) {
         run.pendingTasks.add(raw.taskId);
         run.completions.set(raw.taskId, { data: raw.data ?? {}, ip: raw.ip ?? null });
         try {
-          const engineTaskId = run.engineTaskIds.get(raw.taskId) ?? raw.taskId;
+          const engineTaskId = run.taskIds.engineId(raw.taskId) ?? raw.taskId;
           await run.waitApplied(
             run.enqueue({
               type: "taskCompleted",
@@ -72,7 +72,7 @@ export function caseUpdates(run: CaseRun) {
             plan: run.plan,
             state: run.state,
             district: run.district,
-            engineTaskIds: run.engineTaskIds,
+            engineTaskId: (storeId) => run.taskIds.engineId(storeId),
             pending: run.pendingTasks,
           },
           raw,

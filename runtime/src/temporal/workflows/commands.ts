@@ -28,6 +28,7 @@ import type { bpmnProcess } from "./bpmn-process";
 import { passMessage, report, toParent } from "./called-case-relay";
 import type { CaseRun } from "./case-run";
 import { store } from "./store-activities";
+import { DERIVED_TASK_IDS_PATCH } from "./task-ids";
 
 export type FinishCommand = Extract<EngineCommand, { type: "finish" }>;
 
@@ -158,9 +159,9 @@ function track(run: CaseRun, key: string, scope: CancellationScope, work: Promis
 }
 
 function openTask(run: CaseRun, c: Extract<EngineCommand, { type: "openTask" }>): Promise<void> {
-  const storeId = uuid4();
-  run.taskIds.set(c.taskId, storeId);
-  run.engineTaskIds.set(storeId, c.taskId);
+  // Histories recorded before derived ids drew a uuid here: they replay with one.
+  if (!patched(DERIVED_TASK_IDS_PATCH)) run.taskIds.legacy.set(c.taskId, uuid4());
+  const storeId = run.taskIds.storeId(c.taskId);
   return store
     .createTask({
       taskId: storeId,
@@ -182,17 +183,15 @@ function openTask(run: CaseRun, c: Extract<EngineCommand, { type: "openTask" }>)
       // Nobody in the directory could work on it: the engine holds the element on an
       // incident. Recorded histories never got `refused`, so they replay unchanged.
       if (created.refused) {
-        run.taskIds.delete(c.taskId);
-        run.engineTaskIds.delete(storeId);
+        run.taskIds.refuse(c.taskId);
         run.enqueue({ type: "taskRefused", taskId: c.taskId, reason: created.refused, at: run.now() });
       }
     });
 }
 
 function closeTask(run: CaseRun, c: Extract<EngineCommand, { type: "closeTask" }>): Promise<unknown> | null {
-  const storeId = run.taskIds.get(c.taskId);
-  if (!storeId) return null;
-  run.taskIds.delete(c.taskId);
+  if (!run.taskIds.stored(c.taskId)) return null;
+  const storeId = run.taskIds.storeId(c.taskId);
   // A user's completion closes the row with its data and its audit entry in one store
   // transaction: the activity is retried until it commits, so a crash of the API after
   // the update cannot leave the completion without result or audit record.

@@ -1,15 +1,118 @@
 /**
- * Thrown events: BPMN errors and escalations travel up the scope chain to the nearest catching
- * boundary event or event subprocess (BPMN 2.0 §10.5.4 "Handling events"); signals go to every
- * subscription of this case and are broadcast to the others.
+ * Events: start, boundary, catch, throw and end events, and how thrown events travel. BPMN
+ * errors and escalations go up the scope chain to the nearest catching boundary event or event
+ * subprocess (BPMN 2.0 §10.5.4 "Handling events"); signals go to every subscription of this case
+ * and are broadcast to the others. What a firing subscription does is in triggers.ts.
  */
-import type { EventDefinition } from "@alur/shared/plan";
+import type { EventDefinition, FlowNode } from "@alur/shared/plan";
 import type { Variables } from "@alur/shared/schemas";
-import { type Ctx, emit, instanceOf, nodeOf, raiseIncident, record } from "./context";
-import { cancelInstance, schedule } from "./lifecycle";
-import { eventSubProcessesOf, findSubscriptions, isLive, scopeElementOf } from "./subscriptions";
+import { type Ctx, dropInstance, type ElementTable, emit, instanceOf, nodeOf, raiseIncident, record } from "./context";
+import { cancelChildren, cancelInstance, completeInstance, finishCase, schedule } from "./lifecycle";
+import { eventSubProcessesOf, findSubscriptions, isLive, scopeElementOf, waitFor } from "./subscriptions";
 import { triggerEventSubProcess, triggerSubscription } from "./triggers";
 import type { ElementInstance } from "./types";
+import { feel, scopeContext } from "./variables";
+
+type EventType = "startEvent" | "boundaryEvent" | "intermediateCatchEvent" | "intermediateThrowEvent" | "endEvent";
+
+export const eventBehaviours: Pick<ElementTable, EventType> = {
+  // A start or boundary event that is entered has already happened (its trigger fired, if any).
+  startEvent: { activate: (ctx, instance) => completeInstance(ctx, instance.id, {}) },
+  boundaryEvent: { activate: (ctx, instance) => completeInstance(ctx, instance.id, {}) },
+  intermediateCatchEvent: {
+    activate(ctx, instance, node) {
+      if (node.eventDefinition.kind === "link") completeInstance(ctx, instance.id, {});
+      else waitFor(ctx, instance, node, node.eventDefinition);
+    },
+  },
+  intermediateThrowEvent: { activate: throwFrom },
+  endEvent: { activate: throwFrom },
+};
+
+/** Throw and end events: terminate, error, escalation, signal, link, or a plain end. */
+function throwFrom(ctx: Ctx, instance: ElementInstance, node: FlowNode): void {
+  const definition =
+    node.type === "endEvent" || node.type === "intermediateThrowEvent" ? node.eventDefinition : undefined;
+  switch (definition?.kind) {
+    case "terminate": {
+      // Terminate ends its own scope: the whole case at process level, the subprocess inside one (§13.5.6).
+      const scopeId = instance.parentId;
+      if (!scopeId) return;
+      // Leave without completing: completion would end the scope normally before it is terminated.
+      dropInstance(ctx, instance.id);
+      record(ctx, "elementLeft", node.id, { elementInstanceId: instance.id });
+      const scope = ctx.state.instances[scopeId];
+      if (!scope) return;
+      if (scope.kind === "process") {
+        finishCase(ctx, "terminated");
+        return;
+      }
+      cancelChildren(ctx, scope.id);
+      completeInstance(ctx, scope.id, {});
+      return;
+    }
+    case "error": {
+      throwError(ctx, instance, definition.errorCode ?? "", `Error end event "${node.id}"`, false);
+      return;
+    }
+    case "escalation":
+      // Uncaught, it goes up to the parent case's call activity (the `escalate` command).
+      escalate(ctx, instance, definition.escalationCode ?? "", false);
+      // An interrupting catch may have cancelled the thrower.
+      if (ctx.state.instances[instance.id]) completeInstance(ctx, instance.id, {});
+      return;
+    case "message": {
+      // A message throw/end event sends to another case waiting for it (ch. 10 "Message"
+      // events: the sender is an element of this process, the receiver a case of another).
+      const context = scopeContext(ctx, instance.id);
+      let correlationKey: string | null = null;
+      if (definition.correlationKey) {
+        const key = feel(definition.correlationKey, context);
+        if (!key.ok) {
+          raiseIncident(ctx, instance.id, node.id, "correlation-key-error", key.error);
+          return;
+        }
+        correlationKey = key.value === null ? null : String(key.value);
+      }
+      // The payload is what the event's input mappings chose (its locals), like a signal's: the
+      // whole case context would hand personal data to another case.
+      const variables = { ...instance.variables };
+      emit(ctx, { type: "sendMessage", name: definition.messageName, correlationKey, variables });
+      record(ctx, "messageSent", node.id, { name: definition.messageName, correlationKey });
+      completeInstance(ctx, instance.id, {});
+      return;
+    }
+    case "signal":
+      throwSignal(ctx, definition.signalName, { ...instance.variables });
+      if (ctx.state.instances[instance.id]) completeInstance(ctx, instance.id, {});
+      return;
+    case "link": {
+      const linkName = definition.linkName;
+      const catcher = Object.values(ctx.plan.nodes).find(
+        (n) =>
+          n.type === "intermediateCatchEvent" &&
+          n.eventDefinition.kind === "link" &&
+          n.eventDefinition.linkName === linkName &&
+          n.scope === node.scope,
+      );
+      if (!catcher || !instance.parentId) {
+        raiseIncident(
+          ctx,
+          instance.id,
+          node.id,
+          "link-not-found",
+          `No link catch event "${linkName}" in the same scope`,
+        );
+        return;
+      }
+      schedule(ctx, { op: "enter", elementId: catcher.id, parentId: instance.parentId, flowId: null });
+      completeInstance(ctx, instance.id, {}, []);
+      return;
+    }
+    default:
+      completeInstance(ctx, instance.id, {});
+  }
+}
 
 type Thrown = { kind: "error"; code: string; message: string } | { kind: "escalation"; code: string };
 
