@@ -185,3 +185,22 @@ describe("alur simulate --all", () => {
     expect(run.stderr).toContain("no scenario matches");
   });
 });
+
+describe("alur simulate on a case that cannot end", () => {
+  it("names the fired timeDate catch event and reports the deadlock at the waiting join", async () => {
+    const run = await simulate(
+      path.join(FIXTURES, "buntu-gabung.bpmn"),
+      "--scenario",
+      path.join(FIXTURES, "buntu-gabung.json"),
+    );
+
+    expect(run.code).toBe(1);
+    const trace = JSON.parse(run.stdout) as SimulationTrace;
+    expect(trace.error).toMatch(/^deadlock: the case waits at joining gateway gabung \(arrived from kiri\)/);
+    // the timer of the catch event names its element and fired at its date
+    expect(trace.events.filter((e) => e.type === "timerFired")).toEqual([
+      expect.objectContaining({ elementId: "tanggalRapat", at: expect.stringMatching(/^2027-02-01T02:00:0/) }),
+    ]);
+    expect(trace.end).toBeNull();
+  });
+});

@@ -514,9 +514,8 @@ async function stuck(cases: RunningCase[]): Promise<string> {
       );
     } else if (joins.length > 0) {
       const at = joins.map((j) => `${j.gatewayId} (arrived from ${j.arrivedFrom.join(", ")})`).join("; ");
-      parts.push(
-        `deadlock: ${who} waits at joining gateway ${at}; active elements: ${state.activeElements.join(", ")}`,
-      );
+      const active = state.activeElements.length > 0 ? `; active elements: ${state.activeElements.join(", ")}` : "";
+      parts.push(`deadlock: ${who} waits at joining gateway ${at}, whose other branches never come${active}`);
     } else {
       parts.push(
         `deadlock: ${who} stopped moving; waiting elements: ${state.activeElements.join(", ") || "none"} (no task, timer or job pending)`,
