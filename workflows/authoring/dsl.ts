@@ -3,6 +3,7 @@
  * its scenario files are generated. The definitions quote the seed documents; the generated
  * `.bpmn` files are what designer and runtime load.
  */
+import type { CatalogueScenario, CatalogueStep, DueFact as SharedDueFact } from "@alur/shared/scenario";
 
 export type SlaUnit = "minutes" | "hours" | "workingHours" | "workingDays" | "calendarDays" | "months";
 export type DurationUnit = SlaUnit | "years";
@@ -146,49 +147,13 @@ export interface FlowDef {
  * A due date as a working-time fact: one unit and its amount, counted on the district calendar
  * from when the task opened (or the case started), e.g. `{ workingDays: 3 }`.
  */
-export type DueFact = Partial<Record<SlaUnit, number>>;
+export type DueFact = SharedDueFact;
 
-/** A step of a scenario file; see workflows/README.md for the format. */
-export type ScenarioStep =
-  | {
-      complete: string;
-      role: string;
-      data: Record<string, unknown>;
-      /** Expected due date of the task when it opened (ISO, office time zone). */
-      expectDueAt?: string;
-      /**
-       * The task's due date as a working-time fact from its opening; null: no due date. Filled in
-       * from the task's SLA by the generator when the definition leaves it out.
-       */
-      due?: DueFact | null;
-    }
-  | { message: string; payload: Record<string, unknown> }
-  | { timer: string }
-  /** Time passes (ISO 8601 duration, days and hours: "P4DT1H"), e.g. while the applicant is away. */
-  | { wait: string };
+/** A scenario step, in the one scenario format (@alur/shared/scenario, docs/simulate.md). */
+export type ScenarioStep = CatalogueStep;
 
-export interface ScenarioDef {
-  name: string;
-  description: string;
-  /** Case start time; due dates in the scenario are computed from it. */
-  startAt: string;
-  variables: Record<string, unknown>;
-  steps: ScenarioStep[];
-  expect: {
-    end: string;
-    /** products (document jobs, by their `docId`/file name without .pdf), in order */
-    documents: string[];
-    /** notify-connector runs, in order (their ids) */
-    notifications: string[];
-    /**
-     * The case's due date as a working-time fact from the case start (moved by clock pauses);
-     * null: the standard gives no completion time. Filled in from the standard by the generator.
-     */
-    caseDue?: DueFact | null;
-    /** Expected case due date (ISO) at the end of the run, for `startAt`. */
-    caseDueAt?: string;
-  };
-}
+/** A scenario as a service definition states it; the generator adds its process, model and district. */
+export type ScenarioDef = Omit<CatalogueScenario, "$schema" | "process" | "model" | "district">;
 
 export interface PrivacyDef {
   sensitive: boolean;

@@ -31,3 +31,20 @@ export function caseView(state: EngineState): CaseStateView {
     })),
   };
 }
+
+/**
+ * Joining gateways holding tokens, with the flows that arrived: what a case that stopped moving
+ * waits on (a deadlock names these, `alur simulate`).
+ */
+export function waitingJoins(state: EngineState): { gatewayId: string; arrivedFrom: string[] }[] {
+  const out: { gatewayId: string; arrivedFrom: string[] }[] = [];
+  for (const instance of Object.values(state.instances)) {
+    for (const [gatewayId, flows] of Object.entries(instance.joins ?? {})) {
+      const arrivedFrom = Object.entries(flows)
+        .filter(([, count]) => count > 0)
+        .map(([flowId]) => flowId);
+      if (arrivedFrom.length > 0) out.push({ gatewayId, arrivedFrom });
+    }
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
  * The pure BPMN interpreter: `step(plan, state, event) → { state, commands }`. No I/O, no clock,
  * no randomness, no Temporal import; the Temporal adapter (temporal/workflows) wraps it.
  */
-export { caseView } from "./case-view";
+export { caseView, waitingJoins } from "./case-view";
 export { DEFAULT_MAX_STEPS_PER_EVENT, initialState } from "./initial-state";
 export {
   bufferExpiry,

@@ -33,7 +33,7 @@ function staysOpen(ctx: Ctx, subscription: Subscription): boolean {
 export function fireTimer(ctx: Ctx, subscription: Subscription): void {
   const trigger = subscription.trigger;
   if (trigger.kind !== "timer") return;
-  record(ctx, "timerFired", elementOfTarget(subscription), { timerId: trigger.timerId });
+  record(ctx, "timerFired", elementOfTarget(ctx, subscription), { timerId: trigger.timerId });
   const again = trigger.cycle !== null && (trigger.repeatsLeft === null || trigger.repeatsLeft > 0);
   if (again && trigger.cycle && staysOpen(ctx, subscription)) {
     const next = addIsoDuration(trigger.fireAt, trigger.cycle);
@@ -71,11 +71,13 @@ function ownerOf(subscription: Subscription): string {
   }
 }
 
-function elementOfTarget(subscription: Subscription): string | null {
+function elementOfTarget(ctx: Ctx, subscription: Subscription): string | null {
   const target = subscription.target;
   if (target.kind === "boundary") return target.boundaryId;
   if (target.kind === "eventSubProcess") return target.startEventId;
   if (target.kind === "eventGateway") return target.eventId;
+  // an intermediate catch event (a timeDate or duration wait) is the element its instance is of
+  if (target.kind === "catch") return ctx.state.instances[target.instanceId]?.elementId ?? null;
   return null;
 }
 

@@ -118,6 +118,8 @@ export const childMessageSubscriptionsSignal =
 export const caseStateQuery = defineQuery<CaseStateView>("caseState");
 /** Timers the case is waiting on (SLA, boundary, catch events), soonest first; used by `alur simulate`. */
 export const pendingTimersQuery = defineQuery<{ timerId: string; fireAt: string }[]>("pendingTimers");
+/** Joining gateways holding tokens and the flows that arrived; used by `alur simulate` to name a deadlock. */
+export const waitingJoinsQuery = defineQuery<{ gatewayId: string; arrivedFrom: string[] }[]>("waitingJoins");
 
 /** Workflow id of a case: stable, so a retried start cannot create a second run. */
 export function caseWorkflowId(caseId: string): string {

@@ -123,3 +123,84 @@ describe("alur simulate", () => {
     expect(unknown.stderr).toContain("Usage: alur simulate");
   });
 });
+
+const WORKFLOWS = path.join(import.meta.dirname, "../../../../workflows");
+
+describe("alur simulate on a scenario that starts in the past (the catalogue's start in 2024)", () => {
+  it("runs on a clock moved by whole weeks and checks every due date in scenario time", async () => {
+    const run = await simulate(
+      path.join(WORKFLOWS, "rekomendasi-sjpp/rekomendasi-sjpp.bpmn"),
+      "--scenario",
+      path.join(WORKFLOWS, "rekomendasi-sjpp/scenarios/utama.json"),
+    );
+
+    const trace = JSON.parse(run.stdout) as SimulationTrace;
+    expect(trace.expectations.filter((e) => !e.ok)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(trace.startAt.actual).toBe("2024-10-02T02:00:00.000Z");
+    expect(trace.startAt.shiftDays % 7).toBe(0);
+    expect(trace.startAt.shiftDays).toBeGreaterThan(0);
+    // the hand-counted instant and the working-time fact are both checked, in scenario time
+    expect(trace.expectations).toContainEqual({
+      what: "due date of buatRekomendasi",
+      ok: true,
+      expected: "2024-10-02T02:10:00.000Z",
+      actual: expect.stringMatching(/^2024-10-02T02:10:00\.\d{3}Z$/),
+    });
+    expect(trace.expectations.some((e) => e.what.startsWith("due date of buatRekomendasi ({"))).toBe(true);
+    expect(trace.expectations.some((e) => e.what.startsWith("case due date"))).toBe(true);
+    // task createdAt is workflow time moved back: the case's first task opens at its start
+    expect(trace.tasks[0]?.createdAt?.startsWith("2024-10-02T02:00")).toBe(true);
+  });
+
+  it("fails a hand-counted due date that is wrong, although the start moved", async () => {
+    const run = await simulate(
+      path.join(WORKFLOWS, "rekomendasi-sjpp/rekomendasi-sjpp.bpmn"),
+      "--scenario",
+      path.join(FIXTURES, "sjpp-salah-tanggal.json"),
+    );
+
+    expect(run.code).toBe(1);
+    const trace = JSON.parse(run.stdout) as SimulationTrace;
+    expect(trace.expectations.filter((e) => !e.ok)).toEqual([
+      expect.objectContaining({ what: "due date of buatRekomendasi", expected: "2024-10-02T02:20:00.000Z" }),
+    ]);
+  });
+});
+
+describe("alur simulate --all", () => {
+  it("runs the matching catalogue scenarios in one process: a line each and the summary", async () => {
+    const run = await simulate("--all", "--catalogue", WORKFLOWS, "rekomendasi-sjpp/**");
+
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n").filter((l) => l.startsWith("ok") || l.startsWith("FAIL"));
+    expect(lines).toHaveLength(2);
+    expect(lines.every((l) => l.startsWith("ok   rekomendasi-sjpp/scenarios/"))).toBe(true);
+    expect(run.stdout).toContain("2 passed, 0 failed of 2 scenarios");
+  });
+
+  it("exits 2 when no scenario matches", async () => {
+    const run = await simulate("--all", "--catalogue", WORKFLOWS, "tidak-ada-*");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("no scenario matches");
+  });
+});
+
+describe("alur simulate on a case that cannot end", () => {
+  it("names the fired timeDate catch event and reports the deadlock at the waiting join", async () => {
+    const run = await simulate(
+      path.join(FIXTURES, "buntu-gabung.bpmn"),
+      "--scenario",
+      path.join(FIXTURES, "buntu-gabung.json"),
+    );
+
+    expect(run.code).toBe(1);
+    const trace = JSON.parse(run.stdout) as SimulationTrace;
+    expect(trace.error).toMatch(/^deadlock: the case waits at joining gateway gabung \(arrived from kiri\)/);
+    // the timer of the catch event names its element and fired at its date
+    expect(trace.events.filter((e) => e.type === "timerFired")).toEqual([
+      expect.objectContaining({ elementId: "tanggalRapat", at: expect.stringMatching(/^2027-02-01T02:00:0/) }),
+    ]);
+    expect(trace.end).toBeNull();
+  });
+});

@@ -26,7 +26,7 @@ import {
   setHandler,
   workflowInfo,
 } from "@temporalio/workflow";
-import { initialState, step } from "../../engine";
+import { initialState, step, waitingJoins } from "../../engine";
 import type { FinishStatus } from "../../engine/types";
 import {
   type BpmnProcessInput,
@@ -42,6 +42,7 @@ import {
   messageSignal,
   pendingTimersQuery,
   retryIncidentUpdate,
+  waitingJoinsQuery,
 } from "../definitions";
 import { forwardToChild, report } from "./called-case-relay";
 import { CaseRun, type Enqueued } from "./case-run";
@@ -98,6 +99,7 @@ function handle(run: CaseRun): void {
   setHandler(pendingTimersQuery, () =>
     [...run.timers].map(([timerId, fireAt]) => ({ timerId, fireAt })).sort((a, b) => a.fireAt.localeCompare(b.fireAt)),
   );
+  setHandler(waitingJoinsQuery, () => (run.state ? waitingJoins(run.state) : []));
   // updates: answered once the loop applied their event
   setHandler(completeTaskUpdate, updates.completeTask.run, { validator: updates.completeTask.validate });
   setHandler(deliverMessageUpdate, updates.deliverMessage.run, { validator: updates.deliverMessage.validate });
