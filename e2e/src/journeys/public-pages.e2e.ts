@@ -156,7 +156,7 @@ describe("public pages on a phone", () => {
     await page.getByRole("button", { name: "EN", exact: true }).click();
     await page.getByText("Current stage").waitFor();
     expect(await page.getByTestId("tracking-status").textContent()).toBe("Being processed");
-    expect(await page.getByTestId("tracking-stage").textContent()).toBe("Verifikasi berkas");
+    expect(await page.getByTestId("tracking-stage").textContent()).toBe(stage);
     // the browser logs the wrong code's 404 answer; nothing else may appear
     expect(errors.filter((e) => !e.includes("404"))).toEqual([]);
     await page.context().close();
