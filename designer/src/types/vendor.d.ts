@@ -13,15 +13,6 @@ declare module "zeebe-bpmn-moddle/resources/zeebe.json" {
   const descriptor: Record<string, unknown>;
   export default descriptor;
 }
-declare module "bpmn-js-differ" {
-  export interface DiffResult {
-    _added: Record<string, unknown>;
-    _removed: Record<string, unknown>;
-    _changed: Record<string, { model: unknown; attrs: Record<string, { oldValue: unknown; newValue: unknown }> }>;
-    _layoutChanged: Record<string, unknown>;
-  }
-  export function diff(a: unknown, b: unknown): DiffResult;
-}
 declare module "@bpmn-io/properties-panel" {
   export const TextFieldEntry: (props: Record<string, unknown>) => unknown;
   export const TextAreaEntry: (props: Record<string, unknown>) => unknown;

@@ -213,6 +213,23 @@ export async function resolvePublishedVersion(
     .executeTakeFirst();
 }
 
+/** A version's columns without its XML and plan: what lists show. */
+const VERSION_SUMMARY_COLUMNS = [
+  "id",
+  "process_id",
+  "district",
+  "version",
+  "name",
+  "status",
+  "plan_hash",
+  "effective_from",
+  "legal_basis",
+  "created_by",
+  "created_at",
+  "published_at",
+  "deployment_id",
+] as const;
+
 /**
  * Every service a new case in this district would run today, one version per process (as
  * resolvePublishedVersion picks it): the public catalogue. No drafts, no retired or future versions.
@@ -224,20 +241,8 @@ export async function publishedInEffect(
   return db
     .selectFrom("process_versions")
     .select([
-      "id",
-      "process_id",
-      "district",
-      "version",
-      "name",
-      "status",
+      ...VERSION_SUMMARY_COLUMNS,
       "plan",
-      "plan_hash",
-      "effective_from",
-      "legal_basis",
-      "created_by",
-      "created_at",
-      "published_at",
-      "deployment_id",
     ])
     .distinctOn("process_id")
     .where("status", "=", "published")
@@ -290,19 +295,7 @@ export async function listProcessVersions(
   let q = db
     .selectFrom("process_versions")
     .select([
-      "id",
-      "process_id",
-      "district",
-      "version",
-      "name",
-      "status",
-      "plan_hash",
-      "effective_from",
-      "legal_basis",
-      "created_by",
-      "created_at",
-      "published_at",
-      "deployment_id",
+      ...VERSION_SUMMARY_COLUMNS,
       sql<string | null>`plan->'variant'->>'template'`.as("variant_template"),
     ])
     .orderBy("process_id")
