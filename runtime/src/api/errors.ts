@@ -145,6 +145,14 @@ export const MESSAGES = {
     id: "Terlalu banyak percobaan pelacakan dari alamat ini. Coba lagi nanti.",
     en: "Too many tracking attempts from this address. Try again later.",
   },
+  "survey-not-yet": {
+    id: "Survei dapat diisi setelah layanan Anda selesai.",
+    en: "The survey can be answered once your service is completed.",
+  },
+  "survey-already-answered": {
+    id: "Survei untuk permohonan ini sudah diisi. Terima kasih.",
+    en: "The survey for this case has already been answered. Thank you.",
+  },
   internal: { id: "Terjadi kesalahan pada server.", en: "Something went wrong on the server." },
 } as const satisfies Record<string, Bilingual>;
 

@@ -62,6 +62,20 @@ export interface TrackingAttemptsTable {
   at: Timestamp;
 }
 
+/** Survey questionnaires (0017): scores per element, optional respondent data. */
+export interface SurveyResponsesTable {
+  id: string;
+  district: string;
+  process_id: string;
+  case_id: string | null;
+  channel: "online" | "counter";
+  scores: Json<Record<string, number>>;
+  respondent: Json<Record<string, unknown>>;
+  suggestion: string | null;
+  entered_by: string | null;
+  submitted_at: Timestamp;
+}
+
 export interface CaseFiltersTable {
   id: string;
   user_id: string;
@@ -327,4 +341,5 @@ export interface Database {
   notification_preferences: NotificationPreferencesTable;
   notification_deliveries: NotificationDeliveriesTable;
   tracking_attempts: TrackingAttemptsTable;
+  survey_responses: SurveyResponsesTable;
 }

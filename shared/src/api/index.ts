@@ -9,4 +9,5 @@ export * from "./notifications";
 export * from "./processes";
 export * from "./public";
 export * from "./standards";
+export * from "./survey";
 export * from "./tasks";

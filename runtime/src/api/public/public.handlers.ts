@@ -8,29 +8,19 @@ import { findDistrict } from "@alur/shared/calendar/districts";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { DerivedStandard } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { appendAudit } from "../../store/audit";
 import {
   type ProcessVersionRow,
   publishedInEffect,
   resolvePublishedVersion,
   wibDate,
 } from "../../store/process-versions";
-import {
-  clockEventsOf,
-  findTrackableCase,
-  openStepsOf,
-  recordTrackingAttempt,
-  trackingFailuresSince,
-} from "../../store/tracking";
+import { clockEventsOf, openStepsOf } from "../../store/tracking";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { derivedStandardOf } from "../standards/derived-standard";
 import type * as routes from "./public.routes";
-import { trackingCodeMatches } from "./tracking-code";
+import { trackedCase } from "./tracked-case";
 
-/** Failed tracking lookups a client address may make per window before it gets 429. */
-export const TRACKING_FAILURE_LIMIT = 10;
-export const TRACKING_WINDOW_MS = 15 * 60 * 1000;
 /** Published standards change with a new version only; a few minutes of caching spares the derivation. */
 const CACHE = "public, max-age=300";
 
@@ -139,29 +129,7 @@ function pausesOf(plan: ExecutionPlan, events: { type: string; at: Date; element
 export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
   const { caseNumber, code } = c.req.valid("json");
   const db = c.get("deps").db;
-  const ip = c.get("ip");
-  const failures = await trackingFailuresSince(db, ip, new Date(Date.now() - TRACKING_WINDOW_MS));
-  if (failures >= TRACKING_FAILURE_LIMIT) {
-    throw new ApiException(429, "tracking-rate-limited", undefined, {
-      "Retry-After": String(TRACKING_WINDOW_MS / 1000),
-    });
-  }
-  const row = await findTrackableCase(db, caseNumber.toUpperCase());
-  // the hash is computed and compared whether or not the number exists: no timing difference to read
-  const ok = trackingCodeMatches(row?.id, row?.tracking_code_hash, code);
-  // only failures count towards the limit; a right code costs the applicant no write here
-  if (!ok) await recordTrackingAttempt(db, ip, false);
-  await appendAudit(db, {
-    actorId: null,
-    ip,
-    action: "case.track",
-    outcome: ok ? "ok" : "denied",
-    resourceType: "case",
-    resourceId: ok ? row!.id : null,
-    district: ok ? row!.district : null,
-    details: ok ? {} : { caseNumber: caseNumber.slice(0, 80) },
-  });
-  if (!ok || !row) throw new ApiException(404, "tracking-not-found");
+  const row = await trackedCase(c, caseNumber, code, "case.track");
 
   const plan = row.plan as ExecutionPlan;
   const [steps, clock] = await Promise.all([openStepsOf(db, row.id), clockEventsOf(db, row.id)]);

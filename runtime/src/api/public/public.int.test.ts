@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devServerEnv, pgliteDb, startWorker } from "../../../test/servers";
 import type { Db } from "../../store/db";
 import { buildTestApp, call, fromPeer, type Session, signIn, type TestApp } from "../test-support";
-import { TRACKING_FAILURE_LIMIT } from "./public.handlers";
+import { TRACKING_FAILURE_LIMIT } from "./tracked-case";
 
 const TASK_QUEUE = "api-public";
 const SMOKE = readFileSync(path.join(import.meta.dirname, "../../../../workflows/smoke/smoke.bpmn"), "utf8");

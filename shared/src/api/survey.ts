@@ -1,0 +1,77 @@
+/**
+ * The survey (SKM) over HTTP: an applicant answers for their completed case with its tracking
+ * code; the front office enters a paper questionnaire from the counter; heads read the IKM report.
+ */
+import { z } from "zod";
+import { SURVEY_ELEMENTS, SurveyAnswers } from "../survey";
+import { PublicProcessIdParam } from "./public";
+
+/** The applicant's own answers, authorized by the case number and tracking code they were given. */
+export const PublicSurveyRequest = z.object({
+  caseNumber: z.string().trim().min(1).max(80),
+  code: z.string().trim().min(1).max(40),
+  answers: SurveyAnswers,
+});
+export type PublicSurveyRequest = z.infer<typeof PublicSurveyRequest>;
+
+/** A paper questionnaire entered by the front office: for a case by its number, or for a service. */
+export const CounterSurveyRequest = z
+  .object({
+    processId: PublicProcessIdParam.optional(),
+    caseNumber: z.string().trim().min(1).max(80).optional(),
+    answers: SurveyAnswers,
+  })
+  .refine((r) => r.processId !== undefined || r.caseNumber !== undefined, {
+    message: "processId or caseNumber",
+    path: ["processId"],
+  });
+export type CounterSurveyRequest = z.infer<typeof CounterSurveyRequest>;
+
+export const SurveyReceipt = z.object({ id: z.string(), submittedAt: z.string() });
+export type SurveyReceipt = z.infer<typeof SurveyReceipt>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+
+/** The report's period in Asia/Jakarta dates, both inclusive; a district for the super admin only. */
+export const IkmReportQuery = z
+  .object({
+    processId: PublicProcessIdParam.optional(),
+    from: IsoDate,
+    to: IsoDate,
+    district: z
+      .string()
+      .regex(/^\d{2,6}$/)
+      .optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: "from after to", path: ["from"] });
+export type IkmReportQuery = z.infer<typeof IkmReportQuery>;
+
+const Words = z.object({ id: z.string(), en: z.string() });
+
+export const IkmReport = z.object({
+  district: z.string(),
+  processId: z.string().nullable(),
+  from: z.string(),
+  to: z.string(),
+  respondents: z.number().int(),
+  elements: z.array(
+    z.object({
+      element: z.enum(SURVEY_ELEMENTS),
+      name: Words,
+      /** Mean score 1–4 (NRR), null without respondents. */
+      mean: z.number().nullable(),
+    }),
+  ),
+  /** Σ NRR × 1/9 on the 1–4 scale. */
+  index: z.number().nullable(),
+  /** index × 25 (25–100), two decimals. */
+  converted: z.number().nullable(),
+  grade: z.enum(["A", "B", "C", "D"]).nullable(),
+  performance: Words.nullable(),
+  /** Cases completed in the period: the population the sample is drawn from. */
+  population: z.number().int(),
+  /** The regulation's guidance (Krejcie and Morgan) for that population. */
+  minimumSample: z.number().int(),
+  suggestions: z.array(z.object({ at: z.string(), text: z.string() })),
+});
+export type IkmReport = z.infer<typeof IkmReport>;
