@@ -20,8 +20,8 @@ import { authenticate } from "./middleware";
 import { notificationsRouter } from "./notifications/notifications.index";
 import { processesRouter } from "./processes/processes.index";
 import { publicRouter } from "./public/public.index";
-import { surveyRouter } from "./survey/survey.index";
 import { standardsRouter } from "./standards/standards.index";
+import { surveyRouter } from "./survey/survey.index";
 import { tasksRouter } from "./tasks/tasks.index";
 
 export type { AppDeps } from "./context";
@@ -52,7 +52,13 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   app.use("*", authenticate(deps));
   app.use("*", noNulInUrl());
   // Who is calling is known before any body is read: an anonymous flood costs no memory.
-  app.use("*", signedInBeforeBody([`${basePath}/auth/login`, `${basePath}/public/track`, `${basePath}/public/survey`], `${basePath}/jobs/`));
+  app.use(
+    "*",
+    signedInBeforeBody(
+      [`${basePath}/auth/login`, `${basePath}/public/track`, `${basePath}/public/survey`],
+      `${basePath}/jobs/`,
+    ),
+  );
   // The upload routes stream files to disk; every other body is held in memory, so it is small.
   app.on("POST", ["/cases", "/cases/:caseId/messages"], streamedUploads());
   app.use("/processes", limitedBodies({ maxBytes: 5 * MB }));
