@@ -240,10 +240,7 @@ export async function publishedInEffect(
 ): Promise<Omit<ProcessVersionRow, "bpmn_xml">[]> {
   return db
     .selectFrom("process_versions")
-    .select([
-      ...VERSION_SUMMARY_COLUMNS,
-      "plan",
-    ])
+    .select([...VERSION_SUMMARY_COLUMNS, "plan"])
     .distinctOn("process_id")
     .where("status", "=", "published")
     .where((eb) => eb.or([eb("district", "=", input.district), eb("district", "is", null)]))
@@ -294,10 +291,7 @@ export async function listProcessVersions(
 ) {
   let q = db
     .selectFrom("process_versions")
-    .select([
-      ...VERSION_SUMMARY_COLUMNS,
-      sql<string | null>`plan->'variant'->>'template'`.as("variant_template"),
-    ])
+    .select([...VERSION_SUMMARY_COLUMNS, sql<string | null>`plan->'variant'->>'template'`.as("variant_template")])
     .orderBy("process_id")
     .orderBy("district")
     .orderBy("version", "desc");
