@@ -36,6 +36,9 @@ export const paths = {
   publishVersion: (versionId: string) => `/api/processes/versions/${enc(versionId)}/publish`,
   standard: (versionId: string) => `/api/processes/versions/${enc(versionId)}/standard`,
   standardPdf: (versionId: string) => `/api/processes/versions/${enc(versionId)}/standard.pdf`,
+  publicSurvey: "/api/public/survey",
+  surveys: "/api/surveys",
+  ikmReport: "/api/reports/ikm",
   publicServices: (district: string) => `/api/public/districts/${enc(district)}/services`,
   publicService: (district: string, processId: string) =>
     `/api/public/districts/${enc(district)}/services/${enc(processId)}`,

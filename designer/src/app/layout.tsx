@@ -59,6 +59,7 @@ export function Layout() {
           </NavLink>
           <NavLink to="/permohonan/baru">{t("nav.newCase")}</NavLink>
           <NavLink to="/katalog">{t("nav.catalogue")}</NavLink>
+          <NavLink to="/survei-kepuasan">{t("nav.survey")}</NavLink>
           {isAdmin && <NavLink to="/desainer">{t("nav.designer")}</NavLink>}
           <span className="nav-spacer" />
           {user && (

@@ -34,6 +34,12 @@ export function createAppRouter() {
       lazy: async () => ({ Component: (await import("../features/public/public-track-page")).PublicTrackPage }),
     },
     {
+      path: "/survei",
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <Spinner />,
+      lazy: async () => ({ Component: (await import("../features/survey/public-survey-page")).PublicSurveyPage }),
+    },
+    {
       errorElement: <RouteError />,
       hydrateFallbackElement: <Spinner />,
       lazy: async () => ({ Component: (await import("./staff-shell")).StaffShell }),
@@ -59,6 +65,10 @@ export function createAppRouter() {
         {
           path: "katalog",
           lazy: async () => ({ Component: (await import("../features/catalogue/catalogue-page")).CataloguePage }),
+        },
+        {
+          path: "survei-kepuasan",
+          lazy: async () => ({ Component: (await import("../features/survey/survey-office-page")).SurveyOfficePage }),
         },
         {
           path: "pemberitahuan/pengaturan",

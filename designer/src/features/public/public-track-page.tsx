@@ -6,7 +6,7 @@ import type { TrackingView } from "@alur/shared/api";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { trackCase } from "../../api/queries/public";
 import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../components/format";
@@ -59,6 +59,17 @@ export function PublicTrackPage() {
       </form>
       {lookup.isError && <ErrorMessage error={lookup.error} />}
       {lookup.data && <TrackingResult view={lookup.data} />}
+      {lookup.data?.status === "completed" && (
+        <p className="card" data-testid="tracking-survey">
+          {t("survey.offer")}{" "}
+          <Link
+            to={`/survei${search.get("d") ? `?d=${search.get("d")}` : ""}`}
+            state={{ caseNumber: lookup.data.caseNumber, code: code.trim() }}
+          >
+            {t("survey.offerLink")}
+          </Link>
+        </p>
+      )}
     </PublicFrame>
   );
 }
