@@ -1,5 +1,9 @@
-/** fetch wrapper: JSON in and out, the API's one error shape, the CSRF header on writes. */
-import { ApiError as ApiErrorBody, type Bilingual } from "@alur/shared/api";
+/**
+ * fetch wrapper: JSON in and out, the API's one error shape, the CSRF header on writes. It loads
+ * no schema itself: the contract's schemas (and zod) come with the pages that parse with them and,
+ * for an error answer, when one arrives, so a public page on a phone downloads neither.
+ */
+import type { Bilingual } from "@alur/shared/api";
 import type { z } from "zod";
 
 let csrfToken: string | null = null;
@@ -59,7 +63,8 @@ async function send(path: string, init: Init): Promise<Response> {
   }
   if (!res.ok) {
     const payload: unknown = await res.json().catch(() => null);
-    const parsed = ApiErrorBody.safeParse(payload);
+    const { ApiError } = await import("@alur/shared/api");
+    const parsed = ApiError.safeParse(payload);
     if (parsed.success) throw new HttpError(res.status, parsed.data.code, parsed.data.message, parsed.data.details);
     throw new HttpError(res.status, `http-${res.status}`, {
       id: `Permintaan gagal (HTTP ${res.status}).`,
@@ -76,6 +81,19 @@ export async function request<S extends z.ZodType>(schema: S, path: string, init
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw new HttpError(res.status, "bad-response", BAD_RESPONSE, parsed.error.issues);
   return parsed.data;
+}
+
+/**
+ * Calls the API and returns the JSON answer as the contract's type without parsing it: only for
+ * the public pages (read-only views of this same origin's public API), which must stay within
+ * the phone budget without zod. Staff pages parse with `request`.
+ */
+export async function requestUnchecked<T>(path: string, init: Init = {}): Promise<T> {
+  const res = await send(path, init);
+  const payload: unknown = await res.json().catch(() => undefined);
+  if (payload === undefined || payload === null || typeof payload !== "object")
+    throw new HttpError(res.status, "bad-response", BAD_RESPONSE);
+  return payload as T;
 }
 
 /** Builds a query string from defined values only. */

@@ -7,11 +7,19 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { Spinner } from "../components/query-state";
 import { RouteError } from "../components/route-error";
-import { LoginPage } from "./login-page";
+import { loadStaffDictionary } from "../i18n";
 
 export function createAppRouter() {
   return createBrowserRouter([
-    { path: "/masuk", element: <LoginPage />, errorElement: <RouteError /> },
+    {
+      path: "/masuk",
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <Spinner />,
+      lazy: async () => {
+        await loadStaffDictionary();
+        return { Component: (await import("./login-page")).LoginPage };
+      },
+    },
     // The public face: no session; each page is its own lazy chunk so a phone on 3G loads little.
     {
       path: "/publik/:district",
@@ -42,7 +50,10 @@ export function createAppRouter() {
     {
       errorElement: <RouteError />,
       hydrateFallbackElement: <Spinner />,
-      lazy: async () => ({ Component: (await import("./staff-shell")).StaffShell }),
+      lazy: async () => {
+        await loadStaffDictionary();
+        return { Component: (await import("./staff-shell")).StaffShell };
+      },
       children: [
         { index: true, element: <Navigate to="/tugas" replace /> },
         { path: "tugas", lazy: async () => ({ Component: (await import("../features/inbox/inbox-page")).InboxPage }) },

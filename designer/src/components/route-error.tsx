@@ -1,6 +1,6 @@
 /** Shown when a route fails to load (e.g. a lazy chunk after a redeploy) or throws while rendering. */
 import { useTranslation } from "react-i18next";
-import { Link, useRouteError } from "react-router";
+import { useRouteError } from "react-router";
 
 export function RouteError() {
   const { t } = useTranslation();
@@ -14,8 +14,7 @@ export function RouteError() {
         <p>
           <button type="button" className="btn btn-small" onClick={() => window.location.reload()}>
             {t("common.reload")}
-          </button>{" "}
-          <Link to="/tugas">{t("nav.inbox")}</Link>
+          </button>
         </p>
       </div>
     </main>

@@ -1,8 +1,14 @@
 import { PopupEntries } from "bpmn-js/lib/features/popup-menu/PopupEntries";
 import { describe, expect, it } from "vitest";
 import { sentenceCaseType, translateWith } from "./bpmn-translate";
-import en from "./en.json";
-import id from "./id.json";
+import enStaff from "./en.json";
+import idStaff from "./id.json";
+import enPublic from "./public.en.json";
+import idPublic from "./public.id.json";
+
+// the app loads both parts into one namespace; a section lives in one part only
+const id = { ...idStaff, ...idPublic };
+const en = { ...enStaff, ...enPublic };
 
 type Dict = { [key: string]: string | Dict };
 
@@ -24,6 +30,11 @@ const sources = import.meta.glob(["../**/*.ts", "../**/*.tsx", "!../**/*.test.ts
 }) as Record<string, string>;
 
 describe("i18n dictionaries", () => {
+  it("keep each section in one part (public pages or staff)", () => {
+    expect(Object.keys(idStaff).filter((k) => k in idPublic)).toEqual([]);
+    expect(Object.keys(enStaff).filter((k) => k in enPublic)).toEqual([]);
+  });
+
   const idKeys = keys(id as Dict);
   const enKeys = keys(en as Dict);
 

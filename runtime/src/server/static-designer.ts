@@ -1,6 +1,7 @@
 /**
  * Serves the built web app (designer/dist) with a single-page-app fallback to index.html, gzip'd
- * for clients that accept it: the public pages are meant for phones on slow networks.
+ * for clients that accept it: the public pages are meant for phones on slow networks. The assets
+ * are gzip'd at build time (level 9, `.gz` beside each file) and sent as they are.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -16,11 +17,11 @@ export function mountDesigner(app: Hono, distDir = DESIGNER_DIST): boolean {
   if (!existsSync(indexFile)) return false;
   const indexHtml = readFileSync(indexFile, "utf8");
   const root = path.relative(process.cwd(), distDir) || ".";
-  app.use("/assets/*", compress());
   app.use(
     "/assets/*",
     serveStatic({
       root,
+      precompressed: true,
       onFound: (_path, c) => {
         // file names carry a content hash: cache them for a year
         c.header("Cache-Control", "public, max-age=31536000, immutable");

@@ -1,6 +1,6 @@
 /** Survey responses (SKM) and what the IKM report reads of them. */
 import { randomUUID } from "node:crypto";
-import type { SurveyAnswers } from "@alur/shared/survey";
+import type { SurveyAnswers } from "@alur/shared/api";
 import { sql } from "kysely";
 import type { Db } from "./db";
 

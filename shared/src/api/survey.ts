@@ -3,8 +3,27 @@
  * code; the front office enters a paper questionnaire from the counter; heads read the IKM report.
  */
 import { z } from "zod";
-import { SURVEY_ELEMENTS, SurveyAnswers } from "../survey";
+import { EDUCATION, OCCUPATION, SURVEY_ELEMENTS, type SurveyElement } from "../survey";
 import { PublicProcessIdParam } from "./public";
+
+/** The respondent data the regulation's questionnaire asks (all optional: nobody must say). */
+export const SurveyRespondent = z.object({
+  age: z.number().int().min(10).max(120).optional(),
+  sex: z.enum(["l", "p"]).optional(),
+  education: z.enum(EDUCATION).optional(),
+  occupation: z.enum(OCCUPATION).optional(),
+});
+export type SurveyRespondent = z.infer<typeof SurveyRespondent>;
+
+const Score = z.number().int().min(1).max(4);
+
+/** One filled-in questionnaire: every element answered 1–4, plus optional respondent data and a suggestion. */
+export const SurveyAnswers = z.object({
+  scores: z.object(Object.fromEntries(SURVEY_ELEMENTS.map((e) => [e, Score])) as Record<SurveyElement, typeof Score>),
+  respondent: SurveyRespondent.default({}),
+  suggestion: z.string().trim().max(2000).optional(),
+});
+export type SurveyAnswers = z.infer<typeof SurveyAnswers>;
 
 /** The applicant's own answers, authorized by the case number and tracking code they were given. */
 export const PublicSurveyRequest = z.object({

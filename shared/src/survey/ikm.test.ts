@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeIkm, minimumSample, SURVEY_ELEMENTS, SurveyAnswers, type SurveyElement } from ".";
+import { SurveyAnswers } from "../api/survey";
+import { computeIkm, minimumSample, SURVEY_ELEMENTS, type SurveyElement } from ".";
 
 const response = (...values: number[]) => ({
   scores: Object.fromEntries(SURVEY_ELEMENTS.map((e, i) => [e, values[i]])) as Record<SurveyElement, number>,

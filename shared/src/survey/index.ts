@@ -1,10 +1,9 @@
 /**
  * The community satisfaction survey (Survei Kepuasan Masyarakat, Permenpan RB 14/2017): its nine
  * elements (unsur), each answered on a four-point scale, the respondent data the regulation's
- * questionnaire asks, and the index (IKM) by its formula and conversion table. Pure: the API
- * computes reports with it and the pages show the same words.
+ * questionnaire asks, and the index (IKM) by its formula and conversion table. Pure and without
+ * zod (a phone loads it with the survey page); the request schemas are in `@alur/shared/api`.
  */
-import { z } from "zod";
 
 /** The nine elements, in the regulation's order (U1–U9). */
 export const SURVEY_ELEMENTS = [
@@ -133,23 +132,8 @@ function scale(id: string[], en: string[]): [Words, Words, Words, Words] {
 export const EDUCATION = ["sd", "smp", "sma", "diploma", "s1", "s2", "s3"] as const;
 export const OCCUPATION = ["pns", "tni", "polri", "swasta", "wirausaha", "lainnya"] as const;
 
-export const SurveyRespondent = z.object({
-  age: z.number().int().min(10).max(120).optional(),
-  sex: z.enum(["l", "p"]).optional(),
-  education: z.enum(EDUCATION).optional(),
-  occupation: z.enum(OCCUPATION).optional(),
-});
-export type SurveyRespondent = z.infer<typeof SurveyRespondent>;
-
-const Score = z.number().int().min(1).max(4);
-
-/** One filled-in questionnaire: every element answered 1–4, plus optional respondent data and a suggestion. */
-export const SurveyAnswers = z.object({
-  scores: z.object(Object.fromEntries(SURVEY_ELEMENTS.map((e) => [e, Score])) as Record<SurveyElement, typeof Score>),
-  respondent: SurveyRespondent.default({}),
-  suggestion: z.string().trim().max(2000).optional(),
-});
-export type SurveyAnswers = z.infer<typeof SurveyAnswers>;
+/** One questionnaire's scores: every element 1–4 (the API's `SurveyAnswers` schema checks them). */
+export type SurveyScores = Record<SurveyElement, number>;
 
 export type QualityGrade = "A" | "B" | "C" | "D";
 
@@ -181,7 +165,7 @@ export interface IkmResult {
  * (1/9 each, the "nilai penimbang"), summed, and converted × 25. The grade reads the converted
  * value rounded to two decimals, as the table's bounds are.
  */
-export function computeIkm(responses: readonly Pick<SurveyAnswers, "scores">[]): IkmResult {
+export function computeIkm(responses: readonly { scores: SurveyScores }[]): IkmResult {
   const elementMeans = Object.fromEntries(
     SURVEY_ELEMENTS.map((e) => {
       const scores = responses.map((r) => r.scores[e]);

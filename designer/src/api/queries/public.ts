@@ -1,7 +1,17 @@
-/** The public pages' reads: no session, no cookie. */
-import { PublicCatalogue, PublicServiceView, TrackingView, type TrackRequest } from "@alur/shared/api";
+/**
+ * The public pages' reads: no session, no cookie, and no zod (the phone budget: see
+ * `requestUnchecked`); the shared contract gives the types.
+ */
+import type {
+  PublicCatalogue,
+  PublicServiceView,
+  PublicSurveyRequest,
+  SurveyReceipt,
+  TrackingView,
+  TrackRequest,
+} from "@alur/shared/api";
 import { queryOptions } from "@tanstack/react-query";
-import { request } from "../http";
+import { requestUnchecked } from "../http";
 import { paths } from "../paths";
 
 export const publicKeys = {
@@ -12,17 +22,23 @@ export const publicKeys = {
 export const publicCatalogueQuery = (district: string) =>
   queryOptions({
     queryKey: publicKeys.catalogue(district),
-    queryFn: ({ signal }) => request(PublicCatalogue, paths.publicServices(district), { signal, credentials: "omit" }),
+    queryFn: ({ signal }) =>
+      requestUnchecked<PublicCatalogue>(paths.publicServices(district), { signal, credentials: "omit" }),
   });
 
 export const publicServiceQuery = (district: string, processId: string) =>
   queryOptions({
     queryKey: publicKeys.service(district, processId),
     queryFn: ({ signal }) =>
-      request(PublicServiceView, paths.publicService(district, processId), { signal, credentials: "omit" }),
+      requestUnchecked<PublicServiceView>(paths.publicService(district, processId), { signal, credentials: "omit" }),
   });
 
 /** A POST, so the code stays out of URLs, history and access logs. */
 export function trackCase(body: TrackRequest): Promise<TrackingView> {
-  return request(TrackingView, paths.publicTrack, { method: "POST", body, credentials: "omit" });
+  return requestUnchecked<TrackingView>(paths.publicTrack, { method: "POST", body, credentials: "omit" });
+}
+
+/** The satisfaction survey, authorized by the case number and tracking code as tracking is. */
+export function answerSurvey(body: PublicSurveyRequest): Promise<SurveyReceipt> {
+  return requestUnchecked<SurveyReceipt>(paths.publicSurvey, { method: "POST", body, credentials: "omit" });
 }

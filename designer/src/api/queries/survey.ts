@@ -1,19 +1,8 @@
-/** The survey (SKM): the applicant's and the counter's answers, and the IKM report. */
-import {
-  type CounterSurveyRequest,
-  IkmReport,
-  type IkmReportQuery,
-  type PublicSurveyRequest,
-  SurveyReceipt,
-} from "@alur/shared/api";
+/** The survey (SKM) at the office: the counter's answers and the IKM report (the applicant's is in public.ts). */
+import { type CounterSurveyRequest, IkmReport, type IkmReportQuery, SurveyReceipt } from "@alur/shared/api";
 import { queryOptions } from "@tanstack/react-query";
 import { query, request } from "../http";
 import { paths } from "../paths";
-
-/** No session: the case number and tracking code authorize it, as on the tracking page. */
-export function answerSurvey(body: PublicSurveyRequest): Promise<SurveyReceipt> {
-  return request(SurveyReceipt, paths.publicSurvey, { method: "POST", body, credentials: "omit" });
-}
 
 export function answerAtCounter(body: CounterSurveyRequest): Promise<SurveyReceipt> {
   return request(SurveyReceipt, paths.surveys, { method: "POST", body });

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { publicServiceQuery } from "../../api/queries/public";
 import { QueryState } from "../../components/query-state";
-import { StandardDocument } from "../standard/standard-page";
+import { StandardDocument } from "../standard/standard-document";
 import { PublicFrame } from "./public-frame";
 import { QrCode } from "./qr-code";
 

@@ -7,7 +7,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useSearchParams } from "react-router";
-import { answerSurvey } from "../../api/queries/survey";
+import { answerSurvey } from "../../api/queries/public";
 import { ErrorMessage } from "../../components/error-message";
 import { PublicFrame } from "../public/public-frame";
 import { SurveyQuestionnaire, useQuestionnaire } from "./survey-questionnaire";

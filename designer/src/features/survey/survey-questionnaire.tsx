@@ -3,15 +3,8 @@
  * as the regulation words it, then the respondent data (optional) and a suggestion. The same form
  * for the applicant online and for the front office typing in a paper questionnaire.
  */
-import {
-  EDUCATION,
-  OCCUPATION,
-  SURVEY_ELEMENTS,
-  SURVEY_QUESTIONS,
-  type SurveyAnswers,
-  type SurveyElement,
-  type SurveyRespondent,
-} from "@alur/shared/survey";
+import type { SurveyAnswers, SurveyRespondent } from "@alur/shared/api";
+import { EDUCATION, OCCUPATION, SURVEY_ELEMENTS, SURVEY_QUESTIONS, type SurveyElement } from "@alur/shared/survey";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import "./survey.css";

@@ -4,9 +4,9 @@
  * entered by the front office. A case is answered once. The report computes the IKM with the
  * regulation's formula from `@alur/shared/survey`, the same code the pages show.
  */
-import type { IkmReport } from "@alur/shared/api";
+import type { IkmReport, SurveyAnswers } from "@alur/shared/api";
 import type { ExecutionPlan } from "@alur/shared/plan";
-import { computeIkm, minimumSample, SURVEY_ELEMENTS, SURVEY_QUESTIONS, type SurveyAnswers } from "@alur/shared/survey";
+import { computeIkm, minimumSample, SURVEY_ELEMENTS, SURVEY_QUESTIONS, type SurveyScores } from "@alur/shared/survey";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { canStartCase, canSuperviseCase } from "../../auth/policy";
 import { resolvePublishedVersion, wibDate } from "../../store/process-versions";
@@ -119,7 +119,7 @@ export const ikmReport: RouteHandler<typeof routes.ikmReport, AppEnv> = async (c
   const db = c.get("deps").db;
   const period = { district: district!, ...(q.processId ? { processId: q.processId } : {}), ...periodOf(q.from, q.to) };
   const [responses, population] = await Promise.all([surveyResponsesIn(db, period), completedCasesIn(db, period)]);
-  const ikm = computeIkm(responses.map((r) => ({ scores: r.scores as SurveyAnswers["scores"] })));
+  const ikm = computeIkm(responses.map((r) => ({ scores: r.scores as SurveyScores })));
   const report: IkmReport = {
     district: district!,
     processId: q.processId ?? null,
