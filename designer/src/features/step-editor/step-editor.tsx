@@ -53,6 +53,7 @@ import {
   type StepEdge,
   type StepGraph,
   type StepNode,
+  shownTarget,
   updateFlow,
   updateStep,
 } from "./step-graph";
@@ -154,13 +155,20 @@ export function StepEditor({
             nodesDraggable={false}
             nodesConnectable={false}
             fitView
+            fitViewOptions={{ padding: 0.05 }}
             minZoom={0.1}
             proOptions={{ hideAttribution: true }}
             ariaLabelConfig={ariaLabels}
           >
             <Background />
             <Controls showInteractive={false} />
-            <MiniMap pannable zoomable nodeStrokeWidth={3} />
+            <MiniMap
+              pannable
+              zoomable
+              nodeStrokeWidth={3}
+              nodeColor={(n) => MINIMAP_COLORS[(n.data as CardData).node.kind] ?? "#98a2b3"}
+              maskColor="rgba(16, 24, 40, 0.08)"
+            />
           </ReactFlow>
         </div>
         <aside className="step-side card" data-testid="step-side">
@@ -216,7 +224,9 @@ export function StepEditor({
               fields={fields}
               editable={editable}
               onSave={(patch) => edit((x) => updateFlow(x.moddle as never, x.definitions, edge.id, patch), false)}
-              onRetarget={(target) => edit((x) => retargetFlow(x.definitions, edge.id, target), true)}
+              onRetarget={(target) =>
+                edit((x) => retargetFlow(x.moddle as never, x.definitions, edge.id, target), true)
+              }
               onAddStep={() =>
                 edit((x) => {
                   const id = insertStepOnFlow(x.moddle as never, x.definitions, edge.id, t("stepEditor.newStep"));
@@ -459,7 +469,7 @@ function NodeForm({
               {outgoing.map((e) => (
                 <li key={e.id}>
                   <button type="button" className="linkish" onClick={() => onSelectEdge(e.id)}>
-                    {e.label || t("stepEditor.branch")} → {nameOf(graph, e.target)}
+                    {e.label || t("stepEditor.branch")} → {nameOf(graph, shownTarget(graph, e))}
                   </button>
                 </li>
               ))}
@@ -528,7 +538,7 @@ function BranchForm({
     <div data-testid="branch-form">
       <h2>{t("stepEditor.branch")}</h2>
       <p className="muted">
-        {nameOf(graph, edge.source)} → {nameOf(graph, edge.target)}
+        {nameOf(graph, edge.source)} → {nameOf(graph, shownTarget(graph, edge))}
       </p>
       <fieldset disabled={!editable} className="plain">
         <label>
@@ -641,7 +651,7 @@ function BranchForm({
         )}
         <label>
           {t("stepEditor.leadsTo")}
-          <select value={edge.target} onChange={(e) => onRetarget(e.target.value)} data-testid="leads-to">
+          <select value={shownTarget(graph, edge)} onChange={(e) => onRetarget(e.target.value)} data-testid="leads-to">
             {flowTargets(graph)
               .filter((n) => n.id !== edge.source)
               .map((n) => (
@@ -668,6 +678,13 @@ type CardData = { node: StepNode; selected: boolean; questions: number };
 function StepCard({ data }: NodeProps<Node<CardData>>) {
   const { t } = useTranslation();
   const { node } = data;
+  if (node.kind === "merge")
+    return (
+      <div className="step-merge" title={t("stepEditor.kind.merge")}>
+        <Handle type="target" position={Position.Left} />
+        <Handle type="source" position={Position.Right} />
+      </div>
+    );
   const s = node.settings;
   const clock = Boolean(s?.pausesClock);
   const kindLabel =
@@ -718,6 +735,14 @@ function StepCard({ data }: NodeProps<Node<CardData>>) {
 }
 
 const NODE_TYPES = { card: StepCard };
+const MINIMAP_COLORS: Partial<Record<StepNode["kind"], string>> = {
+  step: "#0b6e4f",
+  decision: "#b54708",
+  merge: "#b54708",
+  start: "#475467",
+  end: "#475467",
+  wait: "#175cd3",
+};
 
 /** Card sizes on the canvas (larger than BPMN shapes), for the layout. */
 function cardSize(node: StepNode): { width: number; height: number } {
@@ -725,6 +750,8 @@ function cardSize(node: StepNode): { width: number; height: number } {
     case "start":
     case "end":
       return { width: 130, height: 56 };
+    case "merge":
+      return { width: 24, height: 24 };
     case "decision":
     case "parallel":
       return { width: 150, height: 64 };

@@ -13,7 +13,7 @@ import {
 } from "../modeler/model-access";
 import { writeCondition } from "./condition-builder";
 
-export type StepKind = "start" | "end" | "step" | "auto" | "decision" | "parallel" | "wait" | "other";
+export type StepKind = "start" | "end" | "step" | "auto" | "decision" | "merge" | "parallel" | "wait" | "other";
 
 export type StepNode = {
   id: string;
@@ -42,6 +42,7 @@ const NODE_SIZE: Record<StepKind, { width: number; height: number }> = {
   step: { width: 100, height: 80 },
   auto: { width: 100, height: 80 },
   decision: { width: 50, height: 50 },
+  merge: { width: 50, height: 50 },
   parallel: { width: 50, height: 50 },
   wait: { width: 36, height: 36 },
   other: { width: 100, height: 80 },
@@ -72,7 +73,7 @@ function kindOf(bo: Bo): Pick<StepNode, "kind" | "waitFor" | "hint"> {
     case "bpmn:BusinessRuleTask":
       return { kind: "auto", hint: "stepEditor.hint.auto" };
     case "bpmn:ExclusiveGateway":
-      return { kind: "decision" };
+      return isMerge(bo) ? { kind: "merge" } : { kind: "decision" };
     case "bpmn:ParallelGateway":
       return { kind: "parallel" };
     case "bpmn:IntermediateCatchEvent":
@@ -87,6 +88,15 @@ function kindOf(bo: Bo): Pick<StepNode, "kind" | "waitFor" | "hint"> {
     default:
       return { kind: "other", hint: "stepEditor.hint.other" };
   }
+}
+
+/** An exclusive gateway that only joins flows (where a loop comes back in). */
+function isMerge(bo: Bo): boolean {
+  return (
+    bo.$type === "bpmn:ExclusiveGateway" &&
+    ((bo.get("outgoing") as Bo[] | undefined) ?? []).length <= 1 &&
+    ((bo.get("incoming") as Bo[] | undefined) ?? []).length > 1
+  );
 }
 
 /** Builds the step graph of the first process. */
@@ -363,11 +373,12 @@ export function updateFlow(
 }
 
 /**
- * Points a flow at another element, e.g. a "no" branch back to an earlier step (a loop). An outcome
- * (end event) nothing leads to any more goes with it; refuses to point at a start or at the flow's
- * own source.
+ * Points a flow at another element, e.g. a "no" branch back to an earlier step (a loop). A step
+ * reached by a second flow gets an exclusive gateway before it that joins them (BPMN runs a task
+ * once per arriving flow otherwise). An outcome (end event) nothing leads to any more goes; refuses
+ * to point at a start or at the flow's own source.
  */
-export function retargetFlow(definitions: Bo, flowId: string, targetId: string): boolean {
+export function retargetFlow(moddle: ModdleLike, definitions: Bo, flowId: string, targetId: string): boolean {
   const process = processOf(definitions);
   const flow = process && findFlow(process, flowId);
   const target = process && findElement(process, targetId);
@@ -375,8 +386,17 @@ export function retargetFlow(definitions: Bo, flowId: string, targetId: string):
     return false;
   if (flow.get("sourceRef") === target) return false;
   const old = flow.get("targetRef") as Bo;
-  if (old === target) return true;
-  setTarget(flow, target);
+  if (old === target || joinedTarget(old) === target) return true;
+  const joins = !target.$type.endsWith("Gateway") && target.$type !== "bpmn:EndEvent";
+  const incoming = [...refs(target, "incoming")];
+  const mergeBefore = incoming.length === 1 ? (incoming[0]!.get("sourceRef") as Bo) : undefined;
+  if (joins && mergeBefore && isMerge(mergeBefore)) setTarget(flow, mergeBefore);
+  else if (joins && incoming.length > 0) {
+    const merge = add(process, moddle.create("bpmn:ExclusiveGateway", { id: uniqueId(process, "gabung") }));
+    for (const f of incoming) setTarget(f, merge);
+    connect(moddle, process, merge, target);
+    setTarget(flow, merge);
+  } else setTarget(flow, target);
   if (old.$type === "bpmn:EndEvent" && refs(old, "incoming").length === 0) {
     const elements = process.get("flowElements") as Bo[];
     elements.splice(elements.indexOf(old), 1);
@@ -384,9 +404,21 @@ export function retargetFlow(definitions: Bo, flowId: string, targetId: string):
   return true;
 }
 
+/** Where a flow ending at a joining gateway really leads: the gateway's next element. */
+function joinedTarget(bo: Bo): Bo | undefined {
+  return isMerge(bo) ? (refs(bo, "outgoing")[0]?.get("targetRef") as Bo | undefined) : undefined;
+}
+
+/** The element a flow leads to as the step editor shows it: past a joining gateway. */
+export function shownTarget(graph: StepGraph, edge: StepEdge): string {
+  const target = graph.nodes.find((n) => n.id === edge.target);
+  if (target?.kind !== "merge") return edge.target;
+  return graph.edges.find((e) => e.source === target.id)?.target ?? edge.target;
+}
+
 /** Elements a flow may be pointed at: every node but starts, in model order. */
 export function flowTargets(graph: StepGraph): StepNode[] {
-  return graph.nodes.filter((n) => n.kind !== "start");
+  return graph.nodes.filter((n) => n.kind !== "start" && n.kind !== "merge");
 }
 
 /** Removes a step with exactly one way in and one way out, joining its neighbours. */
