@@ -758,7 +758,7 @@ function cardSize(node: StepNode): { width: number; height: number } {
     case "wait":
       return { width: 150, height: 64 };
     default:
-      return { width: 200, height: 130 };
+      return { width: 176, height: 128 };
   }
 }
 
@@ -786,7 +786,7 @@ function toFlow(
   questions: (id: string) => number = () => 0,
 ): { nodes: Node<CardData>[]; edges: Edge[] } {
   if (!graph) return { nodes: [], edges: [] };
-  const layout = layoutGraph(graph, cardSize);
+  const layout = layoutGraph(graph, cardSize, { nodesep: 30, ranksep: 36 });
   const names = new Map(graph.nodes.map((n) => [n.id, n.label || n.id]));
   // React Flow calls nodes and edges "node"/"edge" (in English) to screen readers unless told otherwise
   const nodes = graph.nodes.map((n) => {
@@ -796,7 +796,8 @@ function toFlow(
       type: "card",
       position: { x: p.x, y: p.y },
       data: { node: n, selected: selected?.type === "node" && n.id === selected.id, questions: questions(n.id) },
-      style: { width: p.width },
+      width: p.width,
+      height: p.height,
       ariaLabel: names.get(n.id),
       domAttributes: { "aria-roledescription": t("stepEditor.a11y.node") },
     };

@@ -153,9 +153,10 @@ export type Layout = { nodes: Map<string, Box>; edges: Map<string, { x: number; 
 export function layoutGraph(
   graph: StepGraph,
   sizeOf: (node: StepNode) => { width: number; height: number } = (n) => NODE_SIZE[n.kind],
+  spacing: { nodesep: number; ranksep: number } = { nodesep: 50, ranksep: 70 },
 ): Layout {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: "LR", nodesep: 50, ranksep: 70, marginx: 40, marginy: 40 });
+  g.setGraph({ rankdir: "LR", ...spacing, marginx: 40, marginy: 40 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.nodes) g.setNode(n.id, { ...sizeOf(n) });
   for (const e of graph.edges)
