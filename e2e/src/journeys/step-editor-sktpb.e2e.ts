@@ -168,6 +168,13 @@ describe("SKT-PB modelled in the step editor", () => {
     for (const name of [...Object.values(elements), "Disetujui", "Ditolak"])
       expect(drawn, name).toContain(name.replace(/\s+/g, ""));
     await screenshot(page, "sktpb-04-bpmn-view");
+    // the wait's clock stop shows in the BPMN panel too
+    await designer.selectShape(wait.id);
+    const group = designer.panelGroup("alur-task");
+    const clock = group.locator("#bio-properties-panel-alur-pauses-clock");
+    if (!(await clock.isVisible())) await group.locator(".bio-properties-panel-group-header").click();
+    expect(await clock.isChecked()).toBe(true);
+    await screenshot(page, "sktpb-05-bpmn-wait-panel");
     // and back in the step view it is the same graph
     await designer.showStepView();
     await expect.poll(() => page.getByTestId("step-canvas").locator(".react-flow__node").count()).toBe(12);
