@@ -7,7 +7,11 @@
  * decision, loop and outcome is made in the step view. It is published through the real API, the
  * published version compiles to the same procedure, and the BPMN view shows the same model.
  */
+import { startTimeSkippingRuntime, type TimeSkippingRuntime } from "@alur/runtime/testing";
 import { compileAndValidateXml } from "@alur/shared/compiler";
+import type { ExecutionPlan } from "@alur/shared/plan";
+import { CatalogueScenario } from "@alur/shared/scenario";
+import { runScenario } from "@alur/workflows/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DesignerPage } from "../pages/designer-page";
@@ -46,17 +50,24 @@ const NAMES = {
 };
 
 let browser: Browser;
+let runtime: TimeSkippingRuntime;
 let page: Page;
 let errors: string[];
+// what the modelling test hands to the staff run
+const published = { plan: null as ExecutionPlan | null };
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  [browser, runtime] = await Promise.all([
+    launchBrowser(),
+    startTimeSkippingRuntime({ taskQueue: "step-editor-sktpb" }),
+  ]);
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   errors = watchConsole(page);
   await signInThroughUi(page, "bks.admin");
 });
 afterAll(async () => {
   await browser?.close();
+  await runtime?.stop();
 });
 
 describe("SKT-PB modelled in the step editor", () => {
@@ -137,9 +148,14 @@ describe("SKT-PB modelled in the step editor", () => {
       "GET",
       `/processes?processId=${processId}`,
     );
-    const published = items.find((v) => v.status === "published");
-    expect(published).toBeDefined();
-    const version = await apiCall<{ bpmnXml: string }>(token, "GET", `/processes/versions/${published!.id}`);
+    const mine = items.find((v) => v.status === "published");
+    expect(mine).toBeDefined();
+    const version = await apiCall<{ bpmnXml: string; plan: ExecutionPlan }>(
+      token,
+      "GET",
+      `/processes/versions/${mine!.id}`,
+    );
+    published.plan = version.plan;
     const compiled = await compileAndValidateXml(version.bpmnXml, { forPublish: true });
     expect(compiled.problems.filter((p) => p.severity === "error")).toEqual([]);
     const plan = compiled.plan!;
@@ -179,5 +195,57 @@ describe("SKT-PB modelled in the step editor", () => {
     await designer.showStepView();
     await expect.poll(() => page.getByTestId("step-canvas").locator(".react-flow__node").count()).toBe(12);
     expect(errors).toEqual([]);
+  });
+
+  it("a staff run completes it, the due date moved by the wait on the applicant", async () => {
+    // given the published plan (its element ids as the step editor made them)
+    const plan = published.plan;
+    expect(plan).not.toBeNull();
+    const idOf = (name: string) => Object.values(plan!.nodes).find((n) => n.name === name)!.id;
+    const endOf = (name: string) =>
+      Object.values(plan!.nodes).find((n) => n.type === "endEvent" && n.name === name)!.id;
+    // when staff work it: documents incomplete, the applicant takes two days (Wed → Fri), then
+    // complete; the visit, the head's approval and the letter follow
+    const scenario = CatalogueScenario.parse({
+      name: "sktpb-dokumen-kurang",
+      description: "Berkas kurang: pemohon melengkapi dalam dua hari, lalu disetujui.",
+      process: processId,
+      model: `${processId}.bpmn`,
+      district: "3216",
+      startAt: "2024-10-02T09:00:00+07:00",
+      steps: [
+        { complete: idOf(NAMES.receive), role: "front-office", due: { workingDays: 1 } },
+        { complete: idOf(NAMES.verify), role: "back-office", data: { dokumenLengkap: false }, due: { workingDays: 1 } },
+        { wait: "P2D" },
+        { complete: idOf(NAMES.wait), role: "front-office", due: null },
+        { complete: idOf(NAMES.verify), role: "back-office", data: { dokumenLengkap: true } },
+        { complete: idOf(NAMES.visit), role: "pekerja-sosial" },
+        { complete: idOf(NAMES.approve), role: "kepala-bidang", data: { disetujui: true } },
+        { complete: idOf(NAMES.letter), role: "back-office" },
+      ],
+      expect: {
+        end: endOf("Disetujui"),
+        documents: [],
+        notifications: [],
+        // 5 working days from the start on the district's calendar, moved by the working time
+        // the clock stood still (runScenario counts it from the case's pause events)
+        caseDue: { workingDays: 5 },
+      },
+    });
+    // then it ends approved on the real workflow, with that due date (runScenario asserts both)
+    await runScenario(runtime, plan!, scenario);
+    // and the clock stood still exactly while the applicant completed the documents
+    const pauses = await runtime.db
+      .selectFrom("case_events")
+      .innerJoin("cases", "cases.id", "case_events.case_id")
+      .select(["case_events.element_id", "case_events.type"])
+      .where("cases.process_id", "=", processId)
+      .where("case_events.type", "in", ["clockPaused", "clockResumed"])
+      .orderBy("case_events.id")
+      .execute();
+    expect(pauses.map((p) => [p.type, p.element_id])).toEqual([
+      ["clockPaused", idOf(NAMES.wait)],
+      ["clockResumed", idOf(NAMES.wait)],
+    ]);
   });
 });
