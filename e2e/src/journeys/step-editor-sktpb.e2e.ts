@@ -194,6 +194,16 @@ describe("SKT-PB modelled in the step editor", () => {
     // and back in the step view it is the same graph
     await designer.showStepView();
     await expect.poll(() => page.getByTestId("step-canvas").locator(".react-flow__node").count()).toBe(12);
+    // on a 390-px phone the canvas and the side panel stack, both in view
+    await page.setViewportSize({ width: 390, height: 844 });
+    await designer.selectStepCard(NAMES.wait);
+    const sideBox = await page.getByTestId("step-side").boundingBox();
+    const canvasBox = await page.getByTestId("step-canvas").boundingBox();
+    expect(sideBox!.width).toBeLessThanOrEqual(390);
+    expect(canvasBox!.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "sktpb-06-phone");
+    await page.setViewportSize({ width: 1400, height: 900 });
     expect(errors).toEqual([]);
   });
 
