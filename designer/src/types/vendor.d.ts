@@ -21,6 +21,7 @@ declare module "@bpmn-io/properties-panel" {
   export const isTextFieldEntryEdited: (node: unknown) => boolean;
   export const isTextAreaEntryEdited: (node: unknown) => boolean;
   export const isSelectEntryEdited: (node: unknown) => boolean;
+  export const isCheckboxEntryEdited: (node: unknown) => boolean;
 }
 declare module "@bpmn-io/properties-panel/preact" {
   export function h(type: unknown, props: Record<string, unknown> | null, ...children: unknown[]): unknown;

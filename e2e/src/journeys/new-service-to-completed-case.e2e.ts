@@ -66,8 +66,8 @@ describe("a new service, from the designer to a completed case", () => {
     await designer.importBpmn(`${processId}.bpmn`, oneStepServiceXml(processId, serviceName), "verifikasi");
     await designer.showStepView();
     await designer.selectStepCard("Verifikasi berkas");
-    await designer.addStepAfterSelected({ name: STEP_2, roles: "pekerja-sosial", slaValue: "2" });
-    await designer.addStepAfterSelected({ name: STEP_3, roles: "kepala-bidang", slaValue: "1" });
+    await designer.addStepAfterSelected({ name: STEP_2, roles: ["Pekerja Sosial"], slaValue: "2" });
+    await designer.addStepAfterSelected({ name: STEP_3, roles: ["Kepala Bidang"], slaValue: "1" });
     await screenshot(page, "journey-02-designer-steps");
     // React Flow's own controls and screen-reader texts speak Indonesian too
     const canvas = page.getByTestId("step-canvas");

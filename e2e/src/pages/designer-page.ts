@@ -9,6 +9,20 @@ export interface PublishDetails {
   title: string;
 }
 
+export interface StepDetails {
+  name: string;
+  /** Role names as the step editor lists them ("Pekerja Sosial"). */
+  roles?: string[];
+  slaValue?: string;
+  /** Requirement names as the service standard lists them. */
+  documents?: string[];
+  pausesClock?: boolean;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 export class DesignerPage {
   constructor(
     readonly page: Page,
@@ -52,22 +66,76 @@ export class DesignerPage {
     await this.page.locator(".djs-container svg").first().waitFor();
   }
 
-  /** Selects the step card whose text contains `label`. */
+  /** The step card whose title is `label`. */
+  stepCard(label: string) {
+    return this.page
+      .locator(".react-flow__node")
+      .filter({ has: this.page.locator(".step-card-title", { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
+      .first();
+  }
+
+  /** Selects the step card whose title is `label`. */
   async selectStepCard(label: string): Promise<void> {
-    await this.page.locator(".react-flow__node", { hasText: label }).first().click();
-    await this.page.locator(".step-side form").waitFor();
+    await this.stepCard(label).click();
+    await this.page.locator(".step-side [data-testid=node-form]").waitFor();
+  }
+
+  /** Fills in the selected step (roles and documents by their names, as listed) and applies it. */
+  async fillSelectedStep(step: StepDetails): Promise<void> {
+    const side = this.page.locator(".step-side");
+    await side.getByLabel("Kegiatan").fill(step.name);
+    for (const role of step.roles ?? []) await side.getByLabel(role, { exact: true }).check();
+    if (step.slaValue !== undefined) await side.getByLabel("Batas waktu (SLA)").fill(step.slaValue);
+    for (const doc of step.documents ?? []) await side.getByLabel(doc, { exact: true }).check();
+    if (step.pausesClock) await side.getByLabel(/jam layanan berhenti/).check();
+    await side.getByRole("button", { name: "Terapkan", exact: true }).click();
+    await this.stepCard(step.name).waitFor();
   }
 
   /** Adds a step after the selected card and fills in what a step needs. */
-  async addStepAfterSelected(step: { name: string; roles: string; slaValue: string }): Promise<void> {
+  async addStepAfterSelected(step: StepDetails): Promise<void> {
     const side = this.page.locator(".step-side");
     await side.getByRole("button", { name: "Tambah langkah sesudahnya" }).click();
-    await side.getByLabel("Kegiatan").waitFor();
-    await side.getByLabel("Kegiatan").fill(step.name);
-    await side.getByLabel("Peran (pisahkan dengan koma)").fill(step.roles);
-    await side.getByLabel("Batas waktu (SLA)").fill(step.slaValue);
-    await side.getByRole("button", { name: "Terapkan" }).click();
-    await this.page.locator(".react-flow__node", { hasText: step.name }).first().waitFor();
+    await this.fillSelectedStep(step);
+  }
+
+  /** Adds a yes/no question to the selected step's form. */
+  async addQuestion(label: string): Promise<void> {
+    const side = this.page.locator(".step-side");
+    await side.getByLabel("Pertanyaan ya/tidak baru").fill(label);
+    await side.getByRole("button", { name: "Tambah pertanyaan ya/tidak" }).click();
+    await side.getByTestId("questions").getByText(label).waitFor();
+  }
+
+  /** Adds a yes/no decision after the selected card on the answer to `question`, named `name`. */
+  async addDecisionAfterSelected(name: string, question: string): Promise<void> {
+    const side = this.page.locator(".step-side");
+    await side.getByRole("button", { name: "Tambah keputusan sesudahnya" }).click();
+    await side.getByLabel("Putuskan berdasarkan jawaban").selectOption({ label: question });
+    await side.getByLabel("Kegiatan").fill(name);
+    await side.getByRole("button", { name: "Terapkan", exact: true }).click();
+    await this.stepCard(name).waitFor();
+  }
+
+  /** Selects a branch of the selected decision by its name ("Ya", "Tidak"). */
+  async selectBranch(name: string): Promise<void> {
+    const side = this.page.locator(".step-side");
+    await side.getByRole("button", { name: new RegExp(`^${escapeRegExp(name)} →`) }).click();
+    await side.getByTestId("branch-form").waitFor();
+  }
+
+  /** Points the selected branch at another card (e.g. back to an earlier step). */
+  async branchLeadsTo(label: string): Promise<void> {
+    const select = this.page.locator(".step-side").getByTestId("leads-to");
+    const option = select.locator("option", { hasText: new RegExp(`^${escapeRegExp(label)} \\(`) });
+    await select.selectOption(await option.first().getAttribute("value"));
+  }
+
+  /** Adds a step on the selected branch and fills it in. */
+  async addStepOnBranch(step: StepDetails): Promise<void> {
+    await this.page.locator(".step-side").getByRole("button", { name: "Tambah langkah di cabang ini" }).click();
+    await this.page.locator(".step-side [data-testid=node-form]").waitFor();
+    await this.fillSelectedStep(step);
   }
 
   /** Clicks a shape on the canvas so the properties panel shows it. */

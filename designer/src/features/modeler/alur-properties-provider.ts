@@ -6,6 +6,8 @@
 
 import { DurationUnit, PROSE_COMPONENTS, type ProseComponent, WorkingTimeUnit } from "@alur/shared/schemas";
 import {
+  CheckboxEntry,
+  isCheckboxEntryEdited,
   isSelectEntryEdited,
   isTextAreaEntryEdited,
   isTextFieldEntryEdited,
@@ -220,6 +222,20 @@ const fieldEntry = (s: FieldSpec) =>
   entry(s.id, AlurField, s.kind === "select" ? isSelectEntryEdited : isTextFieldEntryEdited, { spec: s });
 const linesEntry = (id: string, lines: LinesSpec) => entry(id, AlurLines, isTextAreaEntryEdited, { lines });
 
+/** "Waiting for the applicant stops the clock" (alur:task pausesClock), as one command. */
+function AlurPausesClock(props: { element: Element; id: string }) {
+  const { translate, ...services } = useServices();
+  const bo = props.element.businessObject;
+  return h(CheckboxEntry, {
+    element: props.element,
+    id: props.id,
+    label: translate("Stops the service clock (waiting for the applicant)"),
+    getValue: () => Boolean(findExtension(bo, "alur:Task")?.get("pausesClock")),
+    setValue: (value: boolean) =>
+      updateNested(services, props.element, bo, [{ type: "alur:Task" }], { pausesClock: value || undefined }),
+  });
+}
+
 /** "Create form" / "Edit form": opens the form-js editor on the task's form. */
 function AlurFormButton(props: { element: Element; id: string }) {
   const translate = useService("translate") as Translate;
@@ -285,6 +301,7 @@ function taskEntries(element: Element): unknown[] {
     },
   ];
   const entries = specs.map(fieldEntry);
+  entries.splice(3, 0, entry("alur-pauses-clock", AlurPausesClock, isCheckboxEntryEdited));
   // embedded forms (zeebe:userTaskForm) exist for user tasks only
   if (element.businessObject.$type === "bpmn:UserTask")
     entries.push(entry("alur-form-editor", AlurFormButton, undefined));

@@ -20,6 +20,7 @@ import { VariantCard } from "../variants/variant-card";
 import type { Modeler } from "./bpmn-modeler";
 import { BpmnModeler } from "./bpmn-modeler";
 import { LeaveGuard } from "./leave-guard";
+import { proposedLegalBasisOfXml, recordLegalBasisInXml } from "./legal-basis-xml";
 import { ChangeList, useModelChanges } from "./model-changes";
 import {
   isVariant,
@@ -107,6 +108,9 @@ function Designer({
   // the model as last handed between the two views; the active view owns the live model
   const [xml, setXml] = useState(initialXml);
   const [view, setView] = useState<View>("bpmn");
+  // the step editor loads its XML once: a new key remounts it on a model replaced from outside
+  const [stepKey, setStepKey] = useState(0);
+  const [stepFocus, setStepFocus] = useState<{ id: string; n: number } | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [importError, setImportError] = useState<unknown>(null);
   const [publishOpen, setPublishOpen] = useState(false);
@@ -150,10 +154,33 @@ function Designer({
     [validator, baseForms],
   );
 
+  /** Validates the step view's model (the XML it last handed over); null when stale. */
+  const revalidateXml = useCallback(
+    async (text: string, forPublish = strictRef.current): Promise<Problem[] | null> => {
+      const found = await validator.validate(text, forPublish, baseForms);
+      if (found === null || modeler.current !== null) return null;
+      setProblems(found);
+      return found;
+    },
+    [validator, baseForms],
+  );
+
   /** Publishing checks with the publication's strictness first; the dialog opens only without errors. */
   const requestPublish = async () => {
     const m = modeler.current;
-    let found = m ? await revalidate(m, true) : [];
+    if (!m) {
+      const found = await revalidateXml(xml, true);
+      if (found === null) return;
+      if (errorsOf(found).length > 0) {
+        setStrict(true);
+        return;
+      }
+      const { legalBasis, effectiveFrom } = await proposedLegalBasisOfXml(xml);
+      setProposed(legalBasisInput(legalBasis, effectiveFrom, today()));
+      setPublishOpen(true);
+      return;
+    }
+    let found = await revalidate(m, true);
     // an edit committed just before the click (the panel commits on blur) overtakes this check;
     // check the newest model again rather than drop the click
     while (found === null && m && modeler.current === m) found = await revalidate(m, true);
@@ -162,10 +189,8 @@ function Designer({
       setStrict(true);
       return;
     }
-    if (m) {
-      const { legalBasis, effectiveFrom } = proposedLegalBasis(m);
-      setProposed(legalBasisInput(legalBasis, effectiveFrom, today()));
-    }
+    const { legalBasis, effectiveFrom } = proposedLegalBasis(m);
+    setProposed(legalBasisInput(legalBasis, effectiveFrom, today()));
     setPublishOpen(true);
   };
 
@@ -223,6 +248,8 @@ function Designer({
     [revalidate, refreshTemplateDiff, noteEdit],
   );
 
+  const xmlRef = useRef(xml);
+  xmlRef.current = xml;
   const currentXml = async (): Promise<string> => {
     if (view === "bpmn" && modeler.current) {
       const { xml: out } = await modeler.current.saveXML({ format: true });
@@ -234,7 +261,10 @@ function Designer({
   const switchView = async (next: View) => {
     if (next === view) return;
     const out = await currentXml();
-    if (next === "steps") modeler.current = null;
+    if (next === "steps") {
+      modeler.current = null;
+      void revalidateXml(out);
+    }
     setXml(out);
     setView(next);
   };
@@ -244,7 +274,12 @@ function Designer({
     if (input.publishInput && modeler.current) {
       recordLegalBasis(modeler.current, input.publishInput.legalBasis, input.publishInput.effectiveFrom);
     }
-    const bpmnXml = await currentXml();
+    let bpmnXml = await currentXml();
+    if (input.publishInput && view === "steps") {
+      bpmnXml = await recordLegalBasisInXml(bpmnXml, input.publishInput.legalBasis, input.publishInput.effectiveFrom);
+      setXml(bpmnXml);
+      setStepKey((k) => k + 1);
+    }
     const response = await deployProcess({
       bpmnXml,
       // the forms the model references by id travel with it, as first start deployed them
@@ -257,7 +292,7 @@ function Designer({
     savedVersionId.current = response.version.id;
     savedXml.current = bpmnXml;
     // an edit made while the request travelled is still unsaved
-    const now = await currentXml();
+    const now = view === "steps" ? xmlRef.current : await currentXml();
     return { response, stillDirty: now !== bpmnXml };
   };
 
@@ -323,7 +358,11 @@ function Designer({
       } catch (error) {
         setImportError(error);
       }
-    } else setXml(text);
+    } else {
+      setXml(text);
+      setStepKey((k) => k + 1);
+      void revalidateXml(text);
+    }
     noteEdit(true);
   };
 
@@ -451,15 +490,22 @@ function Designer({
       ) : (
         <Suspense fallback={<Spinner />}>
           <StepEditor
+            key={stepKey}
             xml={xml}
+            forms={baseForms}
+            focus={stepFocus}
             onChange={(next) => {
               setXml(next);
               noteEdit(true);
+              void revalidateXml(next);
             }}
           />
         </Suspense>
       )}
-      {view === "bpmn" && <ProblemsList problems={problems} onSelect={selectElement} />}
+      <ProblemsList
+        problems={problems}
+        onSelect={(id) => (view === "bpmn" ? selectElement(id) : setStepFocus((f) => ({ id, n: (f?.n ?? 0) + 1 })))}
+      />
       <PublishDialog
         open={publishOpen}
         busy={deploy.isPending}

@@ -49,6 +49,8 @@ export interface TaskSettings {
   slaValue: number | null;
   slaUnit: string;
   escalateTo: string[];
+  /** Waiting here (e.g. on the applicant) stops the service-standard clock. */
+  pausesClock: boolean;
 }
 
 /** Everything the step editor and the Alur group show about a task. */
@@ -64,6 +66,7 @@ export function readTaskSettings(bo: Bo): TaskSettings {
     slaValue: task.slaValue ?? null,
     slaUnit: task.slaUnit,
     escalateTo: task.escalateTo,
+    pausesClock: task.pausesClock,
   };
 }
 
@@ -96,8 +99,14 @@ export function writeTaskSettings(moddle: ModdleLike, bo: Bo, settings: Partial<
     if (settings.formId) ensureExtension(moddle, bo, "zeebe:FormDefinition").set("formId", settings.formId);
     else removeExtension(bo, "zeebe:FormDefinition");
   }
-  if (settings.documents !== undefined || settings.slaValue !== undefined || settings.slaUnit !== undefined) {
+  if (
+    settings.documents !== undefined ||
+    settings.slaValue !== undefined ||
+    settings.slaUnit !== undefined ||
+    settings.pausesClock !== undefined
+  ) {
     const task = ensureExtension(moddle, bo, "alur:Task");
+    if (settings.pausesClock !== undefined) task.set("pausesClock", settings.pausesClock || undefined);
     if (settings.documents !== undefined) task.set("documents", settings.documents.join(",") || undefined);
     if (settings.slaValue !== undefined) task.set("slaValue", settings.slaValue ?? undefined);
     if (settings.slaUnit !== undefined) task.set("slaUnit", settings.slaUnit || undefined);

@@ -13,26 +13,30 @@ function rootAndProcess(modeler: Modeler): { root: unknown; process: Bo } | null
   return process ? { root, process } : null;
 }
 
-function ensureExtensionCommands(factory: Factory, element: unknown, owner: Bo, type: string, commands: Command[]): Bo {
+/** One property change on a moddle element (as bpmn-js's updateModdleProperties takes it). */
+type Change = { target: Bo; properties: Record<string, unknown> };
+
+function ensureExtension(factory: Factory, owner: Bo, type: string, changes: Change[]): Bo {
   let ext = owner.get("extensionElements") as Bo | undefined;
   if (!ext) {
     ext = factory.create("bpmn:ExtensionElements", { values: [] });
     ext.$parent = owner;
-    commands.push({
-      cmd: "element.updateModdleProperties",
-      context: { element, moddleElement: owner, properties: { extensionElements: ext } },
-    });
+    changes.push({ target: owner, properties: { extensionElements: ext } });
   }
   let found = findExtension(owner, type);
   if (!found) {
     found = factory.create(type);
     found.$parent = ext;
-    commands.push({
-      cmd: "element.updateModdleProperties",
-      context: { element, moddleElement: ext, properties: { values: [...((ext.get("values") as Bo[]) ?? []), found] } },
-    });
+    changes.push({ target: ext, properties: { values: [...((ext.get("values") as Bo[]) ?? []), found] } });
   }
   return found;
+}
+
+function toCommands(element: unknown, changes: Change[]): Command[] {
+  return changes.map(({ target, properties }) => ({
+    cmd: "element.updateModdleProperties",
+    context: { element, moddleElement: target, properties },
+  }));
 }
 
 /** Process id of the open model. */
@@ -57,27 +61,23 @@ export function markVariant(
   const target = rootAndProcess(modeler);
   if (!target) return;
   const factory = modeler.get<Factory>("bpmnFactory");
-  const commands: Command[] = [];
-  const variant = ensureExtensionCommands(factory, target.root, target.process, "alur:Variant", commands);
+  const changes: Change[] = [];
+  const variant = ensureExtension(factory, target.process, "alur:Variant", changes);
   const attrs = Object.fromEntries(Object.entries(variantOf.legalBasis).filter(([, v]) => v !== undefined));
   const legal = factory.create("alur:LegalBasis", attrs);
   legal.$parent = variant;
-  commands.push({
-    cmd: "element.updateModdleProperties",
-    context: {
-      element: target.root,
-      moddleElement: variant,
-      properties: {
-        template: variantOf.template,
-        district: variantOf.district,
-        legalBasis: legal,
-        effectiveFrom: variantOf.effectiveFrom,
-      },
+  changes.push({
+    target: variant,
+    properties: {
+      template: variantOf.template,
+      district: variantOf.district,
+      legalBasis: legal,
+      effectiveFrom: variantOf.effectiveFrom,
     },
   });
   modeler
     .get<{ execute(c: string, ctx: unknown): void }>("commandStack")
-    .execute("properties-panel.multi-command-executor", commands);
+    .execute("properties-panel.multi-command-executor", toCommands(target.root, changes));
 }
 
 /** A recorded legal basis as plain attributes (undefined ones left out). */
@@ -94,11 +94,21 @@ function basisOf(element: Bo | undefined): Partial<LegalBasis> | null {
 }
 
 /** The variant marker of the open model: template, district, legal basis and effective date. */
-export function readVariant(
-  modeler: Modeler,
-): { template: string; district: string; legalBasis: Partial<LegalBasis> | null; effectiveFrom: string | null } | null {
+export function readVariant(modeler: Modeler): VariantMarker | null {
   const target = rootAndProcess(modeler);
-  const variant = target && findExtension(target.process, "alur:Variant");
+  return target ? variantOfProcess(target.process) : null;
+}
+
+type VariantMarker = {
+  template: string;
+  district: string;
+  legalBasis: Partial<LegalBasis> | null;
+  effectiveFrom: string | null;
+};
+
+/** The variant marker of a process, if it has one. */
+export function variantOfProcess(process: Bo): VariantMarker | null {
+  const variant = findExtension(process, "alur:Variant");
   if (!variant) return null;
   return {
     template: String(variant.get("template") ?? ""),
@@ -112,14 +122,18 @@ export function readVariant(
  * The legal basis a new publication of the open model is proposed with: the variant's own, else
  * the last one of the service standard (publishing under it again changes nothing).
  */
-export function proposedLegalBasis(modeler: Modeler): {
-  legalBasis: Partial<LegalBasis> | null;
-  effectiveFrom: string | null;
-} {
-  const variant = readVariant(modeler);
-  if (variant) return { legalBasis: variant.legalBasis, effectiveFrom: variant.effectiveFrom };
+export function proposedLegalBasis(modeler: Modeler): ProposedBasis {
   const target = rootAndProcess(modeler);
-  const standard = target && findExtension(target.process, "alur:ServiceStandard");
+  return target ? proposedLegalBasisOf(target.process) : { legalBasis: null, effectiveFrom: null };
+}
+
+type ProposedBasis = { legalBasis: Partial<LegalBasis> | null; effectiveFrom: string | null };
+
+/** proposedLegalBasis of a process (the step view has no modeler). */
+export function proposedLegalBasisOf(process: Bo): ProposedBasis {
+  const variant = variantOfProcess(process);
+  if (variant) return { legalBasis: variant.legalBasis, effectiveFrom: variant.effectiveFrom };
+  const standard = findExtension(process, "alur:ServiceStandard");
   const bases = (standard?.get("legalBases") as Bo[] | undefined) ?? [];
   return { legalBasis: basisOf(bases.at(-1)), effectiveFrom: null };
 }
@@ -131,31 +145,31 @@ export function proposedLegalBasis(modeler: Modeler): {
 export function recordLegalBasis(modeler: Modeler, basis: LegalBasis, effectiveFrom: string): void {
   const target = rootAndProcess(modeler);
   if (!target) return;
-  const factory = modeler.get<Factory>("bpmnFactory");
-  const commands: Command[] = [];
+  const changes = legalBasisChanges(modeler.get<Factory>("bpmnFactory"), target.process, basis, effectiveFrom);
+  if (changes.length > 0) {
+    modeler
+      .get<{ execute(c: string, ctx: unknown): void }>("commandStack")
+      .execute("properties-panel.multi-command-executor", toCommands(target.root, changes));
+  }
+}
+
+/** The changes that record a publication's legal basis on a process (see recordLegalBasis). */
+export function legalBasisChanges(factory: Factory, process: Bo, basis: LegalBasis, effectiveFrom: string): Change[] {
+  const changes: Change[] = [];
   const attrs = Object.fromEntries(Object.entries(basis).filter(([, v]) => v !== undefined));
   const legal = factory.create("alur:LegalBasis", attrs);
-  const update = (moddleElement: Bo, properties: Record<string, unknown>) =>
-    commands.push({
-      cmd: "element.updateModdleProperties",
-      context: { element: target.root, moddleElement, properties },
-    });
-  const variant = findExtension(target.process, "alur:Variant");
+  const variant = findExtension(process, "alur:Variant");
   if (variant) {
     legal.$parent = variant;
-    update(variant, { legalBasis: legal, effectiveFrom });
+    changes.push({ target: variant, properties: { legalBasis: legal, effectiveFrom } });
   } else {
-    const standard = ensureExtensionCommands(factory, target.root, target.process, "alur:ServiceStandard", commands);
+    const standard = ensureExtension(factory, process, "alur:ServiceStandard", changes);
     legal.$parent = standard;
     const existing = (standard.get("legalBases") as Bo[] | undefined) ?? [];
     const same = existing.some(
       (b) => b.get("kind") === basis.kind && b.get("number") === basis.number && b.get("year") === basis.year,
     );
-    if (!same) update(standard, { legalBases: [...existing, legal] });
+    if (!same) changes.push({ target: standard, properties: { legalBases: [...existing, legal] } });
   }
-  if (commands.length > 0) {
-    modeler
-      .get<{ execute(c: string, ctx: unknown): void }>("commandStack")
-      .execute("properties-panel.multi-command-executor", commands);
-  }
+  return changes;
 }

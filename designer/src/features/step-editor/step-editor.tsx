@@ -1,17 +1,22 @@
 /**
  * Low-code step editor: the process as cards on React Flow with dagre auto-layout. It edits the
- * same BPMN model (a bpmn-moddle tree it owns while shown) and hands XML back on every change.
+ * same BPMN model (a bpmn-moddle tree it owns while shown) and hands XML back on every change:
+ * steps (role, SLA, documents, a yes/no form), decisions on a form answer, branches that return to
+ * an earlier step, waits that stop the service clock, and outcomes.
  */
 import "@xyflow/react/dist/style.css";
 import "./step-editor.css";
 import { createModdle } from "@alur/shared/compiler";
 import { WorkingTimeUnit } from "@alur/shared/schemas";
+import { useQuery } from "@tanstack/react-query";
 import {
   type AriaLabelConfig,
   Background,
   Controls,
   type Edge,
   Handle,
+  MarkerType,
+  MiniMap,
   type Node,
   type NodeProps,
   Position,
@@ -20,27 +25,60 @@ import {
 import type { TFunction } from "i18next";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { rolesQuery } from "../../api/queries/tasks";
 import { Spinner } from "../../components/query-state";
+import { feelConditionError } from "../modeler/condition-check";
 import type { Bo } from "../modeler/model-access";
 import {
+  type ConditionValue,
+  OPERATORS,
+  type Operator,
+  readCondition,
+  valueFromInput,
+  writeCondition,
+} from "./condition-builder";
+import { addYesNoQuestion, type FormField, formFields, questionsOf, requirementsOf } from "./step-fields";
+import {
+  decideOn,
+  flowTargets,
+  insertDecisionAfter,
   insertStepAfter,
+  insertStepOnFlow,
   layoutGraph,
   modelToGraph,
+  processOf,
   rebuildDiagram,
   removeStep,
+  retargetFlow,
+  type StepEdge,
   type StepGraph,
   type StepNode,
+  shownTarget,
+  updateFlow,
   updateStep,
 } from "./step-graph";
 
 type Loaded = { moddle: ReturnType<typeof createModdle>; definitions: Bo };
+type Selection = { type: "node" | "edge"; id: string } | null;
 
-export function StepEditor({ xml, onChange }: { xml: string; onChange: (xml: string) => void }) {
+export function StepEditor({
+  xml,
+  onChange,
+  forms = {},
+  focus,
+}: {
+  xml: string;
+  onChange: (xml: string) => void;
+  /** Forms deployed with the version opened, for the fields a decision can read. */
+  forms?: Record<string, unknown>;
+  /** An element to select (e.g. from the problems list); `n` makes the same one selectable again. */
+  focus?: { id: string; n: number } | null;
+}) {
   const { t } = useTranslation();
   const model = useRef<Loaded | null>(null);
   const [graph, setGraph] = useState<StepGraph | null>(null);
   const [failed, setFailed] = useState(false);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Selection>(null);
   // only the first XML is loaded: afterwards this editor owns the model
   const initialXml = useRef(xml);
 
@@ -60,6 +98,12 @@ export function StepEditor({ xml, onChange }: { xml: string; onChange: (xml: str
     };
   }, []);
 
+  useEffect(() => {
+    if (!focus || !graph) return;
+    if (graph.nodes.some((n) => n.id === focus.id)) setSelected({ type: "node", id: focus.id });
+    else if (graph.edges.some((e) => e.id === focus.id)) setSelected({ type: "edge", id: focus.id });
+  }, [focus, graph]);
+
   /** Applies an edit to the model, re-lays out when the structure changed, and reports the XML. */
   const edit = (change: (m: Loaded) => void, structural: boolean) => {
     const m = model.current;
@@ -70,52 +114,123 @@ export function StepEditor({ xml, onChange }: { xml: string; onChange: (xml: str
     void m.moddle.toXML(m.definitions as never, { format: true }).then(({ xml: out }) => onChange(out));
   };
 
-  const { nodes, edges } = useMemo(() => toFlow(graph, selected, t), [graph, selected, t]);
+  const { nodes, edges } = useMemo(() => {
+    const definitions = model.current?.definitions;
+    const questions = (id: string) => {
+      const bo = definitions && findBo(definitions, id);
+      return bo ? questionsOf(bo).length : 0;
+    };
+    return toFlow(graph, selected, t, questions);
+  }, [graph, selected, t]);
   const ariaLabels = useMemo(() => flowAriaLabels(t), [t]);
+  // the structure (not the names): a new mount per structure change fits the view around it
+  const structure = graph ? graph.edges.map((e) => `${e.source}>${e.target}`).join(",") : "";
   if (failed) return <p className="alert alert-error">{t("stepEditor.loadFailed")}</p>;
-  if (!graph) return <Spinner />;
-  const node = graph.nodes.find((n) => n.id === selected) ?? null;
+  if (!graph || !model.current) return <Spinner />;
+  const m = model.current;
   const editable = graph.readOnly === null;
+  const partly = graph.nodes.some((n) => n.kind === "other" || n.kind === "auto" || n.kind === "parallel");
+  const node = selected?.type === "node" ? (graph.nodes.find((n) => n.id === selected.id) ?? null) : null;
+  const edge = selected?.type === "edge" ? (graph.edges.find((e) => e.id === selected.id) ?? null) : null;
+  const fields = formFields(m.definitions, forms);
 
   return (
     <div className="step-editor">
       {graph.readOnly && <p className="alert alert-warn">{t(graph.readOnly)}</p>}
+      {!graph.readOnly && partly && (
+        <p className="alert alert-info" data-testid="step-editor-partial">
+          {t("stepEditor.partial")}
+        </p>
+      )}
       <div className="step-editor-body">
         <div className="step-canvas" data-testid="step-canvas">
           <ReactFlow
-            // a new mount per structure change fits the view around added or removed steps
-            key={graph.nodes.length}
+            key={structure}
             nodes={nodes}
             edges={edges}
             nodeTypes={NODE_TYPES}
-            onNodeClick={(_e, n) => setSelected(n.id)}
+            onNodeClick={(_e, n) => setSelected({ type: "node", id: n.id })}
+            onEdgeClick={(_e, e) => setSelected({ type: "edge", id: e.id })}
             onPaneClick={() => setSelected(null)}
             nodesDraggable={false}
             nodesConnectable={false}
             fitView
+            fitViewOptions={{ padding: 0.05 }}
+            minZoom={0.1}
             proOptions={{ hideAttribution: true }}
             ariaLabelConfig={ariaLabels}
           >
             <Background />
             <Controls showInteractive={false} />
+            <MiniMap
+              pannable
+              zoomable
+              nodeStrokeWidth={3}
+              nodeColor={(n) => MINIMAP_COLORS[(n.data as CardData).node.kind] ?? "#98a2b3"}
+              maskColor="rgba(16, 24, 40, 0.08)"
+            />
           </ReactFlow>
         </div>
-        <aside className="step-side card">
+        <aside className="step-side card" data-testid="step-side">
           {node ? (
-            <StepForm
+            <NodeForm
               key={node.id}
               node={node}
+              graph={graph}
+              bo={findBo(m.definitions, node.id)}
+              definitions={m.definitions}
+              fields={fields}
               editable={editable}
-              onSave={(patch) => edit((m) => updateStep(m.moddle as never, m.definitions, node.id, patch), false)}
-              onAddAfter={() =>
-                edit((m) => {
-                  const id = insertStepAfter(m.moddle as never, m.definitions, node.id, t("stepEditor.newStep"));
-                  if (id) setSelected(id);
+              onSave={(patch) => edit((x) => updateStep(x.moddle as never, x.definitions, node.id, patch), false)}
+              onAddStep={(wait) =>
+                edit((x) => {
+                  const id = insertStepAfter(
+                    x.moddle as never,
+                    x.definitions,
+                    node.id,
+                    t(wait ? "stepEditor.newWait" : "stepEditor.newStep"),
+                    wait ? { roles: ["front-office"], pausesClock: true } : {},
+                  );
+                  if (id) setSelected({ type: "node", id });
                 }, true)
               }
+              onAddDecision={() =>
+                edit((x) => {
+                  const id = insertDecisionAfter(x.moddle as never, x.definitions, node.id, {
+                    name: t("stepEditor.newDecision"),
+                    yes: t("stepEditor.yes"),
+                    no: t("stepEditor.no"),
+                    rejected: t("stepEditor.outcome.rejected"),
+                  });
+                  if (id) setSelected({ type: "node", id });
+                }, true)
+              }
+              onQuestion={(label) =>
+                edit((x) => addYesNoQuestion(x.moddle as never, x.definitions, node.id, label), false)
+              }
+              onDecideOn={(field) => edit((x) => decideOn(x.moddle as never, x.definitions, node.id, field), false)}
+              onSelectEdge={(id) => setSelected({ type: "edge", id })}
               onRemove={() =>
-                edit((m) => {
-                  if (removeStep(m.definitions, node.id)) setSelected(null);
+                edit((x) => {
+                  if (removeStep(x.definitions, node.id)) setSelected(null);
+                }, true)
+              }
+            />
+          ) : edge ? (
+            <BranchForm
+              key={`${edge.id}-${edge.condition ?? ""}-${edge.target}`}
+              edge={edge}
+              graph={graph}
+              fields={fields}
+              editable={editable}
+              onSave={(patch) => edit((x) => updateFlow(x.moddle as never, x.definitions, edge.id, patch), false)}
+              onRetarget={(target) =>
+                edit((x) => retargetFlow(x.moddle as never, x.definitions, edge.id, target), true)
+              }
+              onAddStep={() =>
+                edit((x) => {
+                  const id = insertStepOnFlow(x.moddle as never, x.definitions, edge.id, t("stepEditor.newStep"));
+                  if (id) setSelected({ type: "node", id });
                 }, true)
               }
             />
@@ -128,77 +243,135 @@ export function StepEditor({ xml, onChange }: { xml: string; onChange: (xml: str
   );
 }
 
-function StepForm({
+function findBo(definitions: Bo, id: string): Bo | undefined {
+  return ((processOf(definitions)?.get("flowElements") as Bo[] | undefined) ?? []).find((e) => e.id === id);
+}
+
+/** The staff roles to pick from, named in the current language; the ids already set stay listed. */
+function useRoleOptions(current: string[]): { id: string; name: string }[] {
+  const { i18n } = useTranslation();
+  const roles = useQuery(rolesQuery());
+  const staff = (roles.data?.items ?? []).filter((r) => r.kind === "staff");
+  const options = staff.map((r) => ({ id: r.id, name: i18n.language === "en" ? r.nameEn : r.nameId }));
+  for (const id of current) if (!options.some((o) => o.id === id)) options.push({ id, name: id });
+  return options;
+}
+
+function toggle(list: string[], id: string, on: boolean): string[] {
+  return on ? [...new Set([...list, id])] : list.filter((x) => x !== id);
+}
+
+function NodeForm({
   node,
+  graph,
+  bo,
+  definitions,
+  fields,
   editable,
   onSave,
-  onAddAfter,
+  onAddStep,
+  onAddDecision,
+  onQuestion,
+  onDecideOn,
+  onSelectEdge,
   onRemove,
 }: {
   node: StepNode;
+  graph: StepGraph;
+  bo: Bo | undefined;
+  definitions: Bo;
+  fields: FormField[];
   editable: boolean;
   onSave: (patch: Parameters<typeof updateStep>[3]) => void;
-  onAddAfter: () => void;
+  onAddStep: (wait: boolean) => void;
+  onAddDecision: () => void;
+  onQuestion: (label: string) => void;
+  onDecideOn: (field: string) => void;
+  onSelectEdge: (id: string) => void;
   onRemove: () => void;
 }) {
   const { t } = useTranslation();
   const s = node.settings;
   const [name, setName] = useState(node.label);
-  const [roles, setRoles] = useState(s?.roles.join(", ") ?? "");
-  const [formId, setFormId] = useState(s?.formId ?? "");
-  const [documents, setDocuments] = useState(s?.documents.join(", ") ?? "");
+  const [roles, setRoles] = useState<string[]>(s?.roles ?? []);
+  const [documents, setDocuments] = useState<string[]>(s?.documents ?? []);
   const [slaValue, setSlaValue] = useState(s?.slaValue === null || !s ? "" : String(s.slaValue));
   const [slaUnit, setSlaUnit] = useState(s?.slaUnit ?? "workingDays");
-  const list = (text: string) =>
-    text
-      .split(",")
-      .map((x) => x.trim())
-      .filter(Boolean);
+  const [pausesClock, setPausesClock] = useState(s?.pausesClock ?? false);
+  const [question, setQuestion] = useState("");
+  const roleOptions = useRoleOptions(s?.roles ?? []);
+  const requirements = requirementsOf(definitions);
+  for (const id of s?.documents ?? []) if (!requirements.some((r) => r.id === id)) requirements.push({ id, name: id });
   const isStep = node.kind === "step";
+  const outgoing = graph.edges.filter((e) => e.source === node.id);
+  const questions = bo && isStep ? questionsOf(bo) : [];
+  const yesNo = fields.filter((f) => f.kind === "boolean");
+  const decidedOn = node.kind === "decision" ? readCondition(outgoing[0]?.condition ?? "")?.field : undefined;
+  const n = Number(slaValue.replace(",", "."));
+  const slaInvalid = slaValue.trim() !== "" && !(Number.isFinite(n) && n >= 0);
+  const title = isStep && s?.pausesClock ? t("stepEditor.kind.clockWait") : t(`stepEditor.kind.${node.kind}`);
   return (
     <form
+      data-testid="node-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const n = Number(slaValue.replace(",", "."));
+        if (slaInvalid) return;
         onSave(
           isStep
             ? {
                 name,
-                roles: list(roles),
-                formId: formId.trim(),
-                documents: list(documents),
-                slaValue: slaValue.trim() && Number.isFinite(n) ? n : null,
+                roles,
+                documents,
+                slaValue: slaValue.trim() ? n : null,
                 slaUnit,
+                pausesClock,
               }
             : { name },
         );
       }}
     >
-      <h2>{t(`stepEditor.kind.${node.kind}`)}</h2>
+      <h2>{title}</h2>
       {node.hint && <p className="alert alert-info">{t(node.hint)}</p>}
       <fieldset disabled={!editable || node.kind === "other"} className="plain">
         <label>
-          {t("stepEditor.action")}
-          <input value={name} onChange={(e) => setName(e.target.value)} />
+          {node.kind === "end" ? t("stepEditor.outcomeName") : t("stepEditor.action")}
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            list={node.kind === "end" ? "outcomes" : undefined}
+          />
         </label>
+        {node.kind === "end" && (
+          <datalist id="outcomes">
+            {["approved", "rejected", "withdrawn", "done"].map((o) => (
+              <option key={o} value={t(`stepEditor.outcome.${o}`)} />
+            ))}
+          </datalist>
+        )}
         {isStep && (
           <>
-            <label>
-              {t("stepEditor.roles")}
-              <input value={roles} onChange={(e) => setRoles(e.target.value)} placeholder="front-office" />
-            </label>
-            <label>
-              {t("stepEditor.form")}
-              <input value={formId} onChange={(e) => setFormId(e.target.value)} />
-            </label>
-            <label>
-              {t("stepEditor.documents")}
-              <input value={documents} onChange={(e) => setDocuments(e.target.value)} placeholder="ktp, kk" />
-            </label>
+            <fieldset className="choice-list">
+              <legend>{t("stepEditor.roles")}</legend>
+              {roleOptions.map((r) => (
+                <label key={r.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={roles.includes(r.id)}
+                    onChange={(e) => setRoles(toggle(roles, r.id, e.target.checked))}
+                  />
+                  {r.name}
+                </label>
+              ))}
+            </fieldset>
             <label>
               {t("stepEditor.sla")}
               <span className="inline-pair">
-                <input inputMode="decimal" value={slaValue} onChange={(e) => setSlaValue(e.target.value)} />
+                <input
+                  inputMode="decimal"
+                  value={slaValue}
+                  aria-invalid={slaInvalid}
+                  onChange={(e) => setSlaValue(e.target.value)}
+                />
                 <select
                   value={slaUnit}
                   onChange={(e) => setSlaUnit(e.target.value)}
@@ -212,40 +385,322 @@ function StepForm({
                 </select>
               </span>
             </label>
+            {slaInvalid && <p className="field-error">{t("stepEditor.slaInvalid")}</p>}
+            <fieldset className="choice-list">
+              <legend>{t("stepEditor.documents")}</legend>
+              {requirements.length === 0 && <p className="muted">{t("stepEditor.noRequirements")}</p>}
+              {requirements.map((r) => (
+                <label key={r.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={documents.includes(r.id)}
+                    onChange={(e) => setDocuments(toggle(documents, r.id, e.target.checked))}
+                  />
+                  {r.name}
+                </label>
+              ))}
+            </fieldset>
+            <label className="check">
+              <input type="checkbox" checked={pausesClock} onChange={(e) => setPausesClock(e.target.checked)} />
+              {t("stepEditor.pausesClock")}
+            </label>
           </>
         )}
         <div className="page-actions">
           <button type="submit" className="btn btn-primary">
             {t("common.apply")}
           </button>
-          {node.kind !== "end" && (
-            <button type="button" className="btn" onClick={onAddAfter}>
-              {t("stepEditor.addAfter")}
-            </button>
-          )}
-          {(isStep || node.kind === "wait" || node.kind === "auto") && (
+          {(isStep || node.kind === "auto") && (
             <button type="button" className="btn btn-danger" onClick={onRemove}>
               {t("stepEditor.remove")}
             </button>
           )}
         </div>
+        {isStep && (
+          <div className="step-questions">
+            <h3>{t("stepEditor.form")}</h3>
+            {s?.formId && questions.length === 0 && (
+              <p className="muted">{t("stepEditor.formLinked", { id: s.formId })}</p>
+            )}
+            <ul data-testid="questions">
+              {questions.map((q) => (
+                <li key={q.key}>
+                  {q.label} <small className="muted">({t(`stepEditor.fieldKind.${q.kind}`)})</small>
+                </li>
+              ))}
+            </ul>
+            <span className="inline-pair wide">
+              <input
+                value={question}
+                onChange={(e) => setQuestion(e.target.value)}
+                placeholder={t("stepEditor.questionPlaceholder")}
+                aria-label={t("stepEditor.question")}
+              />
+              <button
+                type="button"
+                className="btn"
+                disabled={!question.trim()}
+                onClick={() => {
+                  onQuestion(question);
+                  setQuestion("");
+                }}
+              >
+                {t("stepEditor.addQuestion")}
+              </button>
+            </span>
+          </div>
+        )}
+        {node.kind === "decision" && (
+          <div className="step-questions">
+            <label>
+              {t("stepEditor.decideOn")}
+              <select value={decidedOn ?? ""} onChange={(e) => e.target.value && onDecideOn(e.target.value)}>
+                <option value="">—</option>
+                {yesNo.map((f) => (
+                  <option key={f.key} value={f.key}>
+                    {f.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {yesNo.length === 0 && <p className="muted">{t("stepEditor.noYesNo")}</p>}
+            <h3>{t("stepEditor.branches")}</h3>
+            <ul>
+              {outgoing.map((e) => (
+                <li key={e.id}>
+                  <button type="button" className="linkish" onClick={() => onSelectEdge(e.id)}>
+                    {e.label || t("stepEditor.branch")} → {nameOf(graph, shownTarget(graph, e))}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {node.kind !== "end" && outgoing.length === 1 && (
+          <div className="page-actions">
+            <button type="button" className="btn" onClick={() => onAddStep(false)}>
+              {t("stepEditor.addAfter")}
+            </button>
+            <button type="button" className="btn" onClick={onAddDecision}>
+              {t("stepEditor.addDecision")}
+            </button>
+            <button type="button" className="btn" onClick={() => onAddStep(true)}>
+              {t("stepEditor.addWait")}
+            </button>
+          </div>
+        )}
       </fieldset>
     </form>
   );
 }
 
-type CardData = { node: StepNode; selected: boolean };
+function nameOf(graph: StepGraph, id: string): string {
+  return graph.nodes.find((n) => n.id === id)?.label || id;
+}
+
+/** A branch: its label, its condition (built, or FEEL for experts) and where it leads. */
+function BranchForm({
+  edge,
+  graph,
+  fields,
+  editable,
+  onSave,
+  onRetarget,
+  onAddStep,
+}: {
+  edge: StepEdge;
+  graph: StepGraph;
+  fields: FormField[];
+  editable: boolean;
+  onSave: (patch: { name?: string; condition?: string | null }) => void;
+  onRetarget: (target: string) => void;
+  onAddStep: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const source = graph.nodes.find((n) => n.id === edge.source);
+  const branching = source?.kind === "decision";
+  const simple = readCondition(edge.condition ?? "");
+  const [name, setName] = useState(edge.label === edge.condition ? "" : edge.label);
+  const [field, setField] = useState(simple?.field ?? "");
+  const [operator, setOperator] = useState<Operator>(simple?.operator ?? "=");
+  const known = fields.find((f) => f.key === field);
+  const kind: ConditionValue["kind"] = known?.kind ?? simple?.value.kind ?? "string";
+  const [value, setValue] = useState(simple ? String(simple.value.value) : kind === "boolean" ? "true" : "");
+  const [feel, setFeel] = useState(edge.condition ?? "");
+  const parsed = valueFromInput(kind, value);
+  const feelError = feelConditionError(
+    feel,
+    (_text, replacements) => t("stepEditor.feelError", replacements),
+    i18n.language === "en" ? "en" : "id",
+  );
+  const unknownField = field !== "" && !known;
+  return (
+    <div data-testid="branch-form">
+      <h2>{t("stepEditor.branch")}</h2>
+      <p className="muted">
+        {nameOf(graph, edge.source)} → {nameOf(graph, shownTarget(graph, edge))}
+      </p>
+      <fieldset disabled={!editable} className="plain">
+        <label>
+          {t("stepEditor.branchName")}
+          <input value={name} onChange={(e) => setName(e.target.value)} onBlur={() => onSave({ name })} />
+        </label>
+        {branching && (
+          <form
+            className="condition-builder"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!field || !parsed) return;
+              onSave({ name, condition: writeCondition({ field, operator, value: parsed }) });
+            }}
+          >
+            <h3>{t("stepEditor.condition")}</h3>
+            <label>
+              {t("stepEditor.conditionField")}
+              <select
+                value={field}
+                onChange={(e) => {
+                  setField(e.target.value);
+                  const next = fields.find((f) => f.key === e.target.value);
+                  if (next?.kind === "boolean") setValue("true");
+                }}
+              >
+                <option value="">—</option>
+                {fields.map((f) => (
+                  <option key={f.key} value={f.key}>
+                    {f.label}
+                  </option>
+                ))}
+                {unknownField && <option value={field}>{field}</option>}
+              </select>
+            </label>
+            {unknownField && (
+              <p className="field-error" role="alert">
+                {t("stepEditor.unknownField", { field })}
+              </p>
+            )}
+            <span className="inline-pair wide">
+              <select
+                value={operator}
+                onChange={(e) => setOperator(e.target.value as Operator)}
+                aria-label={t("stepEditor.conditionOperator")}
+              >
+                {OPERATORS.filter((o) => kind === "number" || o === "=" || o === "!=").map((o) => (
+                  <option key={o} value={o}>
+                    {t(`stepEditor.operator.${OPERATOR_KEYS[o]}`)}
+                  </option>
+                ))}
+              </select>
+              {kind === "boolean" ? (
+                <select
+                  value={value}
+                  onChange={(e) => setValue(e.target.value)}
+                  aria-label={t("stepEditor.conditionValue")}
+                >
+                  <option value="true">{t("stepEditor.yes")}</option>
+                  <option value="false">{t("stepEditor.no")}</option>
+                </select>
+              ) : known?.options.length ? (
+                <select
+                  value={value}
+                  onChange={(e) => setValue(e.target.value)}
+                  aria-label={t("stepEditor.conditionValue")}
+                >
+                  <option value="">—</option>
+                  {known.options.map((o) => (
+                    <option key={o} value={o}>
+                      {o}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  value={value}
+                  inputMode={kind === "number" ? "decimal" : undefined}
+                  onChange={(e) => setValue(e.target.value)}
+                  aria-label={t("stepEditor.conditionValue")}
+                />
+              )}
+            </span>
+            {!parsed && value !== "" && <p className="field-error">{t("stepEditor.valueInvalid")}</p>}
+            <button type="submit" className="btn btn-primary" disabled={!field || !parsed}>
+              {t("stepEditor.applyCondition")}
+            </button>
+            {edge.condition && !simple && <p className="muted">{t("stepEditor.conditionComplex")}</p>}
+          </form>
+        )}
+        {branching && (
+          <details className="feel-expert">
+            <summary>{t("stepEditor.feelExpert")}</summary>
+            <textarea
+              rows={2}
+              value={feel}
+              onChange={(e) => setFeel(e.target.value)}
+              aria-label={t("stepEditor.feel")}
+            />
+            {feelError && <p className="field-error">{feelError}</p>}
+            <button
+              type="button"
+              className="btn"
+              disabled={Boolean(feelError)}
+              onClick={() => onSave({ condition: feel })}
+            >
+              {t("common.apply")}
+            </button>
+          </details>
+        )}
+        <label>
+          {t("stepEditor.leadsTo")}
+          <select value={shownTarget(graph, edge)} onChange={(e) => onRetarget(e.target.value)} data-testid="leads-to">
+            {flowTargets(graph)
+              .filter((n) => n.id !== edge.source)
+              .map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.label || n.id} ({t(`stepEditor.kind.${n.kind}`)})
+                </option>
+              ))}
+          </select>
+        </label>
+        <div className="page-actions">
+          <button type="button" className="btn" onClick={onAddStep}>
+            {t("stepEditor.addOnBranch")}
+          </button>
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+const OPERATOR_KEYS: Record<Operator, string> = { "=": "eq", "!=": "ne", ">": "gt", ">=": "ge", "<": "lt", "<=": "le" };
+
+type CardData = { node: StepNode; selected: boolean; questions: number };
 
 function StepCard({ data }: NodeProps<Node<CardData>>) {
   const { t } = useTranslation();
   const { node } = data;
-  const s = node.settings;
-  return (
-    <div className={`step-card kind-${node.kind}${data.selected ? " selected" : ""}`}>
-      <Handle type="target" position={Position.Left} />
-      <div className="step-card-kind">
-        {node.kind === "wait" ? t(`stepEditor.wait.${node.waitFor ?? "message"}`) : t(`stepEditor.kind.${node.kind}`)}
+  if (node.kind === "merge")
+    return (
+      <div className="step-merge" title={t("stepEditor.kind.merge")}>
+        <Handle type="target" position={Position.Left} />
+        <Handle type="source" position={Position.Right} />
       </div>
+    );
+  const s = node.settings;
+  const clock = Boolean(s?.pausesClock);
+  const kindLabel =
+    node.kind === "wait"
+      ? t(`stepEditor.wait.${node.waitFor ?? "message"}`)
+      : clock
+        ? t("stepEditor.kind.clockWait")
+        : t(`stepEditor.kind.${node.kind}`);
+  return (
+    <div
+      className={`step-card kind-${node.kind}${clock ? " clock-wait" : ""}${data.selected ? " selected" : ""}`}
+      data-testid="step-card"
+      data-kind={node.kind}
+    >
+      <Handle type="target" position={Position.Left} />
+      <div className="step-card-kind">{kindLabel}</div>
       <div className="step-card-title">{node.label || "—"}</div>
       {s && (
         <div className="step-card-meta">
@@ -264,11 +719,13 @@ function StepCard({ data }: NodeProps<Node<CardData>>) {
               {t("stepEditor.card.documents")}: {s.documents.join(", ")}
             </div>
           )}
-          {s.formId && (
+          {(data.questions > 0 || s.formId) && (
             <div>
-              {t("stepEditor.card.form")}: {s.formId}
+              {t("stepEditor.card.form")}:{" "}
+              {data.questions > 0 ? t("stepEditor.card.questions", { count: data.questions }) : s.formId}
             </div>
           )}
+          {clock && <div className="step-card-clock">⏸ {t("stepEditor.card.clockStops")}</div>}
         </div>
       )}
       {node.hint && <div className="step-card-hint">{t("stepEditor.useBpmn")}</div>}
@@ -278,7 +735,32 @@ function StepCard({ data }: NodeProps<Node<CardData>>) {
 }
 
 const NODE_TYPES = { card: StepCard };
-const CARD = { width: 190, height: 110 };
+const MINIMAP_COLORS: Partial<Record<StepNode["kind"], string>> = {
+  step: "#0b6e4f",
+  decision: "#b54708",
+  merge: "#b54708",
+  start: "#475467",
+  end: "#475467",
+  wait: "#175cd3",
+};
+
+/** Card sizes on the canvas (larger than BPMN shapes), for the layout. */
+function cardSize(node: StepNode): { width: number; height: number } {
+  switch (node.kind) {
+    case "start":
+    case "end":
+      return { width: 130, height: 56 };
+    case "merge":
+      return { width: 24, height: 24 };
+    case "decision":
+    case "parallel":
+      return { width: 150, height: 64 };
+    case "wait":
+      return { width: 150, height: 64 };
+    default:
+      return { width: 176, height: 128 };
+  }
+}
 
 /** React Flow's own screen-reader texts and control labels, in the current language. */
 function flowAriaLabels(t: TFunction): Partial<AriaLabelConfig> {
@@ -299,33 +781,47 @@ function flowAriaLabels(t: TFunction): Partial<AriaLabelConfig> {
 
 function toFlow(
   graph: StepGraph | null,
-  selected: string | null,
+  selected: Selection,
   t: TFunction,
+  questions: (id: string) => number = () => 0,
 ): { nodes: Node<CardData>[]; edges: Edge[] } {
   if (!graph) return { nodes: [], edges: [] };
-  // cards are larger than BPMN shapes: lay out with card sizes, positions scaled apart
-  const positions = layoutGraph({ ...graph });
+  const layout = layoutGraph(graph, cardSize, { nodesep: 30, ranksep: 36 });
   const names = new Map(graph.nodes.map((n) => [n.id, n.label || n.id]));
   // React Flow calls nodes and edges "node"/"edge" (in English) to screen readers unless told otherwise
   const nodes = graph.nodes.map((n) => {
-    const p = positions.get(n.id) ?? { x: 0, y: 0 };
+    const p = layout.nodes.get(n.id) ?? { x: 0, y: 0, ...cardSize(n) };
     return {
       id: n.id,
       type: "card",
-      position: { x: p.x * 1.9, y: p.y * 1.6 },
-      data: { node: n, selected: n.id === selected },
-      style: { width: CARD.width },
+      position: { x: p.x, y: p.y },
+      data: { node: n, selected: selected?.type === "node" && n.id === selected.id, questions: questions(n.id) },
+      width: p.width,
+      height: p.height,
       ariaLabel: names.get(n.id),
       domAttributes: { "aria-roledescription": t("stepEditor.a11y.node") },
     };
   });
-  const edges = graph.edges.map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    label: e.label || undefined,
-    ariaLabel: t("stepEditor.a11y.edgeLabel", { from: names.get(e.source), to: names.get(e.target) }),
-    domAttributes: { "aria-roledescription": t("stepEditor.a11y.edge") },
-  }));
+  const edges = graph.edges.map((e) => {
+    const isSelected = selected?.type === "edge" && selected.id === e.id;
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: "smoothstep",
+      label: e.label || undefined,
+      markerEnd: { type: MarkerType.ArrowClosed },
+      interactionWidth: 24,
+      className: isSelected ? "selected-edge" : undefined,
+      style: isSelected ? { stroke: "#2e90fa", strokeWidth: 3 } : { strokeWidth: 1.5 },
+      labelBgPadding: [4, 2] as [number, number],
+      ariaLabel: t("stepEditor.a11y.edgeLabel", { from: names.get(e.source), to: names.get(e.target) }),
+      domAttributes: {
+        "aria-roledescription": t("stepEditor.a11y.edge"),
+        "data-testid": "step-edge",
+        "data-label": e.label,
+      },
+    };
+  });
   return { nodes, edges };
 }

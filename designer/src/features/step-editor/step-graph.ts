@@ -11,8 +11,9 @@ import {
   type TaskSettings,
   writeTaskSettings,
 } from "../modeler/model-access";
+import { writeCondition } from "./condition-builder";
 
-export type StepKind = "start" | "end" | "step" | "auto" | "decision" | "parallel" | "wait" | "other";
+export type StepKind = "start" | "end" | "step" | "auto" | "decision" | "merge" | "parallel" | "wait" | "other";
 
 export type StepNode = {
   id: string;
@@ -25,7 +26,14 @@ export type StepNode = {
   /** Why a node is read-only here. */
   hint?: string;
 };
-export type StepEdge = { id: string; source: string; target: string; label: string };
+export type StepEdge = {
+  id: string;
+  source: string;
+  target: string;
+  label: string;
+  /** The flow's FEEL condition as written (branches of a decision). */
+  condition?: string;
+};
 export type StepGraph = { processId: string; nodes: StepNode[]; edges: StepEdge[]; readOnly: string | null };
 
 const NODE_SIZE: Record<StepKind, { width: number; height: number }> = {
@@ -34,6 +42,7 @@ const NODE_SIZE: Record<StepKind, { width: number; height: number }> = {
   step: { width: 100, height: 80 },
   auto: { width: 100, height: 80 },
   decision: { width: 50, height: 50 },
+  merge: { width: 50, height: 50 },
   parallel: { width: 50, height: 50 },
   wait: { width: 36, height: 36 },
   other: { width: 100, height: 80 },
@@ -64,7 +73,7 @@ function kindOf(bo: Bo): Pick<StepNode, "kind" | "waitFor" | "hint"> {
     case "bpmn:BusinessRuleTask":
       return { kind: "auto", hint: "stepEditor.hint.auto" };
     case "bpmn:ExclusiveGateway":
-      return { kind: "decision" };
+      return isMerge(bo) ? { kind: "merge" } : { kind: "decision" };
     case "bpmn:ParallelGateway":
       return { kind: "parallel" };
     case "bpmn:IntermediateCatchEvent":
@@ -81,6 +90,15 @@ function kindOf(bo: Bo): Pick<StepNode, "kind" | "waitFor" | "hint"> {
   }
 }
 
+/** An exclusive gateway that only joins flows (where a loop comes back in). */
+function isMerge(bo: Bo): boolean {
+  return (
+    bo.$type === "bpmn:ExclusiveGateway" &&
+    ((bo.get("outgoing") as Bo[] | undefined) ?? []).length <= 1 &&
+    ((bo.get("incoming") as Bo[] | undefined) ?? []).length > 1
+  );
+}
+
 /** Builds the step graph of the first process. */
 export function modelToGraph(definitions: Bo): StepGraph {
   const process = processOf(definitions);
@@ -91,11 +109,13 @@ export function modelToGraph(definitions: Bo): StepGraph {
   for (const bo of elements) {
     if (bo.$type === "bpmn:SequenceFlow") {
       const condition = bo.get("conditionExpression") as Bo | undefined;
+      const body = condition?.get("body");
       edges.push({
         id: String(bo.id),
         source: String((bo.get("sourceRef") as Bo).id),
         target: String((bo.get("targetRef") as Bo).id),
-        label: String(bo.name ?? condition?.get("body") ?? ""),
+        label: String(bo.name ?? body ?? ""),
+        ...(typeof body === "string" && body.trim() ? { condition: body } : {}),
       });
       continue;
     }
@@ -123,25 +143,45 @@ export function modelToGraph(definitions: Bo): StepGraph {
   return { processId: String(process.id), nodes, edges, readOnly };
 }
 
-/** Positions from dagre, left to right; keys are node ids, values the top-left corner. */
-export function layoutGraph(graph: StepGraph): Map<string, { x: number; y: number; width: number; height: number }> {
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "LR", nodesep: 50, ranksep: 70, marginx: 40, marginy: 40 });
+type Box = { x: number; y: number; width: number; height: number };
+export type Layout = { nodes: Map<string, Box>; edges: Map<string, { x: number; y: number }[]> };
+
+/**
+ * Positions from dagre, left to right: each node's top-left corner and size, each flow's route
+ * (from the source's border to the target's, bending around the nodes; loops go back below).
+ */
+export function layoutGraph(
+  graph: StepGraph,
+  sizeOf: (node: StepNode) => { width: number; height: number } = (n) => NODE_SIZE[n.kind],
+  spacing: { nodesep: number; ranksep: number } = { nodesep: 50, ranksep: 70 },
+): Layout {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: "LR", ...spacing, marginx: 40, marginy: 40 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of graph.nodes) g.setNode(n.id, { ...NODE_SIZE[n.kind] });
-  for (const e of graph.edges) if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
+  for (const n of graph.nodes) g.setNode(n.id, { ...sizeOf(n) });
+  for (const e of graph.edges)
+    if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target, { width: 40, height: 14 }, e.id);
   dagre.layout(g);
-  const out = new Map<string, { x: number; y: number; width: number; height: number }>();
+  const nodes = new Map<string, Box>();
   for (const id of g.nodes()) {
     const n = g.node(id);
-    out.set(id, {
+    nodes.set(id, {
       x: Math.round(n.x - n.width / 2),
       y: Math.round(n.y - n.height / 2),
       width: n.width,
       height: n.height,
     });
   }
-  return out;
+  const edges = new Map<string, { x: number; y: number }[]>();
+  for (const e of g.edges()) {
+    const points = g.edge(e)?.points ?? [];
+    if (e.name)
+      edges.set(
+        e.name,
+        points.map((p: { x: number; y: number }) => ({ x: Math.round(p.x), y: Math.round(p.y) })),
+      );
+  }
+  return { nodes, edges };
 }
 
 function findElement(process: Bo, id: string): Bo | undefined {
@@ -179,32 +219,207 @@ function refs(bo: Bo, prop: "incoming" | "outgoing"): Bo[] {
   return list;
 }
 
+function add(process: Bo, bo: Bo): Bo {
+  bo.$parent = process;
+  (process.get("flowElements") as Bo[]).push(bo);
+  return bo;
+}
+
+/** A new sequence flow from `source` to `target`, registered on both ends. */
+function connect(moddle: ModdleLike, process: Bo, source: Bo, target: Bo, name?: string): Bo {
+  const flow = add(
+    process,
+    moddle.create("bpmn:SequenceFlow", {
+      id: uniqueId(process, `${String(source.id)}_ke`),
+      sourceRef: source,
+      targetRef: target,
+      ...(name ? { name } : {}),
+    }),
+  );
+  refs(source, "outgoing").push(flow);
+  refs(target, "incoming").push(flow);
+  return flow;
+}
+
+/** Points `flow` at `target` instead of its current target. */
+function setTarget(flow: Bo, target: Bo): void {
+  const old = flow.get("targetRef") as Bo;
+  const oldIncoming = refs(old, "incoming");
+  const at = oldIncoming.indexOf(flow);
+  if (at >= 0) oldIncoming.splice(at, 1);
+  flow.set("targetRef", target);
+  refs(target, "incoming").push(flow);
+}
+
+function findFlow(process: Bo, id: string): Bo | undefined {
+  const bo = findElement(process, id);
+  return bo?.$type === "bpmn:SequenceFlow" ? bo : undefined;
+}
+
+/**
+ * Inserts a node on a flow: the flow (with its name and condition) now ends at the node, and a new
+ * flow carries on from it to the old target.
+ */
+function insertOnFlow(moddle: ModdleLike, process: Bo, flow: Bo, node: Bo): void {
+  const target = flow.get("targetRef") as Bo;
+  add(process, node);
+  setTarget(flow, node);
+  connect(moddle, process, node, target);
+}
+
+/** Inserts a new user task on a flow (e.g. on a decision's branch); returns the new id. */
+export function insertStepOnFlow(
+  moddle: ModdleLike,
+  definitions: Bo,
+  flowId: string,
+  name: string,
+  settings: Partial<TaskSettings> = {},
+): string | null {
+  const process = processOf(definitions);
+  const flow = process && findFlow(process, flowId);
+  if (!process || !flow) return null;
+  const id = uniqueId(process, "langkah");
+  const task = moddle.create("bpmn:UserTask", { id, name });
+  insertOnFlow(moddle, process, flow, task);
+  writeTaskSettings(moddle, task, settings);
+  return id;
+}
+
 /** Inserts a new user task after `afterId` on its single outgoing flow; returns the new id. */
-export function insertStepAfter(moddle: ModdleLike, definitions: Bo, afterId: string, name: string): string | null {
+export function insertStepAfter(
+  moddle: ModdleLike,
+  definitions: Bo,
+  afterId: string,
+  name: string,
+  settings: Partial<TaskSettings> = {},
+): string | null {
+  const process = processOf(definitions);
+  const after = process && findElement(process, afterId);
+  if (!process || !after) return null;
+  const outgoing = refs(after, "outgoing");
+  if (outgoing.length !== 1) return null;
+  return insertStepOnFlow(moddle, definitions, String(outgoing[0]!.id), name, settings);
+}
+
+/** The words a new decision is made with (in the editor's language). */
+export type DecisionWords = { name: string; yes: string; no: string; rejected: string };
+
+/**
+ * Inserts a yes/no decision after `afterId`: "yes" carries on where the step led, "no" ends in a
+ * new outcome (e.g. "Ditolak") the admin may point elsewhere, such as back to an earlier step.
+ * With `field`, the branches read that yes/no answer; returns the decision's id.
+ */
+export function insertDecisionAfter(
+  moddle: ModdleLike,
+  definitions: Bo,
+  afterId: string,
+  words: DecisionWords,
+  field?: string,
+): string | null {
   const process = processOf(definitions);
   const after = process && findElement(process, afterId);
   if (!process || !after) return null;
   const outgoing = refs(after, "outgoing");
   if (outgoing.length !== 1) return null;
   const flow = outgoing[0]!;
+  const id = uniqueId(process, "keputusan");
+  const gateway = moddle.create("bpmn:ExclusiveGateway", { id, name: words.name });
   const target = flow.get("targetRef") as Bo;
-  const id = uniqueId(process, "langkah");
-  const task = moddle.create("bpmn:UserTask", { id, name });
-  task.$parent = process;
-  const newFlow = moddle.create("bpmn:SequenceFlow", {
-    id: uniqueId(process, `${id}_keluar`),
-    sourceRef: task,
-    targetRef: target,
-  });
-  newFlow.$parent = process;
-  // the old flow now ends at the new task; the new flow carries on to the old target
-  flow.set("targetRef", task);
-  const targetIncoming = refs(target, "incoming");
-  targetIncoming.splice(targetIncoming.indexOf(flow), 1, newFlow);
-  refs(task, "incoming").push(flow);
-  refs(task, "outgoing").push(newFlow);
-  (process.get("flowElements") as Bo[]).push(task, newFlow);
+  add(process, gateway);
+  setTarget(flow, gateway);
+  connect(moddle, process, gateway, target, words.yes);
+  const end = add(process, moddle.create("bpmn:EndEvent", { id: uniqueId(process, "hasil"), name: words.rejected }));
+  connect(moddle, process, gateway, end, words.no);
+  if (field) decideOn(moddle, definitions, id, field);
   return id;
+}
+
+/**
+ * Makes a two-way decision read a yes/no answer: its first branch is taken when `field` is true,
+ * its second when it is false.
+ */
+export function decideOn(moddle: ModdleLike, definitions: Bo, gatewayId: string, field: string): boolean {
+  const process = processOf(definitions);
+  const gateway = process && findElement(process, gatewayId);
+  if (gateway?.$type !== "bpmn:ExclusiveGateway") return false;
+  const outgoing = refs(gateway, "outgoing");
+  if (outgoing.length !== 2) return false;
+  for (const [index, flow] of outgoing.entries())
+    setCondition(
+      moddle,
+      flow,
+      writeCondition({ field, operator: "=", value: { kind: "boolean", value: index === 0 } }),
+    );
+  return true;
+}
+
+function setCondition(moddle: ModdleLike, flow: Bo, feel: string | null): void {
+  const text = feel?.trim() ?? "";
+  const body = text && !text.startsWith("=") ? `=${text}` : text;
+  flow.set("conditionExpression", body ? moddle.create("bpmn:FormalExpression", { body }) : undefined);
+}
+
+/** Edits a flow: its label and its condition (FEEL; empty or null removes it). */
+export function updateFlow(
+  moddle: ModdleLike,
+  definitions: Bo,
+  flowId: string,
+  patch: { name?: string; condition?: string | null },
+): void {
+  const process = processOf(definitions);
+  const flow = process && findFlow(process, flowId);
+  if (!flow) return;
+  if (patch.name !== undefined) flow.set("name", patch.name.trim() || undefined);
+  if (patch.condition !== undefined) setCondition(moddle, flow, patch.condition);
+}
+
+/**
+ * Points a flow at another element, e.g. a "no" branch back to an earlier step (a loop). A step
+ * reached by a second flow gets an exclusive gateway before it that joins them (BPMN runs a task
+ * once per arriving flow otherwise). An outcome (end event) nothing leads to any more goes; refuses
+ * to point at a start or at the flow's own source.
+ */
+export function retargetFlow(moddle: ModdleLike, definitions: Bo, flowId: string, targetId: string): boolean {
+  const process = processOf(definitions);
+  const flow = process && findFlow(process, flowId);
+  const target = process && findElement(process, targetId);
+  if (!process || !flow || !target || target.$type === "bpmn:SequenceFlow" || target.$type === "bpmn:StartEvent")
+    return false;
+  if (flow.get("sourceRef") === target) return false;
+  const old = flow.get("targetRef") as Bo;
+  if (old === target || joinedTarget(old) === target) return true;
+  const joins = !target.$type.endsWith("Gateway") && target.$type !== "bpmn:EndEvent";
+  const incoming = [...refs(target, "incoming")];
+  const mergeBefore = incoming.length === 1 ? (incoming[0]!.get("sourceRef") as Bo) : undefined;
+  if (joins && mergeBefore && isMerge(mergeBefore)) setTarget(flow, mergeBefore);
+  else if (joins && incoming.length > 0) {
+    const merge = add(process, moddle.create("bpmn:ExclusiveGateway", { id: uniqueId(process, "gabung") }));
+    for (const f of incoming) setTarget(f, merge);
+    connect(moddle, process, merge, target);
+    setTarget(flow, merge);
+  } else setTarget(flow, target);
+  if (old.$type === "bpmn:EndEvent" && refs(old, "incoming").length === 0) {
+    const elements = process.get("flowElements") as Bo[];
+    elements.splice(elements.indexOf(old), 1);
+  }
+  return true;
+}
+
+/** Where a flow ending at a joining gateway really leads: the gateway's next element. */
+function joinedTarget(bo: Bo): Bo | undefined {
+  return isMerge(bo) ? (refs(bo, "outgoing")[0]?.get("targetRef") as Bo | undefined) : undefined;
+}
+
+/** The element a flow leads to as the step editor shows it: past a joining gateway. */
+export function shownTarget(graph: StepGraph, edge: StepEdge): string {
+  const target = graph.nodes.find((n) => n.id === edge.target);
+  if (target?.kind !== "merge") return edge.target;
+  return graph.edges.find((e) => e.source === target.id)?.target ?? edge.target;
+}
+
+/** Elements a flow may be pointed at: every node but starts, in model order. */
+export function flowTargets(graph: StepGraph): StepNode[] {
+  return graph.nodes.filter((n) => n.kind !== "start" && n.kind !== "merge");
 }
 
 /** Removes a step with exactly one way in and one way out, joining its neighbours. */
@@ -228,17 +443,17 @@ export function removeStep(definitions: Bo, id: string): boolean {
 
 /**
  * Rewrites the diagram of the process from the auto-layout, so elements the step editor added get
- * shapes (bpmn-js shows nothing without them).
+ * shapes (bpmn-js shows nothing without them) and flows follow dagre's routes.
  */
 export function rebuildDiagram(moddle: ModdleLike, definitions: Bo): void {
   const process = processOf(definitions);
   if (!process) return;
   const graph = modelToGraph(definitions);
-  const positions = layoutGraph(graph);
+  const layout = layoutGraph(graph);
   const planeElements: Bo[] = [];
   for (const bo of flowElements(process)) {
     if (bo.$type === "bpmn:SequenceFlow") continue;
-    const pos = positions.get(String(bo.id));
+    const pos = layout.nodes.get(String(bo.id));
     if (!pos) continue;
     const bounds = moddle.create("dc:Bounds", pos);
     const shape = moddle.create("bpmndi:BPMNShape", { id: `${bo.id}_di`, bpmnElement: bo, bounds });
@@ -247,13 +462,17 @@ export function rebuildDiagram(moddle: ModdleLike, definitions: Bo): void {
   }
   for (const bo of flowElements(process)) {
     if (bo.$type !== "bpmn:SequenceFlow") continue;
-    const a = positions.get(String((bo.get("sourceRef") as Bo).id));
-    const b = positions.get(String((bo.get("targetRef") as Bo).id));
+    const a = layout.nodes.get(String((bo.get("sourceRef") as Bo).id));
+    const b = layout.nodes.get(String((bo.get("targetRef") as Bo).id));
     if (!a || !b) continue;
-    const start = { x: a.x + a.width, y: a.y + a.height / 2 };
-    const end = { x: b.x, y: b.y + b.height / 2 };
-    const midX = Math.round((start.x + end.x) / 2);
-    const points = start.y === end.y ? [start, end] : [start, { x: midX, y: start.y }, { x: midX, y: end.y }, end];
+    const route = layout.edges.get(String(bo.id));
+    const points =
+      route && route.length >= 2
+        ? route
+        : [
+            { x: a.x + a.width, y: a.y + a.height / 2 },
+            { x: b.x, y: b.y + b.height / 2 },
+          ];
     const waypoint = points.map((p) => moddle.create("dc:Point", p));
     planeElements.push(moddle.create("bpmndi:BPMNEdge", { id: `${bo.id}_di`, bpmnElement: bo, waypoint }));
   }

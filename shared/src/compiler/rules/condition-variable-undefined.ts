@@ -73,7 +73,8 @@ function definedVariables(
       const target = root(str(mapping, "target"));
       if (target) defined.add(target);
     }
-    const formId = str(extension(element, "zeebe:FormDefinition"), "formId");
+    const formId = formIdOf(extension(element, "zeebe:FormDefinition"));
+    if (formId === null) return undefined;
     if (formId) {
       const schema = forms?.[formId] ?? embedded.get(formId);
       if (schema === undefined) return undefined;
@@ -96,6 +97,18 @@ function definedVariables(
     }
   }
   return defined;
+}
+
+/**
+ * The form a zeebe:formDefinition names: its formId, else the embedded form of a Camunda Modeler
+ * formKey ("camunda-forms:bpmn:<id>"); null for any other formKey (a form kept elsewhere).
+ */
+function formIdOf(definition: ModdleElement | undefined): string | undefined | null {
+  const formId = str(definition, "formId");
+  if (formId) return formId;
+  const formKey = str(definition, "formKey");
+  if (!formKey) return undefined;
+  return formKey.startsWith("camunda-forms:bpmn:") ? formKey.slice(19) || null : null;
 }
 
 /** The first segment of every field key (and group path) of a form-js schema. */
