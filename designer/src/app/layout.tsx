@@ -60,12 +60,14 @@ export function Layout() {
           <NavLink to="/permohonan/baru">{t("nav.newCase")}</NavLink>
           <NavLink to="/katalog">{t("nav.catalogue")}</NavLink>
           {isAdmin && <NavLink to="/desainer">{t("nav.designer")}</NavLink>}
+          {isAdmin && <NavLink to="/pengguna">{t("nav.people")}</NavLink>}
           <span className="nav-spacer" />
           {user && (
             <span className="nav-user" title={user.roles.join(", ")}>
               {user.displayName}
             </span>
           )}
+          {user && !user.sso && <NavLink to="/ganti-sandi">{t("nav.password")}</NavLink>}
           <button type="button" className="btn btn-small btn-ghost" onClick={() => signOut.mutate()}>
             {t("nav.logout")}
           </button>
