@@ -42,7 +42,8 @@ export function Layout() {
         }}
       >
         <span className="brand">Alur</span>
-        <NotificationBell />
+        {/* with a temporary password every other request is refused until it is changed */}
+        {!user?.mustChangePassword && <NotificationBell />}
         <button
           type="button"
           className="btn btn-small btn-ghost nav-toggle"
