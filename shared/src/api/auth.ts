@@ -158,7 +158,7 @@ export type ImportUsersResponse = z.infer<typeof ImportUsersResponse>;
 /** A calendar date (Asia/Jakarta), YYYY-MM-DD. */
 export const CalendarDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
+  .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, "YYYY-MM-DD, years 1900–2199")
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
