@@ -30,9 +30,10 @@ export const UserView = z.object({
   roles: z.array(z.string()),
   disabled: z.boolean(),
   /** Signed in with a temporary password: every route but changing it is refused until then. */
-  mustChangePassword: z.boolean(),
+  /** (Absent from servers before 0014-people: false.) */
+  mustChangePassword: z.boolean().default(false),
   /** Signs in through OpenID Connect (the identity provider owns its roles and district). */
-  sso: z.boolean(),
+  sso: z.boolean().default(false),
 });
 export type UserView = z.infer<typeof UserView>;
 
