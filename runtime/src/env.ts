@@ -60,6 +60,26 @@ const Env = z.object({
   WA_GATEWAY_URL: z.string().url().optional(),
   /** Bearer token for WA_GATEWAY_URL. */
   WA_GATEWAY_TOKEN: z.string().optional(),
+  /** OpenID Connect sign-in: the issuer URL; unset means local accounts only. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  /** Unset: a public client (PKCE only, no client secret). */
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  /** The callback URL registered at the provider: `<public origin>/api/auth/oidc/callback`. */
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_SCOPES: z.string().default("openid profile email"),
+  /** The sign-in button's text. */
+  OIDC_LABEL: z.string().default("SSO"),
+  /** Claim holding the district code (or a value OIDC_DISTRICT_MAP maps to one). */
+  OIDC_DISTRICT_CLAIM: z.string().default("district"),
+  /** `claim value=district code` pairs, comma-separated; empty: the claim's value is the code. */
+  OIDC_DISTRICT_MAP: z.string().default(""),
+  /** Claim holding the user's groups/roles (a list or a space/comma-separated string). */
+  OIDC_ROLES_CLAIM: z.string().default("groups"),
+  /** `claim value=role id` pairs, comma-separated; empty: values that are Alur role ids are taken as they are. */
+  OIDC_ROLE_MAP: z.string().default(""),
+  /** Claim proposing the username of a new account. */
+  OIDC_USERNAME_CLAIM: z.string().default("preferred_username"),
   /**
    * Comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed
    * (e.g. `10.0.0.0/8,127.0.0.1`). Empty: the socket peer is the client, X-Forwarded-For is ignored.
@@ -79,6 +99,11 @@ const Env = z.object({
     }),
 });
 export type Env = z.infer<typeof Env>;
+
+/** Whether single sign-on is configured (issuer, client and callback given). */
+export function oidcEnabled(env: Env): boolean {
+  return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_REDIRECT_URI);
+}
 
 /** Parses the environment; throws one readable error naming every bad setting. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {

@@ -42,7 +42,8 @@ export function Layout() {
         }}
       >
         <span className="brand">Alur</span>
-        <NotificationBell />
+        {/* with a temporary password every other request is refused until it is changed */}
+        {!user?.mustChangePassword && <NotificationBell />}
         <button
           type="button"
           className="btn btn-small btn-ghost nav-toggle"
@@ -61,12 +62,14 @@ export function Layout() {
           <NavLink to="/katalog">{t("nav.catalogue")}</NavLink>
           <NavLink to="/survei-kepuasan">{t("nav.survey")}</NavLink>
           {isAdmin && <NavLink to="/desainer">{t("nav.designer")}</NavLink>}
+          {isAdmin && <NavLink to="/pengguna">{t("nav.people")}</NavLink>}
           <span className="nav-spacer" />
           {user && (
             <span className="nav-user" title={user.roles.join(", ")}>
               {user.displayName}
             </span>
           )}
+          {user && !user.sso && <NavLink to="/ganti-sandi">{t("nav.password")}</NavLink>}
           <button type="button" className="btn btn-small btn-ghost" onClick={() => signOut.mutate()}>
             {t("nav.logout")}
           </button>

@@ -11,6 +11,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.isSuccess && session.data === null) {
     return <Navigate to="/masuk" replace state={{ from: location.pathname + location.search }} />;
   }
+  // a temporary password: the API refuses everything else until it is changed
+  if (session.data?.user.mustChangePassword && location.pathname !== "/ganti-sandi") {
+    return <Navigate to="/ganti-sandi" replace />;
+  }
   return (
     <QueryState query={session} fullPage>
       {() => children}

@@ -88,6 +88,16 @@ export function createAppRouter() {
           }),
         },
         {
+          path: "pengguna",
+          lazy: async () => ({ Component: (await import("../features/people/people-page")).PeoplePage }),
+        },
+        {
+          path: "ganti-sandi",
+          lazy: async () => ({
+            Component: (await import("../features/people/change-password-page")).ChangePasswordPage,
+          }),
+        },
+        {
           path: "layanan/:versionId/standar",
           hydrateFallbackElement: <Spinner />,
           lazy: async () => ({ Component: (await import("../features/standard/standard-page")).StandardPage }),

@@ -16,7 +16,7 @@ import { directoryRouter } from "./directory/directory.index";
 import { mountDocs } from "./docs";
 import { errorBody, renderError, validationHook } from "./errors";
 import { jobsRouter } from "./jobs/jobs.index";
-import { authenticate } from "./middleware";
+import { authenticate, passwordChangeGate } from "./middleware";
 import { notificationsRouter } from "./notifications/notifications.index";
 import { processesRouter } from "./processes/processes.index";
 import { publicRouter } from "./public/public.index";
@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
 
   app.use("*", authenticate(deps));
   app.use("*", noNulInUrl());
+  app.use("*", passwordChangeGate(["me", "password", "logout"].map((p) => `${basePath}/auth/${p}`)));
   // Who is calling is known before any body is read: an anonymous flood costs no memory.
   app.use(
     "*",

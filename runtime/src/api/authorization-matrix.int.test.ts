@@ -180,6 +180,39 @@ const ENDPOINTS: Endpoint[] = [
     allowed: (w) => isSuper(w) || bksAdmin(w),
   },
   {
+    // the name it already has: allowed callers change nothing
+    name: "PATCH /users/{bekasi back office}",
+    request: () => ["PATCH", `/users/${sessions["bks.back-office"]!.userId}`, { displayName: "Demo bks.back-office" }],
+    allowed: (w) => isSuper(w) || bksAdmin(w),
+  },
+  {
+    name: "POST /users/{bekasi back office}/enable (already enabled)",
+    request: () => ["POST", `/users/${sessions["bks.back-office"]!.userId}/enable`],
+    allowed: (w) => isSuper(w) || bksAdmin(w),
+  },
+  {
+    // a taken username: allowed callers get 422 and nothing is imported (another district's admin
+    // too, each row then also names the unit they may not manage)
+    name: "POST /users/import",
+    request: () => [
+      "POST",
+      "/users/import",
+      { csv: "username,displayName,district,roles\nbks.admin,X,3216,back-office\n" },
+    ],
+    allowed: (w) => isSuper(w) || w.role === "district-admin",
+  },
+  {
+    name: "GET /acting?district=3216",
+    request: () => ["GET", "/acting?district=3216"],
+    allowed: (w) => isSuper(w) || bksAdmin(w),
+  },
+  {
+    // a wrong current password: 400 for everyone, changes nothing
+    name: "POST /auth/password",
+    request: () => ["POST", "/auth/password", { currentPassword: "not-the-password", newPassword: "whatever-1234" }],
+    allowed: () => true,
+  },
+  {
     name: "POST /users/disable-demo",
     // no non-demo super admin exists here: the allowed caller gets 409 and nothing is disabled
     request: () => ["POST", "/users/disable-demo"],

@@ -105,6 +105,39 @@ export const MESSAGES = {
   },
   "role-exists": { id: "Peran dengan kode ini sudah ada.", en: "A role with this key already exists." },
   "username-taken": { id: "Nama pengguna sudah dipakai.", en: "This username is taken." },
+  "password-change-required": {
+    id: "Ganti dulu kata sandi sementara Anda.",
+    en: "Change your temporary password first.",
+  },
+  "wrong-password": { id: "Kata sandi saat ini salah.", en: "The current password is wrong." },
+  "sso-account": {
+    id: "Akun ini masuk melalui SSO; kata sandinya dikelola penyedia identitas.",
+    en: "This account signs in through SSO; its password is managed by the identity provider.",
+  },
+  "roles-invalid": {
+    id: "Peran tidak dikenal atau tidak cocok dengan unitnya; lihat details.",
+    en: "Unknown roles, or roles that do not fit the unit; see details.",
+  },
+  "import-invalid": {
+    id: "Tidak ada yang diimpor: perbaiki baris yang bermasalah (lihat details.rows), lalu impor lagi.",
+    en: "Nothing was imported: fix the rows with problems (see details.rows), then import again.",
+  },
+  "acting-not-active": {
+    id: "Penugasan Plt/Plh ini sudah dicabut.",
+    en: "This acting assignment is already revoked.",
+  },
+  "sso-unavailable": {
+    id: "Masuk dengan SSO tidak tersedia di server ini.",
+    en: "Single sign-on is not available on this server.",
+  },
+  "sso-failed": {
+    id: "Masuk dengan SSO gagal atau kedaluwarsa. Coba lagi.",
+    en: "Single sign-on failed or expired. Try again.",
+  },
+  "sso-no-access": {
+    id: "Akun SSO Anda tidak memiliki kabupaten/kota atau peran di Alur. Hubungi admin.",
+    en: "Your SSO account has no district or role in Alur. Contact your admin.",
+  },
   "no-other-super-admin": {
     id: "Buat dulu akun super admin yang bukan akun demo; tanpa itu tidak ada yang dapat mengelola Alur.",
     en: "Create a super admin account that is not a demo account first; otherwise nobody could administer Alur.",

@@ -58,6 +58,20 @@ export function authenticate(deps: AppDeps) {
   });
 }
 
+/**
+ * A user signed in with a temporary password may only read who they are, change the password or
+ * sign out: every other route answers 403 password-change-required.
+ */
+export function passwordChangeGate(allowedPaths: string[]) {
+  const allowed = new Set(allowedPaths);
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (c.get("principal")?.mustChangePassword && !allowed.has(c.req.path)) {
+      throw new ApiException(403, "password-change-required");
+    }
+    await next();
+  });
+}
+
 /** The signed-in principal, or 401. */
 export function requirePrincipal(c: AppContext): Principal {
   const principal = c.get("principal");

@@ -12,6 +12,9 @@ const staff = (userId: string, roles: string[], district: string | null = "3216"
   isSuperAdmin: false,
   isDistrictAdmin: false,
   isHead: false,
+  actingRoles: [],
+  mustChangePassword: false,
+  sso: false,
 });
 
 describe("task policy with Camunda 8 assignments", () => {

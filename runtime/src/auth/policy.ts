@@ -3,6 +3,7 @@
  * route asks one of these before it touches data; a refusal is audited by the caller.
  */
 import type { Principal } from "./principal";
+import { SUPER_ADMIN } from "./roles";
 
 export const FRONT_OFFICE = "front-office";
 
@@ -98,4 +99,19 @@ export function canSignalDistrict(p: Principal, district: string): boolean {
 /** Audit log: super admin for all, the district admin for the district. */
 export function canReadAudit(p: Principal, district: string | null): boolean {
   return canAdminister(p, district);
+}
+
+/**
+ * Managing an account (create, change, disable, reset its password, make it acting): the super
+ * admin for any; a district admin for accounts of their own district only, and never an account
+ * that holds the super-admin role.
+ */
+export function canManageUser(p: Principal, user: { district: string | null; roles: readonly string[] }): boolean {
+  if (p.isSuperAdmin) return true;
+  return canAdminister(p, user.district) && !user.roles.includes(SUPER_ADMIN);
+}
+
+/** No one grants a role above their own: only the super admin grants super-admin. */
+export function canGrantRoles(p: Principal, roles: readonly string[]): boolean {
+  return p.isSuperAdmin || !roles.includes(SUPER_ADMIN);
 }

@@ -20,6 +20,9 @@ function principal(roles: string[], extra: Partial<Principal> = {}): Principal {
     isSuperAdmin: false,
     isDistrictAdmin: false,
     isHead: false,
+    actingRoles: [],
+    mustChangePassword: false,
+    sso: false,
     ...extra,
   };
 }

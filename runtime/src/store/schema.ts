@@ -160,6 +160,33 @@ export interface UsersTable {
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+}
+
+export interface ActingAssignmentsTable {
+  id: string;
+  user_id: string;
+  district: string;
+  kind: "plt" | "plh";
+  position: string;
+  roles: Json<string[]>;
+  /** Inclusive Asia/Jakarta dates, read back as YYYY-MM-DD strings. */
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+  reason: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface OidcLoginsTable {
+  id: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  expires_at: ColumnType<Date, Date, Date>;
 }
 
 export interface UserRolesTable {
@@ -327,6 +354,8 @@ export interface Database {
   roles: RolesTable;
   users: UsersTable;
   user_roles: UserRolesTable;
+  acting_assignments: ActingAssignmentsTable;
+  oidc_logins: OidcLoginsTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;

@@ -25,7 +25,16 @@ export async function displayNames(db: Db, ids: readonly string[]): Promise<Map<
 export async function findUsers(db: Db, filter: UserFilter) {
   let q = db
     .selectFrom("users as u")
-    .select(["u.id", "u.username", "u.display_name", "u.org_unit_id", "u.district", "u.disabled"]);
+    .select([
+      "u.id",
+      "u.username",
+      "u.display_name",
+      "u.org_unit_id",
+      "u.district",
+      "u.disabled",
+      "u.must_change_password",
+      "u.oidc_subject",
+    ]);
   if (filter.orderBy === "displayName") q = q.orderBy("u.display_name");
   q = q.orderBy("u.username");
   if (filter.district !== undefined)
@@ -68,6 +77,8 @@ export async function findUsers(db: Db, filter: UserFilter) {
       .map((r) => r.role_id)
       .sort(),
     disabled: u.disabled,
+    mustChangePassword: u.must_change_password,
+    sso: u.oidc_subject !== null,
   }));
 }
 
@@ -82,6 +93,8 @@ export async function insertUser(
     orgUnitId: string;
     district: string | null;
     roles: string[];
+    mustChangePassword?: boolean;
+    oidc?: { issuer: string; subject: string };
   },
 ): Promise<boolean> {
   const row = await db
@@ -93,6 +106,9 @@ export async function insertUser(
       password_hash: user.passwordHash,
       org_unit_id: user.orgUnitId,
       district: user.district,
+      must_change_password: user.mustChangePassword ?? false,
+      oidc_issuer: user.oidc?.issuer ?? null,
+      oidc_subject: user.oidc?.subject ?? null,
     })
     .onConflict((oc) => oc.column("username").doNothing())
     .returning("id")
@@ -111,6 +127,71 @@ export async function insertUser(
 export async function disableUser(db: Db, userId: string): Promise<void> {
   await db.updateTable("users").set({ disabled: true }).where("id", "=", userId).execute();
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}
+
+/** Enables a disabled account again (its old sessions stay ended). */
+export async function enableUser(db: Db, userId: string): Promise<void> {
+  await db.updateTable("users").set({ disabled: false }).where("id", "=", userId).execute();
+}
+
+/** Changes name, unit/district and (replacing them) roles; pass a transaction to audit with it. */
+export async function updateUser(
+  db: Db,
+  userId: string,
+  change: { displayName?: string; orgUnitId?: string; district?: string | null; roles?: string[] },
+): Promise<void> {
+  const set = {
+    ...(change.displayName !== undefined ? { display_name: change.displayName } : {}),
+    ...(change.orgUnitId !== undefined ? { org_unit_id: change.orgUnitId, district: change.district ?? null } : {}),
+  };
+  if (Object.keys(set).length > 0) await db.updateTable("users").set(set).where("id", "=", userId).execute();
+  if (change.roles) {
+    await db.deleteFrom("user_roles").where("user_id", "=", userId).execute();
+    if (change.roles.length > 0)
+      await db
+        .insertInto("user_roles")
+        .values(change.roles.map((role_id) => ({ user_id: userId, role_id })))
+        .execute();
+  }
+}
+
+/** Replaces the password hash; ends the account's sessions unless `keepSession` is given. */
+export async function setPassword(
+  db: Db,
+  userId: string,
+  input: { passwordHash: string; mustChange: boolean; keepSession?: string },
+): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ password_hash: input.passwordHash, must_change_password: input.mustChange })
+    .where("id", "=", userId)
+    .execute();
+  let q = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (input.keepSession) q = q.where("id", "!=", input.keepSession);
+  await q.execute();
+}
+
+/** The stored password hash of an account (for checking the current password). */
+export async function passwordHashOf(db: Db, userId: string): Promise<string | undefined> {
+  const row = await db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst();
+  return row?.password_hash;
+}
+
+/** Which of `usernames` are taken. */
+export async function takenUsernames(db: Db, usernames: string[]): Promise<Set<string>> {
+  if (usernames.length === 0) return new Set();
+  const rows = await db.selectFrom("users").select("username").where("username", "in", usernames).execute();
+  return new Set(rows.map((r) => r.username));
+}
+
+/** The account an OpenID Connect identity signed in as before. */
+export async function findByOidcIdentity(db: Db, issuer: string, subject: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "username", "disabled", "district", "org_unit_id", "display_name"])
+    .where("oidc_issuer", "=", issuer)
+    .where("oidc_subject", "=", subject)
+    .executeTakeFirst();
 }
 
 /** Whether an enabled super admin exists that is not a demo account. */

@@ -1,10 +1,20 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { attemptLogin } from "../../auth/login";
+import { hashPassword, verifyPassword } from "../../auth/password";
 import { loadPrincipal, type Principal } from "../../auth/principal";
-import { CSRF_COOKIE, createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_MS } from "../../auth/sessions";
+import {
+  CSRF_COOKIE,
+  createSession,
+  deleteSession,
+  type NewSession,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+} from "../../auth/sessions";
+import type { Env } from "../../env";
+import { passwordHashOf, setPassword } from "../../store/users";
 import { audit } from "../audit-trail";
-import type { AppEnv } from "../context";
+import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { requirePrincipal } from "../middleware";
 import type * as routes from "./auth.routes";
@@ -18,6 +28,8 @@ export function userView(p: Principal) {
     district: p.district,
     roles: p.roles,
     disabled: false,
+    mustChangePassword: p.mustChangePassword,
+    sso: p.sso,
   };
 }
 
@@ -58,13 +70,17 @@ export const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
   });
   const expiresAt = session.expiresAt.toISOString();
   if (body.mode === "token") return c.json({ user: userView(principal), token: session.token, expiresAt }, 200);
+  setSessionCookies(c, env, session);
+  return c.json({ user: userView(principal), csrfToken: session.csrfToken, expiresAt }, 200);
+};
+
+/** The browser's session cookie (httpOnly) and the CSRF cookie the web app echoes (double submit). */
+export function setSessionCookies(c: AppContext, env: Env, session: NewSession): void {
   const secure = env.NODE_ENV === "production";
   const maxAge = Math.floor(SESSION_TTL_MS / 1000);
   setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "Lax", secure, path: "/", maxAge });
-  // Readable by the web app, which echoes it in X-CSRF-Token (double submit).
   setCookie(c, CSRF_COOKIE, session.csrfToken, { httpOnly: false, sameSite: "Lax", secure, path: "/", maxAge });
-  return c.json({ user: userView(principal), csrfToken: session.csrfToken, expiresAt }, 200);
-};
+}
 
 export const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
   const principal = requirePrincipal(c);
@@ -92,6 +108,51 @@ export const me: RouteHandler<typeof routes.me, AppEnv> = async (c) => {
       user: userView(principal),
       csrfToken: c.get("authKind") === "cookie" ? c.get("csrfToken") : null,
       expiresAt: expiresAt.toISOString(),
+    },
+    200,
+  );
+};
+
+export const changePassword: RouteHandler<typeof routes.changePassword, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const body = c.req.valid("json");
+  const { db } = c.get("deps");
+  if (p.sso) throw new ApiException(409, "sso-account");
+  const current = await passwordHashOf(db, p.userId);
+  if (!current || !(await verifyPassword(current, body.currentPassword))) {
+    await audit(c, db, {
+      action: "auth.change-password",
+      outcome: "denied",
+      resourceType: "user",
+      resourceId: p.userId,
+      district: p.district,
+      details: { reason: "wrong-password" },
+    });
+    throw new ApiException(400, "wrong-password");
+  }
+  const passwordHash = await hashPassword(body.newPassword);
+  const sessionId = c.get("sessionId");
+  await db.transaction().execute(async (tx) => {
+    await setPassword(tx, p.userId, {
+      passwordHash,
+      mustChange: false,
+      ...(sessionId ? { keepSession: sessionId } : {}),
+    });
+    await audit(c, tx, {
+      action: "auth.change-password",
+      outcome: "ok",
+      resourceType: "user",
+      resourceId: p.userId,
+      district: p.district,
+      details: { wasTemporary: p.mustChangePassword },
+    });
+  });
+  const expiresAt = c.get("sessionExpiresAt");
+  return c.json(
+    {
+      user: { ...userView(p), mustChangePassword: false },
+      csrfToken: c.get("authKind") === "cookie" ? c.get("csrfToken") : null,
+      expiresAt: (expiresAt ?? new Date()).toISOString(),
     },
     200,
   );

@@ -1,4 +1,4 @@
-import { LoginRequest, LoginResponse, MeResponse } from "@alur/shared/api";
+import { ChangePasswordRequest, LoginRequest, LoginResponse, MeResponse } from "@alur/shared/api";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, jsonBody, jsonResponse, SECURITY } from "../openapi";
 
@@ -27,4 +27,14 @@ export const me = createRoute({
   summary: "The signed-in user and the CSRF token for writes",
   security: SECURITY,
   responses: { 200: jsonResponse(MeResponse, "The signed-in user"), ...errors(401) },
+});
+
+export const changePassword = createRoute({
+  method: "post",
+  path: "/auth/password",
+  tags: ["auth"],
+  summary: "Change your own password (ends your other sessions; clears a temporary password)",
+  security: SECURITY,
+  request: { body: jsonBody(ChangePasswordRequest) },
+  responses: { 200: jsonResponse(MeResponse, "Changed"), ...errors(400, 401, 403, 409) },
 });

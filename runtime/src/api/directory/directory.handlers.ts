@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { hashPassword } from "../../auth/password";
 import { canAdminister } from "../../auth/policy";
-import { DISTRICT_ADMIN, SUPER_ADMIN } from "../../auth/roles";
+import { SUPER_ADMIN } from "../../auth/roles";
 import { disableDemoAccounts } from "../../auth/seed-demo";
 import * as orgUnits from "../../store/org-units";
 import * as roles from "../../store/roles";
@@ -73,81 +71,6 @@ export const listUsers: RouteHandler<typeof routes.listUsers, AppEnv> = async (c
   await authorize(c, canAdminister(p, district), "user.list", { type: "user", district });
   const items = await users.findUsers(c.get("deps").db, { district, ...(query.role ? { roles: [query.role] } : {}) });
   return c.json({ items }, 200);
-};
-
-export const createUser: RouteHandler<typeof routes.createUser, AppEnv> = async (c) => {
-  const p = requirePrincipal(c);
-  const body = c.req.valid("json");
-  const { db } = c.get("deps");
-  const unit = await orgUnits.findOrgUnit(db, body.orgUnitId);
-  if (!unit) throw new ApiException(404, "not-found", { orgUnitId: body.orgUnitId });
-  const district = unit.kind === "district" ? unit.code : null;
-  // Only a super admin makes super admins; district roles need a district unit.
-  const grantsSuper = body.roles.includes(SUPER_ADMIN);
-  const allowed =
-    canAdminister(p, district) &&
-    (!grantsSuper || p.isSuperAdmin) &&
-    (district !== null || grantsSuper || p.isSuperAdmin);
-  await authorize(c, allowed, "user.create", { type: "user", id: body.username, district });
-  const known = await roles.knownRoleIds(db, body.roles);
-  const unknown = body.roles.filter((r) => !known.has(r));
-  if (unknown.length > 0 || (district === null && body.roles.includes(DISTRICT_ADMIN))) {
-    throw new ApiException(400, "validation-failed", {
-      issues: [{ path: "roles", message: `unknown or misplaced: ${unknown.join(", ") || DISTRICT_ADMIN}` }],
-    });
-  }
-  const id = randomUUID();
-  const passwordHash = await hashPassword(body.password);
-  const created = await db.transaction().execute(async (tx) => {
-    const inserted = await users.insertUser(tx, {
-      id,
-      username: body.username,
-      displayName: body.displayName,
-      passwordHash,
-      orgUnitId: unit.id,
-      district,
-      roles: body.roles,
-    });
-    if (!inserted) return false;
-    await audit(c, tx, {
-      action: "user.create",
-      outcome: "ok",
-      resourceType: "user",
-      resourceId: id,
-      district,
-      after: { username: body.username, displayName: body.displayName, orgUnitId: unit.id, roles: body.roles },
-    });
-    return true;
-  });
-  if (!created) throw new ApiException(409, "username-taken");
-  const [view] = await users.findUsers(db, { ids: [id] });
-  return c.json(view!, 201);
-};
-
-export const disableUser: RouteHandler<typeof routes.disableUser, AppEnv> = async (c) => {
-  const p = requirePrincipal(c);
-  const { userId } = c.req.valid("param");
-  const { db } = c.get("deps");
-  const [before] = await users.findUsers(db, { ids: [userId] });
-  if (!before) throw new ApiException(404, "not-found");
-  await authorize(c, canAdminister(p, before.district), "user.disable", {
-    type: "user",
-    id: userId,
-    district: before.district,
-  });
-  await db.transaction().execute(async (tx) => {
-    await users.disableUser(tx, userId);
-    await audit(c, tx, {
-      action: "user.disable",
-      outcome: "ok",
-      resourceType: "user",
-      resourceId: userId,
-      district: before.district,
-      before: { disabled: before.disabled },
-      after: { disabled: true },
-    });
-  });
-  return c.json({ ...before, disabled: true }, 200);
 };
 
 export const disableDemoUsers: RouteHandler<typeof routes.disableDemoUsers, AppEnv> = async (c) => {

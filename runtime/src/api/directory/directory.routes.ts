@@ -1,12 +1,4 @@
-import {
-  CreateRoleRequest,
-  CreateUserRequest,
-  DisableDemoResponse,
-  OrgUnitView,
-  RoleList,
-  RoleView,
-  UserView,
-} from "@alur/shared/api";
+import { CreateRoleRequest, DisableDemoResponse, OrgUnitView, RoleList, RoleView, UserView } from "@alur/shared/api";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, jsonBody, jsonResponse, SECURITY } from "../openapi";
 
@@ -46,26 +38,6 @@ export const listUsers = createRoute({
   security: SECURITY,
   request: { query: z.object({ district: z.string().optional(), role: z.string().optional() }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(UserView) }), "Users"), ...errors(401, 403) },
-});
-
-export const createUser = createRoute({
-  method: "post",
-  path: "/users",
-  tags: ["directory"],
-  summary: "Create a local account (admins, within their district)",
-  security: SECURITY,
-  request: { body: jsonBody(CreateUserRequest) },
-  responses: { 201: jsonResponse(UserView, "Created"), ...errors(400, 401, 403, 404, 409) },
-});
-
-export const disableUser = createRoute({
-  method: "post",
-  path: "/users/{userId}/disable",
-  tags: ["directory"],
-  summary: "Disable an account and end its sessions",
-  security: SECURITY,
-  request: { params: z.object({ userId: z.string() }) },
-  responses: { 200: jsonResponse(UserView, "Disabled"), ...errors(401, 403, 404) },
 });
 
 export const disableDemoUsers = createRoute({

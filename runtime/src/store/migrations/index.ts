@@ -13,6 +13,7 @@ import * as processDeployments from "./0010-process-deployments";
 import * as externalJobs from "./0011-external-jobs";
 import * as notificationDelivery from "./0012-notification-delivery";
 import * as publicTracking from "./0013-public-tracking";
+import * as people from "./0014-people";
 import * as survey from "./0017-survey";
 
 export const migrations: Record<string, Migration> = {
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   "0011-external-jobs": externalJobs,
   "0012-notification-delivery": notificationDelivery,
   "0013-public-tracking": publicTracking,
+  "0014-people": people,
   "0017-survey": survey,
 };
