@@ -14,6 +14,12 @@
  * alternate between them: two builds compared in one process see the same
  * machine load, which on a shared box matters more than anything measured. `--profile` adds one
  * run per build under Chromium's sampling profiler and prints where the main thread's time went.
+ *
+ * The anchor (issue 18, item 8): the same XML opened by bare bpmn-js in the same browser and
+ * session — a page with nothing but the `bpmn-js` Modeler (bundled here with esbuild from the
+ * installed package), which fetches the same version answer from the API, imports its XML, and is
+ * timed the same way (every shape drawn, a click selects the task; there is no properties panel).
+ * Its runs alternate with the designer's, and `anchorRatio` is the designer's median over it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -22,6 +28,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { embeddedEnv, spawnServe, stopServe } from "@alur/runtime/testing";
+import { build } from "esbuild";
 import { chromium, type Page } from "playwright-core";
 
 const TARGET_MEDIAN_MS = 1500;
@@ -257,7 +264,11 @@ const TYPES: Record<string, string> = {
  * A build served as the runtime serves designer/dist (hashed assets cached for a year, the SPA
  * fallback to index.html), with /api passed through to the one `alur serve`.
  */
-async function serveDist(dist: string, apiBase: string): Promise<{ url: string; close: () => Promise<void> }> {
+async function serveDist(
+  dist: string,
+  apiBase: string,
+  extra: Record<string, { type: string; body: string }> = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const indexHtml = readFileSync(path.join(dist, "index.html"));
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://front");
@@ -288,6 +299,12 @@ async function serveDist(dist: string, apiBase: string): Promise<{ url: string; 
       });
       return;
     }
+    const own = extra[url.pathname];
+    if (own) {
+      res.writeHead(200, { "content-type": own.type });
+      res.end(own.body);
+      return;
+    }
     const file = path.join(dist, path.normalize(url.pathname));
     if (file.startsWith(dist) && url.pathname !== "/" && existsSync(file)) {
       res.writeHead(200, {
@@ -305,6 +322,42 @@ async function serveDist(dist: string, apiBase: string): Promise<{ url: string; 
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The anchor page: bare bpmn-js (the designer's installed version) and nothing else. */
+async function bareModelerPage(): Promise<Record<string, { type: string; body: string }>> {
+  const designerDir = path.join(ROOT, "designer");
+  const bundled = await build({
+    stdin: {
+      contents: `import Modeler from "bpmn-js/lib/Modeler";
+        window.openBare = async (url) => {
+          const answer = await fetch(url, { headers: { accept: "application/json" } });
+          const { bpmnXml } = await answer.json();
+          window.bareModeler?.destroy();
+          window.bareModeler = new Modeler({ container: "#canvas" });
+          await window.bareModeler.importXML(bpmnXml);
+        };`,
+      resolveDir: designerDir,
+      loader: "js",
+    },
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: "es2022",
+    write: false,
+    logLevel: "error",
+  });
+  const assets = path.join(designerDir, "node_modules", "bpmn-js", "dist", "assets");
+  const cssDir = existsSync(assets) ? assets : path.join(ROOT, "node_modules", "bpmn-js", "dist", "assets");
+  const css = ["diagram-js.css", "bpmn-js.css"].map((f) => readFileSync(path.join(cssDir, f), "utf8")).join("\n");
+  return {
+    "/bench/bare.html": {
+      type: TYPES[".html"]!,
+      body: `<!doctype html><html><head><link rel="stylesheet" href="/bench/bare.css"></head><body style="margin:0"><div id="canvas" style="width:100vw;height:100vh"></div><script src="/bench/bare.js"></script></body></html>`,
+    },
+    "/bench/bare.js": { type: TYPES[".js"]!, body: bundled.outputFiles[0]!.text },
+    "/bench/bare.css": { type: TYPES[".css"]!, body: css },
   };
 }
 
@@ -370,7 +423,8 @@ if (!existsSync(path.join(DIST, "index.html")) && dists.includes(DIST)) {
 }
 const model = largeModelXml(nodeCount);
 const server = await startServer();
-const fronts = await Promise.all(dists.map((d) => serveDist(d, server.baseUrl)));
+const anchorFiles = await bareModelerPage();
+const fronts = await Promise.all(dists.map((d) => serveDist(d, server.baseUrl, anchorFiles)));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
@@ -422,6 +476,32 @@ try {
   };
   const sessions: Awaited<ReturnType<typeof signIn>>[] = [];
   for (const [i, front] of fronts.entries()) sessions.push(await signIn(i, front));
+  // the anchor runs in a page of the first build's signed-in session (the same cookie, origin and API)
+  const anchorPage = await sessions[0]!.page.context().newPage();
+  await anchorPage.goto(`${sessions[0]!.front.url}/bench/bare.html`);
+  const anchorTimes: number[] = [];
+  const openBareOnce = async (): Promise<number> => {
+    await anchorPage.reload();
+    await anchorPage.waitForFunction(
+      () => typeof (window as unknown as { openBare?: unknown }).openBare === "function",
+    );
+    const t0 = performance.now();
+    await anchorPage.evaluate(
+      (url) => (window as unknown as { openBare: (u: string) => Promise<void> }).openBare(url),
+      `/api/processes/versions/${versionId}`,
+    );
+    await anchorPage.waitForFunction(
+      (n) => document.querySelectorAll(".djs-container .djs-element.djs-shape").length >= n,
+      model.shapes,
+      { timeout: 60_000, polling: 16 },
+    );
+    const target = anchorPage.locator('.djs-container [data-element-id="t_1"]').first();
+    const bounds = await target.boundingBox();
+    if (!bounds) throw new Error("anchor: task t_1 is not on screen");
+    await anchorPage.mouse.click(bounds.x + bounds.width * 0.3, bounds.y + bounds.height * 0.3);
+    await anchorPage.locator(".djs-element.selected[data-element-id='t_1']").waitFor();
+    return performance.now() - t0;
+  };
 
   /**
    * One opening of the model from the catalogue until interactive: every shape drawn, and a click
@@ -484,6 +564,8 @@ try {
         s.busy.push(busyMs);
       } else console.error(`cold run (${s.dist}): ${Math.round(ms)} ms wall, ${Math.round(busyMs)} ms main-thread CPU`);
     }
+    const bare = await openBareOnce();
+    if (run > 0) anchorTimes.push(bare);
   }
   const profiles: Record<string, ReturnType<typeof summarize>> = {};
   if (profile) {
@@ -548,6 +630,13 @@ try {
     runs,
     ...builds[0]!,
     ...(builds.length > 1 ? { builds } : {}),
+    anchor: {
+      what: "bare bpmn-js Modeler: fetch the same version answer, importXML, every shape drawn, a click selects t_1",
+      timesMs: anchorTimes.map((t) => Math.round(t)),
+      medianMs: Math.round(median(anchorTimes)),
+    },
+    anchorRatio: Math.round((median(sessions[0]!.times) / median(anchorTimes)) * 100) / 100,
+    targetAnchorRatio: 1.3,
     loadAverage: (await import("node:os")).loadavg().map((l) => Math.round(l * 10) / 10),
     targetMedianMs: TARGET_MEDIAN_MS,
     initialJsGzipKb: initial.gzipKb,
