@@ -3,18 +3,24 @@
  * case number and code. What is published is only what a new case would run today; what a
  * tracker sees is only the stage, dates and clock stops of the one case the code belongs to.
  */
-import type { PublicDistrict, PublicService, TrackingView } from "@alur/shared/api";
+import {
+  ApplicationReceipt,
+  type PublicDistrict,
+  type PublicService,
+  type TrackingView,
+  type TrackRequest,
+} from "@alur/shared/api";
 import { findDistrict } from "@alur/shared/calendar/districts";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { DerivedStandard } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { appendAudit } from "../../store/audit";
 import {
   type ProcessVersionRow,
   publishedInEffect,
   resolvePublishedVersion,
   wibDate,
 } from "../../store/process-versions";
+import { publicApplicationOf } from "../../store/public-applications";
 import {
   clockEventsOf,
   findTrackableCase,
@@ -22,10 +28,12 @@ import {
   recordTrackingAttempt,
   trackingFailuresSince,
 } from "../../store/tracking";
-import type { AppEnv } from "../context";
+import { audit } from "../audit-trail";
+import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { derivedStandardOf } from "../standards/derived-standard";
 import type * as routes from "./public.routes";
+import { renderReceiptPdf } from "./receipt-pdf";
 import { trackingCodeMatches } from "./tracking-code";
 
 /** Failed tracking lookups a client address may make per window before it gets 429. */
@@ -136,8 +144,12 @@ function pausesOf(plan: ExecutionPlan, events: { type: string; at: Date; element
   return pauses;
 }
 
-export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
-  const { caseNumber, code } = c.req.valid("json");
+/**
+ * The case a case number and tracking code name, for an anonymous caller: failures are limited
+ * per client address (429), a wrong number and a wrong code get the same 404, and both are audited.
+ */
+async function trackedCase(c: AppContext, body: TrackRequest, action: string) {
+  const { caseNumber, code } = body;
   const db = c.get("deps").db;
   const ip = c.get("ip");
   const failures = await trackingFailuresSince(db, ip, new Date(Date.now() - TRACKING_WINDOW_MS));
@@ -151,10 +163,9 @@ export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
   const ok = trackingCodeMatches(row?.id, row?.tracking_code_hash, code);
   // only failures count towards the limit; a right code costs the applicant no write here
   if (!ok) await recordTrackingAttempt(db, ip, false);
-  await appendAudit(db, {
+  await audit(c, db, {
     actorId: null,
-    ip,
-    action: "case.track",
+    action,
     outcome: ok ? "ok" : "denied",
     resourceType: "case",
     resourceId: ok ? row!.id : null,
@@ -162,7 +173,26 @@ export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
     details: ok ? {} : { caseNumber: caseNumber.slice(0, 80) },
   });
   if (!ok || !row) throw new ApiException(404, "tracking-not-found");
+  return row;
+}
 
+export const receipt: RouteHandler<typeof routes.receipt, AppEnv> = async (c) => {
+  const row = await trackedCase(c, c.req.valid("json"), "case.receipt");
+  const application = await publicApplicationOf(c.get("deps").db, row.id);
+  if (!application) throw new ApiException(404, "tracking-not-found");
+  const pdf = await renderReceiptPdf(ApplicationReceipt.omit({ trackingCode: true }).parse(application.receipt));
+  c.header("cache-control", "no-store");
+  c.header("content-type", "application/pdf");
+  c.header(
+    "content-disposition",
+    `attachment; filename="tanda-terima-${row.case_number.replace(/[^\w.-]/g, "_")}.pdf"`,
+  );
+  return c.body(pdf as Uint8Array<ArrayBuffer>, 200) as never;
+};
+
+export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
+  const row = await trackedCase(c, c.req.valid("json"), "case.track");
+  const db = c.get("deps").db;
   const plan = row.plan as ExecutionPlan;
   const [steps, clock] = await Promise.all([openStepsOf(db, row.id), clockEventsOf(db, row.id)]);
   const view: TrackingView = {
