@@ -78,6 +78,12 @@ export async function request<S extends z.ZodType>(schema: S, path: string, init
   return parsed.data;
 }
 
+/** Calls the API for a file (a PDF): the bytes as a Blob, failures as HttpError. */
+export async function requestBlob(path: string, init: Init = {}): Promise<Blob> {
+  const res = await send(path, { ...init, headers: { ...init.headers, Accept: "application/pdf, application/json" } });
+  return res.blob();
+}
+
 /** Builds a query string from defined values only. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();

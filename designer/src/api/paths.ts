@@ -40,4 +40,7 @@ export const paths = {
   publicService: (district: string, processId: string) =>
     `/api/public/districts/${enc(district)}/services/${enc(processId)}`,
   publicTrack: "/api/public/track",
+  publicApply: (district: string, processId: string) =>
+    `/api/public/districts/${enc(district)}/services/${enc(processId)}/applications`,
+  publicReceipt: "/api/public/receipt",
 } as const;

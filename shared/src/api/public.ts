@@ -39,6 +39,8 @@ export const PublicServiceView = z.object({
   district: PublicDistrict,
   service: PublicService,
   standard: DerivedStandard,
+  /** The start form (form-js schema) an online application fills; null: the service has none. */
+  startForm: z.record(z.string(), z.unknown()).nullable().default(null),
 });
 export type PublicServiceView = z.infer<typeof PublicServiceView>;
 

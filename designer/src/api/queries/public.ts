@@ -1,7 +1,14 @@
 /** The public pages' reads: no session, no cookie. */
-import { PublicCatalogue, PublicServiceView, TrackingView, type TrackRequest } from "@alur/shared/api";
+import {
+  ApplicationReceipt,
+  type PublicApplicationData,
+  PublicCatalogue,
+  PublicServiceView,
+  TrackingView,
+  type TrackRequest,
+} from "@alur/shared/api";
 import { queryOptions } from "@tanstack/react-query";
-import { request } from "../http";
+import { request, requestBlob } from "../http";
 import { paths } from "../paths";
 
 export const publicKeys = {
@@ -25,4 +32,26 @@ export const publicServiceQuery = (district: string, processId: string) =>
 /** A POST, so the code stays out of URLs, history and access logs. */
 export function trackCase(body: TrackRequest): Promise<TrackingView> {
   return request(TrackingView, paths.publicTrack, { method: "POST", body, credentials: "omit" });
+}
+
+/** An online application: the JSON part and one file per requirement (`document:<id>`). */
+export function applyOnline(
+  district: string,
+  processId: string,
+  data: PublicApplicationData,
+  files: Record<string, File>,
+): Promise<ApplicationReceipt> {
+  const form = new FormData();
+  form.append("data", JSON.stringify(data));
+  for (const [requirementId, file] of Object.entries(files)) form.append(`document:${requirementId}`, file, file.name);
+  return request(ApplicationReceipt, paths.publicApply(district, processId), {
+    method: "POST",
+    body: form,
+    credentials: "omit",
+  });
+}
+
+/** The receipt PDF, by case number and code (POST, as tracking). */
+export function receiptPdf(body: TrackRequest): Promise<Blob> {
+  return requestBlob(paths.publicReceipt, { method: "POST", body, credentials: "omit" });
 }

@@ -15,7 +15,8 @@ import { PublicFrame } from "./public-frame";
 export function PublicTrackPage() {
   const { t } = useTranslation();
   const [search] = useSearchParams();
-  const [caseNumber, setCaseNumber] = useState("");
+  // the link in the applicant's notices names the case; the code is never in a URL
+  const [caseNumber, setCaseNumber] = useState(search.get("nomor") ?? "");
   const [code, setCode] = useState("");
   const lookup = useMutation({ mutationFn: trackCase });
   const submit = (event: FormEvent) => {

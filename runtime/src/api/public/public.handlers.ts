@@ -114,7 +114,11 @@ export const service: RouteHandler<typeof routes.service, AppEnv> = async (c) =>
   const derived = await cachedStandard(row, () => derivedStandardOf(db, row));
   c.header("cache-control", CACHE);
   // the notes are the modeller's (where the model disagrees with itself), not the public's
-  return c.json({ district, service: summary, standard: { ...derived, notes: [] } }, 200);
+  const plan = planOf(row);
+  const startForm = (plan.startFormId ? plan.forms[plan.startFormId] : undefined) as
+    | Record<string, unknown>
+    | undefined;
+  return c.json({ district, service: summary, standard: { ...derived, notes: [] }, startForm: startForm ?? null }, 200);
 };
 
 function stepName(plan: ExecutionPlan, elementId: string | null, taskName?: string | null): string | undefined {
@@ -177,10 +181,13 @@ async function trackedCase(c: AppContext, body: TrackRequest, action: string) {
 }
 
 export const receipt: RouteHandler<typeof routes.receipt, AppEnv> = async (c) => {
-  const row = await trackedCase(c, c.req.valid("json"), "case.receipt");
+  const body = c.req.valid("json");
+  const row = await trackedCase(c, body, "case.receipt");
   const application = await publicApplicationOf(c.get("deps").db, row.id);
   if (!application) throw new ApiException(404, "tracking-not-found");
-  const pdf = await renderReceiptPdf(ApplicationReceipt.omit({ trackingCode: true }).parse(application.receipt));
+  const pdf = await renderReceiptPdf(ApplicationReceipt.omit({ trackingCode: true }).parse(application.receipt), {
+    trackingCode: body.code.toUpperCase(),
+  });
   c.header("cache-control", "no-store");
   c.header("content-type", "application/pdf");
   c.header(

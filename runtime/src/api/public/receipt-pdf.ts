@@ -1,7 +1,7 @@
 /**
  * The tanda terima of an online application as an A4 PDF (pdf-lib's standard fonts, as the
  * generated letters): case number, service, applicant, what was received, the due date and how to
- * track. The tracking code is not in it (it is kept hashed); the applicant wrote it from the screen.
+ * track. The tracking code is kept hashed only: it is printed as the applicant sent it to download.
  */
 import type { ApplicationReceipt } from "@alur/shared/api";
 import { PdfWriter } from "../../connectors/render-pdf";
@@ -45,8 +45,8 @@ export async function renderReceiptPdf(
   }
   w.space(14);
   w.text(
-    "Lacak permohonan di halaman Lacak Permohonan dengan nomor permohonan dan kode pelacakan yang ditampilkan " +
-      "saat permohonan dikirim. Simpan kode itu: kode hanya ditampilkan sekali.",
+    "Lacak permohonan di halaman Lacak Permohonan dengan nomor permohonan dan kode pelacakan di atas. " +
+      "Simpan tanda terima ini: kode pelacakan tidak dapat dilihat kembali.",
     { size: 10 },
   );
   return w.save();
