@@ -12,8 +12,12 @@ import { ApiError, ApplicationReceipt, TrackingView } from "@alur/shared/api";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devServerEnv, pgliteDb, startWorker } from "../../../test/servers";
+import { createLogger } from "../../logger";
+import { sweepDeliveries } from "../../notifications/delivery-sweeper";
+import { emailChannel } from "../../notifications/email-channel";
 import type { Db } from "../../store/db";
 import type { NotificationsTable } from "../../store/notifications";
+import { type SmtpServer, startSmtpServer } from "../../testing";
 import { buildTestApp, call, fromPeer, type Session, signIn, type TestApp } from "../test-support";
 import { APPLY_CONTACT_LIMIT, APPLY_IP_LIMIT, ONLINE_APPLICANT } from "./public-apply.handlers";
 
@@ -27,6 +31,8 @@ let env: TestWorkflowEnvironment;
 let worker: { stop: () => Promise<void> };
 let app: TestApp;
 let admin: Session;
+let frontOffice: Session;
+let smtp: SmtpServer;
 let peer = 0;
 
 beforeAll(async () => {
@@ -36,11 +42,14 @@ beforeAll(async () => {
   const built = await buildTestApp(db, { client: env.client, taskQueue: TASK_QUEUE });
   app = built.app;
   admin = await signIn(app, built.credentials, "bks.admin");
+  frontOffice = await signIn(app, built.credentials, "bks.front-office");
+  smtp = await startSmtpServer();
   const res = await call(app, admin, "POST", "/processes", { bpmnXml: FIXTURE, district: "3216", publish: true });
   expect(res.status, await res.clone().text()).toBe(201);
 });
 
 afterAll(async () => {
+  await smtp?.stop();
   await worker?.stop();
   await env?.teardown();
   await db?.destroy();
@@ -238,6 +247,71 @@ describe("POST /public/districts/{d}/services/{p}/applications", () => {
     const again = await apply({ contact: { email: "SERING@contoh.test" } });
     expect(again.status).toBe(429);
     expect(ApiError.parse(await again.json()).code).toBe("contact-rate-limited");
+  });
+
+  it("emails the applicant the receipt and the completion through a real SMTP server, once each", async () => {
+    const email = `kabar.${Date.now()}@contoh.test`;
+    const res = await apply({ contact: { email } });
+    expect(res.status).toBe(201);
+    const receipt = ApplicationReceipt.parse(await res.json());
+    const deps = {
+      db,
+      logger: createLogger({ level: "silent", pretty: false }),
+      channels: [emailChannel({ smtpUrl: smtp.url, from: "Dinsos Bekasi <layanan@dinsos.test>" })],
+    };
+    // quoted-printable soft breaks and escapes undone, so the text reads as written
+    const mailsTo = () =>
+      smtp
+        .messages()
+        .map((m) =>
+          m.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16))),
+        )
+        .filter((m) => m.includes(`To: ${email}`));
+
+    // when the outbox is swept twice
+    await sweepDeliveries(deps, { limit: 100 });
+    await sweepDeliveries(deps, { limit: 100 });
+    // then one receipt email arrived, in Indonesian, with the tracking link and without the code
+    const receipts = mailsTo();
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]).toContain(`Subject: Tanda terima permohonan ${receipt.caseNumber}`);
+    expect(receipts[0]).toContain("telah diterima Dinas Sosial Kabupaten Bekasi");
+    expect(receipts[0]).toContain(`/lacak?d=3216&nomor=${encodeURIComponent(receipt.caseNumber)}`);
+    expect(receipts[0]).not.toContain(receipt.trackingCode);
+
+    // when the front office completes the case's one step
+    const row = await db
+      .selectFrom("cases")
+      .select("id")
+      .where("case_number", "=", receipt.caseNumber)
+      .executeTakeFirstOrThrow();
+    let task: { id: string; revision: number } | undefined;
+    for (let i = 0; i < 50 && !task; i++) {
+      task = await db
+        .selectFrom("tasks")
+        .select(["id", "revision"])
+        .where("case_id", "=", row.id)
+        .where("status", "=", "open")
+        .executeTakeFirst();
+      if (!task) await new Promise((r) => setTimeout(r, 200));
+    }
+    const done = await call(app, frontOffice, "POST", `/tasks/${task!.id}/complete`, {
+      revision: task!.revision,
+      data: {},
+    });
+    expect(done.status, await done.clone().text()).toBe(200);
+    for (let i = 0; i < 50; i++) {
+      const c = await db.selectFrom("cases").select("status").where("id", "=", row.id).executeTakeFirstOrThrow();
+      if (c.status === "completed") break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await sweepDeliveries(deps, { limit: 100 });
+    await sweepDeliveries(deps, { limit: 100 });
+    // then the applicant is told once that it is done, with the link
+    const completed = mailsTo().filter((m) => m.includes(`Subject: Permohonan ${receipt.caseNumber} selesai`));
+    expect(completed).toHaveLength(1);
+    expect(completed[0]).toContain("telah selesai diproses");
+    expect(mailsTo()).toHaveLength(2);
   });
 
   it("takes applications only for published services in effect", async () => {

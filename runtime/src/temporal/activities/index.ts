@@ -11,6 +11,7 @@ import { CompleteAsyncError, Context } from "@temporalio/activity";
 import { runConnector } from "../../connectors";
 import type { Env } from "../../env";
 import type { Logger } from "../../logger";
+import { noticeApplicationCompleted } from "../../notifications/applicant-notices";
 import { noticeTaskAssigned } from "../../notifications/task-notices";
 import { appendCaseEvents } from "../../store/case-events";
 import { caseWorkflowsOf, setCaseStatus } from "../../store/cases";
@@ -87,6 +88,8 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
 
     async setCaseStatus(input) {
       await setCaseStatus(db, input);
+      // the applicant of an online application is told once (a retry finds the notice written)
+      if (input.status === "completed") await noticeApplicationCompleted(db, input.caseId);
     },
 
     async runConnector(input) {
