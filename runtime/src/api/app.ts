@@ -59,6 +59,8 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
         `${basePath}/auth/login`,
         `${basePath}/public/track`,
         `${basePath}/public/receipt`,
+        `${basePath}/public/track/uploads`,
+        `${basePath}/public/track/document`,
         new RegExp(`^${basePath}/public/districts/[^/]+/services/[^/]+/applications$`),
       ],
       `${basePath}/jobs/`,
@@ -73,6 +75,7 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
     applicationLimit(),
     streamedUploads({ maxTotalBytes: APPLY_MAX_TOTAL_BYTES }),
   );
+  app.on("POST", "/public/track/uploads", streamedUploads({ maxTotalBytes: APPLY_MAX_TOTAL_BYTES }));
   app.use("/processes", limitedBodies({ maxBytes: 5 * MB }));
   // anyone may send these: a case number and a code fit in far less
   app.use("/public/*", limitedBodies({ maxBytes: 4 * 1024 }));

@@ -42,3 +42,21 @@ export async function noticeApplicationCompleted(db: Db, caseId: string): Promis
     dedupeKey: `applicant:${caseId}:completed`,
   });
 }
+
+/** A step the applicant does opened (role `applicant`): what it asks for, and where to upload it. */
+export async function noticeApplicantStep(
+  db: Db,
+  task: { id: string; case_id: string; name: string | null; element_id: string },
+): Promise<boolean> {
+  const caseNumber = await caseNumberOf(db, task.case_id);
+  const step = task.name ?? task.element_id;
+  return noticeApplicant(db, {
+    caseId: task.case_id,
+    title: `Permohonan ${caseNumber}: ${step}`,
+    body:
+      `Dinas Sosial meminta Anda: ${step}.\n` +
+      "Waktu layanan berhenti sampai kekurangan dilengkapi. Unggah dokumen yang diminta di halaman " +
+      "pelacakan dengan nomor permohonan dan kode pelacakan Anda: {link}",
+    dedupeKey: `applicant:${task.case_id}:step:${task.id}`,
+  });
+}

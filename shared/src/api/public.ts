@@ -78,6 +78,23 @@ export const TrackingView = z.object({
   pauses: z.array(TrackedPause),
   /** Since when the clock is stopped, or null while it runs. */
   pausedSince: z.string().nullable(),
+  /**
+   * What the office waits for from the applicant: open steps of the role `applicant` (an online
+   * applicant completes them by uploading here), with the requirement documents each asks for.
+   */
+  requests: z
+    .array(
+      z.object({
+        taskId: z.string(),
+        step: z.string(),
+        documents: z.array(
+          z.object({ id: z.string(), name: z.string(), mandatory: z.boolean(), fileTypes: z.array(z.string()) }),
+        ),
+      }),
+    )
+    .default([]),
+  /** The product: the document the completed case issued last (a generated letter), to download. */
+  product: z.object({ id: z.string(), filename: z.string() }).nullable().default(null),
 });
 export type TrackingView = z.infer<typeof TrackingView>;
 
@@ -135,3 +152,10 @@ export const ApplicationReceipt = z.object({
   contact: z.object({ phone: z.string().optional(), email: z.string().optional() }),
 });
 export type ApplicationReceipt = z.infer<typeof ApplicationReceipt>;
+
+/** The JSON part (field `data`) of an upload from the tracking page; files are `document:<requirementId>`. */
+export const TrackUploadData = TrackRequest.extend({ taskId: z.string().min(1).max(100) });
+export type TrackUploadData = z.infer<typeof TrackUploadData>;
+
+export const TrackDocumentRequest = TrackRequest.extend({ documentId: z.string().min(1).max(100) });
+export type TrackDocumentRequest = z.infer<typeof TrackDocumentRequest>;

@@ -5,20 +5,29 @@
  * online channel, and the applicant gets the tanda terima. Abuse limits: applications per client
  * address (checked before the body is read), per phone or email, and a size cap on the files.
  */
-import { type ApplicationReceipt, PublicApplicationData } from "@alur/shared/api";
+import { randomUUID } from "node:crypto";
+import { type ApplicationReceipt, PublicApplicationData, TrackUploadData } from "@alur/shared/api";
 import { findDistrict } from "@alur/shared/calendar/districts";
 import { notAllowedKeys, notAllowedMessage, validateTaskData } from "@alur/shared/forms";
 import { ExecutionPlan } from "@alur/shared/plan";
 import type { RouteHandler } from "@hono/zod-openapi";
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from "@temporalio/client";
 import { createMiddleware } from "hono/factory";
 import type { Principal } from "../../auth/principal";
+import { appendCaseEvent } from "../../store/case-events";
+import { addCaseDocument } from "../../store/cases";
 import { resolvePublishedVersion, wibDate } from "../../store/process-versions";
 import { applicationsSince, insertPublicApplication, noticeApplicant } from "../../store/public-applications";
+import { closeTask } from "../../store/tasks";
+import { applicantStepsOf, findTrackableCase } from "../../store/tracking";
+import { completeTaskUpdate, instanceWorkflowId } from "../../temporal/definitions";
 import { audit } from "../audit-trail";
 import { readBody } from "../cases/cases.handlers";
 import { startCase } from "../cases/start-case";
+import { checkUploads, storeUploads } from "../cases/uploads";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
+import { trackedCase, trackingViewOf } from "./public.handlers";
 import type * as routes from "./public.routes";
 
 /** The audit actor and `created_by` of a case an applicant started online. */
@@ -210,4 +219,102 @@ export const apply: RouteHandler<typeof routes.apply, AppEnv> = async (c) => {
   void caseId;
   c.header("cache-control", "no-store");
   return c.json({ ...receipt!, trackingCode }, 201);
+};
+
+/**
+ * The applicant uploads what a step of role `applicant` asks for: the files are checked as at the
+ * counter, the step is completed through the workflow's task update (as staff complete theirs:
+ * the workflow closes the task row and audits it), which ends its clock stop; the documents are
+ * kept only once the workflow took the completion.
+ */
+export const trackUpload: RouteHandler<typeof routes.trackUpload, AppEnv> = async (c) => {
+  const { data, files } = await readBody(c, TrackUploadData);
+  const row = await trackedCase(c, data, "case.track-upload");
+  const deps = c.get("deps");
+  const { db } = deps;
+  const step = (await applicantStepsOf(db, row.id)).find((t) => t.id === data.taskId);
+  if (!step) throw new ApiException(409, "task-closed");
+  const plan = ExecutionPlan.parse(row.plan);
+  const node = plan.nodes[step.element_id];
+  const asked = node?.type === "userTask" ? node.task.documents : [];
+  const requirements = (plan.standard?.requirements ?? []).filter((r) => asked.includes(r.id));
+  const unknown = files.find((f) => !f.requirementId || !requirements.some((r) => r.id === f.requirementId));
+  if (unknown) {
+    throw new ApiException(400, "validation-failed", {
+      issues: [{ path: `document:${unknown.requirementId ?? ""}`, message: "not asked for by this step" }],
+    });
+  }
+  const missing = requirements.filter((r) => r.mandatory && !files.some((f) => f.requirementId === r.id));
+  if (missing.length > 0 || files.length === 0) {
+    throw new ApiException(422, "documents-missing", { missing: missing.map((r) => ({ id: r.id, name: r.name })) });
+  }
+  const checked = checkUploads(files, (id) => requirements.find((r) => r.id === id)?.fileTypes ?? []);
+  const workflowId = instanceWorkflowId(row.id, row.workflow_id, step.element_instance_id);
+  try {
+    await deps.temporal.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {
+      args: [
+        {
+          taskId: step.id,
+          actor: { userId: ONLINE_APPLICANT, username: "pemohon-daring", roles: ["applicant"], district: row.district },
+          data: {},
+          ip: c.get("ip"),
+        },
+      ],
+      updateId: `complete:${step.id}:${ONLINE_APPLICANT}`,
+    });
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
+      throw new ApiException(409, "task-closed", { reason: error.message });
+    }
+    deps.logger.error({ err: error, taskId: step.id }, "applicant upload: completeTask update failed");
+    throw new ApiException(503, "workflow-unavailable", { retryable: true });
+  }
+  const uploads = await storeUploads(deps.filesDir, checked);
+  await db.transaction().execute(async (tx) => {
+    const ids: string[] = [];
+    for (const u of uploads) {
+      const id = randomUUID();
+      ids.push(id);
+      await addCaseDocument(tx, {
+        id,
+        case_id: row.id,
+        requirement_id: u.requirementId,
+        sha256: u.sha256,
+        filename: u.filename,
+        content_type: u.contentType,
+        size: u.size,
+        uploaded_by: ONLINE_APPLICANT,
+      });
+    }
+    await appendCaseEvent(tx, {
+      caseId: row.id,
+      type: "case.documents-supplied",
+      actor: ONLINE_APPLICANT,
+      elementId: step.element_id,
+      data: { taskId: step.id, documents: ids },
+    });
+    await audit(c, tx, {
+      actorId: ONLINE_APPLICANT,
+      action: "case.documents-supplied",
+      outcome: "ok",
+      resourceType: "case",
+      resourceId: row.id,
+      district: row.district,
+      after: {
+        taskId: step.id,
+        documents: uploads.map((u) => ({ requirementId: u.requirementId, filename: u.filename })),
+      },
+    });
+  });
+  // the workflow's store activity closed the row before the update returned; a no-op then
+  await closeTask(db, {
+    taskId: step.id,
+    status: "completed",
+    by: ONLINE_APPLICANT,
+    result: {},
+    audit: { ip: c.get("ip") },
+  });
+  const now = await findTrackableCase(db, row.case_number);
+  c.header("cache-control", "no-store");
+  return c.json(await trackingViewOf(db, now ?? row), 200);
 };

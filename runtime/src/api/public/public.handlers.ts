@@ -3,6 +3,8 @@
  * case number and code. What is published is only what a new case would run today; what a
  * tracker sees is only the stage, dates and clock stops of the one case the code belongs to.
  */
+
+import { readFile } from "node:fs/promises";
 import {
   ApplicationReceipt,
   type PublicDistrict,
@@ -14,6 +16,8 @@ import { findDistrict } from "@alur/shared/calendar/districts";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { DerivedStandard } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
+import type { Db } from "../../store/db";
+import { filePath } from "../../store/file-store";
 import {
   type ProcessVersionRow,
   publishedInEffect,
@@ -22,8 +26,10 @@ import {
 } from "../../store/process-versions";
 import { publicApplicationOf } from "../../store/public-applications";
 import {
+  applicantStepsOf,
   clockEventsOf,
   findTrackableCase,
+  lastGeneratedDocumentOf,
   openStepsOf,
   recordTrackingAttempt,
   trackingFailuresSince,
@@ -152,7 +158,7 @@ function pausesOf(plan: ExecutionPlan, events: { type: string; at: Date; element
  * The case a case number and tracking code name, for an anonymous caller: failures are limited
  * per client address (429), a wrong number and a wrong code get the same 404, and both are audited.
  */
-async function trackedCase(c: AppContext, body: TrackRequest, action: string) {
+export async function trackedCase(c: AppContext, body: TrackRequest, action: string) {
   const { caseNumber, code } = body;
   const db = c.get("deps").db;
   const ip = c.get("ip");
@@ -199,9 +205,20 @@ export const receipt: RouteHandler<typeof routes.receipt, AppEnv> = async (c) =>
 
 export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
   const row = await trackedCase(c, c.req.valid("json"), "case.track");
-  const db = c.get("deps").db;
+  c.header("cache-control", "no-store");
+  return c.json(await trackingViewOf(c.get("deps").db, row), 200);
+};
+
+/** What the applicant sees of a case they showed the code of. */
+export async function trackingViewOf(db: Db, row: NonNullable<Awaited<ReturnType<typeof findTrackableCase>>>) {
   const plan = row.plan as ExecutionPlan;
-  const [steps, clock] = await Promise.all([openStepsOf(db, row.id), clockEventsOf(db, row.id)]);
+  const [steps, clock, asked, product] = await Promise.all([
+    openStepsOf(db, row.id),
+    clockEventsOf(db, row.id),
+    applicantStepsOf(db, row.id),
+    row.status === "completed" ? lastGeneratedDocumentOf(db, row.id) : undefined,
+  ]);
+  const requirements = plan.standard?.requirements ?? [];
   const view: TrackingView = {
     caseNumber: row.case_number,
     serviceName: plan.standard?.name ?? row.service_name,
@@ -218,7 +235,34 @@ export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
     }),
     pauses: pausesOf(plan, clock),
     pausedSince: row.paused_since ? new Date(row.paused_since).toISOString() : null,
+    requests: asked.map((t) => {
+      const node = plan.nodes[t.element_id];
+      const ids = node?.type === "userTask" ? node.task.documents : [];
+      return {
+        taskId: t.id,
+        step: stepName(plan, t.element_id, t.name) ?? t.element_id,
+        documents: requirements
+          .filter((r) => ids.includes(r.id))
+          .map((r) => ({ id: r.id, name: r.name, mandatory: r.mandatory, fileTypes: r.fileTypes })),
+      };
+    }),
+    product: product ? { id: product.id, filename: product.filename } : null,
   };
+  return view;
+}
+
+export const trackDocument: RouteHandler<typeof routes.trackDocument, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  const row = await trackedCase(c, body, "case.track-document");
+  const deps = c.get("deps");
+  // only the product of a completed case: nothing the office keeps internal
+  const product = row.status === "completed" ? await lastGeneratedDocumentOf(deps.db, row.id) : undefined;
+  if (!product || product.id !== body.documentId) throw new ApiException(404, "not-found");
+  const bytes = await readFile(filePath(deps.filesDir, product.sha256)).catch(() => {
+    throw new ApiException(404, "not-found");
+  });
   c.header("cache-control", "no-store");
-  return c.json(view, 200);
+  c.header("content-type", product.content_type);
+  c.header("content-disposition", `attachment; filename="${product.filename.replace(/[^\w.-]/g, "_")}"`);
+  return c.body(bytes, 200) as never;
 };

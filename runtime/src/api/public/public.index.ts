@@ -11,4 +11,6 @@ export const publicRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   .openapi(routes.service, handlers.service)
   .openapi(routes.track, handlers.track)
   .openapi(routes.apply, applyHandlers.apply)
-  .openapi(routes.receipt, handlers.receipt);
+  .openapi(routes.receipt, handlers.receipt)
+  .openapi(routes.trackUpload, applyHandlers.trackUpload)
+  .openapi(routes.trackDocument, handlers.trackDocument);

@@ -4,6 +4,7 @@ import {
   PublicDistrictParam,
   PublicProcessIdParam,
   PublicServiceView,
+  TrackDocumentRequest,
   TrackingView,
   TrackRequest,
 } from "@alur/shared/api";
@@ -84,6 +85,43 @@ export const receipt = createRoute({
   request: { body: jsonBody(TrackRequest) },
   responses: {
     200: { description: "The receipt", content: { "application/pdf": { schema: z.any() } } },
+    ...errors(400, 404, 429),
+  },
+});
+
+export const trackUpload = createRoute({
+  method: "post",
+  path: "/public/track/uploads",
+  tags: ["public"],
+  summary: "Upload what the office asked for, from the tracking page (no sign-in)",
+  description:
+    "Multipart: field `data` is TrackUploadData as JSON (case number, tracking code, the requested step's `taskId` from POST /public/track `requests`); files `document:<requirementId>`. Checked as uploads at the counter; the documents are added to the case and the step (role `applicant`) is completed through the workflow as staff complete theirs, which ends its clock stop. The tracking check and limits of POST /public/track apply.",
+  security: PUBLIC,
+  request: {
+    body: {
+      required: false,
+      content: {
+        "multipart/form-data": {
+          schema: z.object({ data: z.string().describe("TrackUploadData as JSON") }).catchall(z.unknown()),
+        },
+      },
+    },
+  },
+  responses: {
+    200: jsonResponse(TrackingView, "Received: where the case stands now"),
+    ...errors(400, 404, 409, 413, 415, 422, 429, 503),
+  },
+});
+
+export const trackDocument = createRoute({
+  method: "post",
+  path: "/public/track/document",
+  tags: ["public"],
+  summary: "Download the product of a completed case (its last generated letter), by case number and tracking code",
+  security: PUBLIC,
+  request: { body: jsonBody(TrackDocumentRequest) },
+  responses: {
+    200: { description: "The document", content: { "application/octet-stream": { schema: z.any() } } },
     ...errors(400, 404, 429),
   },
 });
