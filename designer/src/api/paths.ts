@@ -43,4 +43,6 @@ export const paths = {
   publicApply: (district: string, processId: string) =>
     `/api/public/districts/${enc(district)}/services/${enc(processId)}/applications`,
   publicReceipt: "/api/public/receipt",
+  publicTrackUpload: "/api/public/track/uploads",
+  publicTrackDocument: "/api/public/track/document",
 } as const;

@@ -57,7 +57,48 @@ function onlineServiceXml(processId: string, name: string): string {
 </bpmn:definitions>`;
 }
 
+/** start → "Lengkapi Kartu Keluarga" (the applicant, clock stopped) → "Verifikasi berkas lengkap" → end. */
+function askingServiceXml(processId: string, name: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:alur="https://alur.id/schema/bpmn/1.0"
+  id="Definitions_${processId}" targetNamespace="https://alur.id/bpmn">
+  <bpmn:process id="${processId}" name="${name}" isExecutable="true">
+    <bpmn:extensionElements>
+      <alur:serviceStandard code="E2E-LKP" name="${name}" office="Dinas Sosial Kabupaten Bekasi">
+        <alur:legalBasis kind="UU" number="25" year="2009" title="Pelayanan Publik" />
+        <alur:requirement id="ktp" name="Fotokopi KTP" mandatory="true" providedBy="applicant" fileTypes="pdf" />
+        <alur:requirement id="kk" name="Fotokopi Kartu Keluarga" mandatory="false" providedBy="applicant" fileTypes="pdf" />
+        <alur:completionTime value="3" unit="workingDays">3 hari kerja</alur:completionTime>
+      </alur:serviceStandard>
+    </bpmn:extensionElements>
+    <bpmn:startEvent id="mulai" name="Permohonan diterima"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="lengkapi" name="Lengkapi Kartu Keluarga">
+      <bpmn:extensionElements>
+        <zeebe:assignmentDefinition candidateGroups="applicant" />
+        <alur:task pausesClock="true" documents="kk" />
+      </bpmn:extensionElements>
+      <bpmn:incoming>f1</bpmn:incoming>
+      <bpmn:outgoing>f2</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:userTask id="verifikasi" name="Verifikasi berkas lengkap">
+      <bpmn:extensionElements>
+        <zeebe:assignmentDefinition candidateGroups="front-office" />
+        <alur:task slaValue="1" slaUnit="workingDays" />
+      </bpmn:extensionElements>
+      <bpmn:incoming>f2</bpmn:incoming>
+      <bpmn:outgoing>f3</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:endEvent id="selesai" name="Selesai"><bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="mulai" targetRef="lengkapi" />
+    <bpmn:sequenceFlow id="f2" sourceRef="lengkapi" targetRef="verifikasi" />
+    <bpmn:sequenceFlow id="f3" sourceRef="verifikasi" targetRef="selesai" />
+  </bpmn:process>
+</bpmn:definitions>`;
+}
+
 let browser: Browser;
+const askingId = uniqueProcessId("e2e_lengkapi");
 const processId = uniqueProcessId("e2e_daring");
 const name = `Rekomendasi Beasiswa Daring ${processId.slice(-6)}`;
 
@@ -66,6 +107,11 @@ beforeAll(async () => {
   const admin = await apiToken("bks.admin");
   await apiCall(admin, "POST", "/processes", {
     bpmnXml: onlineServiceXml(processId, name),
+    district: "3216",
+    publish: true,
+  });
+  await apiCall(admin, "POST", "/processes", {
+    bpmnXml: askingServiceXml(askingId, `Layanan Lengkapi ${askingId.slice(-6)}`),
     district: "3216",
     publish: true,
   });
@@ -157,6 +203,59 @@ describe("online application on a phone", () => {
     await screenshot(page, "public-apply-track-390");
 
     expect([...origins]).toEqual([base]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("uploads the document the office asks for from the tracking page, which ends the wait", async () => {
+    // given an application (sent through the API) whose first step asks the applicant for the family card
+    const base = inject("baseUrl");
+    const form = new FormData();
+    form.set("data", JSON.stringify({ applicant: { name: "Rudi Hartono" }, contact: { email: "rudi@contoh.test" } }));
+    form.set("document:ktp", new Blob([PDF], { type: "application/pdf" }), "ktp.pdf");
+    const res = await fetch(`${base}/api/public/districts/3216/services/${askingId}/applications`, {
+      method: "POST",
+      body: form,
+    });
+    expect(res.status).toBe(201);
+    const { caseNumber, trackingCode } = (await res.json()) as { caseNumber: string; trackingCode: string };
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+
+    // when the applicant tracks it, the request names the step and the document
+    await page.goto(`${base}/lacak?d=3216&nomor=${encodeURIComponent(caseNumber)}`);
+    await page.locator('input[name="code"]').fill(trackingCode);
+    const request = page.getByTestId("tracking-request");
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && !(await request.isVisible())) {
+      await page.getByRole("button", { name: "Lacak", exact: true }).click();
+      await page.getByTestId("tracking-result").waitFor();
+      await page.waitForTimeout(300);
+    }
+    expect(await request.textContent()).toContain("Diminta dari Anda: Lengkapi Kartu Keluarga");
+    expect(await page.locator(".alert").first().textContent()).toContain("berhenti");
+    await request.locator('input[name="document:kk"]').setInputFiles({
+      name: "kk.pdf",
+      mimeType: "application/pdf",
+      buffer: PDF,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "public-track-request-390");
+    await request.getByRole("button", { name: "Unggah dokumen" }).click();
+
+    // then the wait is over: the request is gone and the case is at the office's next step
+    await request.waitFor({ state: "detached" });
+    let stage = (await page.getByTestId("tracking-stage").textContent()) ?? "";
+    const until = Date.now() + 20_000;
+    while (Date.now() < until && stage !== "Verifikasi berkas lengkap") {
+      await page.getByRole("button", { name: "Lacak", exact: true }).click();
+      await page.waitForTimeout(300);
+      stage = (await page.getByTestId("tracking-stage").textContent()) ?? "";
+    }
+    expect(stage).toBe("Verifikasi berkas lengkap");
+    expect(await page.getByTestId("tracking-pauses").textContent()).not.toContain("masih berlangsung");
+    await screenshot(page, "public-track-request-done-390");
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -4,8 +4,10 @@ import {
   type PublicApplicationData,
   PublicCatalogue,
   PublicServiceView,
+  type TrackDocumentRequest,
   TrackingView,
   type TrackRequest,
+  type TrackUploadData,
 } from "@alur/shared/api";
 import { queryOptions } from "@tanstack/react-query";
 import { request, requestBlob } from "../http";
@@ -54,4 +56,27 @@ export function applyOnline(
 /** The receipt PDF, by case number and code (POST, as tracking). */
 export function receiptPdf(body: TrackRequest): Promise<Blob> {
   return requestBlob(paths.publicReceipt, { method: "POST", body, credentials: "omit" });
+}
+
+/** What a request of the office asks for, uploaded from the tracking page; answers the new status. */
+export function uploadRequested(data: TrackUploadData, files: Record<string, File>): Promise<TrackingView> {
+  const form = new FormData();
+  form.append("data", JSON.stringify(data));
+  for (const [requirementId, file] of Object.entries(files)) form.append(`document:${requirementId}`, file, file.name);
+  return request(TrackingView, paths.publicTrackUpload, { method: "POST", body: form, credentials: "omit" });
+}
+
+/** The completed case's letter. */
+export function productDocument(body: TrackDocumentRequest): Promise<Blob> {
+  return requestBlob(paths.publicTrackDocument, { method: "POST", body, credentials: "omit" });
+}
+
+/** Hands a downloaded file to the browser under `filename`. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

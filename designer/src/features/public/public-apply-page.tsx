@@ -9,7 +9,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { applyOnline, publicServiceQuery, receiptPdf } from "../../api/queries/public";
+import { applyOnline, publicServiceQuery, receiptPdf, saveBlob } from "../../api/queries/public";
 import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../components/format";
 import { QueryState } from "../../components/query-state";
@@ -172,14 +172,7 @@ function Receipt({ receipt }: { receipt: ApplicationReceipt }) {
   const at = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : "—");
   const download = useMutation({
     mutationFn: () => receiptPdf({ caseNumber: receipt.caseNumber, code: receipt.trackingCode }),
-    onSuccess: (blob) => {
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = `tanda-terima-${receipt.caseNumber.replace(/[^\w.-]/g, "_")}.pdf`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
+    onSuccess: (blob) => saveBlob(blob, `tanda-terima-${receipt.caseNumber.replace(/[^\w.-]/g, "_")}.pdf`),
   });
   const contact = [receipt.contact.phone, receipt.contact.email].filter(Boolean).join(", ");
   return (
