@@ -87,12 +87,15 @@ function receive(
       }
       reject(error);
     };
-    parser.on("field", (name, value, info) => {
+    // busboy hands an empty part name over as undefined
+    parser.on("field", (rawName: string | undefined, value, info) => {
+      const name = rawName ?? "";
       if (info.valueTruncated) return fail(new ApiException(413, "body-too-large", { field: name }));
       if (name.includes("\0") || value.includes("\0")) return fail(malformed(`field ${name}: NUL byte`));
       fields.push([name, value]);
     });
-    parser.on("file", (name, stream, info) => {
+    parser.on("file", (rawName: string | undefined, stream, info) => {
+      const name = rawName ?? "";
       const filename = info.filename || "document";
       if (name.includes("\0") || filename.includes("\0")) {
         stream.resume();

@@ -314,6 +314,20 @@ describe("POST /public/districts/{d}/services/{p}/applications", () => {
     expect(mailsTo()).toHaveLength(2);
   });
 
+  it("answers 400 to a multipart part without a name (it crashed the server once)", async () => {
+    const b = "grenzeAlur";
+    const body = `--${b}\r\nContent-Disposition: form-data; name=""\r\n\r\n{"a":1}\r\n--${b}--\r\n`;
+    for (const url of [URL, "/public/track/uploads"]) {
+      const res = await app.request(
+        url,
+        { method: "POST", headers: { "content-type": `multipart/form-data; boundary=${b}` }, body },
+        fromPeer("10.40.0.1"),
+      );
+      expect(res.status).toBe(400);
+      expect(ApiError.parse(await res.json()).code).toBe("validation-failed");
+    }
+  });
+
   it("takes applications only for published services in effect", async () => {
     const res = await apply({ url: "/public/districts/3216/services/tidak-ada/applications" });
     expect(res.status).toBe(404);
