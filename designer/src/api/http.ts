@@ -96,6 +96,12 @@ export async function requestUnchecked<T>(path: string, init: Init = {}): Promis
   return payload as T;
 }
 
+/** Calls the API for a file (a PDF): the bytes as a Blob, failures as HttpError. */
+export async function requestBlob(path: string, init: Init = {}): Promise<Blob> {
+  const res = await send(path, { ...init, headers: { ...init.headers, Accept: "application/pdf, application/json" } });
+  return res.blob();
+}
+
 /** Builds a query string from defined values only. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();

@@ -53,4 +53,9 @@ export const paths = {
   publicService: (district: string, processId: string) =>
     `/api/public/districts/${enc(district)}/services/${enc(processId)}`,
   publicTrack: "/api/public/track",
+  publicApply: (district: string, processId: string) =>
+    `/api/public/districts/${enc(district)}/services/${enc(processId)}/applications`,
+  publicReceipt: "/api/public/receipt",
+  publicTrackUpload: "/api/public/track/uploads",
+  publicTrackDocument: "/api/public/track/document",
 } as const;

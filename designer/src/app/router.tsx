@@ -36,6 +36,12 @@ export function createAppRouter() {
       lazy: async () => ({ Component: (await import("../features/public/public-service-page")).PublicServicePage }),
     },
     {
+      path: "/publik/:district/:processId/ajukan",
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <Spinner />,
+      lazy: async () => ({ Component: (await import("../features/public/public-apply-page")).PublicApplyPage }),
+    },
+    {
       path: "/lacak",
       errorElement: <RouteError />,
       hydrateFallbackElement: <Spinner />,

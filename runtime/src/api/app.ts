@@ -20,6 +20,7 @@ import { authenticate, passwordChangeGate } from "./middleware";
 import { notificationsRouter } from "./notifications/notifications.index";
 import { processesRouter } from "./processes/processes.index";
 import { publicRouter } from "./public/public.index";
+import { APPLY_MAX_TOTAL_BYTES, applicationLimit } from "./public/public-apply.handlers";
 import { standardsRouter } from "./standards/standards.index";
 import { surveyRouter } from "./survey/survey.index";
 import { tasksRouter } from "./tasks/tasks.index";
@@ -56,12 +57,28 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   app.use(
     "*",
     signedInBeforeBody(
-      [`${basePath}/auth/login`, `${basePath}/public/track`, `${basePath}/public/survey`],
+      [
+        `${basePath}/auth/login`,
+        `${basePath}/public/track`,
+        `${basePath}/public/survey`,
+        `${basePath}/public/receipt`,
+        `${basePath}/public/track/uploads`,
+        `${basePath}/public/track/document`,
+        new RegExp(`^${basePath}/public/districts/[^/]+/services/[^/]+/applications$`),
+      ],
       `${basePath}/jobs/`,
     ),
   );
   // The upload routes stream files to disk; every other body is held in memory, so it is small.
   app.on("POST", ["/cases", "/cases/:caseId/messages"], streamedUploads());
+  // anyone may apply online: the client's count is checked before the body, which is capped lower
+  app.on(
+    "POST",
+    "/public/districts/:district/services/:processId/applications",
+    applicationLimit(),
+    streamedUploads({ maxTotalBytes: APPLY_MAX_TOTAL_BYTES }),
+  );
+  app.on("POST", "/public/track/uploads", streamedUploads({ maxTotalBytes: APPLY_MAX_TOTAL_BYTES }));
   app.use("/processes", limitedBodies({ maxBytes: 5 * MB }));
   // anyone may send these: a case number and a code fit in far less
   app.use("/public/*", limitedBodies({ maxBytes: 4 * 1024 }));

@@ -19,8 +19,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * 401 for a request carrying a body without a principal, before a byte of it is read. A job
  * worker's credential counts as signed in under `workerPrefix` (the job API) only.
  */
-export function signedInBeforeBody(publicPaths: string[], workerPrefix: string) {
-  const open = new Set(publicPaths);
+export function signedInBeforeBody(publicPaths: (string | RegExp)[], workerPrefix: string) {
+  const exact = new Set(publicPaths.filter((p) => typeof p === "string"));
+  const patterns = publicPaths.filter((p) => p instanceof RegExp);
+  const open = { has: (path: string) => exact.has(path) || patterns.some((p) => p.test(path)) };
   return createMiddleware<AppEnv>(async (c, next) => {
     const worker = c.get("worker") !== null && c.req.path.startsWith(workerPrefix);
     if (!SAFE_METHODS.has(c.req.method) && !c.get("principal") && !worker && !open.has(c.req.path)) {

@@ -186,6 +186,22 @@ export const MESSAGES = {
     id: "Survei untuk permohonan ini sudah diisi. Terima kasih.",
     en: "The survey for this case has already been answered. Thank you.",
   },
+  "application-form-invalid": {
+    id: "Isian formulir permohonan belum benar. Periksa isian yang ditandai.",
+    en: "The application form is not filled in correctly. Check the marked fields.",
+  },
+  "documents-missing": {
+    id: "Dokumen persyaratan wajib belum diunggah.",
+    en: "Required documents have not been uploaded.",
+  },
+  "application-rate-limited": {
+    id: "Terlalu banyak permohonan dari alamat ini. Coba lagi nanti.",
+    en: "Too many applications from this address. Try again later.",
+  },
+  "contact-rate-limited": {
+    id: "Terlalu banyak permohonan dengan nomor telepon atau email ini. Coba lagi besok.",
+    en: "Too many applications with this phone number or email. Try again tomorrow.",
+  },
   internal: { id: "Terjadi kesalahan pada server.", en: "Something went wrong on the server." },
 } as const satisfies Record<string, Bilingual>;
 

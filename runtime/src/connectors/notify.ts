@@ -4,6 +4,7 @@
  * with `{{variable}}` placeholders.
  */
 import { randomUUID } from "node:crypto";
+import { noticeApplicantRequest } from "../notifications/applicant-notices";
 import { insertNotification } from "../store/notifications";
 import { fillTemplate, templateFields } from "./template-text";
 import { bpmnError, type Connector } from "./types";
@@ -33,5 +34,9 @@ export const notifyConnector: Connector = async (deps, input) => {
     data: { at: input.at, fields: [...templateFields(titleTemplate), ...templateFields(bodyTemplate)] },
     dedupeKey: `${input.caseId}:${input.jobKey}:notify`,
   });
+  // a notice for the applicant (the counter is told above) also reaches an online applicant
+  if (input.headers.audience === "applicant") {
+    await noticeApplicantRequest(deps.db, { caseId: input.caseId, jobKey: input.jobKey, title, message: body });
+  }
   return { ok: true, output: { notificationId: row.id } };
 };

@@ -13,7 +13,8 @@ import type { NotificationsTable } from "./notifications";
 export interface DueDelivery {
   id: string;
   notificationId: string;
-  userId: string;
+  /** null: an applicant (online application), known by address only. */
+  userId: string | null;
   channel: NotificationChannelName;
   address: string;
   withheld: boolean;

@@ -201,6 +201,18 @@ async function purgeCaseData(tx: Db, expired: ExpiredCase, applicant: Record<str
       .execute();
     notifications++;
   }
+  // An online applicant's phone, email, client address and receipt, and the addresses they were sent to.
+  await notes
+    .updateTable("notification_deliveries")
+    .set({ address: PURGED_VALUE })
+    .where("user_id", "is", null)
+    .where(
+      "notification_id",
+      "in",
+      notes.selectFrom("notifications").select("id").where("case_id", "=", expired.caseId),
+    )
+    .execute();
+  await tx.deleteFrom("public_applications").where("case_id", "=", expired.caseId).execute();
   await tx
     .updateTable("cases")
     .set({ applicant: JSON.stringify(scrub.applicant(applicant)), purged_at: new Date() })

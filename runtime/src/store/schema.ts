@@ -76,6 +76,18 @@ export interface SurveyResponsesTable {
   submitted_at: Timestamp;
 }
 
+/** An online application (migration 0016): how its applicant is told, and its receipt. */
+export interface PublicApplicationsTable {
+  case_id: string;
+  district: string;
+  phone: string | null;
+  email: string | null;
+  ip: string;
+  track_url: string;
+  receipt: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+}
+
 export interface CaseFiltersTable {
   id: string;
   user_id: string;
@@ -326,7 +338,8 @@ export interface NotificationPreferencesTable {
 export interface NotificationDeliveriesTable {
   id: string;
   notification_id: string;
-  user_id: string;
+  /** null: an applicant's delivery (online applications), addressed by `address` only. */
+  user_id: string | null;
   channel: NotificationChannelName;
   address: string;
   /** The text named a field of a sensitive case the recipient may not see: send a withheld notice. */
@@ -371,4 +384,5 @@ export interface Database {
   notification_deliveries: NotificationDeliveriesTable;
   tracking_attempts: TrackingAttemptsTable;
   survey_responses: SurveyResponsesTable;
+  public_applications: PublicApplicationsTable;
 }

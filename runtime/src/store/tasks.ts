@@ -2,6 +2,7 @@
 import { type Selectable, sql } from "kysely";
 import { appendAudit } from "./audit";
 import type { Db } from "./db";
+import { APPLICANT_ROLE } from "./public-applications";
 import type { TasksTable } from "./schema";
 
 export type TaskRow = Selectable<TasksTable>;
@@ -56,8 +57,10 @@ export async function resolveAssignment(db: Db, a: TaskAssignment): Promise<Reso
           .where((eb) => eb.or([eb("username", "in", names), eb("id", "in", names)]))
           .execute();
   const idOf = (name: string) => users.find((u) => u.username === name || u.id === name)?.id;
-  const roles =
+  const known =
     a.roles.length === 0 ? [] : await db.selectFrom("roles").select("id").where("id", "in", a.roles).execute();
+  // `applicant`: a step the applicant does (from the tracking page); no directory role, no user
+  const roles = [...known, ...(a.roles.includes(APPLICANT_ROLE) ? [{ id: APPLICANT_ROLE }] : [])];
   const unknownRoles = a.roles.filter((r) => !roles.some((k) => k.id === r));
   const unknownUsers = names.filter((n) => !idOf(n));
   const assignee = a.assignee ? (idOf(a.assignee) ?? null) : null;

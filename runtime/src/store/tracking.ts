@@ -17,6 +17,7 @@ export async function findTrackableCase(db: Db, caseNumber: string) {
       "c.ended_at",
       "c.paused_since",
       "c.tracking_code_hash",
+      "c.workflow_id",
       "v.id as version_id",
       "v.name as service_name",
       "v.plan",
@@ -66,4 +67,29 @@ export async function openStepsOf(db: Db, caseId: string) {
     .where("status", "in", ["open", "claimed"])
     .orderBy("created_at")
     .execute();
+}
+
+/** Open steps of a case the applicant does (candidate role `applicant`). */
+export async function applicantStepsOf(db: Db, caseId: string) {
+  return db
+    .selectFrom("tasks")
+    .select(["id", "element_id", "name", "element_instance_id"])
+    .where("case_id", "=", caseId)
+    .where("status", "in", ["open", "claimed"])
+    .where(sql<boolean>`roles::jsonb @> '["applicant"]'::jsonb`)
+    .orderBy("created_at")
+    .execute();
+}
+
+/** The document a case generated last (its product, once the case completed); undefined if none. */
+export async function lastGeneratedDocumentOf(db: Db, caseId: string) {
+  return db
+    .selectFrom("case_documents")
+    .select(["id", "filename", "sha256", "content_type"])
+    .where("case_id", "=", caseId)
+    .where("uploaded_by", "is", null)
+    .where("requirement_id", "is", null)
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
 }

@@ -3,7 +3,8 @@
  * district) and what an applicant sees of their own case with its tracking code.
  */
 import { z } from "zod";
-import { CaseStatus, DerivedStandard } from "../schemas";
+import { CaseStatus, DerivedStandard, Variables } from "../schemas";
+import { Applicant } from "./cases";
 
 /** District codes are Kemendagri codes: digits, a dot at most ("32.16" is written "3216" here). */
 export const PublicDistrictParam = z.string().regex(/^\d{2,6}$/, "district code");
@@ -38,6 +39,8 @@ export const PublicServiceView = z.object({
   district: PublicDistrict,
   service: PublicService,
   standard: DerivedStandard,
+  /** The start form (form-js schema) an online application fills; null: the service has none. */
+  startForm: z.record(z.string(), z.unknown()).nullable().default(null),
 });
 export type PublicServiceView = z.infer<typeof PublicServiceView>;
 
@@ -75,5 +78,84 @@ export const TrackingView = z.object({
   pauses: z.array(TrackedPause),
   /** Since when the clock is stopped, or null while it runs. */
   pausedSince: z.string().nullable(),
+  /**
+   * What the office waits for from the applicant: open steps of the role `applicant` (an online
+   * applicant completes them by uploading here), with the requirement documents each asks for.
+   */
+  requests: z
+    .array(
+      z.object({
+        taskId: z.string(),
+        step: z.string(),
+        documents: z.array(
+          z.object({ id: z.string(), name: z.string(), mandatory: z.boolean(), fileTypes: z.array(z.string()) }),
+        ),
+      }),
+    )
+    .default([]),
+  /** The product: the document the completed case issued last (a generated letter), to download. */
+  product: z.object({ id: z.string(), filename: z.string() }).nullable().default(null),
 });
 export type TrackingView = z.infer<typeof TrackingView>;
+
+/**
+ * How the applicant wants to hear about the application: a phone number (WhatsApp/SMS) and/or an
+ * email address, at least one. Phone numbers are Indonesian: 08…, 62… or +62… (spaces, dashes
+ * and dots ignored), kept as E.164 (+62…).
+ */
+export const ApplicantPhone = z
+  .string()
+  .trim()
+  .max(30)
+  .transform((v) => v.replace(/[\s.()-]/g, ""))
+  .pipe(z.string().regex(/^(\+62|62|0)8\d{7,12}$/, "Indonesian mobile number, e.g. 0812 3456 7890"))
+  .transform((v) => `+62${v.replace(/^(\+62|62|0)/, "")}`);
+
+export const ApplicantContact = z
+  .object({
+    phone: ApplicantPhone.optional(),
+    email: z.string().trim().toLowerCase().max(200).pipe(z.email()).optional(),
+  })
+  .refine((c) => c.phone !== undefined || c.email !== undefined, {
+    message: "phone or email required",
+    path: ["phone"],
+  });
+export type ApplicantContact = z.infer<typeof ApplicantContact>;
+
+/**
+ * The JSON part (field `data`) of an online application; each requirement document is a file
+ * field named `document:<requirementId>`. `variables` are the start form's fields.
+ */
+export const PublicApplicationData = z.object({
+  applicant: Applicant,
+  contact: ApplicantContact,
+  variables: Variables.default({}),
+});
+export type PublicApplicationData = z.infer<typeof PublicApplicationData>;
+
+/** The tanda terima: what the office received, when the service is due, how to track it. */
+export const ApplicationReceipt = z.object({
+  caseNumber: z.string(),
+  /** Shown once: only its hash is kept. */
+  trackingCode: z.string(),
+  serviceName: z.string(),
+  district: PublicDistrict,
+  applicantName: z.string(),
+  receivedAt: z.string(),
+  dueAt: z.string().nullable(),
+  documents: z.array(
+    z.object({ requirementId: z.string().nullable(), name: z.string(), filename: z.string(), size: z.number().int() }),
+  ),
+  /** The start form's fields as received: label and value as text. */
+  fields: z.array(z.object({ label: z.string(), value: z.string() })),
+  /** Where notices go, masked ("+62812****890", "r***@example.org"). */
+  contact: z.object({ phone: z.string().optional(), email: z.string().optional() }),
+});
+export type ApplicationReceipt = z.infer<typeof ApplicationReceipt>;
+
+/** The JSON part (field `data`) of an upload from the tracking page; files are `document:<requirementId>`. */
+export const TrackUploadData = TrackRequest.extend({ taskId: z.string().min(1).max(100) });
+export type TrackUploadData = z.infer<typeof TrackUploadData>;
+
+export const TrackDocumentRequest = TrackRequest.extend({ documentId: z.string().min(1).max(100) });
+export type TrackDocumentRequest = z.infer<typeof TrackDocumentRequest>;

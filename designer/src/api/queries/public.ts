@@ -1,17 +1,21 @@
 /**
- * The public pages' reads: no session, no cookie, and no zod (the phone budget: see
+ * The public pages' reads and writes: no session, no cookie, and no zod (the phone budget: see
  * `requestUnchecked`); the shared contract gives the types.
  */
 import type {
+  ApplicationReceipt,
+  PublicApplicationData,
   PublicCatalogue,
   PublicServiceView,
   PublicSurveyRequest,
   SurveyReceipt,
+  TrackDocumentRequest,
   TrackingView,
   TrackRequest,
+  TrackUploadData,
 } from "@alur/shared/api";
 import { queryOptions } from "@tanstack/react-query";
-import { requestUnchecked } from "../http";
+import { requestBlob, requestUnchecked } from "../http";
 import { paths } from "../paths";
 
 export const publicKeys = {
@@ -36,6 +40,51 @@ export const publicServiceQuery = (district: string, processId: string) =>
 /** A POST, so the code stays out of URLs, history and access logs. */
 export function trackCase(body: TrackRequest): Promise<TrackingView> {
   return requestUnchecked<TrackingView>(paths.publicTrack, { method: "POST", body, credentials: "omit" });
+}
+
+/** An online application: the JSON part and one file per requirement (`document:<id>`). */
+export function applyOnline(
+  district: string,
+  processId: string,
+  data: PublicApplicationData,
+  files: Record<string, File>,
+): Promise<ApplicationReceipt> {
+  const form = new FormData();
+  form.append("data", JSON.stringify(data));
+  for (const [requirementId, file] of Object.entries(files)) form.append(`document:${requirementId}`, file, file.name);
+  return requestUnchecked<ApplicationReceipt>(paths.publicApply(district, processId), {
+    method: "POST",
+    body: form,
+    credentials: "omit",
+  });
+}
+
+/** The receipt PDF, by case number and code (POST, as tracking). */
+export function receiptPdf(body: TrackRequest): Promise<Blob> {
+  return requestBlob(paths.publicReceipt, { method: "POST", body, credentials: "omit" });
+}
+
+/** What a request of the office asks for, uploaded from the tracking page; answers the new status. */
+export function uploadRequested(data: TrackUploadData, files: Record<string, File>): Promise<TrackingView> {
+  const form = new FormData();
+  form.append("data", JSON.stringify(data));
+  for (const [requirementId, file] of Object.entries(files)) form.append(`document:${requirementId}`, file, file.name);
+  return requestUnchecked<TrackingView>(paths.publicTrackUpload, { method: "POST", body: form, credentials: "omit" });
+}
+
+/** The completed case's letter. */
+export function productDocument(body: TrackDocumentRequest): Promise<Blob> {
+  return requestBlob(paths.publicTrackDocument, { method: "POST", body, credentials: "omit" });
+}
+
+/** Hands a downloaded file to the browser under `filename`. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The satisfaction survey, authorized by the case number and tracking code as tracking is. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import en from "../../i18n/en.json";
-import id from "../../i18n/id.json";
+import en from "../../i18n/public.en.json";
+import id from "../../i18n/public.id.json";
 import { translateFormError, translateValidator } from "./form-errors";
 
 /** A minimal i18next-like lookup over our dictionaries (nested keys, {{value}} interpolation). */

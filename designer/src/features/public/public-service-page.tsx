@@ -25,6 +25,12 @@ export function PublicServicePage() {
             standard={view.standard}
             actions={
               <>
+                <Link
+                  className="btn btn-primary no-print public-apply-cta"
+                  to={`/publik/${view.district.code}/${encodeURIComponent(view.service.processId)}/ajukan`}
+                >
+                  {t("public.applyLink")}
+                </Link>
                 <Link className="btn no-print" to={`/publik/${view.district.code}`}>
                   {t("public.allServices")}
                 </Link>

@@ -2,12 +2,12 @@
  * Tracking for applicants: case number and tracking code from the receipt (sent by POST, never in
  * the URL), answered with the stage by the step's name, the due date and the clock stops.
  */
-import type { TrackingView } from "@alur/shared/api";
+import type { TrackingView, TrackRequest } from "@alur/shared/api";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { trackCase } from "../../api/queries/public";
+import { productDocument, saveBlob, trackCase, uploadRequested } from "../../api/queries/public";
 import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../components/format";
 import { PublicFrame } from "./public-frame";
@@ -15,9 +15,13 @@ import { PublicFrame } from "./public-frame";
 export function PublicTrackPage() {
   const { t } = useTranslation();
   const [search] = useSearchParams();
-  const [caseNumber, setCaseNumber] = useState("");
+  // the link in the applicant's notices names the case; the code is never in a URL
+  const [caseNumber, setCaseNumber] = useState(search.get("nomor") ?? "");
   const [code, setCode] = useState("");
-  const lookup = useMutation({ mutationFn: trackCase });
+  const lookup = useMutation({ mutationFn: trackCase, onMutate: () => setUpdated(null) });
+  // the status an upload answered, until the next lookup
+  const [updated, setUpdated] = useState<TrackingView | null>(null);
+  const shown = updated ?? lookup.data;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     lookup.mutate({ caseNumber: caseNumber.trim(), code: code.trim() });
@@ -58,13 +62,19 @@ export function PublicTrackPage() {
         </button>
       </form>
       {lookup.isError && <ErrorMessage error={lookup.error} />}
-      {lookup.data && <TrackingResult view={lookup.data} />}
-      {lookup.data?.status === "completed" && (
+      {lookup.data && (
+        <TrackingResult
+          view={updated ?? lookup.data}
+          credentials={lookup.variables ?? { caseNumber, code }}
+          onUpdated={setUpdated}
+        />
+      )}
+      {shown?.status === "completed" && (
         <p className="card" data-testid="tracking-survey">
           {t("survey.offer")}{" "}
           <Link
             to={`/survei${search.get("d") ? `?d=${search.get("d")}` : ""}`}
-            state={{ caseNumber: lookup.data.caseNumber, code: code.trim() }}
+            state={{ caseNumber: shown.caseNumber, code: code.trim() }}
           >
             {t("survey.offerLink")}
           </Link>
@@ -74,8 +84,20 @@ export function PublicTrackPage() {
   );
 }
 
-function TrackingResult({ view }: { view: TrackingView }) {
+function TrackingResult({
+  view,
+  credentials,
+  onUpdated,
+}: {
+  view: TrackingView;
+  credentials: TrackRequest;
+  onUpdated: (view: TrackingView) => void;
+}) {
   const { t, i18n } = useTranslation();
+  const download = useMutation({
+    mutationFn: (product: { id: string; filename: string }) =>
+      productDocument({ ...credentials, documentId: product.id }).then((blob) => saveBlob(blob, product.filename)),
+  });
   const at = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : "—");
   return (
     <section className="card public-tracking" data-testid="tracking-result" aria-live="polite">
@@ -108,6 +130,23 @@ function TrackingResult({ view }: { view: TrackingView }) {
         )}
       </dl>
       {view.pausedSince && <p className="alert alert-warn">{t("public.pausedNow", { since: at(view.pausedSince) })}</p>}
+      {view.requests.map((r) => (
+        <RequestUpload key={r.taskId} request={r} credentials={credentials} onUpdated={onUpdated} />
+      ))}
+      {view.product && (
+        <div className="public-actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="tracking-product"
+            onClick={() => view.product && download.mutate(view.product)}
+            disabled={download.isPending}
+          >
+            {t("public.downloadProduct", { name: view.product.filename })}
+          </button>
+          {download.isError && <ErrorMessage error={download.error} />}
+        </div>
+      )}
       {view.pauses.length > 0 && (
         <>
           <h3>{t("public.pausesTitle")}</h3>
@@ -123,5 +162,55 @@ function TrackingResult({ view }: { view: TrackingView }) {
         </>
       )}
     </section>
+  );
+}
+
+/** A request of the office (a step the applicant does): its documents, uploaded here. */
+function RequestUpload({
+  request,
+  credentials,
+  onUpdated,
+}: {
+  request: TrackingView["requests"][number];
+  credentials: TrackRequest;
+  onUpdated: (view: TrackingView) => void;
+}) {
+  const { t } = useTranslation();
+  const [files, setFiles] = useState<Record<string, File>>({});
+  const upload = useMutation({
+    mutationFn: () => uploadRequested({ ...credentials, taskId: request.taskId }, files),
+    onSuccess: onUpdated,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    upload.mutate();
+  };
+  return (
+    <form className="public-request alert alert-warn" data-testid="tracking-request" onSubmit={submit}>
+      <h3>{t("public.requestTitle", { step: request.step })}</h3>
+      {request.documents.map((d) => (
+        <label key={d.id}>
+          {d.name}
+          <input
+            type="file"
+            name={`document:${d.id}`}
+            accept={d.fileTypes.map((x) => `.${x}`).join(",")}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              setFiles((prev) => {
+                const next = { ...prev };
+                if (file) next[d.id] = file;
+                else delete next[d.id];
+                return next;
+              });
+            }}
+          />
+        </label>
+      ))}
+      {upload.isError && <ErrorMessage error={upload.error} />}
+      <button type="submit" className="btn btn-primary" disabled={upload.isPending || Object.keys(files).length === 0}>
+        {upload.isPending ? t("public.applySending") : t("public.requestSubmit")}
+      </button>
+    </form>
   );
 }

@@ -59,7 +59,7 @@ import { checkUploads, DEFAULT_FILE_TYPES, type ReceivedFile, storeUploads } fro
 import { retryPendingStarts } from "./workflow-start";
 
 /** Parses a JSON body or a multipart body whose `data` field is JSON; files come streamed to disk. */
-async function readBody<T extends z.ZodType>(c: AppContext, schema: T) {
+export async function readBody<T extends z.ZodType>(c: AppContext, schema: T) {
   const type = c.req.header("content-type") ?? "";
   let raw: unknown;
   let files: ReceivedFile[] = [];

@@ -19,22 +19,25 @@ import { MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, type ReceivedFile } from ".
 /** The text fields of an upload (the `data` JSON); generous, still far below a file. */
 const MAX_FIELD_BYTES = 1024 * 1024;
 const MAX_FIELDS = 20;
-/** Multipart framing around the files: boundaries and part headers. */
-const MAX_BODY_BYTES = MAX_TOTAL_BYTES + MAX_FIELDS * MAX_FIELD_BYTES;
 /** Enough of a file's start to check its signature. */
 const HEAD_BYTES = 16;
 
-/** Streams a multipart body to temp files; the text fields become the form the route validates. */
-export function streamedUploads() {
+/**
+ * Streams a multipart body to temp files; the text fields become the form the route validates.
+ * `maxTotalBytes` lowers the total the files may have (the public application form's cap).
+ */
+export function streamedUploads(options: { maxTotalBytes?: number } = {}) {
+  const maxTotal = Math.min(options.maxTotalBytes ?? MAX_TOTAL_BYTES, MAX_TOTAL_BYTES);
+  const maxBody = maxTotal + MAX_FIELDS * MAX_FIELD_BYTES;
   return createMiddleware<AppEnv>(async (c, next) => {
     const type = c.req.header("content-type") ?? "";
     if (!type.toLowerCase().startsWith("multipart/form-data") || !c.req.raw.body) return next();
     const declared = Number(c.req.header("content-length"));
-    if (declared > MAX_BODY_BYTES) throw new ApiException(413, "file-too-large", { maxTotalBytes: MAX_TOTAL_BYTES });
+    if (declared > maxBody) throw new ApiException(413, "file-too-large", { maxTotalBytes: maxTotal });
     const dir = path.join(incomingDir(c.get("deps").filesDir), randomUUID());
     await mkdir(dir, { recursive: true });
     try {
-      const { fields, files } = await receive(c.req.raw.body, type, dir);
+      const { fields, files } = await receive(c.req.raw.body, type, dir, maxTotal);
       const form = new FormData();
       for (const [name, value] of fields) form.append(name, value);
       // the route's validator and parseBody read this instead of the (consumed) body
@@ -51,6 +54,7 @@ function receive(
   body: ReadableStream<Uint8Array>,
   contentType: string,
   dir: string,
+  maxTotal: number,
 ): Promise<{ fields: [string, string][]; files: ReceivedFile[] }> {
   return new Promise((resolve, reject) => {
     const fields: [string, string][] = [];
@@ -83,12 +87,15 @@ function receive(
       }
       reject(error);
     };
-    parser.on("field", (name, value, info) => {
+    // busboy hands an empty part name over as undefined
+    parser.on("field", (rawName: string | undefined, value, info) => {
+      const name = rawName ?? "";
       if (info.valueTruncated) return fail(new ApiException(413, "body-too-large", { field: name }));
       if (name.includes("\0") || value.includes("\0")) return fail(malformed(`field ${name}: NUL byte`));
       fields.push([name, value]);
     });
-    parser.on("file", (name, stream, info) => {
+    parser.on("file", (rawName: string | undefined, stream, info) => {
+      const name = rawName ?? "";
       const filename = info.filename || "document";
       if (name.includes("\0") || filename.includes("\0")) {
         stream.resume();
@@ -114,7 +121,7 @@ function receive(
         file.size += chunk.byteLength;
         total += chunk.byteLength;
         hash.update(chunk);
-        if (total > MAX_TOTAL_BYTES) fail(new ApiException(413, "file-too-large", { maxTotalBytes: MAX_TOTAL_BYTES }));
+        if (total > maxTotal) fail(new ApiException(413, "file-too-large", { maxTotalBytes: maxTotal }));
       });
       stream.on("limit", () =>
         fail(new ApiException(413, "file-too-large", { filename: filename.slice(0, 200), maxBytes: MAX_FILE_BYTES })),

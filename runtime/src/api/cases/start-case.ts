@@ -10,6 +10,7 @@ import { appendAudit } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
 import { nextCaseNumber } from "../../store/case-numbers";
 import { addCaseDocument, insertCase } from "../../store/cases";
+import type { Db } from "../../store/db";
 import { findDistrictUnit } from "../../store/org-units";
 import { deployedCalledPlans, resolvePublishedVersion, wibDate } from "../../store/process-versions";
 import { insertPendingStart } from "../../store/workflow-starts";
@@ -18,7 +19,7 @@ import type { AppDeps } from "../context";
 import { ApiException } from "../errors";
 import { newTrackingCode, trackingCodeHash } from "../public/tracking-code";
 import { caseDueAt } from "./due-date";
-import { acceptUploads, DEFAULT_FILE_TYPES, type ReceivedFile } from "./uploads";
+import { acceptUploads, DEFAULT_FILE_TYPES, type ReceivedFile, type Upload } from "./uploads";
 import { launchWorkflow } from "./workflow-start";
 
 /** Today's date (YYYY-MM-DD) and year in WIB, the zone effective dates are written in. */
@@ -62,6 +63,21 @@ export async function startCase(
     ip: string;
     data: StartCaseData;
     files: ReceivedFile[];
+    /**
+     * Runs in the case's transaction once the case and its documents are written (the online
+     * application keeps its applicant's contact and receipt with the case, or neither is kept).
+     */
+    withCase?: (
+      tx: Db,
+      created: {
+        caseId: string;
+        caseNumber: string;
+        dueAt: string | null;
+        at: Date;
+        uploads: Upload[];
+        plan: ExecutionPlan;
+      },
+    ) => Promise<void>;
   },
 ): Promise<{ caseId: string; startPending: boolean; trackingCode: string }> {
   const { db } = deps;
@@ -151,6 +167,7 @@ export async function startCase(
       district: data.district,
       after: { caseNumber, processId: version.process_id, version: version.version, applicant: data.applicant },
     });
+    await input.withCase?.(tx, { caseId, caseNumber, dueAt, at: now, uploads, plan });
     // Calls to processes deployed from the same file run the versions deployed with this one.
     const calledPlans = await deployedCalledPlans(tx, version);
     // The business calendar travels in the input so every due date of the case replays identically.

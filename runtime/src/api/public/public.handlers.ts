@@ -3,23 +3,35 @@
  * case number and code. What is published is only what a new case would run today; what a
  * tracker sees is only the stage, dates and clock stops of the one case the code belongs to.
  */
-import type { PublicDistrict, PublicService, TrackingView } from "@alur/shared/api";
+
+import { readFile } from "node:fs/promises";
+import {
+  ApplicationReceipt,
+  type PublicDistrict,
+  type PublicService,
+  type TrackingView,
+  type TrackRequest,
+} from "@alur/shared/api";
 import { findDistrict } from "@alur/shared/calendar/districts";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { DerivedStandard } from "@alur/shared/schemas";
 import type { RouteHandler } from "@hono/zod-openapi";
+import type { Db } from "../../store/db";
+import { filePath } from "../../store/file-store";
 import {
   type ProcessVersionRow,
   publishedInEffect,
   resolvePublishedVersion,
   wibDate,
 } from "../../store/process-versions";
-import { clockEventsOf, openStepsOf } from "../../store/tracking";
+import { publicApplicationOf } from "../../store/public-applications";
+import { applicantStepsOf, clockEventsOf, lastGeneratedDocumentOf, openStepsOf } from "../../store/tracking";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { derivedStandardOf } from "../standards/derived-standard";
 import type * as routes from "./public.routes";
-import { trackedCase } from "./tracked-case";
+import { renderReceiptPdf } from "./receipt-pdf";
+import { type TrackedCase, trackedCase } from "./tracked-case";
 
 /** Published standards change with a new version only; a few minutes of caching spares the derivation. */
 const CACHE = "public, max-age=300";
@@ -96,7 +108,11 @@ export const service: RouteHandler<typeof routes.service, AppEnv> = async (c) =>
   const derived = await cachedStandard(row, () => derivedStandardOf(db, row));
   c.header("cache-control", CACHE);
   // the notes are the modeller's (where the model disagrees with itself), not the public's
-  return c.json({ district, service: summary, standard: { ...derived, notes: [] } }, 200);
+  const plan = planOf(row);
+  const startForm = (plan.startFormId ? plan.forms[plan.startFormId] : undefined) as
+    | Record<string, unknown>
+    | undefined;
+  return c.json({ district, service: summary, standard: { ...derived, notes: [] }, startForm: startForm ?? null }, 200);
 };
 
 function stepName(plan: ExecutionPlan, elementId: string | null, taskName?: string | null): string | undefined {
@@ -126,13 +142,39 @@ function pausesOf(plan: ExecutionPlan, events: { type: string; at: Date; element
   return pauses;
 }
 
-export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
-  const { caseNumber, code } = c.req.valid("json");
-  const db = c.get("deps").db;
-  const row = await trackedCase(c, caseNumber, code, "case.track");
+export const receipt: RouteHandler<typeof routes.receipt, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  const row = await trackedCase(c, body, "case.receipt");
+  const application = await publicApplicationOf(c.get("deps").db, row.id);
+  if (!application) throw new ApiException(404, "tracking-not-found");
+  const pdf = await renderReceiptPdf(ApplicationReceipt.omit({ trackingCode: true }).parse(application.receipt), {
+    trackingCode: body.code.toUpperCase(),
+  });
+  c.header("cache-control", "no-store");
+  c.header("content-type", "application/pdf");
+  c.header(
+    "content-disposition",
+    `attachment; filename="tanda-terima-${row.case_number.replace(/[^\w.-]/g, "_")}.pdf"`,
+  );
+  return c.body(pdf as Uint8Array<ArrayBuffer>, 200) as never;
+};
 
+export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
+  const row = await trackedCase(c, c.req.valid("json"), "case.track");
+  c.header("cache-control", "no-store");
+  return c.json(await trackingViewOf(c.get("deps").db, row), 200);
+};
+
+/** What the applicant sees of a case they showed the code of. */
+export async function trackingViewOf(db: Db, row: TrackedCase) {
   const plan = row.plan as ExecutionPlan;
-  const [steps, clock] = await Promise.all([openStepsOf(db, row.id), clockEventsOf(db, row.id)]);
+  const [steps, clock, asked, product] = await Promise.all([
+    openStepsOf(db, row.id),
+    clockEventsOf(db, row.id),
+    applicantStepsOf(db, row.id),
+    row.status === "completed" ? lastGeneratedDocumentOf(db, row.id) : undefined,
+  ]);
+  const requirements = plan.standard?.requirements ?? [];
   const view: TrackingView = {
     caseNumber: row.case_number,
     serviceName: plan.standard?.name ?? row.service_name,
@@ -149,7 +191,34 @@ export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
     }),
     pauses: pausesOf(plan, clock),
     pausedSince: row.paused_since ? new Date(row.paused_since).toISOString() : null,
+    requests: asked.map((t) => {
+      const node = plan.nodes[t.element_id];
+      const ids = node?.type === "userTask" ? node.task.documents : [];
+      return {
+        taskId: t.id,
+        step: stepName(plan, t.element_id, t.name) ?? t.element_id,
+        documents: requirements
+          .filter((r) => ids.includes(r.id))
+          .map((r) => ({ id: r.id, name: r.name, mandatory: r.mandatory, fileTypes: r.fileTypes })),
+      };
+    }),
+    product: product ? { id: product.id, filename: product.filename } : null,
   };
+  return view;
+}
+
+export const trackDocument: RouteHandler<typeof routes.trackDocument, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  const row = await trackedCase(c, body, "case.track-document");
+  const deps = c.get("deps");
+  // only the product of a completed case: nothing the office keeps internal
+  const product = row.status === "completed" ? await lastGeneratedDocumentOf(deps.db, row.id) : undefined;
+  if (!product || product.id !== body.documentId) throw new ApiException(404, "not-found");
+  const bytes = await readFile(filePath(deps.filesDir, product.sha256)).catch(() => {
+    throw new ApiException(404, "not-found");
+  });
   c.header("cache-control", "no-store");
-  return c.json(view, 200);
+  c.header("content-type", product.content_type);
+  c.header("content-disposition", `attachment; filename="${product.filename.replace(/[^\w.-]/g, "_")}"`);
+  return c.body(bytes, 200) as never;
 };

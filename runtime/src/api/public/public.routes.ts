@@ -1,8 +1,10 @@
 import {
+  ApplicationReceipt,
   PublicCatalogue,
   PublicDistrictParam,
   PublicProcessIdParam,
   PublicServiceView,
+  TrackDocumentRequest,
   TrackingView,
   TrackRequest,
 } from "@alur/shared/api";
@@ -46,4 +48,80 @@ export const track = createRoute({
   security: PUBLIC,
   request: { body: jsonBody(TrackRequest) },
   responses: { 200: jsonResponse(TrackingView, "The case's public status"), ...errors(400, 404, 429) },
+});
+
+export const apply = createRoute({
+  method: "post",
+  path: "/public/districts/{district}/services/{processId}/applications",
+  tags: ["public"],
+  summary: "Apply online for a service (no sign-in): start form, requirement documents, contact",
+  description:
+    "Multipart: field `data` is PublicApplicationData as JSON (applicant, contact with phone and/or email, the start form's fields as `variables`); each requirement document is a file field `document:<requirementId>` (the standard's file types, 10 MB each, 25 MB together). The case starts as one the front office starts, its actor `public:online`. The answer is the tanda terima with the tracking code, shown once. Limits: applications per client address per hour and per phone or email per day (429 with Retry-After).",
+  security: PUBLIC,
+  request: {
+    params: z.object({ district: PublicDistrictParam, processId: PublicProcessIdParam }),
+    body: {
+      required: false,
+      content: {
+        "multipart/form-data": {
+          schema: z.object({ data: z.string().describe("PublicApplicationData as JSON") }).catchall(z.unknown()),
+        },
+      },
+    },
+  },
+  responses: {
+    201: jsonResponse(ApplicationReceipt, "Received: the tanda terima"),
+    ...errors(400, 404, 413, 415, 422, 429, 503),
+  },
+});
+
+export const receipt = createRoute({
+  method: "post",
+  path: "/public/receipt",
+  tags: ["public"],
+  summary: "The tanda terima of an online application as PDF, by case number and tracking code (no sign-in)",
+  description: "The same check and limits as POST /public/track; 404 for a case not applied for online.",
+  security: PUBLIC,
+  request: { body: jsonBody(TrackRequest) },
+  responses: {
+    200: { description: "The receipt", content: { "application/pdf": { schema: z.any() } } },
+    ...errors(400, 404, 429),
+  },
+});
+
+export const trackUpload = createRoute({
+  method: "post",
+  path: "/public/track/uploads",
+  tags: ["public"],
+  summary: "Upload what the office asked for, from the tracking page (no sign-in)",
+  description:
+    "Multipart: field `data` is TrackUploadData as JSON (case number, tracking code, the requested step's `taskId` from POST /public/track `requests`); files `document:<requirementId>`. Checked as uploads at the counter; the documents are added to the case and the step (role `applicant`) is completed through the workflow as staff complete theirs, which ends its clock stop. The tracking check and limits of POST /public/track apply.",
+  security: PUBLIC,
+  request: {
+    body: {
+      required: false,
+      content: {
+        "multipart/form-data": {
+          schema: z.object({ data: z.string().describe("TrackUploadData as JSON") }).catchall(z.unknown()),
+        },
+      },
+    },
+  },
+  responses: {
+    200: jsonResponse(TrackingView, "Received: where the case stands now"),
+    ...errors(400, 404, 409, 413, 415, 422, 429, 503),
+  },
+});
+
+export const trackDocument = createRoute({
+  method: "post",
+  path: "/public/track/document",
+  tags: ["public"],
+  summary: "Download the product of a completed case (its last generated letter), by case number and tracking code",
+  security: PUBLIC,
+  request: { body: jsonBody(TrackDocumentRequest) },
+  responses: {
+    200: { description: "The document", content: { "application/octet-stream": { schema: z.any() } } },
+    ...errors(400, 404, 429),
+  },
 });

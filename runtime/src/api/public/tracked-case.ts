@@ -18,8 +18,7 @@ export type TrackedCase = NonNullable<Awaited<ReturnType<typeof findTrackableCas
 /** The case the pair opens, or 404 (the same answer for a wrong number and a wrong code), or 429. */
 export async function trackedCase(
   c: AppContext,
-  caseNumber: string,
-  code: string,
+  { caseNumber, code }: { caseNumber: string; code: string },
   action: string,
 ): Promise<TrackedCase> {
   const db = c.get("deps").db;

@@ -36,7 +36,7 @@ function auditedScores(answers: SurveyAnswers) {
 export const answerOnline: RouteHandler<typeof routes.answerOnline, AppEnv> = async (c) => {
   const { caseNumber, code, answers } = c.req.valid("json");
   const db = c.get("deps").db;
-  const row = await trackedCase(c, caseNumber, code, "survey.open");
+  const row = await trackedCase(c, { caseNumber, code }, "survey.open");
   if (row.status !== "completed") throw new ApiException(409, "survey-not-yet");
   const stored = await insertSurveyResponse(db, {
     district: row.district,

@@ -11,12 +11,14 @@ import { CompleteAsyncError, Context } from "@temporalio/activity";
 import { runConnector } from "../../connectors";
 import type { Env } from "../../env";
 import type { Logger } from "../../logger";
+import { noticeApplicantStep, noticeApplicationCompleted } from "../../notifications/applicant-notices";
 import { noticeTaskAssigned } from "../../notifications/task-notices";
 import { appendCaseEvents } from "../../store/case-events";
 import { caseWorkflowsOf, setCaseStatus } from "../../store/cases";
 import type { Db } from "../../store/db";
 import { externalJobKey, offerJob } from "../../store/external-jobs";
 import { resolvePublishedVersion, wibDate } from "../../store/process-versions";
+import { APPLICANT_ROLE } from "../../store/public-applications";
 import { closeTask, createTask, resolveAssignment } from "../../store/tasks";
 import type { CaseActivities } from "./contract";
 
@@ -71,6 +73,8 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
         candidateUsers: resolved.candidateUsers,
       });
       await noticeTaskAssigned(db, row);
+      // a step the applicant does (role `applicant`): an online applicant is asked, once per task
+      if (row.roles.includes(APPLICANT_ROLE)) await noticeApplicantStep(db, row);
       return { taskId: row.id };
     },
 
@@ -87,6 +91,8 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
 
     async setCaseStatus(input) {
       await setCaseStatus(db, input);
+      // the applicant of an online application is told once (a retry finds the notice written)
+      if (input.status === "completed") await noticeApplicationCompleted(db, input.caseId);
     },
 
     async runConnector(input) {

@@ -1,0 +1,235 @@
+/**
+ * Online application (no sign-in): the applicant's details, the service's start form in the
+ * form-js viewer the task pages use (its validation before sending; the API checks it again), the
+ * requirement documents and a phone number and/or email; then the tanda terima on screen, with
+ * its PDF and the way to tracking. Its own lazy chunk: form-js loads only when someone applies.
+ */
+import { ApplicantContact, type ApplicationReceipt, type PublicServiceView } from "@alur/shared/api";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { applyOnline, publicServiceQuery, receiptPdf, saveBlob } from "../../api/queries/public";
+import { ErrorMessage } from "../../components/error-message";
+import { formatDateTime } from "../../components/format";
+import { QueryState } from "../../components/query-state";
+import { type FormSubmitResult, FormViewer } from "../forms/form-viewer";
+import { PublicFrame } from "./public-frame";
+
+export function PublicApplyPage() {
+  const { district = "", processId = "" } = useParams();
+  const service = useQuery(publicServiceQuery(district, processId));
+  const [receipt, setReceipt] = useState<ApplicationReceipt | null>(null);
+  return (
+    <PublicFrame district={district}>
+      <QueryState query={service}>
+        {(view) =>
+          receipt ? <Receipt receipt={receipt} /> : <ApplyForm view={view} onReceipt={(r) => setReceipt(r)} />
+        }
+      </QueryState>
+    </PublicFrame>
+  );
+}
+
+function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r: ApplicationReceipt) => void }) {
+  const { t } = useTranslation();
+  const requirements = view.standard.standard.requirements;
+  const [files, setFiles] = useState<Record<string, File>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const variables = useRef<Record<string, unknown>>({});
+  const submitForm = useRef<(() => FormSubmitResult) | null>(null);
+  const send = useMutation({
+    mutationFn: (data: Parameters<typeof applyOnline>[2]) =>
+      applyOnline(view.district.code, view.service.processId, data, files),
+    onSuccess: (r) => {
+      onReceipt(r);
+      window.scrollTo(0, 0);
+    },
+  });
+  const missing = requirements.filter((r) => r.mandatory && !files[r.id]);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setProblem(null);
+    const fields = new FormData(event.currentTarget);
+    const text = (name: string) => String(fields.get(name) ?? "").trim();
+    let formData = variables.current;
+    if (view.startForm && submitForm.current) {
+      const result = submitForm.current();
+      if (Object.keys(result.errors).length > 0) return setProblem(t("public.formIncomplete"));
+      formData = result.data;
+    }
+    const contact = ApplicantContact.safeParse({
+      ...(text("phone") ? { phone: text("phone") } : {}),
+      ...(text("email") ? { email: text("email") } : {}),
+    });
+    if (!contact.success) return setProblem(t("public.contactMissing"));
+    if (missing.length > 0)
+      return setProblem(t("public.missingDocuments", { names: missing.map((m) => m.name).join(", ") }));
+    send.mutate({
+      applicant: {
+        name: text("name"),
+        ...(text("nik") ? { nik: text("nik") } : {}),
+        ...(text("address") ? { address: text("address") } : {}),
+      },
+      contact: contact.data,
+      variables: formData,
+    });
+  };
+  return (
+    <>
+      <h1>{t("public.applyTitle", { service: view.service.name })}</h1>
+      <p className="muted">{t("public.applyIntro")}</p>
+      <form className="public-apply" onSubmit={submit} noValidate={false}>
+        <fieldset className="card">
+          <legend>{t("public.applicantSection")}</legend>
+          <label>
+            {t("public.applicantName")}
+            <input name="name" required maxLength={200} autoComplete="name" />
+          </label>
+          <label>
+            {t("public.applicantNik")}
+            <input name="nik" inputMode="numeric" pattern="\d{16}" maxLength={16} />
+          </label>
+          <label>
+            {t("public.applicantAddress")}
+            <textarea name="address" rows={2} maxLength={500} autoComplete="street-address" />
+          </label>
+        </fieldset>
+        {view.startForm && (
+          <fieldset className="card">
+            <legend>{t("public.formSection")}</legend>
+            <FormViewer
+              schema={view.startForm}
+              initialData={{}}
+              onChange={(data) => {
+                variables.current = data;
+              }}
+              onReady={(read) => {
+                submitForm.current = read;
+              }}
+            />
+          </fieldset>
+        )}
+        <fieldset className="card">
+          <legend>{t("public.documentsSection")}</legend>
+          {requirements.length === 0 && <p className="muted">{t("public.documentsNone")}</p>}
+          {requirements.map((r) => (
+            <label key={r.id}>
+              {r.name} {r.mandatory ? "*" : `(${t("public.optional")})`}
+              <input
+                type="file"
+                name={`document:${r.id}`}
+                accept={r.fileTypes.map((x) => `.${x}`).join(",")}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  setFiles((prev) => {
+                    const next = { ...prev };
+                    if (file) next[r.id] = file;
+                    else delete next[r.id];
+                    return next;
+                  });
+                }}
+              />
+              <small className="muted">{t("public.fileTypes", { types: r.fileTypes.join(", ") })}</small>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="card">
+          <legend>{t("public.contactSection")}</legend>
+          <p className="muted">{t("public.contactHint")}</p>
+          <label>
+            {t("public.phone")}
+            <input
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              maxLength={30}
+              autoComplete="tel"
+              placeholder="0812 3456 7890"
+            />
+          </label>
+          <label>
+            {t("public.email")}
+            <input name="email" type="email" maxLength={200} autoComplete="email" />
+          </label>
+        </fieldset>
+        {problem && (
+          <p className="alert alert-warn" role="alert">
+            {problem}
+          </p>
+        )}
+        {send.isError && <ErrorMessage error={send.error} />}
+        <button type="submit" className="btn btn-primary" disabled={send.isPending}>
+          {send.isPending ? t("public.applySending") : t("public.applySubmit")}
+        </button>
+      </form>
+    </>
+  );
+}
+
+function Receipt({ receipt }: { receipt: ApplicationReceipt }) {
+  const { t, i18n } = useTranslation();
+  const at = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : "—");
+  const download = useMutation({
+    mutationFn: () => receiptPdf({ caseNumber: receipt.caseNumber, code: receipt.trackingCode }),
+    onSuccess: (blob) => saveBlob(blob, `tanda-terima-${receipt.caseNumber.replace(/[^\w.-]/g, "_")}.pdf`),
+  });
+  const contact = [receipt.contact.phone, receipt.contact.email].filter(Boolean).join(", ");
+  return (
+    <section className="card public-receipt" data-testid="receipt" aria-live="polite">
+      <h1>{t("public.receiptTitle")}</h1>
+      <p className="alert alert-warn">{t("public.receiptIntro")}</p>
+      <dl className="public-facts">
+        <dt>{t("public.caseNumber")}</dt>
+        <dd data-testid="receipt-case-number">{receipt.caseNumber}</dd>
+        <dt>{t("public.trackingCode")}</dt>
+        <dd className="public-code" data-testid="receipt-code">
+          {receipt.trackingCode}
+        </dd>
+        <dt>{t("public.serviceLabel")}</dt>
+        <dd>{receipt.serviceName}</dd>
+        <dt>{t("public.applicantName")}</dt>
+        <dd>{receipt.applicantName}</dd>
+        <dt>{t("public.startedAt")}</dt>
+        <dd>{at(receipt.receivedAt)}</dd>
+        <dt>{t("public.dueAt")}</dt>
+        <dd data-testid="receipt-due">{at(receipt.dueAt)}</dd>
+        <dt>{t("public.noticesTo")}</dt>
+        <dd>{contact}</dd>
+      </dl>
+      <h2>{t("public.receivedDocuments")}</h2>
+      <ul data-testid="receipt-documents">
+        {receipt.documents.map((d) => (
+          <li key={`${d.requirementId}:${d.filename}`}>
+            {d.name}: {d.filename}
+          </li>
+        ))}
+      </ul>
+      {receipt.fields.length > 0 && (
+        <>
+          <h2>{t("public.receivedFields")}</h2>
+          <dl className="public-facts">
+            {receipt.fields.map((f) => (
+              <div key={f.label} style={{ display: "contents" }}>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      <div className="public-actions no-print">
+        <button type="button" className="btn" onClick={() => download.mutate()} disabled={download.isPending}>
+          {t("public.downloadReceipt")}
+        </button>
+        <Link
+          className="btn btn-primary"
+          to={`/lacak?d=${receipt.district.code}&nomor=${encodeURIComponent(receipt.caseNumber)}`}
+        >
+          {t("public.trackThis")}
+        </Link>
+      </div>
+      {download.isError && <ErrorMessage error={download.error} />}
+    </section>
+  );
+}

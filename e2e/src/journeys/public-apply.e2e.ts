@@ -1,0 +1,262 @@
+/**
+ * An applicant on a 390-px phone, without an account: finds a service in the district's public
+ * catalogue, applies online with the start form and a document, reads the tanda terima (and
+ * downloads its PDF), then tracks the application with the code from the receipt. No serious
+ * axe-core violation on the application form or the receipt; nothing from another origin.
+ */
+
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { seriousViolations } from "../setup/accessibility";
+import { launchBrowser, screenshot, watchConsole } from "../setup/browser";
+import { apiCall, apiToken } from "../setup/session";
+import { uniqueProcessId } from "./service-fixture";
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+/** start (form: NIK, reason) → "Verifikasi berkas" (front office) → end; one mandatory KTP. */
+function onlineServiceXml(processId: string, name: string): string {
+  const form = JSON.stringify({
+    id: "permohonan",
+    type: "default",
+    components: [
+      { type: "textfield", key: "nik", label: "NIK anak", validate: { required: true, pattern: "^[0-9]{16}$" } },
+      { type: "textarea", key: "alasan", label: "Alasan permohonan", validate: { required: true } },
+    ],
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:alur="https://alur.id/schema/bpmn/1.0"
+  id="Definitions_${processId}" targetNamespace="https://alur.id/bpmn">
+  <bpmn:process id="${processId}" name="${name}" isExecutable="true">
+    <bpmn:extensionElements>
+      <alur:serviceStandard code="E2E-DRG" name="${name}" office="Dinas Sosial Kabupaten Bekasi">
+        <alur:legalBasis kind="UU" number="25" year="2009" title="Pelayanan Publik" />
+        <alur:requirement id="ktp" name="Fotokopi KTP orang tua" mandatory="true" providedBy="applicant" fileTypes="pdf,jpg,png" />
+        <alur:completionTime value="3" unit="workingDays">3 hari kerja</alur:completionTime>
+        <alur:fee amount="0" currency="IDR">Gratis</alur:fee>
+      </alur:serviceStandard>
+      <zeebe:userTaskForm id="permohonan">${form.replaceAll("&", "&amp;").replaceAll("<", "&lt;")}</zeebe:userTaskForm>
+    </bpmn:extensionElements>
+    <bpmn:startEvent id="mulai" name="Permohonan diterima">
+      <bpmn:extensionElements><zeebe:formDefinition formKey="camunda-forms:bpmn:permohonan" /></bpmn:extensionElements>
+      <bpmn:outgoing>f1</bpmn:outgoing>
+    </bpmn:startEvent>
+    <bpmn:userTask id="verifikasi" name="Verifikasi berkas daring">
+      <bpmn:extensionElements>
+        <zeebe:assignmentDefinition candidateGroups="front-office" />
+        <alur:task slaValue="1" slaUnit="workingDays" />
+      </bpmn:extensionElements>
+      <bpmn:incoming>f1</bpmn:incoming>
+      <bpmn:outgoing>f2</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:endEvent id="selesai" name="Selesai"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="mulai" targetRef="verifikasi" />
+    <bpmn:sequenceFlow id="f2" sourceRef="verifikasi" targetRef="selesai" />
+  </bpmn:process>
+</bpmn:definitions>`;
+}
+
+/** start → "Lengkapi Kartu Keluarga" (the applicant, clock stopped) → "Verifikasi berkas lengkap" → end. */
+function askingServiceXml(processId: string, name: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:alur="https://alur.id/schema/bpmn/1.0"
+  id="Definitions_${processId}" targetNamespace="https://alur.id/bpmn">
+  <bpmn:process id="${processId}" name="${name}" isExecutable="true">
+    <bpmn:extensionElements>
+      <alur:serviceStandard code="E2E-LKP" name="${name}" office="Dinas Sosial Kabupaten Bekasi">
+        <alur:legalBasis kind="UU" number="25" year="2009" title="Pelayanan Publik" />
+        <alur:requirement id="ktp" name="Fotokopi KTP" mandatory="true" providedBy="applicant" fileTypes="pdf" />
+        <alur:requirement id="kk" name="Fotokopi Kartu Keluarga" mandatory="false" providedBy="applicant" fileTypes="pdf" />
+        <alur:completionTime value="3" unit="workingDays">3 hari kerja</alur:completionTime>
+      </alur:serviceStandard>
+    </bpmn:extensionElements>
+    <bpmn:startEvent id="mulai" name="Permohonan diterima"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="lengkapi" name="Lengkapi Kartu Keluarga">
+      <bpmn:extensionElements>
+        <zeebe:assignmentDefinition candidateGroups="applicant" />
+        <alur:task pausesClock="true" documents="kk" />
+      </bpmn:extensionElements>
+      <bpmn:incoming>f1</bpmn:incoming>
+      <bpmn:outgoing>f2</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:userTask id="verifikasi" name="Verifikasi berkas lengkap">
+      <bpmn:extensionElements>
+        <zeebe:assignmentDefinition candidateGroups="front-office" />
+        <alur:task slaValue="1" slaUnit="workingDays" />
+      </bpmn:extensionElements>
+      <bpmn:incoming>f2</bpmn:incoming>
+      <bpmn:outgoing>f3</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:endEvent id="selesai" name="Selesai"><bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="mulai" targetRef="lengkapi" />
+    <bpmn:sequenceFlow id="f2" sourceRef="lengkapi" targetRef="verifikasi" />
+    <bpmn:sequenceFlow id="f3" sourceRef="verifikasi" targetRef="selesai" />
+  </bpmn:process>
+</bpmn:definitions>`;
+}
+
+let browser: Browser;
+const askingId = uniqueProcessId("e2e_lengkapi");
+const processId = uniqueProcessId("e2e_daring");
+const name = `Rekomendasi Beasiswa Daring ${processId.slice(-6)}`;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const admin = await apiToken("bks.admin");
+  await apiCall(admin, "POST", "/processes", {
+    bpmnXml: onlineServiceXml(processId, name),
+    district: "3216",
+    publish: true,
+  });
+  await apiCall(admin, "POST", "/processes", {
+    bpmnXml: askingServiceXml(askingId, `Layanan Lengkapi ${askingId.slice(-6)}`),
+    district: "3216",
+    publish: true,
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("online application on a phone", () => {
+  it("finds the service, applies with a document, reads the receipt and tracks the case", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    const origins = new Set<string>();
+    page.on("request", (r) => {
+      if (!r.url().startsWith("data:") && !r.url().startsWith("blob:")) origins.add(new URL(r.url()).origin);
+    });
+    const base = inject("baseUrl");
+
+    // given the district's public catalogue, the applicant finds the service and opens it
+    await page.goto(`${base}/publik/3216`);
+    const entry = page.getByTestId("public-services").locator(`[data-process="${processId}"]`);
+    await entry.getByRole("link").click();
+    await page.waitForURL(`${base}/publik/3216/${processId}`);
+    // when they choose to apply online
+    await page.getByRole("link", { name: "Ajukan permohonan" }).click();
+    await page.waitForURL(`${base}/publik/3216/${processId}/ajukan`);
+    await page.getByLabel("NIK anak").waitFor();
+
+    // and fill in their details, the service's form, the KTP and a phone number
+    await page.getByLabel("Nama lengkap").fill("Dewi Lestari");
+    await page.getByLabel("NIK anak").fill("3216015505100003");
+    await page.getByLabel("Alasan permohonan").fill("Beasiswa sekolah dasar");
+    await page.locator('input[name="document:ktp"]').setInputFiles({
+      name: "ktp-ibu.pdf",
+      mimeType: "application/pdf",
+      buffer: PDF,
+    });
+    await page.getByLabel("Nomor HP (WhatsApp/SMS)").fill("0812 9876 5432");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "public-apply-form-390");
+    await page.getByRole("button", { name: "Kirim permohonan" }).click();
+
+    // then the receipt shows the case number, the tracking code, the due date and the document
+    const receipt = page.getByTestId("receipt");
+    await receipt.waitFor();
+    const caseNumber = ((await page.getByTestId("receipt-case-number").textContent()) ?? "").trim();
+    const code = ((await page.getByTestId("receipt-code").textContent()) ?? "").trim();
+    expect(caseNumber).toMatch(/^E2EDRG\//);
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await page.getByTestId("receipt-due").textContent()).not.toBe("—");
+    expect(await page.getByTestId("receipt-documents").textContent()).toContain("Fotokopi KTP orang tua: ktp-ibu.pdf");
+    expect(await receipt.textContent()).toContain("+62812*****432");
+    expect(await receipt.textContent()).toContain("Beasiswa sekolah dasar");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "public-apply-receipt-390");
+
+    // and the receipt downloads as a PDF
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Unduh tanda terima (PDF)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^tanda-terima-.*\.pdf$/);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe("%PDF-");
+
+    // when they follow "track this application", the number is filled in; they type the code
+    await page.getByRole("link", { name: "Lacak permohonan ini" }).click();
+    await page.waitForURL(/\/lacak\?/);
+    expect(await page.locator('input[name="caseNumber"]').inputValue()).toBe(caseNumber);
+    await page.locator('input[name="code"]').fill(code);
+    let stage = "";
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      await page.getByRole("button", { name: "Lacak", exact: true }).click();
+      await page.getByTestId("tracking-result").waitFor();
+      stage = (await page.getByTestId("tracking-stage").textContent()) ?? "";
+      if (stage.includes("Verifikasi berkas daring")) break;
+      await page.waitForTimeout(300);
+    }
+    // then the case is at its first step, due as the receipt said
+    expect(stage).toBe("Verifikasi berkas daring");
+    expect(await page.getByTestId("tracking-status").textContent()).toBe("Sedang diproses");
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "public-apply-track-390");
+
+    expect([...origins]).toEqual([base]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("uploads the document the office asks for from the tracking page, which ends the wait", async () => {
+    // given an application (sent through the API) whose first step asks the applicant for the family card
+    const base = inject("baseUrl");
+    const form = new FormData();
+    form.set("data", JSON.stringify({ applicant: { name: "Rudi Hartono" }, contact: { email: "rudi@contoh.test" } }));
+    form.set("document:ktp", new Blob([PDF], { type: "application/pdf" }), "ktp.pdf");
+    const res = await fetch(`${base}/api/public/districts/3216/services/${askingId}/applications`, {
+      method: "POST",
+      body: form,
+    });
+    expect(res.status).toBe(201);
+    const { caseNumber, trackingCode } = (await res.json()) as { caseNumber: string; trackingCode: string };
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+
+    // when the applicant tracks it, the request names the step and the document
+    await page.goto(`${base}/lacak?d=3216&nomor=${encodeURIComponent(caseNumber)}`);
+    await page.locator('input[name="code"]').fill(trackingCode);
+    const request = page.getByTestId("tracking-request");
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && !(await request.isVisible())) {
+      await page.getByRole("button", { name: "Lacak", exact: true }).click();
+      await page.getByTestId("tracking-result").waitFor();
+      await page.waitForTimeout(300);
+    }
+    expect(await request.textContent()).toContain("Diminta dari Anda: Lengkapi Kartu Keluarga");
+    expect(await page.locator(".alert").first().textContent()).toContain("berhenti");
+    await request.locator('input[name="document:kk"]').setInputFiles({
+      name: "kk.pdf",
+      mimeType: "application/pdf",
+      buffer: PDF,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "public-track-request-390");
+    await request.getByRole("button", { name: "Unggah dokumen" }).click();
+
+    // then the wait is over: the request is gone and the case is at the office's next step
+    await request.waitFor({ state: "detached" });
+    let stage = (await page.getByTestId("tracking-stage").textContent()) ?? "";
+    const until = Date.now() + 20_000;
+    while (Date.now() < until && stage !== "Verifikasi berkas lengkap") {
+      await page.getByRole("button", { name: "Lacak", exact: true }).click();
+      await page.waitForTimeout(300);
+      stage = (await page.getByTestId("tracking-stage").textContent()) ?? "";
+    }
+    expect(stage).toBe("Verifikasi berkas lengkap");
+    expect(await page.getByTestId("tracking-pauses").textContent()).not.toContain("masih berlangsung");
+    await screenshot(page, "public-track-request-done-390");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
