@@ -26,7 +26,11 @@ export type MigrationBlockerCode =
   | "multi-instance-in-flight"
   | "called-case-orphaned"
   | "join-changed"
-  | "event-missing";
+  | "event-missing"
+  // the adapter's own: the input, a called case, a case no longer on the source version
+  | "invalid-input"
+  | "called-case"
+  | "version-changed";
 
 export interface MigrationBlocker {
   code: MigrationBlockerCode;

@@ -149,9 +149,38 @@ export async function caseWithPlan(db: Db, caseId: string) {
   return db
     .selectFrom("cases as c")
     .innerJoin("process_versions as v", "v.id", "c.process_version_id")
-    .select(["c.case_number", "c.process_id", "c.applicant", "v.plan"])
+    .select(["c.case_number", "c.process_id", "c.applicant", "c.suspended_since", "v.plan"])
     .where("c.id", "=", caseId)
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * A case moved to another version (the workflow's `migrate` update): the row names the version it
+ * runs, its open tasks the elements they are at now. Repeating it changes nothing.
+ */
+export async function migrateCaseRows(
+  db: Db,
+  input: {
+    caseId: string;
+    processVersionId: string;
+    tasks: { taskId: string; elementId: string; name: string | null }[];
+  },
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable("cases")
+      .set({ process_version_id: input.processVersionId })
+      .where("id", "=", input.caseId)
+      .execute();
+    for (const t of input.tasks) {
+      await tx
+        .updateTable("tasks")
+        .set({ element_id: t.elementId, name: t.name })
+        .where("id", "=", t.taskId)
+        .where("case_id", "=", input.caseId)
+        .execute();
+    }
+  });
 }
 
 /** What the workflow reports of its case: status, and the due date and end when they change. */

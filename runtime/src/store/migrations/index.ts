@@ -13,6 +13,7 @@ import * as processDeployments from "./0010-process-deployments";
 import * as externalJobs from "./0011-external-jobs";
 import * as notificationDelivery from "./0012-notification-delivery";
 import * as publicTracking from "./0013-public-tracking";
+import * as migration from "./0015-migration";
 
 export const migrations: Record<string, Migration> = {
   "0001-core": core,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "0011-external-jobs": externalJobs,
   "0012-notification-delivery": notificationDelivery,
   "0013-public-tracking": publicTracking,
+  "0015-migration": migration,
 };

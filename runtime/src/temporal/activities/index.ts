@@ -13,7 +13,7 @@ import type { Env } from "../../env";
 import type { Logger } from "../../logger";
 import { noticeTaskAssigned } from "../../notifications/task-notices";
 import { appendCaseEvents } from "../../store/case-events";
-import { caseWorkflowsOf, setCaseStatus } from "../../store/cases";
+import { caseWorkflowsOf, migrateCaseRows, setCaseStatus } from "../../store/cases";
 import type { Db } from "../../store/db";
 import { externalJobKey, offerJob } from "../../store/external-jobs";
 import { resolvePublishedVersion, wibDate } from "../../store/process-versions";
@@ -83,6 +83,10 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
         db,
         events.map((e) => ({ ...e, caseId })),
       );
+    },
+
+    async migrateCase(input) {
+      await migrateCaseRows(db, input);
     },
 
     async setCaseStatus(input) {
