@@ -195,7 +195,7 @@ export function migrateState(state: EngineState, request: MigrationRequest): Mig
   if (blockers.length > 0) return { ok: false, blockers };
 
   // Nothing blocks: move every reference to an element id over to the new plan's.
-  const next: EngineState = structuredClone(state);
+  const next: EngineState = JSON.parse(JSON.stringify(state));
   const tasks: MigratedTask[] = [];
   const taskOf = new Map(Object.entries(next.tasks).map(([taskId, instanceId]) => [instanceId, taskId]));
   for (const instance of Object.values(next.instances)) {

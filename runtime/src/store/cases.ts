@@ -155,6 +155,31 @@ export async function caseWithPlan(db: Db, caseId: string) {
 }
 
 /**
+ * Running cases (active or incident, top cases) on a process version, oldest first: all of them (of
+ * `district`, when given) or those of `caseIds`, up to `limit`.
+ */
+export async function runningCasesOn(
+  db: Db,
+  filter: { processVersionId: string; caseIds?: string[]; district?: string; limit: number },
+): Promise<Pick<CaseRow, "id" | "case_number" | "district" | "workflow_id" | "status">[]> {
+  let q = db
+    .selectFrom("cases")
+    .select(["id", "case_number", "district", "workflow_id", "status"])
+    .where("process_version_id", "=", filter.processVersionId)
+    .where("status", "in", ["active", "incident"]);
+  if (filter.caseIds) q = q.where("id", "in", filter.caseIds);
+  if (filter.district) q = q.where("district", "=", filter.district);
+  return q.orderBy("started_at").orderBy("id").limit(filter.limit).execute();
+}
+
+/** The case numbers of `caseIds` (those that exist). */
+export async function caseNumbersOf(db: Db, caseIds: string[]): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db.selectFrom("cases").select(["id", "case_number"]).where("id", "in", caseIds).execute();
+  return new Map(rows.map((r) => [r.id, r.case_number]));
+}
+
+/**
  * A case moved to another version (the workflow's `migrate` update): the row names the version it
  * runs, its open tasks the elements they are at now. Repeating it changes nothing.
  */

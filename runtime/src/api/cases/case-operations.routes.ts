@@ -1,8 +1,8 @@
 import {
   CancelCaseRequest,
+  CancelCaseResponse,
   CaseHoldRequest,
   CaseHoldResponse,
-  CancelCaseResponse,
   CaseVariables,
   CorrectVariablesRequest,
   EligibleUsers,
