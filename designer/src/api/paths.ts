@@ -26,6 +26,8 @@ export const paths = {
   case: (id: string) => `/api/cases/${enc(id)}`,
   caseTimeline: (id: string) => `/api/cases/${enc(id)}/timeline`,
   caseCancel: (caseId: string) => `/api/cases/${enc(caseId)}/cancel`,
+  caseSuspend: (caseId: string) => `/api/cases/${enc(caseId)}/suspend`,
+  caseResume: (caseId: string) => `/api/cases/${enc(caseId)}/resume`,
   caseVariables: (caseId: string) => `/api/cases/${enc(caseId)}/variables`,
   caseTask: (caseId: string, taskId: string, action: "reassign" | "eligible-users") =>
     `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/${action}`,
