@@ -36,6 +36,8 @@ export const paths = {
   processes: "/api/processes",
   processVersion: (versionId: string) => `/api/processes/versions/${enc(versionId)}`,
   publishVersion: (versionId: string) => `/api/processes/versions/${enc(versionId)}/publish`,
+  migrationDryRun: (processId: string) => `/api/processes/${enc(processId)}/migrations/dry-run`,
+  migrations: (processId: string) => `/api/processes/${enc(processId)}/migrations`,
   standard: (versionId: string) => `/api/processes/versions/${enc(versionId)}/standard`,
   standardPdf: (versionId: string) => `/api/processes/versions/${enc(versionId)}/standard.pdf`,
   publicServices: (district: string) => `/api/public/districts/${enc(district)}/services`,

@@ -29,11 +29,13 @@ type CaseRef = { id: string; case_number: string; district: string; workflow_id:
 async function prepare(c: AppContext, processId: string, body: MigrationRequest) {
   const p = requirePrincipal(c);
   const { db } = c.get("deps");
-  const district = body.district ?? p.district ?? null;
-  const [from, to] = await Promise.all([
-    versionByNumber(db, processId, district, body.fromVersion),
-    versionByNumber(db, processId, district, body.toVersion),
-  ]);
+  const scope = body.district ?? p.district ?? null;
+  // the district's own versions, else the national template's its cases run
+  const find = async (version: number) =>
+    (await versionByNumber(db, processId, scope, version)) ??
+    (scope !== null ? await versionByNumber(db, processId, null, version) : undefined);
+  const [from, to] = await Promise.all([find(body.fromVersion), find(body.toVersion)]);
+  const district = scope;
   // a version of another district is no business of the caller: authorized like its cases
   await authorize(c, p.isSuperAdmin || (district !== null && canSuperviseCase(p, district)), "process.migrate", {
     type: "process",
@@ -45,6 +47,7 @@ async function prepare(c: AppContext, processId: string, body: MigrationRequest)
     !to && "toVersion: not found",
     to && to.status !== "published" && "toVersion: not published",
     from && to && from.id === to.id && "toVersion: same as fromVersion",
+    from && to && from.district !== to.district && "toVersion: of another district than fromVersion",
   ].filter((x): x is string => typeof x === "string");
   if (!from || !to || problems.length > 0) throw new ApiException(422, "migration-invalid", { problems });
   const rows = await runningCasesOn(db, {
