@@ -135,6 +135,15 @@ describe("migrating a running case", () => {
     });
   });
 
+  it("a mapping with a __proto__ key is refused, not followed", () => {
+    const driver = new CaseDriver(v1());
+    driver.start();
+    const before = driver.state;
+    const result = driver.migrate(v2(), JSON.parse('{"__proto__": {"verifikasi": "survei"}}'));
+    expect(result).toMatchObject({ ok: false, blockers: [{ code: "mapping-invalid", elementId: "__proto__" }] });
+    expect(driver.state).toBe(before);
+  });
+
   it("a finished case does not move", () => {
     const plan = new PlanBuilder("layanan").start("mulai").end("selesai").chain("mulai", "selesai").build();
     const driver = new CaseDriver(plan);

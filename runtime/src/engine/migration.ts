@@ -70,7 +70,9 @@ const label = (plan: ExecutionPlan, elementId: string) => {
 export function migrateState(state: EngineState, request: MigrationRequest): MigrationResult {
   const { from, to } = request;
   const mapping = request.mapping ?? {};
-  const target = (elementId: string) => mapping[elementId] ?? elementId;
+  // own keys only: an element id such as "constructor" must not find Object's
+  const target = (elementId: string) =>
+    Object.hasOwn(mapping, elementId) ? (mapping[elementId] as string) : elementId;
   const blockers: MigrationBlocker[] = [];
   const block = (code: MigrationBlockerCode, elementId: string | null, id: string, en: string) => {
     if (!blockers.some((b) => b.code === code && b.elementId === elementId)) blockers.push({ code, elementId, id, en });
