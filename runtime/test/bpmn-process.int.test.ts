@@ -14,6 +14,7 @@ import { PlanBuilder } from "../src/engine/test-support/plan-builder";
 import { listCaseEvents } from "../src/store/case-events";
 import type { Db } from "../src/store/db";
 import { getTask } from "../src/store/tasks";
+import { resumeUpdate, suspendUpdate } from "../src/temporal/definitions";
 import { startCase } from "./case-harness";
 import { postgresDb, startWorker, timeSkippingEnv } from "./servers";
 
@@ -324,6 +325,41 @@ describe("scopes", () => {
     const left = (await listCaseEvents(db, c.caseId)).map((e) => `${e.type}:${e.element_id}`);
     expect(left).toContain("elementLeft:ditutup");
     await c.saveHistory("boundary-timer");
+  });
+
+  it("a suspended case holds its boundary timer until it resumes; its task cannot be completed meanwhile", async () => {
+    const plan = new PlanBuilder("tangguh")
+      .start("mulai")
+      .userTask("lengkapi", { task: { roles: ["front-office"], documents: [], escalateTo: [] } })
+      .boundary("habis", "lengkapi", timer("P14D"))
+      .end("selesai")
+      .end("ditutup")
+      .chain("mulai", "lengkapi", "selesai")
+      .chain("habis", "ditutup")
+      .build();
+    const c = await start(plan);
+    const task = await c.task("lengkapi");
+    const actor = { userId: "kabid-1", displayName: "Kabid" };
+    await c.handle.executeUpdate(suspendUpdate, { args: [{ actor, reason: "Pengaduan sedang diperiksa" }] });
+    expect((await rejection(c.completeTask(task.taskId, ["front-office"]))).type).toBe("case-suspended");
+    expect(
+      (await rejection(c.handle.executeUpdate(suspendUpdate, { args: [{ actor, reason: "sekali lagi" }] }))).type,
+    ).toBe("case-already-suspended");
+
+    // the 14-day timer comes due while suspended: held, the task stays open
+    await env.sleep("15 days");
+    const held = await c.state();
+    expect(held.openTasks.map((t) => t.elementId)).toEqual(["lengkapi"]);
+    expect((await getTask(db, task.taskId))?.status).toBe("open");
+
+    // resumed: the held timer fires now and closes the case through its boundary
+    await c.handle.executeUpdate(resumeUpdate, { args: [{ actor, reason: "Pemeriksaan selesai" }] });
+    await c.result();
+    expect((await getTask(db, task.taskId))?.status).toBe("cancelled");
+    const events = (await listCaseEvents(db, c.caseId)).map((e) => `${e.type}:${e.element_id ?? ""}`);
+    expect(events.indexOf("caseResumed:")).toBeLessThan(events.indexOf("timerFired:habis"));
+    expect(events).toContain("elementLeft:ditutup");
+    await c.saveHistory("suspended-timer");
   });
 
   it("parallel multi-instance user tasks, one per reviewer", async () => {

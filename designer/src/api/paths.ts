@@ -36,6 +36,8 @@ export const paths = {
   case: (id: string) => `/api/cases/${enc(id)}`,
   caseTimeline: (id: string) => `/api/cases/${enc(id)}/timeline`,
   caseCancel: (caseId: string) => `/api/cases/${enc(caseId)}/cancel`,
+  caseSuspend: (caseId: string) => `/api/cases/${enc(caseId)}/suspend`,
+  caseResume: (caseId: string) => `/api/cases/${enc(caseId)}/resume`,
   caseVariables: (caseId: string) => `/api/cases/${enc(caseId)}/variables`,
   caseTask: (caseId: string, taskId: string, action: "reassign" | "eligible-users") =>
     `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/${action}`,
@@ -44,6 +46,8 @@ export const paths = {
   processes: "/api/processes",
   processVersion: (versionId: string) => `/api/processes/versions/${enc(versionId)}`,
   publishVersion: (versionId: string) => `/api/processes/versions/${enc(versionId)}/publish`,
+  migrationDryRun: (processId: string) => `/api/processes/${enc(processId)}/migrations/dry-run`,
+  migrations: (processId: string) => `/api/processes/${enc(processId)}/migrations`,
   standard: (versionId: string) => `/api/processes/versions/${enc(versionId)}/standard`,
   standardPdf: (versionId: string) => `/api/processes/versions/${enc(versionId)}/standard.pdf`,
   publicSurvey: "/api/public/survey",

@@ -118,6 +118,11 @@ export function createAppRouter() {
           hydrateFallbackElement: <Spinner />,
           lazy: async () => ({ Component: (await import("../features/modeler/history-page")).HistoryPage }),
         },
+        {
+          path: "desainer/:processId/migrasi",
+          hydrateFallbackElement: <Spinner />,
+          lazy: async () => ({ Component: (await import("../features/modeler/migration-page")).MigrationPage }),
+        },
         { path: "*", element: <Navigate to="/tugas" replace /> },
       ],
     },

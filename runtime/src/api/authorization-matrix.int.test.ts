@@ -312,6 +312,22 @@ const ENDPOINTS: Endpoint[] = [
     ],
     allowed: (w) => isSuper(w) || (bks(w) && ["district-admin", ...HEADS].includes(w.role)),
   },
+  {
+    name: "POST /cases/{bekasi}/resume (not suspended)",
+    // allowed callers get 409 case-not-suspended: nothing is audited or changed
+    request: () => ["POST", `/cases/${fx.caseId}/resume`, { reason: "matrix resume" }],
+    allowed: (w) => isSuper(w) || (bks(w) && ["district-admin", ...HEADS].includes(w.role)),
+  },
+  ...(["migrations/dry-run", "migrations"] as const).map((action) => ({
+    name: `POST /processes/{p}/${action} (Bekasi, unknown target version)`,
+    // allowed callers get 422 migration-invalid: no case is checked or moved
+    request: (): [string, string, unknown] => [
+      "POST",
+      `/processes/matrix-process/${action}`,
+      { fromVersion: 1, toVersion: 99, district: "3216" },
+    ],
+    allowed: (w: Who) => isSuper(w) || (bks(w) && ["district-admin", ...HEADS].includes(w.role)),
+  })),
   { name: "GET /tasks?scope=mine", request: () => ["GET", "/tasks?scope=mine"], allowed: () => true },
   { name: "GET /tasks?scope=unassigned", request: () => ["GET", "/tasks?scope=unassigned"], allowed: () => true },
   {

@@ -90,6 +90,16 @@ export const MESSAGES = {
     en: "Someone else just changed this task (claimed, reassigned or completed it). Reload the page, then try again.",
   },
   "case-not-running": { id: "Permohonan ini tidak sedang berjalan.", en: "This case is not running." },
+  "case-suspended": {
+    id: "Permohonan ini sedang ditangguhkan; tugasnya dapat diselesaikan setelah dilanjutkan kembali.",
+    en: "This case is suspended; its tasks can be completed once it is resumed.",
+  },
+  "case-not-suspended": { id: "Permohonan ini tidak sedang ditangguhkan.", en: "This case is not suspended." },
+  "case-already-suspended": { id: "Permohonan ini sudah ditangguhkan.", en: "This case is already suspended." },
+  "migration-invalid": {
+    id: "Migrasi tidak dapat dijalankan: versi asal atau tujuan tidak ada, belum diterbitkan, atau sama; lihat details.",
+    en: "The migration cannot run: the source or target version does not exist, is not published, or is the same; see details.",
+  },
   "correction-refused": {
     id: "Koreksi ditolak: hanya data yang sudah dimiliki permohonan yang dapat dikoreksi; lihat details.fields.",
     en: "Correction refused: only data the case already holds can be corrected; see details.fields.",

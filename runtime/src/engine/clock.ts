@@ -9,12 +9,17 @@ import type { ElementInstance } from "./types";
 
 /** Starts a pause for an instance; the clock stops with the first pausing element. */
 export function pauseClock(ctx: Ctx, instance: ElementInstance): void {
+  pauseClockBy(ctx, instance.id, instance.elementId);
+}
+
+/** Starts a pause by `id` (an element instance, or a suspension of the whole case). */
+export function pauseClockBy(ctx: Ctx, id: string, elementId: string | null): void {
   const clock = ctx.state.clock;
-  if (clock.pausedBy.includes(instance.id)) return;
-  clock.pausedBy.push(instance.id);
+  if (clock.pausedBy.includes(id)) return;
+  clock.pausedBy.push(id);
   if (clock.pausedBy.length > 1) return;
   clock.pausedAt = ctx.at;
-  record(ctx, "clockPaused", instance.elementId, { elementInstanceId: instance.id, caseDueAt: ctx.state.caseDueAt });
+  record(ctx, "clockPaused", elementId, { elementInstanceId: id, caseDueAt: ctx.state.caseDueAt });
 }
 
 /** Ends an instance's pause; when the last pause ends, the case due date moves by the paused working time. */

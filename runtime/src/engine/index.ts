@@ -12,6 +12,7 @@ export {
   planMessageNames,
   subscriptionTakes,
 } from "./messages";
+export { type ElementMapping, type MigrationBlocker, type MigrationResult, migrateState } from "./migration";
 export { MI_STEPS_PER_ITEM } from "./multi-instance";
 export { step } from "./step";
 export type * from "./types";

@@ -10,6 +10,7 @@ import { retryIncident } from "./incidents";
 import { createInstance, finishCase, run, schedule } from "./lifecycle";
 import { expireMessages, handDownBuffered, messageTimerFired, receiveMessage } from "./messages";
 import { findSubscriptions, isLive, openEventSubProcesses, unsubscribe } from "./subscriptions";
+import { holdTimer, refusedWhileSuspended, resume, suspend } from "./suspension";
 import { addWorkingTime } from "./timers";
 import { fireTimer } from "./triggers";
 import type { EngineEvent, EngineState, StepResult } from "./types";
@@ -20,6 +21,7 @@ export function step(plan: ExecutionPlan, state: EngineState, event: EngineEvent
   const open = event.type === "start" ? state.status === "created" : state.status === "active";
   if (!open) return { state, commands: [], accepted: false };
   const ctx = createCtx(plan, state, event.at, behaviours);
+  if (refusedWhileSuspended(ctx, event)) return { state, commands: [], accepted: false };
   ctx.state.now = event.at;
   const outcome = apply(ctx, event);
   if (!outcome) return { state, commands: [], accepted: false };
@@ -53,13 +55,15 @@ function apply(ctx: Ctx, event: EngineEvent): boolean | "buffered" {
     }
     case "taskRefused":
       return taskRefused(ctx, event.taskId, event.reason);
-    case "timerFired": {
-      const [subscription] = findSubscriptions(
-        ctx,
-        (s) => s.trigger.kind === "timer" && s.trigger.timerId === event.timerId,
-      );
-      if (!subscription || !isLive(ctx, subscription)) return messageTimerFired(ctx, event.timerId);
-      fireTimer(ctx, subscription);
+    case "timerFired":
+      if (holdTimer(ctx, event.timerId)) return true;
+      return timerFired(ctx, event.timerId);
+    case "suspend":
+      return suspend(ctx, event);
+    case "resume": {
+      const held = resume(ctx, event);
+      if (held === null) return false;
+      for (const timerId of held) timerFired(ctx, timerId);
       return true;
     }
     case "messageReceived": {
@@ -143,6 +147,13 @@ function apply(ctx: Ctx, event: EngineEvent): boolean | "buffered" {
       return true;
     }
   }
+}
+
+function timerFired(ctx: Ctx, timerId: string): boolean {
+  const [subscription] = findSubscriptions(ctx, (s) => s.trigger.kind === "timer" && s.trigger.timerId === timerId);
+  if (!subscription || !isLive(ctx, subscription)) return messageTimerFired(ctx, timerId);
+  fireTimer(ctx, subscription);
+  return true;
 }
 
 /**

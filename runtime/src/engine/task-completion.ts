@@ -13,6 +13,7 @@ export interface Rejection {
   code:
     | "invalid-input"
     | "case-not-ready"
+    | "case-suspended"
     | "unknown-task"
     | "task-closed"
     | "role-not-allowed"
@@ -46,6 +47,7 @@ export function checkCompletion(ctx: CompletionContext, raw: unknown): Rejection
   const input = parsed.data;
   const { state } = ctx;
   if (!state) return { code: "case-not-ready", id: "Kasus belum dimulai.", en: "The case has not started yet." };
+  if (state.suspension) return suspendedRejection();
   const engineTaskId = ctx.engineTaskId(input.taskId);
   if (!engineTaskId) {
     return { code: "unknown-task", id: `Tugas ${input.taskId} tidak dikenal.`, en: `Unknown task ${input.taskId}.` };
@@ -93,4 +95,13 @@ export function checkCompletion(ctx: CompletionContext, raw: unknown): Rejection
     };
   }
   return null;
+}
+
+/** A suspended case's tasks wait for it to resume (suspension.ts). */
+export function suspendedRejection(): Rejection {
+  return {
+    code: "case-suspended",
+    id: "Permohonan ini sedang ditangguhkan; tugasnya dapat diselesaikan setelah dilanjutkan kembali.",
+    en: "This case is suspended; its tasks can be completed once it is resumed.",
+  };
 }

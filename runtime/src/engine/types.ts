@@ -90,6 +90,13 @@ export type EngineEvent =
    * A supervisor corrects case variables (a data-entry mistake): written on the case, as a start
    * form's fields are; later conditions and mappings read the new values. Who and why are recorded.
    */
+  /**
+   * A supervisor suspends the case with a reason (suspension.ts): tasks cannot be completed,
+   * messages, signals and retries are refused, timers that come due are held until `resume`.
+   */
+  | { type: "suspend"; reason: string; actor: { userId: string; displayName?: string }; at: Iso }
+  /** Ends a suspension: the held timers fire now and the case due date moves by the suspended working time. */
+  | { type: "resume"; reason: string; actor: { userId: string; displayName?: string }; at: Iso }
   | {
       type: "correctVariables";
       variables: Variables;
@@ -220,7 +227,10 @@ export type RecordType =
   | "caseCompleted"
   | "caseTerminated"
   | "caseCancelled"
-  | "variablesCorrected";
+  | "variablesCorrected"
+  | "caseSuspended"
+  | "caseResumed"
+  | "caseMigrated";
 
 /**
  * The result of one step. `accepted` is false when the event matched nothing (unknown task, no
@@ -413,4 +423,6 @@ export interface EngineState {
    * buffering existed, which therefore do not buffer (their histories replay unchanged).
    */
   messageTtl?: string;
+  /** Set while a supervisor holds the case (suspension.ts); absent in states saved before it existed. */
+  suspension?: { since: Iso; reason: string; by: string; heldTimers: string[] };
 }

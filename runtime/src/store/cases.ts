@@ -149,9 +149,63 @@ export async function caseWithPlan(db: Db, caseId: string) {
   return db
     .selectFrom("cases as c")
     .innerJoin("process_versions as v", "v.id", "c.process_version_id")
-    .select(["c.case_number", "c.process_id", "c.applicant", "v.plan"])
+    .select(["c.case_number", "c.process_id", "c.applicant", "c.suspended_since", "v.plan"])
     .where("c.id", "=", caseId)
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Running cases (active or incident, top cases) on a process version, oldest first: all of them (of
+ * `district`, when given) or those of `caseIds`, up to `limit`.
+ */
+export async function runningCasesOn(
+  db: Db,
+  filter: { processVersionId: string; caseIds?: string[]; district?: string; limit: number },
+): Promise<Pick<CaseRow, "id" | "case_number" | "district" | "workflow_id" | "status">[]> {
+  let q = db
+    .selectFrom("cases")
+    .select(["id", "case_number", "district", "workflow_id", "status"])
+    .where("process_version_id", "=", filter.processVersionId)
+    .where("status", "in", ["active", "incident"]);
+  if (filter.caseIds) q = q.where("id", "in", filter.caseIds);
+  if (filter.district) q = q.where("district", "=", filter.district);
+  return q.orderBy("started_at").orderBy("id").limit(filter.limit).execute();
+}
+
+/** The case numbers of `caseIds` (those that exist). */
+export async function caseNumbersOf(db: Db, caseIds: string[]): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db.selectFrom("cases").select(["id", "case_number"]).where("id", "in", caseIds).execute();
+  return new Map(rows.map((r) => [r.id, r.case_number]));
+}
+
+/**
+ * A case moved to another version (the workflow's `migrate` update): the row names the version it
+ * runs, its open tasks the elements they are at now. Repeating it changes nothing.
+ */
+export async function migrateCaseRows(
+  db: Db,
+  input: {
+    caseId: string;
+    processVersionId: string;
+    tasks: { taskId: string; elementId: string; name: string | null }[];
+  },
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable("cases")
+      .set({ process_version_id: input.processVersionId })
+      .where("id", "=", input.caseId)
+      .execute();
+    for (const t of input.tasks) {
+      await tx
+        .updateTable("tasks")
+        .set({ element_id: t.elementId, name: t.name })
+        .where("id", "=", t.taskId)
+        .where("case_id", "=", input.caseId)
+        .execute();
+    }
+  });
 }
 
 /** What the workflow reports of its case: status, and the due date and end when they change. */

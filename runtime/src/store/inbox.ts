@@ -33,6 +33,8 @@ export interface InboxRow {
   follow_up_at: Date | null;
   created_at: Date;
   revision: number;
+  /** Since when the case is suspended (0015); null: it is not. */
+  suspended_since: Date | null;
   /** The plan's personal-data rules (`plan.privacy`), for the handler to apply. */
   privacy: unknown;
 }
@@ -164,6 +166,7 @@ function inboxRows(db: Db, filter: InboxFilter) {
       "t.follow_up_at",
       "t.created_at",
       "t.revision",
+      "c.suspended_since",
       sql<unknown>`v.plan->'privacy'`.as("privacy"),
     ]);
   if (filter.status) q = q.where("t.status", "=", filter.status);

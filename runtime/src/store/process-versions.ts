@@ -126,6 +126,22 @@ export async function insertProcessVersion(db: Db, input: NewVersion): Promise<P
   }
 }
 
+/** Version `version` of (process, district): district null for a national template. */
+export async function versionByNumber(
+  db: Db,
+  processId: string,
+  district: string | null,
+  version: number,
+): Promise<ProcessVersionRow | undefined> {
+  return db
+    .selectFrom("process_versions")
+    .selectAll()
+    .where("process_id", "=", processId)
+    .where((eb) => (district === null ? eb("district", "is", null) : eb("district", "=", district)))
+    .where("version", "=", version)
+    .executeTakeFirst();
+}
+
 export async function getProcessVersion(db: Db, id: string): Promise<ProcessVersionRow | undefined> {
   return db.selectFrom("process_versions").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -52,6 +52,8 @@ export interface CasesTable {
   viewer_users: ColumnType<string[], never, never>;
   /** sha256 of the case id and the applicant's tracking code (0013); null: not trackable. */
   tracking_code_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Since when a supervisor suspended the case (kept by a trigger on case_events, 0015); null: not suspended. */
+  suspended_since: ColumnType<Date | null, never, Date | string | null>;
 }
 
 /** Failed public tracking lookups per client address (0013), for the attempt limit. */

@@ -5,6 +5,7 @@
 import type { BusinessCalendar } from "@alur/shared/calendar";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type {
+  CaseHoldInput,
   CaseIncident,
   CaseStateView,
   CompleteTaskInput,
@@ -16,6 +17,7 @@ import type {
   Variables,
 } from "@alur/shared/schemas";
 import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
+import type { MigrationBlocker } from "../engine/migration";
 import type { EngineState, FinishStatus, MessageSubscription } from "../engine/types";
 
 /** The one generic workflow type that interprets any execution plan. */
@@ -90,6 +92,37 @@ export const retryIncidentUpdate = defineUpdate<CaseStateView, [RetryIncidentInp
  * validator refuses unknown or protected names and an ended case before anything enters history.
  */
 export const correctVariablesUpdate = defineUpdate<CaseStateView, [CorrectVariablesInput]>("correctVariables");
+/**
+ * Suspends the case (supervisor): its tasks cannot be completed, messages, signals and retries are
+ * refused and timers that come due are held until `resume` (engine/suspension.ts). The validator
+ * refuses an ended or already suspended case.
+ */
+export const suspendUpdate = defineUpdate<CaseStateView, [CaseHoldInput]>("suspend");
+/** Resumes a suspended case: held timers fire, the due date moves by the suspended working time. */
+export const resumeUpdate = defineUpdate<CaseStateView, [CaseHoldInput]>("resume");
+
+/** Argument of `migrate` and `migrationCheck` (shape: `migrateCaseSchema` in the shared schemas). */
+export interface MigrateCaseInput {
+  plan: ExecutionPlan;
+  planHash: string;
+  /** The hash of the plan the case must be running (the source version's). */
+  fromPlanHash: string;
+  fromVersion: number;
+  toVersion: number;
+  /** Old element id → new element id; elements not named keep their ids. */
+  mapping?: Record<string, string>;
+  actor: { userId: string; displayName?: string };
+  /** The target version's row, for the case row to follow. */
+  processVersionId: string;
+}
+/**
+ * Moves the running case to another version's plan (engine/migration.ts): open tasks keep their
+ * ids, timers, history and documents stay; the case goes on under the new plan. The validator
+ * refuses, with every blocker, a case that cannot move.
+ */
+export const migrateUpdate = defineUpdate<CaseStateView, [MigrateCaseInput]>("migrate");
+/** Why the case could not move to `plan` now (empty: it can); the dry run of `migrate`. */
+export const migrationCheckQuery = defineQuery<MigrationBlocker[], [MigrateCaseInput]>("migrationCheck");
 export const broadcastSignal = defineSignal<[SignalInput]>("broadcastSignal");
 /** A message thrown by another case (message throw/end event) or handed down by a parent case; fire-and-forget, no reply. */
 export const messageSignal = defineSignal<[ForwardedMessage]>("message");

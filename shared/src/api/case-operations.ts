@@ -15,6 +15,63 @@ export const CancelCaseResponse = z.object({
 });
 export type CancelCaseResponse = z.infer<typeof CancelCaseResponse>;
 
+/** Suspending or resuming a case: why (e.g. "pengaduan sedang diperiksa"), on the timeline and in the audit log. */
+export const CaseHoldRequest = z.object({ reason: z.string().trim().min(5).max(1000) });
+export type CaseHoldRequest = z.infer<typeof CaseHoldRequest>;
+
+export const CaseHoldResponse = z.object({
+  id: z.string(),
+  /** Since when it is suspended; null once resumed. */
+  suspendedSince: z.string().nullable(),
+  /** The service-standard due date after the change (moved by the suspended working time on resume). */
+  dueAt: z.string().nullable(),
+});
+export type CaseHoldResponse = z.infer<typeof CaseHoldResponse>;
+
+/**
+ * Moving running cases of a process to another of its published versions. Without `caseIds`, every
+ * running case on `fromVersion` (of `district`, when given) up to 1,000.
+ */
+export const MigrationRequest = z.object({
+  fromVersion: z.number().int().positive(),
+  toVersion: z.number().int().positive(),
+  /** Old element id → new element id (a renamed step); elements not named keep their ids. */
+  mapping: z.record(z.string().min(1), z.string().min(1)).optional(),
+  caseIds: z.array(z.string().min(1)).min(1).max(1000).optional(),
+  district: z.string().min(1).optional(),
+});
+export type MigrationRequest = z.infer<typeof MigrationRequest>;
+
+export const MigrationBlocker = z.object({
+  code: z.string(),
+  elementId: z.string().nullable(),
+  message: z.object({ id: z.string(), en: z.string() }),
+});
+export type MigrationBlocker = z.infer<typeof MigrationBlocker>;
+
+/** One case of a dry run or a migration: whether it can move (or moved), and why not. */
+export const MigrationCaseResult = z.object({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  canMove: z.boolean(),
+  blockers: z.array(MigrationBlocker),
+  /** Only in a migration's answer: whether it moved. */
+  migrated: z.boolean().optional(),
+});
+export type MigrationCaseResult = z.infer<typeof MigrationCaseResult>;
+
+export const MigrationReport = z.object({
+  processId: z.string(),
+  fromVersion: z.number().int(),
+  toVersion: z.number().int(),
+  items: z.array(MigrationCaseResult),
+  movable: z.number().int(),
+  blocked: z.number().int(),
+  /** Only in a migration's answer. */
+  migrated: z.number().int().optional(),
+});
+export type MigrationReport = z.infer<typeof MigrationReport>;
+
 export const CorrectVariablesRequest = z.object({
   /** New values of variables the case holds (not caseNumber, applicant, documents, startedBy). */
   variables: z.record(z.string(), z.unknown()).refine((v) => Object.keys(v).length > 0, "at least one variable"),

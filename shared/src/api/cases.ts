@@ -84,6 +84,8 @@ export const CaseView = z.object({
   dueAt: z.string().nullable(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
+  /** Since when a supervisor suspended the case (POST /cases/{id}/suspend); null: it is not suspended. */
+  suspendedSince: z.string().nullable().default(null),
   createdBy: z.string().nullable(),
   documents: z.array(DocumentView).default([]),
   /**

@@ -37,6 +37,11 @@ export const InboxItem = z.object({
   followUpAt: z.string().nullable().optional(),
   createdAt: z.string(),
   revision: z.number().int(),
+  /**
+   * Since when a supervisor suspended the task's case: shown in the inbox as suspended, and the
+   * task cannot be completed until the case resumes. Null (or absent, older servers): not suspended.
+   */
+  suspendedSince: z.string().nullable().optional(),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 

@@ -92,6 +92,41 @@ export function correctVariablesSchema() {
 export const CorrectVariablesInput = correctVariablesSchema();
 export type CorrectVariablesInput = z.infer<typeof CorrectVariablesInput>;
 
+/** Argument of the `suspend` and `resume` workflow updates: who, and why (on the timeline). */
+export function caseHoldSchema() {
+  return z.object({
+    actor: z.object({ userId: z.string().min(1), displayName: z.string().optional() }),
+    reason: z.string().trim().min(5).max(1000),
+  });
+}
+export const CaseHoldInput = caseHoldSchema();
+export type CaseHoldInput = z.infer<typeof CaseHoldInput>;
+
+/**
+ * Argument of the `migrate` workflow update: the plan of the version the case moves to, and the
+ * hash of the plan it must be running now (a case already moved, or on another version, refuses).
+ * The plan is checked for its shape only; it comes from a published version the API read.
+ */
+export function migrateCaseSchema() {
+  return z.object({
+    plan: z
+      .object({
+        processId: z.string().min(1),
+        nodes: z.record(z.string(), z.object({ type: z.string() }).passthrough()),
+        flows: z.record(z.string(), z.object({}).passthrough()),
+      })
+      .passthrough(),
+    planHash: z.string().min(1),
+    fromPlanHash: z.string().min(1),
+    fromVersion: z.number().int().positive(),
+    toVersion: z.number().int().positive(),
+    /** Old element id → new element id; elements not named keep their ids. */
+    mapping: z.record(z.string(), z.string()).default({}),
+    actor: z.object({ userId: z.string().min(1), displayName: z.string().optional() }),
+    processVersionId: z.string().min(1),
+  });
+}
+
 /** A signal broadcast to every waiting case of a district. */
 export const SignalInput = z.object({ name: z.string().min(1), payload: Variables.default({}) });
 export type SignalInput = z.infer<typeof SignalInput>;

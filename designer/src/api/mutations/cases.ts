@@ -1,6 +1,7 @@
 /** Starting a case (applicant data plus the requirement documents, as multipart); retrying an incident; cancelling. */
 import {
   CancelCaseResponse,
+  CaseHoldResponse,
   CaseVariables,
   CaseView,
   type ReassignTaskRequest,
@@ -26,6 +27,16 @@ export function retryIncident(caseId: string, incidentId: string) {
 /** Cancels a running case with the reason the timeline and audit log keep. */
 export function cancelCase(caseId: string, reason: string) {
   return request(CancelCaseResponse, paths.caseCancel(caseId), { method: "POST", body: { reason } });
+}
+
+/** Suspends a running case with the reason the timeline and audit log keep. */
+export function suspendCase(caseId: string, reason: string) {
+  return request(CaseHoldResponse, paths.caseSuspend(caseId), { method: "POST", body: { reason } });
+}
+
+/** Resumes a suspended case with the reason the timeline and audit log keep. */
+export function resumeCase(caseId: string, reason: string) {
+  return request(CaseHoldResponse, paths.caseResume(caseId), { method: "POST", body: { reason } });
 }
 
 /** Corrects variables of a running case (a data-entry mistake), with the reason kept in the audit log. */

@@ -17,6 +17,7 @@ import { DocumentsPanel } from "./documents-panel";
 import { IncidentsPanel } from "./incidents-panel";
 import { stepMarks, timelineEventKey } from "./step-marks";
 import { CompletedSteps, CurrentSteps } from "./steps-panel";
+import { SuspendCaseDialog } from "./suspend-case-dialog";
 import { actorName, elementNamesOf, isShownOnCasePage, stepLabel } from "./timeline-view";
 
 const DiagramViewer = lazy(async () => ({ default: (await import("./diagram-viewer")).DiagramViewer }));
@@ -53,6 +54,8 @@ function CaseDetail({ c }: { c: CaseView }) {
   // the API lets admins and the district's heads cancel (and audits every try)
   const isHead = Boolean(user?.roles.some((r) => roles.data?.items.some((role) => role.id === r && role.isHead)));
   const [cancelling, setCancelling] = useState(false);
+  const [holding, setHolding] = useState(false);
+  const suspended = c.suspendedSince !== null && isRunning(c.status);
   const [correcting, setCorrecting] = useState(false);
   const names = useMemo(() => (bpmn.data ? elementNamesOf(bpmn.data) : new Map<string, string>()), [bpmn.data]);
   return (
@@ -73,6 +76,11 @@ function CaseDetail({ c }: { c: CaseView }) {
               </span>
             )}{" "}
             {late && <span className="badge badge-overdue">{t("inbox.overdue")}</span>}
+            {suspended && (
+              <span className="badge badge-warning" data-testid="case-suspended">
+                {t("case.suspend.badge", { at: formatDateTime(c.suspendedSince, i18n.language) })}
+              </span>
+            )}{" "}
             {paused && (
               <span className="badge badge-info" data-testid="case-clock-paused">
                 {t("case.clock.paused", { at: formatDateTime(c.clock.pausedSince, i18n.language) })}
@@ -86,12 +94,16 @@ function CaseDetail({ c }: { c: CaseView }) {
           <button type="button" className="btn" onClick={() => setCorrecting(true)}>
             {t("case.correct.open")}
           </button>
+          <button type="button" className="btn" onClick={() => setHolding(true)} data-testid="case-hold">
+            {suspended ? t("case.resume.open") : t("case.suspend.open")}
+          </button>
           <button type="button" className="btn btn-danger" onClick={() => setCancelling(true)}>
             {t("case.cancel.open")}
           </button>
         </div>
       )}
       {cancelling && <CancelCaseDialog c={c} onClose={() => setCancelling(false)} />}
+      {holding && <SuspendCaseDialog c={c} onClose={() => setHolding(false)} />}
       {correcting && <CorrectDataDialog c={c} onClose={() => setCorrecting(false)} />}
       {c.purged && (
         <p className="alert alert-info" role="status" data-testid="case-purged">
@@ -153,6 +165,17 @@ function CaseDetail({ c }: { c: CaseView }) {
                               to: typeof e.data.toName === "string" ? e.data.toName : "—",
                             })}
                             {typeof e.data.reason === "string" && ` · ${e.data.reason}`}
+                          </div>
+                        )}
+                        {(e.type === "caseSuspended" || e.type === "caseResumed") &&
+                          typeof e.data.reason === "string" && (
+                            <div>
+                              {t("case.suspend.reasonShown")}: {e.data.reason}
+                            </div>
+                          )}
+                        {e.type === "caseMigrated" && (
+                          <div>
+                            {t("case.migrated", { from: String(e.data.fromVersion), to: String(e.data.toVersion) })}
                           </div>
                         )}
                         {e.type === "case.cancel-requested" && typeof e.data.reason === "string" && (

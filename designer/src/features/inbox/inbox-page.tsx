@@ -186,6 +186,14 @@ function TaskTable({ items }: { items: InboxItem[] }) {
             </td>
             <td data-label={t("inbox.col.status")}>
               <span className="badge">{t(`task.status.${task.status}`)}</span>
+              {task.suspendedSince && (
+                <>
+                  {" "}
+                  <span className="badge badge-warning" data-testid="task-suspended">
+                    {t("inbox.suspended")}
+                  </span>
+                </>
+              )}
               {task.assignee && <span className="muted"> · {task.assignee}</span>}
             </td>
           </tr>

@@ -86,6 +86,11 @@ function TaskView({ task }: { task: TaskDetail }) {
             {isOverdue(task.dueAt, new Date()) && !done && (
               <span className="badge badge-overdue">{t("inbox.overdue")}</span>
             )}
+            {task.suspendedSince && !done && (
+              <span className="badge badge-warning" data-testid="task-suspended">
+                {t("inbox.suspended")}
+              </span>
+            )}
           </>
         }
         actions={

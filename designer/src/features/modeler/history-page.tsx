@@ -40,7 +40,10 @@ export function HistoryPage() {
   const [pair, setPair] = useState<[string, string] | null>(null);
   return (
     <>
-      <PageHeader title={`${t("history.title")} · ${processId}`} />
+      <PageHeader
+        title={`${t("history.title")} · ${processId}`}
+        actions={<Link to={`/desainer/${encodeURIComponent(processId)}/migrasi`}>{t("migration.open")}</Link>}
+      />
       <QueryState query={versions}>
         {(list) => {
           const items = [...list.items].sort((a, b) => b.version - a.version);

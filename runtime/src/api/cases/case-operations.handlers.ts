@@ -11,7 +11,7 @@ import { canSuperviseCase } from "../../auth/policy";
 import { hiddenFields, redact } from "../../auth/privacy";
 import { appendCaseEvent, hasCaseEvent } from "../../store/case-events";
 import { type CaseRow, getCase, getCasePrivacy } from "../../store/cases";
-import { caseStateQuery, correctVariablesUpdate } from "../../temporal/definitions";
+import { caseStateQuery, correctVariablesUpdate, resumeUpdate, suspendUpdate } from "../../temporal/definitions";
 import { audit } from "../audit-trail";
 import type { AppContext, AppEnv } from "../context";
 import { ApiException } from "../errors";
@@ -75,6 +75,55 @@ export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
   }
   return c.json({ id: caseId, status }, 200);
 };
+
+/** Which refusal of the workflow's suspend/resume validator maps to which API error. */
+const HOLD_REFUSALS = new Set(["case-not-running", "case-already-suspended", "case-not-suspended"]);
+
+function holdHandler(action: "suspend" | "resume") {
+  const handler: RouteHandler<typeof routes.suspend, AppEnv> = async (c) => {
+    const { caseId } = c.req.valid("param");
+    const { reason } = c.req.valid("json");
+    const { p, row } = await supervisedCase(c, caseId, `case.${action}`);
+    const deps = c.get("deps");
+    if (action === "suspend" && row.suspended_since) throw new ApiException(409, "case-already-suspended");
+    if (action === "resume" && !row.suspended_since) throw new ApiException(409, "case-not-suspended");
+    // The decision is audited before it takes effect (as a cancellation is).
+    await audit(c, deps.db, {
+      action: `case.${action}`,
+      outcome: "ok",
+      resourceType: "case",
+      resourceId: caseId,
+      district: row.district,
+      before: { suspendedSince: row.suspended_since ? new Date(row.suspended_since).toISOString() : null },
+      details: { reason },
+    });
+    try {
+      await deps.temporal.client.workflow
+        .getHandle(row.workflow_id)
+        .executeUpdate(action === "suspend" ? suspendUpdate : resumeUpdate, {
+          args: [{ reason, actor: { userId: p.userId, displayName: p.displayName } }],
+        });
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw new ApiException(409, "case-not-running");
+      if (error instanceof WorkflowUpdateFailedError) {
+        const code = (error.cause as { type?: string } | undefined)?.type;
+        if (code && HOLD_REFUSALS.has(code)) {
+          throw new ApiException(409, code as "case-not-running" | "case-already-suspended" | "case-not-suspended");
+        }
+      }
+      deps.logger.error({ err: error, caseId }, `${action} update failed`);
+      throw new ApiException(503, "workflow-unavailable", { retryable: true });
+    }
+    // The engine's timeline record has set the row's suspension (a trigger) before the update answered.
+    const after = (await getCase(deps.db, caseId)) ?? row;
+    const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+    return c.json({ id: caseId, suspendedSince: iso(after.suspended_since), dueAt: iso(after.due_at) }, 200);
+  };
+  return handler;
+}
+
+export const suspend = holdHandler("suspend");
+export const resume = holdHandler("resume");
 
 /** The running case the supervisor may correct, with what its privacy rules hide from them. */
 async function supervisedCase(c: AppContext, caseId: string, action: string) {

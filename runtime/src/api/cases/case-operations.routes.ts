@@ -1,6 +1,8 @@
 import {
   CancelCaseRequest,
   CancelCaseResponse,
+  CaseHoldRequest,
+  CaseHoldResponse,
   CaseVariables,
   CorrectVariablesRequest,
   EligibleUsers,
@@ -24,6 +26,34 @@ export const cancel = createRoute({
   request: { params: z.object({ caseId: z.string() }), body: jsonBody(CancelCaseRequest) },
   responses: { 200: jsonResponse(CancelCaseResponse, "Cancelled"), ...errors(400, 401, 403, 404, 409, 503) },
 });
+
+const hold = (action: "suspend" | "resume", summary: string, description: string) =>
+  createRoute({
+    method: "post",
+    path: `/cases/{caseId}/${action}`,
+    tags: ["cases"],
+    summary,
+    description,
+    security: SECURITY,
+    request: { params: z.object({ caseId: z.string() }), body: jsonBody(CaseHoldRequest) },
+    responses: { 200: jsonResponse(CaseHoldResponse, "Done"), ...errors(400, 401, 403, 404, 409, 503) },
+  });
+
+export const suspend = hold(
+  "suspend",
+  "Suspend a running case with a reason (super admin, the case district's admin or head)",
+  "While suspended its tasks cannot be completed (409 case-suspended; the inbox marks them suspended), messages, " +
+    "signals and incident retries are refused, and timers that come due fire only when it resumes. The " +
+    "service-standard clock pauses: on resume the case due date moves by the suspended working time. Audited " +
+    "(`case.suspend`, reason) and on the timeline. 409 case-already-suspended, case-not-running.",
+);
+
+export const resume = hold(
+  "resume",
+  "Resume a suspended case with a reason (super admin, the case district's admin or head)",
+  "Held timers fire now, tasks can be completed again, and the case due date moves by the suspended working time. " +
+    "Audited (`case.resume`, reason) and on the timeline. 409 case-not-suspended, case-not-running.",
+);
 
 export const variables = createRoute({
   method: "get",

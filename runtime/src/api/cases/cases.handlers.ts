@@ -207,6 +207,7 @@ async function caseView(
     dueAt,
     startedAt: new Date(row.started_at).toISOString(),
     endedAt: row.ended_at ? new Date(row.ended_at).toISOString() : null,
+    suspendedSince: iso(row.suspended_since),
     createdBy: row.created_by,
     documents: shown.map((d) => ({
       id: d.id,

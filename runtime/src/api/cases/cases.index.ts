@@ -16,6 +16,8 @@ export const casesRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(routes.retryIncident, handlers.retryIncident)
   .openapi(routes.signal, handlers.signal)
   .openapi(operationRoutes.cancel, operations.cancel)
+  .openapi(operationRoutes.suspend, operations.suspend)
+  .openapi(operationRoutes.resume, operations.resume)
   .openapi(operationRoutes.variables, operations.variables)
   .openapi(operationRoutes.correct, operations.correct)
   .openapi(operationRoutes.eligibleUsers, reassignment.eligibleUsers)

@@ -77,6 +77,7 @@ function inboxItem(r: InboxRow): InboxItem {
     followUpAt: iso(r.follow_up_at),
     createdAt: new Date(r.created_at).toISOString(),
     revision: r.revision,
+    suspendedSince: iso(r.suspended_since),
   };
 }
 
@@ -105,6 +106,7 @@ async function taskDetailWithPrivacy(
       due_at: task.due_at ? new Date(task.due_at) : null,
       follow_up_at: task.follow_up_at ? new Date(task.follow_up_at) : null,
       created_at: new Date(task.created_at),
+      suspended_since: info.suspended_since,
       privacy: null,
     }),
     documents: task.documents,
@@ -372,6 +374,8 @@ export const complete: RouteHandler<typeof routes.complete, AppEnv> = async (c) 
   await saveDraft(db, { taskId: task.id, userId: p.userId, data: body.data });
   const caseRow = await getCase(db, task.case_id);
   if (!caseRow) throw new ApiException(404, "not-found");
+  // a suspended case's tasks wait for it to resume (the workflow refuses them too)
+  if (caseRow.suspended_since) throw new ApiException(409, "case-suspended", { since: iso(caseRow.suspended_since) });
   // a task of a called process is completed in that called case's workflow
   const workflowId = instanceWorkflowId(task.case_id, caseRow.workflow_id, task.element_instance_id);
   // A completion that would lose on revision hears so first (409), whatever its data; refused data

@@ -6,6 +6,7 @@ import type { BusinessCalendar } from "@alur/shared/calendar";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { Variables } from "@alur/shared/schemas";
 import { initialState } from "../initial-state";
+import { type ElementMapping, type MigrationResult, migrateState } from "../migration";
 import { step } from "../step";
 import type { EngineCommand, EngineEvent, EngineState, InitialStateInput, StepResult } from "../types";
 
@@ -29,7 +30,7 @@ export class CaseDriver {
   now = "2026-03-02T09:00:00+07:00";
 
   constructor(
-    readonly plan: ExecutionPlan,
+    public plan: ExecutionPlan,
     input: Partial<InitialStateInput> = {},
   ) {
     this.state = initialState(plan, { caseId: "k1", calendar: TEST_CALENDAR, ...input });
@@ -41,6 +42,25 @@ export class CaseDriver {
     this.state = result.state;
     this.log.push(...result.commands);
     this.last = result;
+    return result;
+  }
+
+  /** Moves the case to plan `to` (migration.ts); on success the driver goes on under it. */
+  migrate(to: ExecutionPlan, mapping?: ElementMapping): MigrationResult {
+    const result = migrateState(this.state, {
+      from: this.plan,
+      to,
+      ...(mapping ? { mapping } : {}),
+      fromVersion: 1,
+      toVersion: 2,
+      actor: { userId: "admin-1" },
+      at: this.now,
+    });
+    if (result.ok) {
+      this.state = result.state;
+      this.plan = to;
+      this.log.push(...result.commands);
+    }
     return result;
   }
 
@@ -71,7 +91,9 @@ export class CaseDriver {
   /** The open task of an element (throws in tests when there is none: that is a test failure). */
   task(elementId: string): Command<"openTask"> {
     const open = new Set(Object.keys(this.state.tasks));
-    const found = this.commands("openTask").filter((t) => t.elementId === elementId && open.has(t.taskId));
+    // by the element the task's instance is at now (a migration may have moved it)
+    const at = (taskId: string) => this.state.instances[this.state.tasks[taskId] ?? ""]?.elementId;
+    const found = this.commands("openTask").filter((t) => open.has(t.taskId) && at(t.taskId) === elementId);
     if (found.length === 0)
       throw new Error(`no open task at ${elementId}; open: ${this.openTaskElements().join(", ")}`);
     return found[0] as Command<"openTask">;

@@ -14,6 +14,7 @@ import * as externalJobs from "./0011-external-jobs";
 import * as notificationDelivery from "./0012-notification-delivery";
 import * as publicTracking from "./0013-public-tracking";
 import * as people from "./0014-people";
+import * as migration from "./0015-migration";
 import * as publicApplications from "./0016-public-applications";
 import * as survey from "./0017-survey";
 
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   "0012-notification-delivery": notificationDelivery,
   "0013-public-tracking": publicTracking,
   "0014-people": people,
+  "0015-migration": migration,
   "0016-public-applications": publicApplications,
   "0017-survey": survey,
 };

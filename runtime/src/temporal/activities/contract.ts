@@ -42,6 +42,12 @@ export interface CaseActivities {
   /** Closes the task row; a user's completion carries its form data and audit fields (one transaction). */
   closeTask(input: CloseTask): Promise<void>;
   recordCaseEvents(input: { caseId: string; events: CaseEventInput[] }): Promise<void>;
+  /** A migrated case: its row names the new version, its open tasks the new elements (one transaction). */
+  migrateCase(input: {
+    caseId: string;
+    processVersionId: string;
+    tasks: { taskId: string; elementId: string; name: string | null }[];
+  }): Promise<void>;
   setCaseStatus(input: {
     caseId: string;
     status: CaseStatus;

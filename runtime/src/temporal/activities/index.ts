@@ -14,7 +14,7 @@ import type { Logger } from "../../logger";
 import { noticeApplicantStep, noticeApplicationCompleted } from "../../notifications/applicant-notices";
 import { noticeTaskAssigned } from "../../notifications/task-notices";
 import { appendCaseEvents } from "../../store/case-events";
-import { caseWorkflowsOf, setCaseStatus } from "../../store/cases";
+import { caseWorkflowsOf, migrateCaseRows, setCaseStatus } from "../../store/cases";
 import type { Db } from "../../store/db";
 import { externalJobKey, offerJob } from "../../store/external-jobs";
 import { resolvePublishedVersion, wibDate } from "../../store/process-versions";
@@ -87,6 +87,10 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
         db,
         events.map((e) => ({ ...e, caseId })),
       );
+    },
+
+    async migrateCase(input) {
+      await migrateCaseRows(db, input);
     },
 
     async setCaseStatus(input) {

@@ -40,8 +40,12 @@ import {
   correctVariablesUpdate,
   deliverMessageUpdate,
   messageSignal,
+  migrateUpdate,
+  migrationCheckQuery,
   pendingTimersQuery,
+  resumeUpdate,
   retryIncidentUpdate,
+  suspendUpdate,
   waitingJoinsQuery,
 } from "../definitions";
 import { forwardToChild, report } from "./called-case-relay";
@@ -105,6 +109,10 @@ function handle(run: CaseRun): void {
   setHandler(deliverMessageUpdate, updates.deliverMessage.run, { validator: updates.deliverMessage.validate });
   setHandler(retryIncidentUpdate, updates.retryIncident.run, { validator: updates.retryIncident.validate });
   setHandler(correctVariablesUpdate, updates.correctVariables.run, { validator: updates.correctVariables.validate });
+  setHandler(suspendUpdate, updates.suspend.run, { validator: updates.suspend.validate });
+  setHandler(resumeUpdate, updates.resume.run, { validator: updates.resume.validate });
+  setHandler(migrateUpdate, updates.migrate.run, { validator: updates.migrate.validate });
+  setHandler(migrationCheckQuery, updates.migrate.check);
   // signals from the API and other cases: one engine event each
   setHandler(broadcastSignal, (signal) => {
     run.enqueue({ type: "signal", name: signal.name, payload: signal.payload ?? {}, at: run.now() });
@@ -159,6 +167,18 @@ async function begin(run: CaseRun): Promise<void> {
 function apply(run: CaseRun, item: Enqueued): Promise<FinishCommand | null> {
   return CancellationScope.nonCancellable(async () => {
     if (!run.state) throw new Error("engine state missing");
+    run.applying = true;
+    try {
+      return await applyEvent(run, item);
+    } finally {
+      run.applying = false;
+    }
+  });
+}
+
+async function applyEvent(run: CaseRun, item: Enqueued): Promise<FinishCommand | null> {
+  {
+    if (!run.state) throw new Error("engine state missing");
     const forwarded = item.event.type === "messageReceived" ? await forwardToChild(run, item.event) : null;
     if (forwarded) {
       run.applied.set(item.seq, { accepted: true, ...forwarded });
@@ -171,7 +191,7 @@ function apply(run: CaseRun, item: Enqueued): Promise<FinishCommand | null> {
     const expiresAt = buffered ? result.state.messages?.at(-1)?.expiresAt : undefined;
     run.applied.set(item.seq, { accepted: result.accepted, buffered, ...(expiresAt ? { expiresAt } : {}) });
     return finish;
-  });
+  }
 }
 
 function shouldContinueAsNew(run: CaseRun): boolean {
@@ -188,6 +208,9 @@ function shouldContinueAsNew(run: CaseRun): boolean {
 function nextRun(run: CaseRun): BpmnProcessInput {
   return {
     ...run.input,
+    // the plan it runs now (another version's after a migration)
+    plan: run.plan,
+    planHash: run.planHash,
     calledPlans: run.calledPlans,
     calendar: undefined,
     resume: {

@@ -21,7 +21,9 @@ export type Enqueued = { seq: number; event: EngineEvent };
 export type Applied = { accepted: boolean; buffered: boolean; expiresAt?: string };
 
 export class CaseRun {
-  readonly plan: ExecutionPlan;
+  /** The plan the case runs; a migration (`migrate` update) swaps it for another version's. */
+  plan: ExecutionPlan;
+  planHash: string;
   readonly caseId: string;
   readonly district: string;
   /** A called case's store rows belong to its top case under this prefix ("" for a top case). */
@@ -29,8 +31,8 @@ export class CaseRun {
   readonly isChild: boolean;
   /** Plans of called processes, pinned at case start or loaded once (then pinned by history). */
   readonly calledPlans: NonNullable<BpmnProcessInput["calledPlans"]>;
-  /** The message names this case's plan can wait for (the plan does not change within a run). */
-  readonly ownMessageNames: string[];
+  /** The message names this case's plan can wait for (recomputed when a migration swaps the plan). */
+  ownMessageNames: string[];
 
   state: EngineState | null;
   /** Engine task id ↔ store task id (derived; uuids of older runs kept). */
@@ -44,6 +46,8 @@ export class CaseRun {
   readonly queue: Enqueued[] = [];
   readonly applied = new Map<number, Applied>();
   private nextSeq = 0;
+  /** The loop is applying an event (its commands may still be running). */
+  applying = false;
   /** Store task ids whose completion is accepted but not yet applied. */
   readonly pendingTasks = new Set<string>();
   /** Store task id → what its accepted completion closes the row with (form data, audit fields). */
@@ -61,6 +65,7 @@ export class CaseRun {
 
   constructor(readonly input: BpmnProcessInput) {
     this.plan = input.plan;
+    this.planHash = input.planHash;
     this.caseId = input.caseId;
     this.district = input.district;
     this.prefix = input.child?.storePrefix ?? "";
@@ -73,6 +78,14 @@ export class CaseRun {
     this.dueAt = input.resume?.dueAt ?? null;
     this.reportedIncidents = input.resume?.reported?.incidents ?? "";
     this.reportedMessageSubscriptions = input.resume?.reported?.messageSubscriptions ?? "";
+  }
+
+  /** Goes on under another version's plan (a migration; the engine state was moved by migrateState). */
+  swapPlan(plan: ExecutionPlan, planHash: string, state: EngineState): void {
+    this.plan = plan;
+    this.planHash = planHash;
+    this.state = state;
+    this.ownMessageNames = planMessageNames(plan);
   }
 
   now(): string {
