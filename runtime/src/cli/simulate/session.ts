@@ -508,7 +508,10 @@ async function stuck(cases: RunningCase[]): Promise<string> {
     const state = await c.handle.query(caseStateQuery);
     const joins = await c.handle.query(waitingJoinsQuery).catch(() => []);
     const who = cases.length > 1 || c.name !== MAIN_CASE ? `case "${c.name}"` : "the case";
-    if (state.openTasks.length > 0) {
+    if (state.incidents.length > 0) {
+      const held = state.incidents.map((i) => `${i.code} at ${i.elementId}: ${i.message}`).join("; ");
+      parts.push(`${who} did not end: it holds incident(s) ${held}`);
+    } else if (state.openTasks.length > 0) {
       parts.push(
         `${who} did not end: it waits on task(s) ${state.openTasks.map((t) => t.elementId).join(", ")} that no step completes`,
       );
