@@ -12,6 +12,7 @@
  * (the server skips only when asked), so a hand-counted `expectDueAt` may be later by at most that
  * unskipped time; `due` facts are checked exactly from when the task opened.
  */
+import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -35,9 +36,11 @@ import { DefaultLogger, makeTelemetryFilterString, Runtime } from "@temporalio/w
 import { listNotifications } from "../../connectors";
 import { createLogger } from "../../logger";
 import { listCaseEvents } from "../../store/case-events";
+import { getCase, insertCase } from "../../store/cases";
 import type { Db } from "../../store/db";
+import { ensurePlanVersion } from "../../store/process-versions";
+import { getTask, listCaseTasks } from "../../store/tasks";
 import { createActivities } from "../../temporal/activities";
-import { insertCase } from "../../temporal/activities/test-cases";
 import { locateTestServer, missingBinaryMessage } from "../../temporal/binaries";
 import {
   type BpmnProcessResult,
@@ -56,7 +59,7 @@ import { openCachedStore } from "./store-cache";
 const STEP_TIMEOUT_MS = 20_000;
 const DAY_MS = 86_400_000;
 /** The first case of a scenario; further ones are named in `cases`. */
-export const MAIN_CASE = "main";
+const MAIN_CASE = "main";
 
 export interface Expectation {
   what: string;
@@ -255,11 +258,7 @@ async function runOne(ctx: Ctx, { plan, scenario, plans = new Map() }: ScenarioR
       if (cases.has(c.id)) throw new Error(`case "${c.id}" is named twice`);
       const casePlan = c.process && c.process !== plan.processId ? plans.get(c.process) : plan;
       if (!casePlan) throw new Error(`case "${c.id}": no model given for process "${c.process}" (add it with --with)`);
-      const caseId = await insertCase(db, {
-        district,
-        plan: casePlan,
-        processVersionId: `pv-sim-${casePlan.processId}-${district}`,
-      });
+      const caseId = await registerCase(db, casePlan, district, ctx.run, c.id);
       const handle = await env.client.workflow.start(WORKFLOW_TYPE, {
         workflowId: caseWorkflowId(caseId),
         taskQueue: ctx.taskQueue,
@@ -293,7 +292,7 @@ async function runOne(ctx: Ctx, { plan, scenario, plans = new Map() }: ScenarioR
           step.complete,
         );
         const { taskId } = state.openTasks.find((t) => t.elementId === step.complete)!;
-        const row = await db.selectFrom("tasks").selectAll().where("id", "=", taskId).executeTakeFirst();
+        const row = await getTask(db, taskId);
         const due = row?.due_at ? new Date(row.due_at).getTime() : null;
         if (step.expectDueAt) {
           const expected = Date.parse(step.expectDueAt);
@@ -377,6 +376,26 @@ async function runOne(ctx: Ctx, { plan, scenario, plans = new Map() }: ScenarioR
   return trace;
 }
 
+/** The case's rows in the store: its plan's version (one per process and district) and the case. */
+async function registerCase(db: Db, plan: ExecutionPlan, district: string, run: number, name: string): Promise<string> {
+  const processVersionId = `pv-sim-${plan.processId}-${district}`;
+  await ensurePlanVersion(db, { id: processVersionId, plan, district });
+  const caseId = randomUUID();
+  await insertCase(db, {
+    id: caseId,
+    caseNumber: `SIM-${run}-${name}`,
+    district,
+    processVersionId,
+    processId: plan.processId,
+    workflowId: caseWorkflowId(caseId),
+    applicant: {},
+    dueAt: null,
+    createdBy: null,
+    startedAt: new Date(),
+  });
+  return caseId;
+}
+
 /** A case the run left running (an error, a deadlock) must not keep the worker busy for the next scenario. */
 async function terminateIfRunning(handle: WorkflowHandle): Promise<void> {
   try {
@@ -407,12 +426,7 @@ async function collect(
     const id = (e.data as { elementInstanceId?: string } | null)?.elementInstanceId;
     if (e.type === "elementEntered" && id) entered.set(id, new Date(e.at).getTime());
   }
-  const rows = await ctx.db
-    .selectFrom("tasks")
-    .selectAll()
-    .where("case_id", "=", c.caseId)
-    .orderBy("created_at")
-    .execute();
+  const rows = await listCaseTasks(ctx.db, c.caseId);
   trace.tasks.push(
     ...rows.map((t) => {
       const opened = entered.get(t.element_instance_id);
@@ -566,7 +580,7 @@ async function caseDueExpectations(
 ): Promise<Expectation[]> {
   const { caseDue, caseDueAt } = scenario.expect;
   if (!main || (caseDue === undefined && !caseDueAt)) return [];
-  const row = await ctx.db.selectFrom("cases").select(["due_at"]).where("id", "=", main.caseId).executeTakeFirst();
+  const row = await getCase(ctx.db, main.caseId);
   const due = row?.due_at ? new Date(row.due_at).getTime() : null;
   const show = (t: number | null) => (t === null ? null : new Date(t - shift).toISOString());
   const out: Expectation[] = [];
