@@ -4,7 +4,7 @@
  */
 import type { Principal } from "./principal";
 
-export const FRONT_OFFICE = "front-office";
+const FRONT_OFFICE = "front-office";
 
 function intersects(a: readonly string[], b: readonly string[]): boolean {
   return a.some((x) => b.includes(x));

@@ -98,8 +98,6 @@ export type EngineEvent =
       at: Iso;
     };
 
-export type EngineEventType = EngineEvent["type"];
-
 export interface BpmnError {
   code: string;
   message: string;
@@ -194,7 +192,6 @@ export type EngineCommand =
   /** The case reached an end: the workflow returns. */
   | { type: "finish"; status: FinishStatus; variables: Variables };
 
-export type EngineCommandType = EngineCommand["type"];
 export type FinishStatus = "completed" | "terminated" | "cancelled" | "incident";
 
 export type RecordType =

@@ -30,7 +30,7 @@ import { trackingCodeMatches } from "./tracking-code";
 
 /** Failed tracking lookups a client address may make per window before it gets 429. */
 export const TRACKING_FAILURE_LIMIT = 10;
-export const TRACKING_WINDOW_MS = 15 * 60 * 1000;
+const TRACKING_WINDOW_MS = 15 * 60 * 1000;
 /** Published standards change with a new version only; a few minutes of caching spares the derivation. */
 const CACHE = "public, max-age=300";
 

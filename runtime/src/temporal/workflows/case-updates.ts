@@ -34,8 +34,6 @@ function invalidInput(id: string, en: string): ApplicationFailure {
   return refuse({ code: "invalid-input", id, en });
 }
 
-export type CaseUpdates = ReturnType<typeof caseUpdates>;
-
 /** The four updates of one case run: `run` applies the update, `validate` refuses it first. */
 export function caseUpdates(run: CaseRun) {
   const messageInput = messageInputSchema();
