@@ -39,7 +39,7 @@ import { listCaseEvents } from "../../store/case-events";
 import { getCase, insertCase } from "../../store/cases";
 import type { Db } from "../../store/db";
 import { ensurePlanVersion } from "../../store/process-versions";
-import { getTask, listCaseTasks } from "../../store/tasks";
+import { getTask, listCaseTasks, type TaskRow } from "../../store/tasks";
 import { createActivities } from "../../temporal/activities";
 import { locateTestServer, missingBinaryMessage } from "../../temporal/binaries";
 import {
@@ -292,8 +292,8 @@ async function runOne(ctx: Ctx, { plan, scenario, plans = new Map() }: ScenarioR
           step.complete,
         );
         const { taskId } = state.openTasks.find((t) => t.elementId === step.complete)!;
-        const row = await getTask(db, taskId);
-        const due = row?.due_at ? new Date(row.due_at).getTime() : null;
+        const row = await taskRow(db, taskId);
+        const due = row.due_at ? new Date(row.due_at).getTime() : null;
         if (step.expectDueAt) {
           const expected = Date.parse(step.expectDueAt);
           const late = due === null ? Number.NaN : due - shift - expected;
@@ -305,7 +305,7 @@ async function runOne(ctx: Ctx, { plan, scenario, plans = new Map() }: ScenarioR
             actual: due === null ? null : scenarioTime(due),
           });
         }
-        if (step.due !== undefined && row) {
+        if (step.due !== undefined) {
           const opened = await openedAt(db, c.caseId, row.element_instance_id);
           const expected = expectedDue(moved, opened, step.due);
           trace.expectations.push({
@@ -550,6 +550,21 @@ async function until(handle: WorkflowHandle, predicate: (s: CaseStateView) => bo
     if (Date.now() > deadline) {
       throw new Error(`waiting for task ${what}: open tasks ${JSON.stringify(s.openTasks.map((t) => t.elementId))}`);
     }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * The task's row: the case state lists a task as soon as the engine opened it, the row (with its
+ * due date) is written by the createTask activity a moment later. Reading it too early read no
+ * due date (an intermittent "got null" in `--all` under load).
+ */
+async function taskRow(db: Db, taskId: string): Promise<TaskRow> {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  for (;;) {
+    const row = await getTask(db, taskId);
+    if (row) return row;
+    if (Date.now() > deadline) throw new Error(`task ${taskId} is open in the case but has no row in the store`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
