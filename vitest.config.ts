@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Two projects: `unit` (pure, no servers, parallel) and `integration` (real Temporal and
- * PostgreSQL servers, one of each per run, started in test/global-setup.ts; files run one at a
+ * PostgreSQL servers, one of each per run, started in runtime/src/testing/global-setup.ts; files run one at a
  * time because a 2-core CI cannot afford more).
  */
 export default defineConfig({
@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["{shared,runtime,workflows}/{src,test}/**/*.int.test.ts"],
-          globalSetup: ["runtime/test/global-setup.ts"],
+          globalSetup: ["runtime/src/testing/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -22,10 +22,10 @@ import { ensureReferenceData } from "../runtime/src/auth/seed-demo";
 import { createLogger } from "../runtime/src/logger";
 import { openDb } from "../runtime/src/store/db";
 import { createActivities } from "../runtime/src/temporal/activities";
-import { insertCase } from "../runtime/src/temporal/activities/test-cases";
 import { locateTemporalCli } from "../runtime/src/temporal/binaries";
 import { type BpmnProcessInput, caseWorkflowId, completeTaskUpdate } from "../runtime/src/temporal/definitions";
 import { DEFAULT_MAX_CACHED_WORKFLOWS, WORKFLOW_BUNDLE_OPTIONS } from "../runtime/src/temporal/worker";
+import { insertCase } from "../runtime/src/testing/case-rows";
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);

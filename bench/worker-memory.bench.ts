@@ -1,6 +1,6 @@
 /**
  * Benchmark: the worker's memory with N interpreted cases waiting on a user task.
- * The worker runs in its own OS process (runtime/test/worker-process.ts, production defaults of
+ * The worker runs in its own OS process (runtime/src/testing/worker-process.ts, production defaults of
  * createWorker: sticky cache of DEFAULT_MAX_CACHED_WORKFLOWS cases); this process is the driver.
  * The worker's peak RSS is the kernel's high-water mark (VmHWM of /proc/<pid>/status), so no
  * short spike between samples is missed. Prints one JSON object.
@@ -19,10 +19,10 @@ import { TestWorkflowEnvironment } from "@temporalio/testing";
 import { bundleWorkflowCode } from "@temporalio/worker";
 import pg from "pg";
 import { openDb } from "../runtime/src/store/db";
-import { insertCase } from "../runtime/src/temporal/activities/test-cases";
 import { locateTemporalCli } from "../runtime/src/temporal/binaries";
 import { caseWorkflowId } from "../runtime/src/temporal/definitions";
 import { DEFAULT_MAX_CACHED_WORKFLOWS, WORKFLOW_BUNDLE_OPTIONS, WORKFLOWS_PATH } from "../runtime/src/temporal/worker";
+import { insertCase } from "../runtime/src/testing/case-rows";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TASK_QUEUE = "bench-memory";
@@ -109,7 +109,7 @@ try {
   const heapFlag = HEAP_MB > 0 ? [`--max-old-space-size=${HEAP_MB}`] : [];
   worker = spawn(
     process.execPath,
-    [...heapFlag, "--import", "tsx", path.join(ROOT, "runtime/test/worker-process.ts")],
+    [...heapFlag, "--import", "tsx", path.join(ROOT, "runtime/src/testing/worker-process.ts")],
     {
       env: {
         ...process.env,

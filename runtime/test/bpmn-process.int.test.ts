@@ -10,13 +10,13 @@ import { WorkflowUpdateFailedError } from "@temporalio/client";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listNotifications } from "../src/connectors";
-import { PlanBuilder } from "../src/engine/test-support/plan-builder";
 import { listCaseEvents } from "../src/store/case-events";
 import type { Db } from "../src/store/db";
 import { getTask } from "../src/store/tasks";
 import { resumeUpdate, suspendUpdate } from "../src/temporal/definitions";
-import { startCase } from "./case-harness";
-import { postgresDb, startWorker, timeSkippingEnv } from "./servers";
+import { startCase } from "../src/testing/case-harness";
+import { PlanBuilder } from "../src/testing/engine/plan-builder";
+import { postgresDb, startWorker, timeSkippingEnv } from "../src/testing/servers";
 
 const TASK_QUEUE = "families";
 let env: TestWorkflowEnvironment;

@@ -15,7 +15,7 @@ import { ensureReferenceData } from "../src/auth/seed-demo";
 import { REPO_ROOT } from "../src/env";
 import type { Db } from "../src/store/db";
 import { eventually, freePort, type ServeProcess, spawnServe, stopServe } from "../src/testing";
-import { postgresDb } from "./servers";
+import { postgresDb } from "../src/testing/servers";
 
 const suffix = `${process.pid}${Date.now().toString(36)}`;
 const PROCESS_ID = `cli-uji-${suffix}`;

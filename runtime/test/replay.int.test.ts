@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "@temporalio/worker";
 import { expect, it } from "vitest";
-import { HISTORIES_DIR } from "./case-harness";
-import { workflowBundle } from "./servers";
+import { HISTORIES_DIR } from "../src/testing/case-harness";
+import { workflowBundle } from "../src/testing/servers";
 
 const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith(".json"));
 

@@ -12,7 +12,7 @@ import { ensureReferenceData } from "../src/auth/seed-demo";
 import { REPO_ROOT } from "../src/env";
 import type { Db } from "../src/store/db";
 import { api, eventually, loginToken, type ServeProcess, spawnServe, stopServe } from "../src/testing";
-import { postgresDb } from "./servers";
+import { postgresDb } from "../src/testing/servers";
 
 // Unique names: the run's database and dev server are shared with other test files.
 const suffix = `${process.pid}${Date.now().toString(36)}`;

@@ -8,11 +8,11 @@ import path from "node:path";
 import { calendarFor } from "@alur/shared/calendar/districts";
 import { Client, Connection } from "@temporalio/client";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { PlanBuilder } from "../src/engine/test-support/plan-builder";
 import type { Db } from "../src/store/db";
-import { insertCase } from "../src/temporal/activities/test-cases";
 import { type BpmnProcessInput, caseWorkflowId, completeTaskUpdate, WORKFLOW_TYPE } from "../src/temporal/definitions";
-import { postgresDb, workflowBundle } from "./servers";
+import { insertCase } from "../src/testing/case-rows";
+import { PlanBuilder } from "../src/testing/engine/plan-builder";
+import { postgresDb, workflowBundle } from "../src/testing/servers";
 
 const CASES = 200;
 const TASK_QUEUE = `crash-${process.pid}`;

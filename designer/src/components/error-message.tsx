@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { HttpError } from "../api/http";
 
 /** The text to show for any thrown value. */
-export function useErrorText(): (error: unknown) => string {
+function useErrorText(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
   return (error) => {
     if (error instanceof HttpError) return i18n.language === "en" ? error.bilingual.en : error.bilingual.id;

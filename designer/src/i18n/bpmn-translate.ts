@@ -42,7 +42,7 @@ export function translateWith(
 }
 
 /** Translates a bpmn-js template ("Append {type}") with its replacements, in the current language. */
-export function translateBpmn(template: string, replacements: Replacements = {}): string {
+function translateBpmn(template: string, replacements: Replacements = {}): string {
   const dict = i18n.getResource(i18n.language, "translation", "bpmn") as Dict | undefined;
   // Alur's own panel labels ("unit.workingDays") are ordinary nested keys
   const nested = (key: string) => (/^[a-z]+\.[a-zA-Z]+$/.test(key) && i18n.exists(key) ? i18n.t(key) : undefined);

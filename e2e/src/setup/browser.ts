@@ -5,7 +5,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, "../../artifacts");
 
-export function chromiumExecutable(): string {
+function chromiumExecutable(): string {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
   const found = candidates.find((c): c is string => Boolean(c && existsSync(c)));
   if (!found) {

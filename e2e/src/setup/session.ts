@@ -11,7 +11,7 @@ export interface DemoCredential {
   roles: string[];
 }
 
-export function demoCredentials(): DemoCredential[] {
+function demoCredentials(): DemoCredential[] {
   return JSON.parse(readFileSync(path.join(inject("dataDir"), "demo-credentials.json"), "utf8")) as DemoCredential[];
 }
 

@@ -12,7 +12,7 @@ import type { AppContext } from "./context";
 export type Decision = Omit<AuditRecord, "actorId" | "ip"> & { actorId?: string | null };
 
 /** The audit actor of a request: a user id, `worker:<credential id>`, or null (anonymous). */
-export function actorOf(c: AppContext): string | null {
+function actorOf(c: AppContext): string | null {
   const principal = c.get("principal");
   if (principal) return principal.userId;
   const worker = c.get("worker");

@@ -10,7 +10,6 @@
 import { randomUUID } from "node:crypto";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devServerEnv, pgliteDb } from "../../test/servers";
 import { BUILTIN_ROLES } from "../auth/roles";
 import type { DemoCredential } from "../auth/seed-demo";
 import { appendAudit } from "../store/audit";
@@ -19,7 +18,8 @@ import type { Db } from "../store/db";
 import { storeFile } from "../store/file-store";
 import { insertProcessVersion } from "../store/process-versions";
 import { closeTask } from "../store/tasks";
-import { buildTestApp, call, fixtureCase, fixturePlan, type Session, signIn, type TestApp } from "./test-support";
+import { buildTestApp, call, fixtureCase, fixturePlan, type Session, signIn, type TestApp } from "../testing/api-app";
+import { devServerEnv, pgliteDb } from "../testing/servers";
 
 const HEADS = ["ketua-tim", "kepala-bidang", "sekretaris", "kepala-dinas"];
 const STAFF = BUILTIN_ROLES.filter((r) => r.kind === "staff").map((r) => r.id);

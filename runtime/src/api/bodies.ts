@@ -11,7 +11,7 @@ import { ApiException } from "./errors";
 
 export const MB = 1024 * 1024;
 /** Deeper JSON than any form or variables need; recursive validation of far deeper input overflows the stack. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -5,7 +5,7 @@ import { IP_LIMIT } from "../auth/login";
 import type { DemoCredential } from "../auth/seed-demo";
 import { loadEnv } from "../env";
 import { type Db, openDb } from "../store/db";
-import { buildTestApp, type TestApp } from "./test-support";
+import { buildTestApp, type TestApp } from "../testing/api-app";
 
 let db: Db;
 let credentials: DemoCredential[];

@@ -10,20 +10,20 @@ import type { Db } from "../store/db";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
 export const IP_LIMIT = 20;
-export const IP_WINDOW_MS = 15 * 60 * 1000;
+const IP_WINDOW_MS = 15 * 60 * 1000;
 export const ACCOUNT_FREE_FAILURES = 5;
 /** The wait after the first failure beyond the free ones; it doubles with each further one. */
-export const FIRST_DELAY_MS = 30 * 1000;
-export const MAX_DELAY_MS = 15 * 60 * 1000;
+const FIRST_DELAY_MS = 30 * 1000;
+const MAX_DELAY_MS = 15 * 60 * 1000;
 /** Failures older than this (or before the last success from the client) no longer count. */
-export const ACCOUNT_WINDOW_MS = 60 * 60 * 1000;
+const ACCOUNT_WINDOW_MS = 60 * 60 * 1000;
 
 export type LoginOutcome =
   | { ok: true; userId: string }
   | { ok: false; reason: "invalid" | "delayed" | "rate-limited"; retryAfterSeconds?: number };
 
 /** How long a client must wait after `failures` failures for one username (0: not at all). */
-export function delayAfter(failures: number): number {
+function delayAfter(failures: number): number {
   if (failures < ACCOUNT_FREE_FAILURES) return 0;
   return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - ACCOUNT_FREE_FAILURES));
 }

@@ -5,7 +5,7 @@
 import type { Principal } from "./principal";
 import { SUPER_ADMIN } from "./roles";
 
-export const FRONT_OFFICE = "front-office";
+const FRONT_OFFICE = "front-office";
 
 function intersects(a: readonly string[], b: readonly string[]): boolean {
   return a.some((x) => b.includes(x));

@@ -15,7 +15,7 @@ export interface DemoCredential {
   roles: string[];
 }
 
-export const DEMO_DISTRICTS = [
+const DEMO_DISTRICTS = [
   { id: "3216", code: "3216", name: "Kabupaten Bekasi", abbreviation: "BKS" },
   { id: "3211", code: "3211", name: "Kabupaten Sumedang", abbreviation: "SMD" },
 ] as const;

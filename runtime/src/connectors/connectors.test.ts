@@ -10,7 +10,7 @@ import { listCaseEvents } from "../store/case-events";
 import { listCaseDocuments } from "../store/cases";
 import { type Db, openDb } from "../store/db";
 import { filePath } from "../store/file-store";
-import { insertCase } from "../temporal/activities/test-cases";
+import { insertCase } from "../testing/case-rows";
 import { type ConnectorDeps, type ConnectorInput, hostAllowed, listNotifications, runConnector } from "./index";
 
 let db: Db;

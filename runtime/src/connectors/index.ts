@@ -15,7 +15,7 @@ export { hostAllowed } from "./http";
 export type { Connector, ConnectorDeps, ConnectorInput, ConnectorResult } from "./types";
 
 /** One entry per built-in type: the compiler checks the shared list against this map. */
-export const CONNECTORS: Record<BuiltInConnector, Connector> = {
+const CONNECTORS: Record<BuiltInConnector, Connector> = {
   http: httpConnector,
   notify: notifyConnector,
   document: documentConnector,

@@ -1,8 +1,8 @@
 import type { UserTaskSpec } from "@alur/shared/plan";
 import { describe, expect, it } from "vitest";
+import { CaseDriver } from "../testing/engine/case-driver";
+import { PlanBuilder } from "../testing/engine/plan-builder";
 import { caseView } from "./case-view";
-import { CaseDriver } from "./test-support/case-driver";
-import { PlanBuilder } from "./test-support/plan-builder";
 
 /** start → one user task "periksa" with this assignment → end. */
 function caseWith(task: Partial<UserTaskSpec>): CaseDriver {

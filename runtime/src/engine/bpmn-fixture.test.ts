@@ -2,9 +2,9 @@
 import { compileProcess, parseBpmn } from "@alur/shared/compiler";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import { beforeAll, describe, expect, it } from "vitest";
+import { CaseDriver } from "../testing/engine/case-driver";
 // Imported as text by Vite: engine code (tests included) does no file I/O.
 import lksXml from "./fixtures/rekomendasi-lks.bpmn?raw";
-import { CaseDriver } from "./test-support/case-driver";
 
 /** The Seruyan LKS permit recommendation, compiled from BPMN by the real compiler. */
 async function compileFixture(xml: string): Promise<ExecutionPlan> {

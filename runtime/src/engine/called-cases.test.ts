@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CaseDriver } from "../testing/engine/case-driver";
+import { PlanBuilder } from "../testing/engine/plan-builder";
 import { CalledCases } from "./called-cases";
-import { CaseDriver } from "./test-support/case-driver";
-import { PlanBuilder } from "./test-support/plan-builder";
 
 // The office calls the provincial check, and may itself wait for a withdrawal meanwhile.
 const plan = new PlanBuilder()

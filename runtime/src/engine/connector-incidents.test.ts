@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CaseDriver } from "../testing/engine/case-driver";
+import { PlanBuilder } from "../testing/engine/plan-builder";
 import { caseView } from "./case-view";
-import { CaseDriver } from "./test-support/case-driver";
-import { PlanBuilder } from "./test-support/plan-builder";
 
 /**
  * A connector whose retries ran out (network, timeout, 5xx) is a technical failure: an incident

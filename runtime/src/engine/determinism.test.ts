@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { CaseDriver, TEST_CALENDAR } from "../testing/engine/case-driver";
+import { PlanBuilder } from "../testing/engine/plan-builder";
 import { initialState } from "./initial-state";
 import { step } from "./step";
-import { CaseDriver, TEST_CALENDAR } from "./test-support/case-driver";
-import { PlanBuilder } from "./test-support/plan-builder";
 import type { EngineCommand, EngineEvent, EngineState } from "./types";
 
 // A plan touching most families: parallel split, MI, boundary timer, message wait, SLA, join.

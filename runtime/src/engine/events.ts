@@ -219,7 +219,7 @@ export function escalate(ctx: Ctx, thrower: ElementInstance, code: string, fromA
 }
 
 /** Throws a signal: this case's subscriptions fire now, the other cases get a broadcast. */
-export function throwSignal(ctx: Ctx, name: string, payload: Variables): void {
+function throwSignal(ctx: Ctx, name: string, payload: Variables): void {
   deliverSignal(ctx, name, payload);
   emit(ctx, { type: "broadcast", name, payload });
 }

@@ -29,7 +29,7 @@ export const gatewayBehaviours: Pick<ElementTable, GatewayType> = {
 type Selection = { ok: true; flows: string[] } | { ok: false; code: string; error: string };
 
 /** The flows a splitting gateway takes; no true condition and no default flow is an incident. */
-export function selectFlows(ctx: Ctx, instance: ElementInstance, node: FlowNode): Selection {
+function selectFlows(ctx: Ctx, instance: ElementInstance, node: FlowNode): Selection {
   if (node.type === "parallelGateway") return { ok: true, flows: [...node.outgoing] };
   if (node.type !== "exclusiveGateway" && node.type !== "inclusiveGateway")
     return { ok: true, flows: [...node.outgoing] };
@@ -67,7 +67,7 @@ function isJoin(node: FlowNode): boolean {
  * join (the caller enters it as usual). A parallel join fires as soon as every incoming flow has a
  * token; inclusive joins are decided when nothing else can move (fireInclusiveJoins).
  */
-export function acceptJoinToken(ctx: Ctx, scope: ElementInstance, node: FlowNode, flowId: string): boolean {
+function acceptJoinToken(ctx: Ctx, scope: ElementInstance, node: FlowNode, flowId: string): boolean {
   if (!isJoin(node)) return false;
   scope.joins ??= {};
   const tokens = scope.joins[node.id] ?? {};

@@ -1,9 +1,9 @@
 /// <reference types="vite/client" />
 import { compileProcess, parseBpmn } from "@alur/shared/compiler";
 import { describe, expect, it } from "vitest";
+import { CaseDriver } from "../testing/engine/case-driver";
 // Imported as text by Vite: engine code (tests included) does no file I/O.
 import xml from "./fixtures/job-worked-message-events.bpmn?raw";
-import { CaseDriver } from "./test-support/case-driver";
 
 /**
  * Camunda 8 works a message intermediate throw or end event that has a zeebe:taskDefinition as a

@@ -85,7 +85,7 @@ const ACTIVITIES = new Set<FlowNode["type"]>([
   "callActivity",
 ]);
 
-export function isActivity(node: FlowNode): boolean {
+function isActivity(node: FlowNode): boolean {
   return ACTIVITIES.has(node.type);
 }
 
@@ -281,7 +281,7 @@ function resolveIncidentsOf(ctx: Ctx, instanceId: string): void {
 }
 
 /** A scope with no tokens left completes (BPMN 2.0 §10.3.5 / §13.3.4): a subprocess leaves, the process ends. */
-export function completeScopeIfDone(ctx: Ctx, scopeId: string): void {
+function completeScopeIfDone(ctx: Ctx, scopeId: string): void {
   const scope = instanceOf(ctx, scopeId);
   if (!scope || scope.kind === "multiInstanceBody" || scope.kind === "element" || ctx.halted) return;
   if (hasChildren(ctx, scope.id)) return;

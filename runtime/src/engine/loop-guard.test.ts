@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CaseDriver } from "../testing/engine/case-driver";
+import { PlanBuilder } from "../testing/engine/plan-builder";
 import { MI_STEPS_PER_ITEM } from "./multi-instance";
-import { CaseDriver } from "./test-support/case-driver";
-import { PlanBuilder } from "./test-support/plan-builder";
 
 /** A parallel multi-instance subprocess per item: start → script (doubles the item) → end. */
 const perItemPlan = () =>

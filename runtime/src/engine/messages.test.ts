@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { CaseDriver } from "../testing/engine/case-driver";
+import { PlanBuilder } from "../testing/engine/plan-builder";
 import { caseView } from "./case-view";
 import { bufferExpiry, openMessageSubscriptions, planMessageNames, subscriptionTakes } from "./messages";
-import { CaseDriver } from "./test-support/case-driver";
-import { PlanBuilder } from "./test-support/plan-builder";
 
 // The applicant may send the missing documents before the office asks for them.
 const plan = new PlanBuilder()

@@ -20,7 +20,7 @@ import { feel, scopeContext } from "./variables";
 export const MI_STEPS_PER_ITEM = 100;
 
 /** Enters the multi-instance body of `node` and starts its first inner instance(s). */
-export function startMultiInstance(ctx: Ctx, node: FlowNode, parent: ElementInstance): void {
+function startMultiInstance(ctx: Ctx, node: FlowNode, parent: ElementInstance): void {
   if (!node.multiInstance) return;
   // Boundary events belong to the body, not to each inner instance (BPMN 2.0 §13.2.7 / Zeebe).
   const body = createInstance(ctx, node.id, "multiInstanceBody", parent.id);
@@ -63,7 +63,7 @@ function startInner(ctx: Ctx, body: ElementInstance, node: FlowNode, index: numb
 }
 
 /** The outputElement of an inner instance finishing with `output` (null without outputElement). */
-export function miOutputValue(
+function miOutputValue(
   ctx: Ctx,
   inner: ElementInstance,
   node: FlowNode,
@@ -76,7 +76,7 @@ export function miOutputValue(
 }
 
 /** An inner instance completed: collect its output, then finish the body or start the next item. */
-export function innerInstanceCompleted(ctx: Ctx, body: ElementInstance, index: number, outputValue: unknown): void {
+function innerInstanceCompleted(ctx: Ctx, body: ElementInstance, index: number, outputValue: unknown): void {
   const state = body.multiInstance;
   const node = nodeOf(ctx, body.elementId);
   const mi = node?.multiInstance;

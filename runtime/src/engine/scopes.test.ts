@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CaseDriver } from "./test-support/case-driver";
-import { PlanBuilder } from "./test-support/plan-builder";
+import { CaseDriver } from "../testing/engine/case-driver";
+import { PlanBuilder } from "../testing/engine/plan-builder";
 
 const duration = (value: string) =>
   ({ kind: "timer", timer: { type: "duration", value: { kind: "literal", value } } }) as const;

@@ -1,9 +1,9 @@
 import { BusinessCalendar } from "@alur/shared/calendar";
 import type { UserTaskSpec } from "@alur/shared/plan";
 import { describe, expect, it } from "vitest";
+import { PlanBuilder } from "../testing/engine/plan-builder";
 import { initialState, step } from ".";
 import { checkCompletion } from "./task-completion";
-import { PlanBuilder } from "./test-support/plan-builder";
 
 /** The completion context of a case waiting at one user task with this assignment. */
 function waitingAt(task: Partial<UserTaskSpec>, variables: Record<string, unknown> = {}) {

@@ -1,8 +1,8 @@
 import { BusinessCalendar } from "@alur/shared/calendar";
 import { describe, expect, it } from "vitest";
+import { PlanBuilder } from "../testing/engine/plan-builder";
 import { initialState, step } from ".";
 import { checkCompletion } from "./task-completion";
-import { PlanBuilder } from "./test-support/plan-builder";
 
 const plan = new PlanBuilder("p")
   .start("mulai")

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { TEST_CALENDAR } from "../testing/engine/case-driver";
+import { PlanBuilder } from "../testing/engine/plan-builder";
 import { behaviours } from "./behaviours";
 import { type Ctx, createCtx } from "./context";
 import { initialState } from "./initial-state";
-import { TEST_CALENDAR } from "./test-support/case-driver";
-import { PlanBuilder } from "./test-support/plan-builder";
 import { addIsoDuration, scheduleTimer } from "./timers";
 
 const ctx = (): Ctx => {

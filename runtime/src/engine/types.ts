@@ -105,8 +105,6 @@ export type EngineEvent =
       at: Iso;
     };
 
-export type EngineEventType = EngineEvent["type"];
-
 export interface BpmnError {
   code: string;
   message: string;
@@ -201,7 +199,6 @@ export type EngineCommand =
   /** The case reached an end: the workflow returns. */
   | { type: "finish"; status: FinishStatus; variables: Variables };
 
-export type EngineCommandType = EngineCommand["type"];
 export type FinishStatus = "completed" | "terminated" | "cancelled" | "incident";
 
 export type RecordType =

@@ -20,7 +20,7 @@ export function scopeContext(ctx: Ctx, instanceId: string | null): Variables {
 }
 
 /** Writes a variable from `scopeInstanceId` upwards (Zeebe propagation). */
-export function setVariable(ctx: Ctx, scopeInstanceId: string | null, name: string, value: unknown): void {
+function setVariable(ctx: Ctx, scopeInstanceId: string | null, name: string, value: unknown): void {
   let current = scopeInstanceId ? instanceOf(ctx, scopeInstanceId) : undefined;
   while (current) {
     if (current.parentId === null || Object.hasOwn(current.variables, name)) {

@@ -1,8 +1,8 @@
 import { addWorkingDuration, workingTimeBetween } from "@alur/shared/calendar";
 import { ServiceStandard } from "@alur/shared/schemas";
 import { describe, expect, it } from "vitest";
-import { CaseDriver, TEST_CALENDAR } from "./test-support/case-driver";
-import { PlanBuilder } from "./test-support/plan-builder";
+import { CaseDriver, TEST_CALENDAR } from "../testing/engine/case-driver";
+import { PlanBuilder } from "../testing/engine/plan-builder";
 
 describe("user-task SLA", () => {
   const plan = new PlanBuilder()

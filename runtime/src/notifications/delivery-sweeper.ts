@@ -31,7 +31,7 @@ import { emailChannel } from "./email-channel";
 import { httpGatewayChannel } from "./http-gateway-channel";
 
 /** Attempts before a delivery is given up (`failed`). */
-export const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 8;
 /** How long a taken row is left alone by other processes: longer than any one send may take. */
 export const LEASE_SECONDS = 120;
 

@@ -5,7 +5,7 @@
 import { secureHeaders } from "hono/secure-headers";
 
 /** The Content-Security-Policy; inline *styles* stay allowed because bpmn-js, React Flow and form-js set style attributes. */
-export const CONTENT_SECURITY_POLICY = {
+const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],

@@ -10,7 +10,7 @@ import type { Hono } from "hono";
 import { compress } from "hono/compress";
 import { REPO_ROOT } from "../env";
 
-export const DESIGNER_DIST = path.join(REPO_ROOT, "designer", "dist");
+const DESIGNER_DIST = path.join(REPO_ROOT, "designer", "dist");
 
 export function mountDesigner(app: Hono, distDir = DESIGNER_DIST): boolean {
   const indexFile = path.join(distDir, "index.html");

@@ -157,7 +157,7 @@ async function exitsWithin(pid: number, ms: number): Promise<boolean> {
 }
 
 /** True when something accepts TCP connections on 127.0.0.1:port. */
-export function portAnswers(port: number, host = "127.0.0.1"): Promise<boolean> {
+function portAnswers(port: number, host = "127.0.0.1"): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host });
     socket.once("connect", () => {

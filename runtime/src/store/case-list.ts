@@ -78,7 +78,7 @@ function sortKey(sort: CaseSort): RawBuilder<Date | string> {
 }
 
 /** Opaque cursor: the sort, the sort key and id of the last row of a page. */
-export function encodeCaseCursor(sort: CaseSort, row: { sort_key: Date | string; id: string }): string {
+function encodeCaseCursor(sort: CaseSort, row: { sort_key: Date | string; id: string }): string {
   const key =
     sort === "case-number"
       ? String(row.sort_key)
@@ -93,7 +93,7 @@ function isFiniteDate(value: Date | string): boolean {
 }
 
 /** The decoded cursor, or undefined if it is malformed or from another sort order. */
-export function decodeCaseCursor(sort: CaseSort, cursor: string): { key: string; id: string } | undefined {
+function decodeCaseCursor(sort: CaseSort, cursor: string): { key: string; id: string } | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (!Array.isArray(value) || value.length !== 3) return undefined;

@@ -24,7 +24,7 @@ export async function nextCaseNumber(
 }
 
 /** `SVC/DIST/YEAR` of a case number. */
-export function caseNumberPrefix(input: { serviceCode: string; districtAbbreviation: string; year: number }): string {
+function caseNumberPrefix(input: { serviceCode: string; districtAbbreviation: string; year: number }): string {
   const service =
     input.serviceCode
       .toUpperCase()

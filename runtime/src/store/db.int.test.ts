@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresDb } from "../../test/servers";
+import { postgresDb } from "../testing/servers";
 import { appendCaseEvent, listCaseEvents } from "./case-events";
 import { type Db, migrate, openDb } from "./db";
 import { closeTask, createTask, getTask } from "./tasks";

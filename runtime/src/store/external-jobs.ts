@@ -286,47 +286,6 @@ export async function takeJobsToCheck(
   return rows.map((r) => ({ jobKey: r.job_key, taskToken: r.task_token }));
 }
 
-export interface JobRow {
-  jobKey: string;
-  caseId: string;
-  district: string;
-  elementId: string;
-  type: string;
-  state: ExternalJobState;
-  retries: number;
-  worker: string | null;
-  activations: number;
-  errorMessage: string | null;
-  lockedUntil: Date | null;
-  createdAt: Date;
-  endedAt: Date | null;
-}
-
-/** A case's jobs (open and ended), oldest first. */
-export async function listCaseJobs(db: Db, caseId: string): Promise<JobRow[]> {
-  const rows = await db
-    .selectFrom("external_jobs")
-    .selectAll()
-    .where("case_id", "=", caseId)
-    .orderBy("created_at")
-    .execute();
-  return rows.map((r) => ({
-    jobKey: r.job_key,
-    caseId: r.case_id,
-    district: r.district,
-    elementId: r.element_id,
-    type: r.type,
-    state: r.state,
-    retries: r.retries,
-    worker: r.worker,
-    activations: r.activations,
-    errorMessage: r.error_message,
-    lockedUntil: r.locked_until,
-    createdAt: r.created_at,
-    endedAt: r.ended_at,
-  }));
-}
-
 export interface WorkerCredentialRow {
   id: string;
   name: string;

@@ -1,7 +1,7 @@
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ownPostgresDb } from "../../test/servers";
+import { ownPostgresDb } from "../testing/servers";
 import type { Db } from "./db";
 import { queryInbox } from "./inbox";
 import type { Database } from "./schema";

@@ -28,7 +28,7 @@ export interface DueDelivery {
 }
 
 /** Delay before the next attempt after `attempts` failures: 10 s doubling, at most 30 minutes. */
-export function deliveryRetryDelaySeconds(attempts: number): number {
+function deliveryRetryDelaySeconds(attempts: number): number {
   return Math.min(1800, 10 * 2 ** Math.max(0, attempts - 1));
 }
 

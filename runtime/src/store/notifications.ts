@@ -167,7 +167,7 @@ export function textWithheld(fields: readonly string[], hidden: ReadonlySet<stri
 }
 
 /** The personal-data rules of a case's service (undefined when it has none). */
-export async function casePrivacy(db: Db, caseId: string) {
+async function casePrivacy(db: Db, caseId: string) {
   const row = await db
     .selectFrom("cases as c")
     .innerJoin("process_versions as v", "v.id", "c.process_version_id")

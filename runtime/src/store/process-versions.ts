@@ -142,6 +142,31 @@ export async function versionByNumber(
     .executeTakeFirst();
 }
 
+/**
+ * A published version under a fixed id for a plan that was never deployed (`alur simulate`,
+ * tests): inserted once, kept as it is when the id exists already.
+ */
+export async function ensurePlanVersion(
+  db: Db,
+  input: { id: string; plan: ExecutionPlan; district: string; planHash?: string },
+): Promise<void> {
+  await db
+    .insertInto("process_versions")
+    .values({
+      id: input.id,
+      process_id: input.plan.processId,
+      district: input.district,
+      version: 1,
+      name: input.plan.name ?? input.plan.processId,
+      status: "published",
+      bpmn_xml: "<definitions/>",
+      plan: JSON.stringify(input.plan),
+      plan_hash: input.planHash ?? planHash(input.plan),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
 export async function getProcessVersion(db: Db, id: string): Promise<ProcessVersionRow | undefined> {
   return db.selectFrom("process_versions").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -174,6 +174,11 @@ export async function closeTask(db: Db, close: CloseTask): Promise<void> {
   });
 }
 
+/** Every task row of a case, oldest first. */
+export async function listCaseTasks(db: Db, caseId: string): Promise<TaskRow[]> {
+  return db.selectFrom("tasks").selectAll().where("case_id", "=", caseId).orderBy("created_at").orderBy("id").execute();
+}
+
 export async function getTask(db: Db, taskId: string): Promise<TaskRow | undefined> {
   return db.selectFrom("tasks").selectAll().where("id", "=", taskId).executeTakeFirst();
 }

@@ -17,7 +17,7 @@ export interface PendingStart {
 const LEASE_SECONDS = 60;
 
 /** Delay before the next attempt after `attempts` failures: 5 s doubling, at most 5 minutes. */
-export function retryDelaySeconds(attempts: number): number {
+function retryDelaySeconds(attempts: number): number {
   return Math.min(300, 5 * 2 ** Math.max(0, attempts - 1));
 }
 

@@ -8,7 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import { REPO_ROOT } from "../env";
 
-export const ALUR_BIN = path.join(REPO_ROOT, "runtime/bin/alur.mjs");
+const ALUR_BIN = path.join(REPO_ROOT, "runtime/bin/alur.mjs");
 
 export interface ServeProcess {
   child: ChildProcess;

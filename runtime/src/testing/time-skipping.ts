@@ -26,7 +26,7 @@ export interface TimeSkippingRuntime {
 }
 
 /** Bundles the workflow code into a file (what the integration global setup does once per run). */
-export async function bundleWorkflowsToFile(): Promise<string> {
+async function bundleWorkflowsToFile(): Promise<string> {
   const bundle = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },

@@ -95,7 +95,7 @@ function lintRules(): ResolvedRule[] {
 }
 
 /** The bpmnlint configuration Alur lints with: recommended, plus Alur's overrides. */
-export const LINT_CONFIG = { extends: "bpmnlint:recommended", rules: LINT_OVERRIDES };
+const LINT_CONFIG = { extends: "bpmnlint:recommended", rules: LINT_OVERRIDES };
 
 /** A Linter over the statically resolved rules, for callers that want bpmnlint's own API. */
 export function createLinter(): Linter {

@@ -582,7 +582,7 @@ function push(map: Map<string, string[]> | Record<string, string[]>, key: string
 }
 
 /** A message intermediate throw or end event with a zeebe:taskDefinition (Camunda 8's job-worked message event). */
-export function isJobWorkedMessageThrow(element: ModdleElement): boolean {
+function isJobWorkedMessageThrow(element: ModdleElement): boolean {
   if (element.$type !== "bpmn:EndEvent" && element.$type !== "bpmn:IntermediateThrowEvent") return false;
   const definition = children(element, "eventDefinitions")[0];
   return (

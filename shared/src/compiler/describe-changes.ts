@@ -342,7 +342,7 @@ function eventWords(element: ModdleElement): Words | undefined {
 }
 
 /** A timer in words: "setiap 30 hari, 12 kali", "3 hari kerja", "pada 2026-01-01T08:00". */
-export function timerWords(timer: TimerDefinition): Words {
+function timerWords(timer: TimerDefinition): Words {
   if (timer.type === "workingTime") {
     const unit = timer.duration.unit;
     return { id: durationWords({ value: timer.duration.value, unit }), en: durationWords(timer.duration, "en") };

@@ -79,7 +79,7 @@ export function correlation(message: ModdleElement | undefined): { correlationKe
 }
 
 /** A timer: alur:workingTime on the event wins; otherwise timeDuration, timeDate or timeCycle. */
-export function compileTimer(event: ModdleElement, definition: ModdleElement): Compiled<TimerDefinition> {
+function compileTimer(event: ModdleElement, definition: ModdleElement): Compiled<TimerDefinition> {
   const working = extensions(event, "alur:WorkingTime")[0];
   if (working) {
     const value = num(working, "value");

@@ -66,7 +66,7 @@ export function definitionKind(definition: ModdleElement): string {
 }
 
 /** True for the start event of an event subprocess. */
-export function isEventSubProcessStart(element: ModdleElement): boolean {
+function isEventSubProcessStart(element: ModdleElement): boolean {
   return (
     element.$type === "bpmn:StartEvent" &&
     isA(element.$parent, "bpmn:SubProcess") &&

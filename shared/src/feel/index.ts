@@ -3,7 +3,7 @@
  * the interpreter turns failures into incidents and the validator into problems.
  * Safe in Temporal workflow code (no I/O; FEEL's now()/today() read Temporal's deterministic Date).
  */
-import { evaluate, SyntaxError as FeelSyntaxError, unaryTest } from "feelin";
+import { evaluate, SyntaxError as FeelSyntaxError } from "feelin";
 import { parser, trackVariables } from "lezer-feel";
 import { CAMUNDA_BUILTINS, escapeLineBreaksInStrings } from "./camunda-builtins";
 
@@ -36,20 +36,6 @@ export function evaluateFeel(expression: string, context: Record<string, unknown
 export function evaluateCondition(expression: string, context: Record<string, unknown>): FeelResult<boolean> {
   const result = evaluateFeel(expression, context);
   return result.ok ? { ok: true, value: result.value === true, warnings: result.warnings } : result;
-}
-
-/** FEEL unary tests ("> 5", "[1..3]") against an input value. */
-export function evaluateUnaryTest(
-  tests: string,
-  input: unknown,
-  context: Record<string, unknown> = {},
-): FeelResult<boolean> {
-  try {
-    const result = unaryTest(escapeLineBreaksInStrings(tests), { ...withBuiltins(context), "?": input });
-    return { ok: true, value: result.value === true, warnings: result.warnings.map((w) => w.message) };
-  } catch (error) {
-    return failure(error);
-  }
 }
 
 /**

@@ -171,7 +171,6 @@ export const FlowNode = z.discriminatedUnion("type", [
   }),
 ]);
 export type FlowNode = z.infer<typeof FlowNode>;
-export type FlowNodeType = FlowNode["type"];
 
 export const SequenceFlow = z.object({
   id: z.string().min(1),

@@ -55,7 +55,6 @@ export const JobStep = z.object({ job: z.string().min(1), variables: Variables.d
 
 export const ScenarioStep = z.union([CompleteStep, MessageStep, SignalStep, TimerStep, WaitStep, ErrorStep, JobStep]);
 export type ScenarioStep = z.infer<typeof ScenarioStep>;
-export type ScenarioStepInput = z.input<typeof ScenarioStep>;
 
 /** A further case of the run: started with the first, correlated with it through messages and signals. */
 export const ScenarioCase = z.object({
@@ -95,7 +94,6 @@ export const Scenario = z.object({
   expect: ScenarioExpect.default({}),
 });
 export type Scenario = z.infer<typeof Scenario>;
-export type ScenarioInput = z.input<typeof Scenario>;
 
 /** The steps the catalogue's scenario tests drive (workflows/test): people, messages and time. */
 export const CatalogueStep = z.union([CompleteStep, MessageStep, TimerStep, WaitStep]);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { WORKFLOWS_DIR } from "../index";
 
-export const CORPUS_DIR = join(WORKFLOWS_DIR, "camunda-corpus");
+const CORPUS_DIR = join(WORKFLOWS_DIR, "camunda-corpus");
 
 /** A cast member of a run, by key: the run's test gives each an account with the role it names. */
 const CastKey = z.string().min(1);

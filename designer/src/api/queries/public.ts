@@ -18,7 +18,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { requestBlob, requestUnchecked } from "../http";
 import { paths } from "../paths";
 
-export const publicKeys = {
+const publicKeys = {
   catalogue: (district: string) => ["public", "catalogue", district] as const,
   service: (district: string, processId: string) => ["public", "service", district, processId] as const,
 };

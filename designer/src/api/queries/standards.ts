@@ -4,7 +4,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { request } from "../http";
 import { paths } from "../paths";
 
-export const standardKeys = {
+const standardKeys = {
   version: (versionId: string) => ["standards", versionId] as const,
 };
 

@@ -24,14 +24,14 @@ export interface ModdleChange {
 const ID_PATTERN = /^[A-Za-z_][\w.-]*$/;
 
 /** The process an element belongs to (walking up sub-processes), if any. */
-export function processOfElement(bo: Bo): Bo | undefined {
+function processOfElement(bo: Bo): Bo | undefined {
   let current: Bo | undefined = bo;
   while (current && current.$type !== "bpmn:Process") current = current.$parent;
   return current;
 }
 
 /** The zeebe:userTaskForm elements of a process. */
-export function userTaskForms(process: Bo | undefined): Bo[] {
+function userTaskForms(process: Bo | undefined): Bo[] {
   const ext = process?.get("extensionElements") as Bo | undefined;
   return ((ext?.get("values") as Bo[] | undefined) ?? []).filter((v) => v?.$type === "zeebe:UserTaskForm");
 }
@@ -67,7 +67,7 @@ export function readTaskForm(task: Bo): TaskFormRef {
 }
 
 /** An id for a new embedded form, unique among the process's forms. */
-export function newFormId(task: Bo): string {
+function newFormId(task: Bo): string {
   const taken = new Set(userTaskForms(processOfElement(task)).map((f) => String(f.get("id"))));
   const base = `UserTaskForm_${String(task.id ?? "task").replace(/[^\w.-]/g, "_")}`;
   let id = base;

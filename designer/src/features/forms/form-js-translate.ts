@@ -96,10 +96,10 @@ const USER_CONTENT = [
   ".bio-properties-panel-collapsible-entry-header-title:not(.empty)",
 ].join(", ");
 
-export const TRANSLATED_ATTRIBUTES = ["placeholder", "title", "aria-label"] as const;
+const TRANSLATED_ATTRIBUTES = ["placeholder", "title", "aria-label"] as const;
 
 /** Whether text on or directly inside this element is the editor's own, not the user's. */
-export function isEditorChrome(element: Element): boolean {
+function isEditorChrome(element: Element): boolean {
   if (!element.closest(CHROME) || element.closest(USER_CONTENT)) return false;
   // the default value select lists the field's own options; only its "<none>" entry is ours
   const option = element.closest("option");

@@ -9,7 +9,7 @@ import { paths } from "../../api/paths";
 const VersionForms = z.object({ plan: z.object({ forms: z.record(z.string(), z.unknown()).default({}) }) });
 
 /** The version id of the designer route `/desainer/:versionId`, if that is where the app is. */
-export function openVersionId(pathname: string): string | null {
+function openVersionId(pathname: string): string | null {
   const match = pathname.match(/^\/desainer\/([^/]+)\/?$/);
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }

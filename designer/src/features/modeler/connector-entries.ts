@@ -32,17 +32,17 @@ type PanelConnector = Exclude<BuiltInConnector, typeof CAMUNDA_REST_TYPE>;
 /** The select's choice for "a job type of my own"; the type itself is typed in the field below. */
 const NEW_EXTERNAL = "__external__";
 /** What a task newly made an external job is called until the admin names its type. */
-export const EXTERNAL_PLACEHOLDER = "pekerjaan-eksternal";
+const EXTERNAL_PLACEHOLDER = "pekerjaan-eksternal";
 
 /** A type no panel connector edits (not empty, not http/notify/document): an external job or Camunda's REST connector. */
-export function isExternalType(type: string): boolean {
+function isExternalType(type: string): boolean {
   return type !== "" && !Object.hasOwn(CONNECTOR_HEADERS, type);
 }
 
 type HeaderSpec = { key: string; label: string; kind: "text" | "textarea" | "select"; options?: string[] };
 
 /** The headers each connector reads, by type; typed so a new built-in connector must be added here. */
-export const CONNECTOR_HEADERS: Record<PanelConnector, HeaderSpec[]> = {
+const CONNECTOR_HEADERS: Record<PanelConnector, HeaderSpec[]> = {
   http: [
     { key: "url", label: "URL", kind: "text" },
     { key: "method", label: "HTTP method", kind: "select", options: ["POST", "GET", "PUT", "PATCH", "DELETE"] },
@@ -101,13 +101,13 @@ function ensureExtension(s: Services, element: Element, owner: Bo, type: string,
 }
 
 /** The value of one task header, "" when absent. */
-export function headerValue(bo: Bo, key: string): string {
+function headerValue(bo: Bo, key: string): string {
   const values = (findExtension(bo, "zeebe:TaskHeaders")?.get("values") as Bo[] | undefined) ?? [];
   return String(values.find((v) => v.get("key") === key)?.get("value") ?? "");
 }
 
 /** The connector type of a service task, "" when unset. */
-export function connectorType(bo: Bo): string {
+function connectorType(bo: Bo): string {
   return String(findExtension(bo, "zeebe:TaskDefinition")?.get("type") ?? "");
 }
 

@@ -120,7 +120,7 @@ function embeddedFormId(definition: Bo | undefined): string | undefined {
 }
 
 /** Drops an extension element of a type, if present. */
-export function removeExtension(bo: Bo, type: string): void {
+function removeExtension(bo: Bo, type: string): void {
   const ext = bo.get("extensionElements") as Bo | undefined;
   const values = ext?.get("values") as Bo[] | undefined;
   if (!values) return;

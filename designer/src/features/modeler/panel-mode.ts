@@ -7,7 +7,7 @@
 export type PanelMode = "simple" | "full";
 
 /** Camunda provider groups that simple mode hides: Alur's own groups or nothing in Alur covers them. */
-export const CAMUNDA_ONLY_GROUPS = new Set([
+const CAMUNDA_ONLY_GROUPS = new Set([
   "taskDefinition", // Alur's connector group edits the job type
   "headers",
   "inputs",

@@ -19,7 +19,7 @@ import { ApiException } from "../errors";
 import { requirePrincipal } from "../middleware";
 import type * as routes from "./auth.routes";
 
-export function userView(p: Principal) {
+function userView(p: Principal) {
   return {
     id: p.userId,
     username: p.username,

@@ -4,7 +4,7 @@ import { ACCOUNT_FREE_FAILURES } from "../../auth/login";
 import type { DemoCredential } from "../../auth/seed-demo";
 import { assertNoDemoCredentialsInProduction } from "../../auth/seed-demo";
 import { type Db, openDb } from "../../store/db";
-import { buildTestApp, fromPeer, type TestApp } from "../test-support";
+import { buildTestApp, fromPeer, type TestApp } from "../../testing/api-app";
 
 let db: Db;
 let app: TestApp;

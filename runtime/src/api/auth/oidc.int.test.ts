@@ -9,10 +9,10 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ownPostgresDb } from "../../../test/servers";
 import type { DemoCredential } from "../../auth/seed-demo";
 import type { Db } from "../../store/db";
-import { buildTestApp } from "../test-support";
+import { buildTestApp } from "../../testing/api-app";
+import { ownPostgresDb } from "../../testing/servers";
 
 const CLIENT_SECRET = "alur-test-client-secret-0123456789";
 

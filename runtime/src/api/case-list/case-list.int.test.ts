@@ -7,13 +7,13 @@ import { randomUUID } from "node:crypto";
 import type { CaseListItem, CaseListPage, SavedCaseFilter } from "@alur/shared/api";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ownPostgresDb } from "../../../test/servers";
 import type { DemoCredential } from "../../auth/seed-demo";
 import type { Db } from "../../store/db";
 import { insertProcessVersion } from "../../store/process-versions";
 import { createTask } from "../../store/tasks";
 import { caseWorkflowId } from "../../temporal/definitions";
-import { buildTestApp, call, fixturePlan, type Session, signIn, type TestApp } from "../test-support";
+import { buildTestApp, call, fixturePlan, type Session, signIn, type TestApp } from "../../testing/api-app";
+import { ownPostgresDb } from "../../testing/servers";
 
 const RUN = randomUUID().slice(0, 8);
 /** Services of this run only, so cases other test files leave in the shared database never count. */

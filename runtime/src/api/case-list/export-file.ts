@@ -25,7 +25,7 @@ const COLUMNS: { header: string; width: number; value: (item: CaseListItem, loca
  * A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) gets a leading
  * apostrophe: an applicant's name is data, never a formula (CSV injection).
  */
-export function neutralizeFormula(text: string): string {
+function neutralizeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

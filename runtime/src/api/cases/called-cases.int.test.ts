@@ -19,12 +19,12 @@ import type { CaseView } from "@alur/shared/api";
 import { historyToJSON } from "@temporalio/common/lib/proto-utils";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, caseView, startApiHarness, waitForCase } from "../../../test/api-harness";
-import { HISTORIES_DIR } from "../../../test/case-harness";
 import type { Db } from "../../store/db";
 import { caseWorkflowId, childWorkflowId, incidentRoute } from "../../temporal/definitions";
 import { type OutsideSystem, startOutsideSystem } from "../../testing";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, caseView, startApiHarness, waitForCase } from "../../testing/api-harness";
+import { HISTORIES_DIR } from "../../testing/case-harness";
 
 const TASK_QUEUE = "api-child-incidents";
 const TAG = `${process.pid}${Date.now().toString(36)}`;

@@ -10,10 +10,10 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devServerEnv, postgresDb, startWorker } from "../../../test/servers";
 import type { DemoCredential } from "../../auth/seed-demo";
 import type { Db } from "../../store/db";
-import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
+import { buildTestApp, call, type Session, signIn, type TestApp } from "../../testing/api-app";
+import { devServerEnv, postgresDb, startWorker } from "../../testing/servers";
 
 const TASK_QUEUE = "api-cases";
 const BPMN = readFileSync(path.join(import.meta.dirname, "../fixtures/layanan-uji.bpmn"), "utf8");

@@ -8,8 +8,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, startApiHarness, waitForCase } from "../../../test/api-harness";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, startApiHarness, waitForCase } from "../../testing/api-harness";
 
 const TAG = `${process.pid}${Date.now().toString(36)}`;
 const PROCESS_ID = `layanan-surat-${TAG}`;

@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CaseView } from "@alur/shared/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, caseView, startApiHarness, waitForCase } from "../../../test/api-harness";
 import type { Db } from "../../store/db";
 import { type OutsideSystem, startOutsideSystem } from "../../testing";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, caseView, startApiHarness, waitForCase } from "../../testing/api-harness";
 
 const TASK_QUEUE = "api-incidents";
 const TAG = `${process.pid}${Date.now().toString(36)}`;

@@ -8,9 +8,9 @@ import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, startApiHarness } from "../../../test/api-harness";
 import { caseStateQuery } from "../../temporal/definitions";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, startApiHarness } from "../../testing/api-harness";
 
 const TASK_QUEUE = "api-messages";
 const TAG = `${process.pid}${Date.now().toString(36)}`;

@@ -8,9 +8,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CaseView, EligibleUsers, InboxPage, TaskDetail } from "@alur/shared/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, startApiHarness, waitForCase } from "../../../test/api-harness";
 import type { Db } from "../../store/db";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, startApiHarness, waitForCase } from "../../testing/api-harness";
 
 const TAG = `${process.pid}${Date.now().toString(36)}`;
 const PROCESS_ID = `layanan-alih-${TAG}`;

@@ -13,7 +13,6 @@ import path from "node:path";
 import { PURGED_VALUE } from "@alur/shared/schemas";
 import { WorkflowNotFoundError } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devServerEnv, pgliteDb, postgresDb } from "../../../test/servers";
 import { createAccounts } from "../../auth/accounts";
 import { ensureReferenceData } from "../../auth/seed-demo";
 import { createLogger } from "../../logger";
@@ -28,7 +27,8 @@ import { insertNotification, listNotifications } from "../../store/notifications
 import { insertProcessVersion } from "../../store/process-versions";
 import { saveDraft } from "../../store/task-actions";
 import { closeTask } from "../../store/tasks";
-import { buildTestApp, call, fixtureCase, fixturePlan, signIn } from "../test-support";
+import { buildTestApp, call, fixtureCase, fixturePlan, signIn } from "../../testing/api-app";
+import { devServerEnv, pgliteDb, postgresDb } from "../../testing/servers";
 import { purgeExpiredCases } from "./retention";
 
 let db: Db;

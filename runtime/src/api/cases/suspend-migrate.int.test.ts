@@ -8,10 +8,10 @@ import path from "node:path";
 import type { CaseView, InboxPage, MigrationReport } from "@alur/shared/api";
 import { historyToJSON } from "@temporalio/common/lib/proto-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, caseView, startApiHarness, waitForCase } from "../../../test/api-harness";
-import { HISTORIES_DIR } from "../../../test/case-harness";
 import type { Db } from "../../store/db";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, caseView, startApiHarness, waitForCase } from "../../testing/api-harness";
+import { HISTORIES_DIR } from "../../testing/case-harness";
 
 const TAG = `${process.pid}${Date.now().toString(36)}`;
 const HOLD_ID = `layanan-tangguh-${TAG}`;

@@ -10,14 +10,14 @@ import path from "node:path";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devServerEnv } from "../../../test/servers";
 import type { DemoCredential } from "../../auth/seed-demo";
 import { loadEnv } from "../../env";
 import { createLogger } from "../../logger";
 import { type Db, openDb } from "../../store/db";
 import { caseWorkflowId } from "../../temporal/definitions";
+import { buildTestApp, call, type Session, signIn, type TestApp, unconnectedClient } from "../../testing/api-app";
+import { devServerEnv } from "../../testing/servers";
 import type { AppDeps } from "../context";
-import { buildTestApp, call, type Session, signIn, type TestApp, unconnectedClient } from "../test-support";
 import { retryPendingStarts } from "./workflow-start";
 
 const BPMN = readFileSync(path.join(import.meta.dirname, "../fixtures/layanan-uji.bpmn"), "utf8");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccounts } from "../../auth/accounts";
 import { assertNoDemoCredentialsInProduction, type DemoCredential, demoAccounts } from "../../auth/seed-demo";
 import { type Db, openDb } from "../../store/db";
-import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
+import { buildTestApp, call, type Session, signIn, type TestApp } from "../../testing/api-app";
 
 let db: Db;
 let app: TestApp;

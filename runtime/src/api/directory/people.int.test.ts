@@ -5,11 +5,11 @@
  * whose roles count in the inbox only within their Jakarta dates. Every refusal is audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ownPostgresDb } from "../../../test/servers";
 import { loadPrincipal } from "../../auth/principal";
 import type { DemoCredential } from "../../auth/seed-demo";
 import type { Db } from "../../store/db";
-import { buildTestApp, call, fixtureCase, fromPeer, type Session, signIn, type TestApp } from "../test-support";
+import { buildTestApp, call, fixtureCase, fromPeer, type Session, signIn, type TestApp } from "../../testing/api-app";
+import { ownPostgresDb } from "../../testing/servers";
 
 type User = {
   id: string;

@@ -17,7 +17,7 @@ type SweepDeps = Pick<AppDeps, "db" | "logger" | "temporal"> & {
   env: Pick<AppDeps["env"], "ALUR_JOB_NO_WORKER_SECONDS">;
 };
 
-export function noWorkerMessage(type: string, seconds: number): string {
+function noWorkerMessage(type: string, seconds: number): string {
   return (
     `Tidak ada pekerja (job worker) yang melayani pekerjaan "${type}" dalam ${seconds} detik. / ` +
     `No job worker served job type "${type}" within ${seconds} s.`

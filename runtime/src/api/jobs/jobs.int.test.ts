@@ -15,10 +15,10 @@ import type { ActivatedJob, CaseView, WorkerCredentialCreated } from "@alur/shar
 import { serve } from "@hono/node-server";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, startApiHarness, waitForCase } from "../../../test/api-harness";
 import { createLogger } from "../../logger";
 import type { Db } from "../../store/db";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, startApiHarness, waitForCase } from "../../testing/api-harness";
 import { sweepJobs } from "./job-sweeper";
 
 const TASK_QUEUE = "api-jobs";

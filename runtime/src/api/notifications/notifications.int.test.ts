@@ -8,7 +8,6 @@ import { randomUUID } from "node:crypto";
 import type { NotificationPage } from "@alur/shared/api";
 import { ExecutionPlan } from "@alur/shared/plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresDb } from "../../../test/servers";
 import { createAccounts } from "../../auth/accounts";
 import { ensureReferenceData } from "../../auth/seed-demo";
 import { runConnector } from "../../connectors";
@@ -21,7 +20,16 @@ import { savePreferences } from "../../store/notification-preferences";
 import { insertNotification } from "../../store/notifications";
 import { insertProcessVersion } from "../../store/process-versions";
 import { createActivities } from "../../temporal/activities";
-import { buildTestApp, call, fixtureCase, fixturePlan, type Session, signIn, type TestApp } from "../test-support";
+import {
+  buildTestApp,
+  call,
+  fixtureCase,
+  fixturePlan,
+  type Session,
+  signIn,
+  type TestApp,
+} from "../../testing/api-app";
+import { postgresDb } from "../../testing/servers";
 
 const TAG = `${process.pid}${Date.now().toString(36)}`;
 // A district of its own per run would need reference data; instead the roles used here are held

@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ProcessVersionView } from "@alur/shared/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, startApiHarness } from "../../../test/api-harness";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, startApiHarness } from "../../testing/api-harness";
 
 const TAG = `${process.pid}${Date.now().toString(36)}`;
 const PREFIX = `auth${TAG}`;

@@ -22,9 +22,9 @@ import {
   withCast,
 } from "@alur/workflows/camunda-corpus";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, caseView, startApiHarness } from "../../../test/api-harness";
 import { type OutsideSystem, startOutsideSystem } from "../../testing";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, caseView, startApiHarness } from "../../testing/api-harness";
 
 const TAG = `${process.pid}${Date.now().toString(36)}`;
 const DISTRICT = "3216";

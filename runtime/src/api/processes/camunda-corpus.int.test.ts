@@ -9,8 +9,8 @@ import type { ProcessVersionView } from "@alur/shared/api";
 import { executableProcesses, type Problem, parseBpmn } from "@alur/shared/compiler";
 import { type CorpusModel, loadCamundaCorpus } from "@alur/workflows/camunda-corpus";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, startApiHarness } from "../../../test/api-harness";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, startApiHarness } from "../../testing/api-harness";
 
 const TAG = `${process.pid}${Date.now().toString(36)}`;
 const CAST = [{ key: "admin", district: "3216", role: "district-admin" }] as const;

@@ -15,8 +15,8 @@ import type { DeployResponse, ProcessVersionView } from "@alur/shared/api";
 import type { Problem } from "@alur/shared/compiler";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { type ApiHarness, startApiHarness, waitForCase } from "../../../test/api-harness";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, startApiHarness, waitForCase } from "../../testing/api-harness";
 
 const TAG = `${process.pid}${Date.now().toString(36)}`;
 const DISTRICT = "3216";

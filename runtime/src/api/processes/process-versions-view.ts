@@ -16,7 +16,7 @@ export async function toProcessVersionViews(db: Db, rows: readonly ListedRow[]):
 }
 
 /** The API's view of a process_versions row (without the XML and plan). */
-export function toProcessVersionView(row: ListedRow, names: ReadonlyMap<string, string>): ProcessVersionView {
+function toProcessVersionView(row: ListedRow, names: ReadonlyMap<string, string>): ProcessVersionView {
   return {
     id: row.id,
     processId: row.process_id,

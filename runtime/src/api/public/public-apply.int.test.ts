@@ -11,14 +11,14 @@ import path from "node:path";
 import { ApiError, ApplicationReceipt, TrackingView } from "@alur/shared/api";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devServerEnv, pgliteDb, startWorker } from "../../../test/servers";
 import { createLogger } from "../../logger";
 import { sweepDeliveries } from "../../notifications/delivery-sweeper";
 import { emailChannel } from "../../notifications/email-channel";
 import type { Db } from "../../store/db";
 import type { NotificationsTable } from "../../store/notifications";
 import { type SmtpServer, startSmtpServer } from "../../testing";
-import { buildTestApp, call, fromPeer, type Session, signIn, type TestApp } from "../test-support";
+import { buildTestApp, call, fromPeer, type Session, signIn, type TestApp } from "../../testing/api-app";
+import { devServerEnv, pgliteDb, startWorker } from "../../testing/servers";
 import { APPLY_CONTACT_LIMIT, APPLY_IP_LIMIT, ONLINE_APPLICANT } from "./public-apply.handlers";
 
 const TASK_QUEUE = "api-public-apply";

@@ -11,10 +11,10 @@ import path from "node:path";
 import { ApplicationReceipt, TrackingView } from "@alur/shared/api";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devServerEnv, pgliteDb, startWorker } from "../../../test/servers";
 import type { Db } from "../../store/db";
 import type { NotificationsTable } from "../../store/notifications";
-import { buildTestApp, call, fromPeer, type Session, signIn, type TestApp } from "../test-support";
+import { buildTestApp, call, fromPeer, type Session, signIn, type TestApp } from "../../testing/api-app";
+import { devServerEnv, pgliteDb, startWorker } from "../../testing/servers";
 import { ONLINE_APPLICANT } from "./public-apply.handlers";
 
 const TASK_QUEUE = "api-public-track-upload";

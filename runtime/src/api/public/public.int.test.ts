@@ -10,9 +10,9 @@ import { setTimeout as delay } from "node:timers/promises";
 import { ApiError, CaseView, PublicCatalogue, PublicServiceView, TrackingView } from "@alur/shared/api";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devServerEnv, pgliteDb, startWorker } from "../../../test/servers";
 import type { Db } from "../../store/db";
-import { buildTestApp, call, fromPeer, type Session, signIn, type TestApp } from "../test-support";
+import { buildTestApp, call, fromPeer, type Session, signIn, type TestApp } from "../../testing/api-app";
+import { devServerEnv, pgliteDb, startWorker } from "../../testing/servers";
 import { TRACKING_FAILURE_LIMIT } from "./tracked-case";
 
 const TASK_QUEUE = "api-public";

@@ -10,9 +10,9 @@ import path from "node:path";
 import { StandardView } from "@alur/shared/api";
 import { loadCatalogue } from "@alur/workflows";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pgliteDb } from "../../../test/servers";
 import type { Db } from "../../store/db";
-import { buildTestApp, call, type Session, signIn, type TestApp } from "../test-support";
+import { buildTestApp, call, type Session, signIn, type TestApp } from "../../testing/api-app";
+import { pgliteDb } from "../../testing/servers";
 
 let db: Db;
 let app: TestApp;

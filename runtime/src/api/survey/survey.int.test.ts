@@ -7,11 +7,11 @@ import { IkmReport, SurveyReceipt } from "@alur/shared/api";
 import { SURVEY_ELEMENTS, type SurveyElement } from "@alur/shared/survey";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pgliteDb } from "../../../test/servers";
 import type { Db } from "../../store/db";
 import { setTrackingCodeHash } from "../../store/tracking";
+import { buildTestApp, call, fixtureCase, type Session, signIn, type TestApp } from "../../testing/api-app";
+import { pgliteDb } from "../../testing/servers";
 import { trackingCodeHash } from "../public/tracking-code";
-import { buildTestApp, call, fixtureCase, type Session, signIn, type TestApp } from "../test-support";
 
 let db: Db;
 let app: TestApp;

@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CaseView } from "@alur/shared/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, startApiHarness, waitForCase } from "../../../test/api-harness";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, startApiHarness, waitForCase } from "../../testing/api-harness";
 
 const TASK_QUEUE = "api-assignment";
 const TAG = `${process.pid}${Date.now().toString(36)}`;

@@ -5,11 +5,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresDb } from "../../../test/servers";
 import { type CreatedAccount, createAccounts } from "../../auth/accounts";
 import { ensureReferenceData } from "../../auth/seed-demo";
 import type { Db } from "../../store/db";
-import { buildTestApp, call, fixtureCase, type Session, signIn, type TestApp } from "../test-support";
+import { buildTestApp, call, fixtureCase, type Session, signIn, type TestApp } from "../../testing/api-app";
+import { postgresDb } from "../../testing/servers";
 
 type Candidates = { items: { id: string; username: string; displayName: string; roles: string[] }[] };
 type Page = { items: { id: string }[] };

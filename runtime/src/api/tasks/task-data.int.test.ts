@@ -10,9 +10,9 @@ import { setTimeout as delay } from "node:timers/promises";
 import { inflateSync } from "node:zlib";
 import { loadCatalogue } from "@alur/workflows";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHarness, startApiHarness, waitForCase } from "../../../test/api-harness";
 import { filePath } from "../../store/file-store";
-import { call, type Session, type TestApp } from "../test-support";
+import { call, type Session, type TestApp } from "../../testing/api-app";
+import { type ApiHarness, startApiHarness, waitForCase } from "../../testing/api-harness";
 
 const TASK_QUEUE = "api-task-data";
 const TAG = `${process.pid}${Date.now().toString(36)}`;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccounts } from "../../auth/accounts";
 import type { DemoCredential } from "../../auth/seed-demo";
 import { type Db, openDb } from "../../store/db";
-import { buildTestApp, call, fixtureCase, type Session, signIn, type TestApp } from "../test-support";
+import { buildTestApp, call, fixtureCase, type Session, signIn, type TestApp } from "../../testing/api-app";
 
 let db: Db;
 let app: TestApp;

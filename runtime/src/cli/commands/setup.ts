@@ -95,7 +95,7 @@ function ensurePipTool(tool: {
 }
 
 /** The Chromium executable the e2e tests will use, or null. */
-export function chromiumPath(): string | null {
+function chromiumPath(): string | null {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
   return candidates.find((c): c is string => Boolean(c && existsSync(c))) ?? null;
 }

@@ -4,21 +4,12 @@
  * on the Temporal time-skipping server with the workflow bundle of the run (bundled once).
  */
 import path from "node:path";
-import { afterEach, describe, expect, inject, it, vi } from "vitest";
-import { runSimulate, type SimulationTrace } from "./simulate";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { simulateInProcess as simulate } from "../../testing/simulate";
+import type { SimulationTrace } from "./simulate";
 
 const FIXTURES = path.join(import.meta.dirname, "simulate-fixtures");
 const MODEL = path.join(FIXTURES, "rekomendasi-sk.bpmn");
-
-/** Runs the command with stdout and stderr captured. */
-async function simulate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => void out.push(parts.join(" ")));
-  vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void err.push(parts.join(" ")));
-  const code = await runSimulate(args, { workflowBundle: { codePath: inject("workflowBundlePath") } });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
 
 afterEach(() => {
   vi.restoreAllMocks();

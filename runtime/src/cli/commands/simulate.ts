@@ -160,7 +160,7 @@ export function readScenario(file: string): { ok: true; scenario: Scenario } | {
 }
 
 /** The catalogue's scenario files (<slug>/scenarios/*.json, paths relative to `root`), sorted. */
-export function catalogueScenarioFiles(root: string): string[] {
+function catalogueScenarioFiles(root: string): string[] {
   const out: string[] = [];
   for (const slug of readdirSync(root).sort()) {
     const dir = path.join(root, slug, "scenarios");

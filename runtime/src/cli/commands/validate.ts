@@ -67,7 +67,7 @@ function parseArgs(args: string[]): Options | string {
 }
 
 /** Files for the given paths and globs, in order, without duplicates; a message when a glob matches nothing. */
-export async function expandPatterns(patterns: string[]): Promise<string[] | string> {
+async function expandPatterns(patterns: string[]): Promise<string[] | string> {
   const files: string[] = [];
   for (const pattern of patterns) {
     if (!isDynamicPattern(pattern)) {

@@ -27,7 +27,7 @@ export function bundleCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The cache key: a hash of the workflow sources, the bundling options, the lock file and the SDK version. */
-export function workflowBundleKey(): string {
+function workflowBundleKey(): string {
   const hash = createHash("sha256");
   const sdk = createRequire(import.meta.url)("@temporalio/worker/package.json") as { version: string };
   hash.update(`sdk ${sdk.version}\n${JSON.stringify(WORKFLOW_BUNDLE_OPTIONS)}\n`);

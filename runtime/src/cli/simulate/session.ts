@@ -12,6 +12,7 @@
  * (the server skips only when asked), so a hand-counted `expectDueAt` may be later by at most that
  * unskipped time; `due` facts are checked exactly from when the task opened.
  */
+import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -35,9 +36,11 @@ import { DefaultLogger, makeTelemetryFilterString, Runtime } from "@temporalio/w
 import { listNotifications } from "../../connectors";
 import { createLogger } from "../../logger";
 import { listCaseEvents } from "../../store/case-events";
+import { getCase, insertCase } from "../../store/cases";
 import type { Db } from "../../store/db";
+import { ensurePlanVersion } from "../../store/process-versions";
+import { getTask, listCaseTasks, type TaskRow } from "../../store/tasks";
 import { createActivities } from "../../temporal/activities";
-import { insertCase } from "../../temporal/activities/test-cases";
 import { locateTestServer, missingBinaryMessage } from "../../temporal/binaries";
 import {
   type BpmnProcessResult,
@@ -56,7 +59,7 @@ import { openCachedStore } from "./store-cache";
 const STEP_TIMEOUT_MS = 20_000;
 const DAY_MS = 86_400_000;
 /** The first case of a scenario; further ones are named in `cases`. */
-export const MAIN_CASE = "main";
+const MAIN_CASE = "main";
 
 export interface Expectation {
   what: string;
@@ -255,11 +258,7 @@ async function runOne(ctx: Ctx, { plan, scenario, plans = new Map() }: ScenarioR
       if (cases.has(c.id)) throw new Error(`case "${c.id}" is named twice`);
       const casePlan = c.process && c.process !== plan.processId ? plans.get(c.process) : plan;
       if (!casePlan) throw new Error(`case "${c.id}": no model given for process "${c.process}" (add it with --with)`);
-      const caseId = await insertCase(db, {
-        district,
-        plan: casePlan,
-        processVersionId: `pv-sim-${casePlan.processId}-${district}`,
-      });
+      const caseId = await registerCase(db, casePlan, district, ctx.run, c.id);
       const handle = await env.client.workflow.start(WORKFLOW_TYPE, {
         workflowId: caseWorkflowId(caseId),
         taskQueue: ctx.taskQueue,
@@ -293,8 +292,8 @@ async function runOne(ctx: Ctx, { plan, scenario, plans = new Map() }: ScenarioR
           step.complete,
         );
         const { taskId } = state.openTasks.find((t) => t.elementId === step.complete)!;
-        const row = await db.selectFrom("tasks").selectAll().where("id", "=", taskId).executeTakeFirst();
-        const due = row?.due_at ? new Date(row.due_at).getTime() : null;
+        const row = await taskRow(db, taskId);
+        const due = row.due_at ? new Date(row.due_at).getTime() : null;
         if (step.expectDueAt) {
           const expected = Date.parse(step.expectDueAt);
           const late = due === null ? Number.NaN : due - shift - expected;
@@ -306,7 +305,7 @@ async function runOne(ctx: Ctx, { plan, scenario, plans = new Map() }: ScenarioR
             actual: due === null ? null : scenarioTime(due),
           });
         }
-        if (step.due !== undefined && row) {
+        if (step.due !== undefined) {
           const opened = await openedAt(db, c.caseId, row.element_instance_id);
           const expected = expectedDue(moved, opened, step.due);
           trace.expectations.push({
@@ -377,6 +376,26 @@ async function runOne(ctx: Ctx, { plan, scenario, plans = new Map() }: ScenarioR
   return trace;
 }
 
+/** The case's rows in the store: its plan's version (one per process and district) and the case. */
+async function registerCase(db: Db, plan: ExecutionPlan, district: string, run: number, name: string): Promise<string> {
+  const processVersionId = `pv-sim-${plan.processId}-${district}`;
+  await ensurePlanVersion(db, { id: processVersionId, plan, district });
+  const caseId = randomUUID();
+  await insertCase(db, {
+    id: caseId,
+    caseNumber: `SIM-${run}-${name}`,
+    district,
+    processVersionId,
+    processId: plan.processId,
+    workflowId: caseWorkflowId(caseId),
+    applicant: {},
+    dueAt: null,
+    createdBy: null,
+    startedAt: new Date(),
+  });
+  return caseId;
+}
+
 /** A case the run left running (an error, a deadlock) must not keep the worker busy for the next scenario. */
 async function terminateIfRunning(handle: WorkflowHandle): Promise<void> {
   try {
@@ -407,12 +426,7 @@ async function collect(
     const id = (e.data as { elementInstanceId?: string } | null)?.elementInstanceId;
     if (e.type === "elementEntered" && id) entered.set(id, new Date(e.at).getTime());
   }
-  const rows = await ctx.db
-    .selectFrom("tasks")
-    .selectAll()
-    .where("case_id", "=", c.caseId)
-    .orderBy("created_at")
-    .execute();
+  const rows = await listCaseTasks(ctx.db, c.caseId);
   trace.tasks.push(
     ...rows.map((t) => {
       const opened = entered.get(t.element_instance_id);
@@ -508,7 +522,10 @@ async function stuck(cases: RunningCase[]): Promise<string> {
     const state = await c.handle.query(caseStateQuery);
     const joins = await c.handle.query(waitingJoinsQuery).catch(() => []);
     const who = cases.length > 1 || c.name !== MAIN_CASE ? `case "${c.name}"` : "the case";
-    if (state.openTasks.length > 0) {
+    if (state.incidents.length > 0) {
+      const held = state.incidents.map((i) => `${i.code} at ${i.elementId}: ${i.message}`).join("; ");
+      parts.push(`${who} did not end: it holds incident(s) ${held}`);
+    } else if (state.openTasks.length > 0) {
       parts.push(
         `${who} did not end: it waits on task(s) ${state.openTasks.map((t) => t.elementId).join(", ")} that no step completes`,
       );
@@ -533,6 +550,21 @@ async function until(handle: WorkflowHandle, predicate: (s: CaseStateView) => bo
     if (Date.now() > deadline) {
       throw new Error(`waiting for task ${what}: open tasks ${JSON.stringify(s.openTasks.map((t) => t.elementId))}`);
     }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * The task's row: the case state lists a task as soon as the engine opened it, the row (with its
+ * due date) is written by the createTask activity a moment later. Reading it too early read no
+ * due date (an intermittent "got null" in `--all` under load).
+ */
+async function taskRow(db: Db, taskId: string): Promise<TaskRow> {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  for (;;) {
+    const row = await getTask(db, taskId);
+    if (row) return row;
+    if (Date.now() > deadline) throw new Error(`task ${taskId} is open in the case but has no row in the store`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -563,7 +595,7 @@ async function caseDueExpectations(
 ): Promise<Expectation[]> {
   const { caseDue, caseDueAt } = scenario.expect;
   if (!main || (caseDue === undefined && !caseDueAt)) return [];
-  const row = await ctx.db.selectFrom("cases").select(["due_at"]).where("id", "=", main.caseId).executeTakeFirst();
+  const row = await getCase(ctx.db, main.caseId);
   const due = row?.due_at ? new Date(row.due_at).getTime() : null;
   const show = (t: number | null) => (t === null ? null : new Date(t - shift).toISOString());
   const out: Expectation[] = [];

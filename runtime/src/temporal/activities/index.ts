@@ -25,7 +25,7 @@ import type { CaseActivities } from "./contract";
 export type { CaseActivities } from "./contract";
 
 /** The district used when a case's district has no calendar data: national holidays, WIB. */
-export const FALLBACK_DISTRICT = "00";
+const FALLBACK_DISTRICT = "00";
 
 export interface ActivityDeps {
   db: Db;

@@ -2,10 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturePlan } from "../../api/test-support";
 import { createLogger } from "../../logger";
 import { type Db, openDb } from "../../store/db";
 import { insertProcessVersion } from "../../store/process-versions";
+import { fixturePlan } from "../../testing/api-app";
 import { createActivities } from "./index";
 
 /** A call activity runs the called process's version in effect at the call, as a case started by the API does. */

@@ -55,7 +55,7 @@ import { cancel, execute, type FinishCommand, startTimer } from "./commands";
 import { store } from "./store-activities";
 
 /** Continue-as-new well before Temporal's 50k-event limit, even if it has not suggested it yet. */
-export const HISTORY_LIMIT = 8_000;
+const HISTORY_LIMIT = 8_000;
 
 export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessResult> {
   const run = new CaseRun(input);

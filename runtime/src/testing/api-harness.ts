@@ -10,10 +10,10 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { CaseView } from "@alur/shared/api";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { expect } from "vitest";
-import { buildTestApp, call, type Session, signIn, type TestApp } from "../src/api/test-support";
-import { createAccounts } from "../src/auth/accounts";
-import { ensureReferenceData } from "../src/auth/seed-demo";
-import type { Db } from "../src/store/db";
+import { createAccounts } from "../auth/accounts";
+import { ensureReferenceData } from "../auth/seed-demo";
+import type { Db } from "../store/db";
+import { buildTestApp, call, type Session, signIn, type TestApp } from "./api-app";
 import { devServerEnv, postgresDb, startWorker } from "./servers";
 
 export interface CastMember {

@@ -13,8 +13,7 @@ import type { CaseStateView, Variables } from "@alur/shared/schemas";
 import type { WorkflowHandle } from "@temporalio/client";
 import { historyToJSON } from "@temporalio/common/lib/proto-utils";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import type { Db } from "../src/store/db";
-import { insertCase } from "../src/temporal/activities/test-cases";
+import type { Db } from "../store/db";
 import {
   type BpmnProcessInput,
   type BpmnProcessResult,
@@ -23,9 +22,10 @@ import {
   completeTaskUpdate,
   deliverMessageUpdate,
   WORKFLOW_TYPE,
-} from "../src/temporal/definitions";
+} from "../temporal/definitions";
+import { insertCase } from "./case-rows";
 
-export const HISTORIES_DIR = path.resolve(import.meta.dirname, "../src/temporal/histories");
+export const HISTORIES_DIR = path.resolve(import.meta.dirname, "../temporal/histories");
 
 export interface StartOptions {
   district?: string;

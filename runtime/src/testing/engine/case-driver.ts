@@ -5,10 +5,10 @@
 import type { BusinessCalendar } from "@alur/shared/calendar";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { Variables } from "@alur/shared/schemas";
-import { initialState } from "../initial-state";
-import { type ElementMapping, type MigrationResult, migrateState } from "../migration";
-import { step } from "../step";
-import type { EngineCommand, EngineEvent, EngineState, InitialStateInput, StepResult } from "../types";
+import { initialState } from "../../engine/initial-state";
+import { type ElementMapping, type MigrationResult, migrateState } from "../../engine/migration";
+import { step } from "../../engine/step";
+import type { EngineCommand, EngineEvent, EngineState, InitialStateInput, StepResult } from "../../engine/types";
 
 /** Bekasi-like calendar: WIB, 08:00–15:30, Monday–Friday, with Idul Fitri 2026 and its cuti bersama. */
 export const TEST_CALENDAR: BusinessCalendar = {

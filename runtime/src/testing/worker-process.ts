@@ -7,11 +7,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { NativeConnection } from "@temporalio/worker";
-import { ensureReferenceData } from "../src/auth/seed-demo";
-import { createLogger } from "../src/logger";
-import { openDb } from "../src/store/db";
-import { createActivities } from "../src/temporal/activities";
-import { createWorker } from "../src/temporal/worker";
+import { ensureReferenceData } from "../auth/seed-demo";
+import { createLogger } from "../logger";
+import { openDb } from "../store/db";
+import { createActivities } from "../temporal/activities";
+import { createWorker } from "../temporal/worker";
 
 const need = (name: string): string => {
   const value = process.env[name];

@@ -5,11 +5,11 @@ import path from "node:path";
 import { TestWorkflowEnvironment } from "@temporalio/testing";
 import pg from "pg";
 import { inject } from "vitest";
-import { ensureReferenceData } from "../src/auth/seed-demo";
-import { createLogger } from "../src/logger";
-import { type Db, openDb } from "../src/store/db";
-import { createActivities } from "../src/temporal/activities";
-import { createWorker } from "../src/temporal/worker";
+import { ensureReferenceData } from "../auth/seed-demo";
+import { createLogger } from "../logger";
+import { type Db, openDb } from "../store/db";
+import { createActivities } from "../temporal/activities";
+import { createWorker } from "../temporal/worker";
 
 /** A test environment on the shared dev server (real time). */
 export function devServerEnv(): Promise<TestWorkflowEnvironment> {

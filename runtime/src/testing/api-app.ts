@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ExecutionPlan, PLAN_VERSION } from "@alur/shared/plan";
 import { Client, Connection } from "@temporalio/client";
+import { createApp } from "../api/app";
 import { type DemoCredential, seedDemo } from "../auth/seed-demo";
 import { loadEnv } from "../env";
 import { createLogger } from "../logger";
@@ -15,7 +16,6 @@ import type { Db } from "../store/db";
 import { insertProcessVersion } from "../store/process-versions";
 import { createTask, type TaskRow } from "../store/tasks";
 import { caseWorkflowId } from "../temporal/definitions";
-import { createApp } from "./app";
 
 export type TestApp = ReturnType<typeof createApp>;
 

@@ -10,8 +10,8 @@ import { TestWorkflowEnvironment } from "@temporalio/testing";
 import { bundleWorkflowCode } from "@temporalio/worker";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { locateTemporalCli, locateTestServer, missingBinaryMessage } from "../src/temporal/binaries";
-import { WORKFLOW_BUNDLE_OPTIONS } from "../src/temporal/worker";
+import { locateTemporalCli, locateTestServer, missingBinaryMessage } from "../temporal/binaries";
+import { WORKFLOW_BUNDLE_OPTIONS, WORKFLOWS_PATH } from "../temporal/worker";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,8 +21,6 @@ declare module "vitest" {
     workflowBundlePath: string;
   }
 }
-
-export const WORKFLOWS_PATH = path.resolve(import.meta.dirname, "../src/temporal/workflows/index.ts");
 
 export default async function setup(project: TestProject) {
   const cli = locateTemporalCli();
