@@ -138,6 +138,14 @@ export function createCtx(plan: ExecutionPlan, state: EngineState, at: Iso, beha
 }
 
 /** The instance a subscription belongs to: when it leaves, the subscription goes. */
+/**
+ * The boundary events attached to an element. Ids are the modeller's, so a lookup must not read
+ * Object.prototype's members ("constructor", "toString") as a missing element's list.
+ */
+export function boundariesOf(plan: ExecutionPlan, elementId: string): readonly string[] {
+  return Object.hasOwn(plan.boundaries, elementId) ? (plan.boundaries[elementId] ?? []) : [];
+}
+
 export function ownerOfTarget(target: SubscriptionTarget): string {
   switch (target.kind) {
     case "boundary":
@@ -242,7 +250,7 @@ export function nextId(ctx: Ctx, prefix: string): string {
 
 /** The plan node of an element, or undefined for an id the plan does not know. */
 export function nodeOf(ctx: Ctx, elementId: string): FlowNode | undefined {
-  return ctx.plan.nodes[elementId];
+  return Object.hasOwn(ctx.plan.nodes, elementId) ? ctx.plan.nodes[elementId] : undefined;
 }
 
 export function instanceOf(ctx: Ctx, instanceId: string): ElementInstance | undefined {

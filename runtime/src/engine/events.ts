@@ -6,7 +6,17 @@
  */
 import type { EventDefinition, FlowNode } from "@alur/shared/plan";
 import type { Variables } from "@alur/shared/schemas";
-import { type Ctx, dropInstance, type ElementTable, emit, instanceOf, nodeOf, raiseIncident, record } from "./context";
+import {
+  boundariesOf,
+  type Ctx,
+  dropInstance,
+  type ElementTable,
+  emit,
+  instanceOf,
+  nodeOf,
+  raiseIncident,
+  record,
+} from "./context";
 import { cancelChildren, cancelInstance, completeInstance, finishCase, schedule } from "./lifecycle";
 import { eventSubProcessesOf, findSubscriptions, isLive, scopeElementOf, waitFor } from "./subscriptions";
 import { triggerEventSubProcess, triggerSubscription } from "./triggers";
@@ -167,7 +177,7 @@ export function throwEvent(ctx: Ctx, thrower: ElementInstance, thrown: Thrown, f
       instanceOf(ctx, current.parentId)?.kind === "multiInstanceBody";
     if ((!first || fromActivity) && current.kind !== "process" && !isInner) {
       const boundaryId = best(
-        (ctx.plan.boundaries[current.elementId] ?? []).map((item) => {
+        boundariesOf(ctx.plan, current.elementId).map((item) => {
           const node = nodeOf(ctx, item);
           return { item, match: node?.type === "boundaryEvent" ? catches(node.eventDefinition, thrown) : null };
         }),

@@ -5,7 +5,7 @@
  * event-based gateway waits for the first of its following catch events (§13.3.6).
  */
 import type { FlowNode } from "@alur/shared/plan";
-import { type Ctx, childrenOf, type ElementTable, nodeOf, raiseIncident } from "./context";
+import { boundariesOf, type Ctx, childrenOf, type ElementTable, nodeOf, raiseIncident } from "./context";
 import { activate, completeInstance, createInstance } from "./lifecycle";
 import { subscribe, unsubscribe } from "./subscriptions";
 import type { ElementInstance } from "./types";
@@ -145,7 +145,7 @@ function incomingReached(ctx: Ctx, source: string, gatewayId: string): Set<strin
     if (!node) continue;
     // A token may leave by a boundary event too, so its outgoing flows count as paths.
     const exits = [...node.outgoing];
-    for (const boundaryId of ctx.plan.boundaries[elementId] ?? [])
+    for (const boundaryId of boundariesOf(ctx.plan, elementId))
       exits.push(...(nodeOf(ctx, boundaryId)?.outgoing ?? []));
     // A link throw event continues at the link catch events of its name in the same scope
     // (ch. 10 "Link": a pair of link events is a virtual sequence flow).

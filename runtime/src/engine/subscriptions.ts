@@ -5,6 +5,7 @@
 import type { EventDefinition, FlowNode } from "@alur/shared/plan";
 import {
   addSubscription,
+  boundariesOf,
   type Ctx,
   dropSubscription,
   emit,
@@ -114,7 +115,7 @@ export function closeSubscriptionsOf(ctx: Ctx, instanceId: string): void {
 
 /** Opens the message/timer/signal boundary events of an activity instance (errors and escalations are found when thrown). */
 export function openBoundaries(ctx: Ctx, activity: ElementInstance): void {
-  for (const boundaryId of ctx.plan.boundaries[activity.elementId] ?? []) {
+  for (const boundaryId of boundariesOf(ctx.plan, activity.elementId)) {
     const boundary = nodeOf(ctx, boundaryId);
     if (boundary?.type !== "boundaryEvent") continue;
     const target: SubscriptionTarget = { kind: "boundary", boundaryId, activityInstanceId: activity.id };
