@@ -30,7 +30,7 @@ export async function noticeApplicantRequest(
   });
 }
 
-/** The case completed: the applicant may collect (or download) the result. */
+/** The case completed: the applicant may collect (or download) the result, and is asked to answer the survey. */
 export async function noticeApplicationCompleted(db: Db, caseId: string): Promise<boolean> {
   const caseNumber = await caseNumberOf(db, caseId);
   return noticeApplicant(db, {
@@ -38,7 +38,9 @@ export async function noticeApplicationCompleted(db: Db, caseId: string): Promis
     title: `Permohonan ${caseNumber} selesai`,
     body:
       `Permohonan Anda dengan nomor ${caseNumber} telah selesai diproses. ` +
-      "Lihat hasilnya dan unduh dokumen yang diterbitkan di halaman pelacakan: {link}",
+      "Lihat hasilnya dan unduh dokumen yang diterbitkan di halaman pelacakan: {link}\n" +
+      "Di halaman itu pula Anda dapat mengisi Survei Kepuasan Masyarakat (SKM) untuk membantu kami " +
+      "memperbaiki layanan.",
     dedupeKey: `applicant:${caseId}:completed`,
   });
 }

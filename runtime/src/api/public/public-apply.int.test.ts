@@ -311,6 +311,8 @@ describe("POST /public/districts/{d}/services/{p}/applications", () => {
     const completed = mailsTo().filter((m) => m.includes(`Subject: Permohonan ${receipt.caseNumber} selesai`));
     expect(completed).toHaveLength(1);
     expect(completed[0]).toContain("telah selesai diproses");
+    // and the survey is offered where the result is (the tracking page)
+    expect(completed[0]).toContain("(SKM)");
     expect(mailsTo()).toHaveLength(2);
   });
 
