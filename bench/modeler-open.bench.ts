@@ -522,6 +522,8 @@ try {
     await page.goto(`${s.front.url}/katalog`);
     const open = page.locator(`a[href="/desainer/${versionId}"]`).first();
     await open.waitFor();
+    // an admin reads the catalogue before choosing: the page has settled (what it loads while idle, too)
+    await page.waitForLoadState("networkidle");
     const busy0 = await busySeconds();
     const clickedAt = await page.evaluate(() => performance.now());
     const t0 = performance.now();

@@ -1,6 +1,6 @@
 /** Katalog Layanan: the district's services, their versions, templates and variants. */
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { catalogueQuery } from "../../api/queries/processes";
@@ -15,6 +15,7 @@ export function CataloguePage() {
   const { user, isAdmin } = useSession();
   const [district, setDistrict] = useState(user?.district ?? "");
   const catalogue = useQuery(catalogueQuery(district || null));
+  useDesignerPrefetch(isAdmin);
   return (
     <>
       <PageHeader
@@ -91,4 +92,21 @@ export function CataloguePage() {
       </QueryState>
     </>
   );
+}
+
+/**
+ * Admins open the designer from here: load its chunk (bpmn-js, the properties panel, about 2 MB)
+ * while the page is idle, so "Ubah" opens the model without waiting for it.
+ */
+function useDesignerPrefetch(enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const load = () => void import("../modeler/designer-page").catch(() => undefined);
+    if (typeof window.requestIdleCallback === "function") {
+      const id = window.requestIdleCallback(load, { timeout: 2000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(load, 200);
+    return () => window.clearTimeout(id);
+  }, [enabled]);
 }
