@@ -16,7 +16,7 @@ import { postgresDb, workflowBundle } from "../src/testing/servers";
 
 const CASES = 200;
 const TASK_QUEUE = `crash-${process.pid}`;
-const WORKER = path.resolve(import.meta.dirname, "worker-process.ts");
+const WORKER = path.resolve(import.meta.dirname, "../src/testing/worker-process.ts");
 
 let db: Db;
 let client: Client;

@@ -188,6 +188,10 @@ export const MESSAGES = {
     id: "Terlalu banyak percobaan pelacakan dari alamat ini. Coba lagi nanti.",
     en: "Too many tracking attempts from this address. Try again later.",
   },
+  "own-account": {
+    id: "Akun Anda sendiri tidak dapat dinonaktifkan, diatur ulang kata sandinya, atau diubah peran dan unitnya di sini. Minta admin lain, atau ganti kata sandi di halaman Ganti kata sandi.",
+    en: "Your own account cannot be disabled, have its password reset, or its roles and unit changed here. Ask another admin, or change your password on the Change password page.",
+  },
   "survey-not-yet": {
     id: "Survei dapat diisi setelah layanan Anda selesai.",
     en: "The survey can be answered once your service is completed.",

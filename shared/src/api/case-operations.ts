@@ -32,13 +32,24 @@ export type CaseHoldResponse = z.infer<typeof CaseHoldResponse>;
  * Moving running cases of a process to another of its published versions. Without `caseIds`, every
  * running case on `fromVersion` (of `district`, when given) up to 1,000.
  */
+/** A version number as the store keeps it (a PostgreSQL integer). */
+const VersionNumber = z.number().int().positive().max(2_147_483_647);
+/** An element id of a model: bounded, as ids in BPMN files are. */
+const ElementId = z.string().min(1).max(255);
+
 export const MigrationRequest = z.object({
-  fromVersion: z.number().int().positive(),
-  toVersion: z.number().int().positive(),
+  fromVersion: VersionNumber,
+  toVersion: VersionNumber,
   /** Old element id → new element id (a renamed step); elements not named keep their ids. */
-  mapping: z.record(z.string().min(1), z.string().min(1)).optional(),
-  caseIds: z.array(z.string().min(1)).min(1).max(1000).optional(),
-  district: z.string().min(1).optional(),
+  mapping: z
+    .record(ElementId, ElementId)
+    .refine((m) => Object.keys(m).length <= 1000, "at most 1,000 mapped elements")
+    .optional(),
+  caseIds: z.array(z.string().min(1).max(100)).min(1).max(1000).optional(),
+  district: z
+    .string()
+    .regex(/^\d{2,6}$/, "district code")
+    .optional(),
 });
 export type MigrationRequest = z.infer<typeof MigrationRequest>;
 

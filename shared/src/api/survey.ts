@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { EDUCATION, OCCUPATION, SURVEY_ELEMENTS, type SurveyElement } from "../survey";
+import { CalendarDate } from "./auth";
 import { PublicProcessIdParam } from "./public";
 
 /** The respondent data the regulation's questionnaire asks (all optional: nobody must say). */
@@ -49,14 +50,12 @@ export type CounterSurveyRequest = z.infer<typeof CounterSurveyRequest>;
 export const SurveyReceipt = z.object({ id: z.string(), submittedAt: z.string() });
 export type SurveyReceipt = z.infer<typeof SurveyReceipt>;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
-
 /** The report's period in Asia/Jakarta dates, both inclusive; a district for the super admin only. */
 export const IkmReportQuery = z
   .object({
     processId: PublicProcessIdParam.optional(),
-    from: IsoDate,
-    to: IsoDate,
+    from: CalendarDate,
+    to: CalendarDate,
     district: z
       .string()
       .regex(/^\d{2,6}$/)

@@ -104,12 +104,31 @@ export const createUser: RouteHandler<typeof routes.createUser, AppEnv> = async 
   return c.json({ ...view, ...(generated ? { temporaryPassword: generated } : {}) }, 201);
 };
 
+/**
+ * An admin does not lock themselves out: their own account is not disabled, reset or moved to
+ * other roles or another unit through the administration routes (their own password is changed at
+ * /auth/password; another admin changes the rest). Refused with 409, audited.
+ */
+async function notOwnAccount(c: AppContext, p: Principal, userId: string, action: string): Promise<void> {
+  if (userId !== p.userId) return;
+  await audit(c, c.get("deps").db, {
+    action,
+    outcome: "denied",
+    resourceType: "user",
+    resourceId: userId,
+    district: p.district,
+    details: { reason: "own-account" },
+  });
+  throw new ApiException(409, "own-account");
+}
+
 export const updateUser: RouteHandler<typeof routes.updateUser, AppEnv> = async (c) => {
   const p = requirePrincipal(c);
   const { userId } = c.req.valid("param");
   const body = c.req.valid("json");
   const { db } = c.get("deps");
   const before = await userOr404(db, userId);
+  if (body.roles !== undefined || body.orgUnitId !== undefined) await notOwnAccount(c, p, userId, "user.update");
   const target = body.orgUnitId ? await placement(db, body.orgUnitId) : undefined;
   const district = target ? target.district : before.district;
   const nextRoles = body.roles ?? before.roles;
@@ -147,6 +166,7 @@ export const disableUser: RouteHandler<typeof routes.disableUser, AppEnv> = asyn
   const { userId } = c.req.valid("param");
   const { db } = c.get("deps");
   const before = await userOr404(db, userId);
+  await notOwnAccount(c, p, userId, "user.disable");
   await mayManage(c, p, "user.disable", before);
   await db.transaction().execute(async (tx) => {
     await users.disableUser(tx, userId);
@@ -190,6 +210,7 @@ export const resetPassword: RouteHandler<typeof routes.resetPassword, AppEnv> = 
   const body = c.req.valid("json");
   const { db } = c.get("deps");
   const before = await userOr404(db, userId);
+  await notOwnAccount(c, p, userId, "user.reset-password");
   await mayManage(c, p, "user.reset-password", before);
   if (before.sso) throw new ApiException(409, "sso-account");
   const generated = body.password === undefined ? temporaryPassword() : undefined;

@@ -305,6 +305,23 @@ describe("what a district admin may not do", () => {
     expect(await db.selectFrom("users").select("id").where("username", "like", "bks.x%").execute()).toEqual([]);
   });
 
+  it("an admin cannot lock themselves out: their own account is not disabled, reset or re-roled here", async () => {
+    const me = s["bks.admin"]!;
+    for (const [method, url, body, action] of [
+      ["POST", `/users/${me.userId}/disable`, undefined, "user.disable"],
+      ["POST", `/users/${me.userId}/reset-password`, {}, "user.reset-password"],
+      ["PATCH", `/users/${me.userId}`, { roles: ["front-office"] }, "user.update"],
+    ] as const) {
+      const res = await call(app, me, method, url, body);
+      expect(res.status, `${method} ${url}`).toBe(409);
+      expect(await res.json()).toMatchObject({ code: "own-account" });
+      expect(await lastAudit(action)).toMatchObject({ outcome: "denied", resource_id: me.userId });
+    }
+    // the session still works, the account is as it was; renaming oneself is allowed
+    expect((await call(app, me, "GET", "/users")).status).toBe(200);
+    expect((await call(app, me, "PATCH", `/users/${me.userId}`, { displayName: "Admin Bekasi" })).status).toBe(200);
+  });
+
   it("the super admin may do what the district admin may not", async () => {
     const res = await call(app, s.superadmin!, "PATCH", `/users/${sumedangUser.id}`, { displayName: "Yusuf Maulana" });
     expect(res.status).toBe(200);

@@ -35,7 +35,7 @@ export const updateUser = createRoute({
   summary: "Change an account's name, unit/district or roles (roles are replaced)",
   security: SECURITY,
   request: { params: userParam, body: jsonBody(UpdateUserRequest) },
-  responses: { 200: jsonResponse(UserView, "Changed"), ...errors(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(UserView, "Changed"), ...errors(400, 401, 403, 404, 409) },
 });
 
 export const disableUser = createRoute({
@@ -45,7 +45,7 @@ export const disableUser = createRoute({
   summary: "Disable an account and end its sessions",
   security: SECURITY,
   request: { params: userParam },
-  responses: { 200: jsonResponse(UserView, "Disabled"), ...errors(401, 403, 404) },
+  responses: { 200: jsonResponse(UserView, "Disabled"), ...errors(401, 403, 404, 409) },
 });
 
 export const enableUser = createRoute({

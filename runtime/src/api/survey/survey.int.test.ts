@@ -197,5 +197,8 @@ describe("the satisfaction survey", () => {
     );
     expect(other).toMatchObject({ district: "3211", respondents: 0 });
     expect((await call(app, head, "GET", "/reports/ikm?from=2026-02-01&to=2026-01-01")).status).toBe(400);
+    // a date that is no date is refused too (the API fuzzer's 0000-00-00 once made it a 500)
+    expect((await call(app, head, "GET", "/reports/ikm?from=0000-00-00&to=0000-00-00")).status).toBe(400);
+    expect((await call(app, head, "GET", "/reports/ikm?from=2026-02-30&to=2026-03-01")).status).toBe(400);
   });
 });
