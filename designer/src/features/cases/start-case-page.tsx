@@ -7,6 +7,7 @@ import { useNavigate } from "react-router";
 import { startCase } from "../../api/mutations/cases";
 import { catalogueQuery, processBpmnQuery } from "../../api/queries/processes";
 import { useSession } from "../../app/use-session";
+import { DocumentInput } from "../../components/document-input";
 import { ErrorMessage } from "../../components/error-message";
 import { PageHeader } from "../../components/page-header";
 import { QueryState } from "../../components/query-state";
@@ -114,23 +115,13 @@ function StartCaseForm({ services, district }: { services: ProcessVersionView[];
             <p className="muted">{t("start.noRequirements")}</p>
           ) : (
             requirements.map((r) => (
-              <label key={r.id}>
-                {r.name} {r.mandatory ? "*" : `(${t("start.optional")})`}
-                <input
-                  type="file"
-                  name={`document:${r.id}`}
-                  accept={r.fileTypes.map((x) => `.${x}`).join(",")}
-                  onChange={(e) => {
-                    const file = e.target.files?.[0];
-                    setFiles((prev) => {
-                      const next = { ...prev };
-                      if (file) next[r.id] = file;
-                      else delete next[r.id];
-                      return next;
-                    });
-                  }}
-                />
-              </label>
+              <DocumentInput
+                key={r.id}
+                id={r.id}
+                label={`${r.name} ${r.mandatory ? "*" : `(${t("start.optional")})`}`}
+                fileTypes={r.fileTypes}
+                setFiles={setFiles}
+              />
             ))
           )
         }

@@ -10,6 +10,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { applyOnline, publicServiceQuery, receiptPdf, saveBlob } from "../../api/queries/public";
+import { DocumentInput } from "../../components/document-input";
 import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../components/format";
 import { QueryState } from "../../components/query-state";
@@ -114,24 +115,15 @@ function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r
           <legend>{t("public.documentsSection")}</legend>
           {requirements.length === 0 && <p className="muted">{t("public.documentsNone")}</p>}
           {requirements.map((r) => (
-            <label key={r.id}>
-              {r.name} {r.mandatory ? "*" : `(${t("public.optional")})`}
-              <input
-                type="file"
-                name={`document:${r.id}`}
-                accept={r.fileTypes.map((x) => `.${x}`).join(",")}
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  setFiles((prev) => {
-                    const next = { ...prev };
-                    if (file) next[r.id] = file;
-                    else delete next[r.id];
-                    return next;
-                  });
-                }}
-              />
+            <DocumentInput
+              key={r.id}
+              id={r.id}
+              label={`${r.name} ${r.mandatory ? "*" : `(${t("public.optional")})`}`}
+              fileTypes={r.fileTypes}
+              setFiles={setFiles}
+            >
               <small className="muted">{t("public.fileTypes", { types: r.fileTypes.join(", ") })}</small>
-            </label>
+            </DocumentInput>
           ))}
         </fieldset>
         <fieldset className="card">

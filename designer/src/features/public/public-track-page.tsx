@@ -8,9 +8,11 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { productDocument, saveBlob, trackCase, uploadRequested } from "../../api/queries/public";
+import { DocumentInput } from "../../components/document-input";
 import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../components/format";
 import { PublicFrame } from "./public-frame";
+import { TrackingFields } from "./tracking-fields";
 
 export function PublicTrackPage() {
   const { t } = useTranslation();
@@ -31,32 +33,7 @@ export function PublicTrackPage() {
       <h1>{t("public.trackTitle")}</h1>
       <p className="muted">{t("public.trackIntro")}</p>
       <form className="card public-track-form" onSubmit={submit}>
-        <label>
-          {t("public.caseNumber")}
-          <input
-            name="caseNumber"
-            value={caseNumber}
-            onChange={(e) => setCaseNumber(e.target.value)}
-            autoComplete="off"
-            required
-            maxLength={80}
-            placeholder="PAA/BKS/2026/000123"
-          />
-        </label>
-        <label>
-          {t("public.trackingCode")}
-          <input
-            name="code"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            required
-            maxLength={40}
-            placeholder="XXXX-XXXX-XXXX"
-          />
-        </label>
+        <TrackingFields caseNumber={caseNumber} code={code} onCaseNumber={setCaseNumber} onCode={setCode} />
         <button type="submit" className="btn btn-primary" disabled={lookup.isPending}>
           {lookup.isPending ? t("common.loading") : t("public.trackSubmit")}
         </button>
@@ -189,23 +166,7 @@ function RequestUpload({
     <form className="public-request alert alert-warn" data-testid="tracking-request" onSubmit={submit}>
       <h3>{t("public.requestTitle", { step: request.step })}</h3>
       {request.documents.map((d) => (
-        <label key={d.id}>
-          {d.name}
-          <input
-            type="file"
-            name={`document:${d.id}`}
-            accept={d.fileTypes.map((x) => `.${x}`).join(",")}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              setFiles((prev) => {
-                const next = { ...prev };
-                if (file) next[d.id] = file;
-                else delete next[d.id];
-                return next;
-              });
-            }}
-          />
-        </label>
+        <DocumentInput key={d.id} id={d.id} label={d.name} fileTypes={d.fileTypes} setFiles={setFiles} />
       ))}
       {upload.isError && <ErrorMessage error={upload.error} />}
       <button type="submit" className="btn btn-primary" disabled={upload.isPending || Object.keys(files).length === 0}>

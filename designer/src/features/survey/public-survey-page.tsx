@@ -10,6 +10,7 @@ import { useLocation, useSearchParams } from "react-router";
 import { answerSurvey } from "../../api/queries/public";
 import { ErrorMessage } from "../../components/error-message";
 import { PublicFrame } from "../public/public-frame";
+import { TrackingFields } from "../public/tracking-fields";
 import { SurveyQuestionnaire, useQuestionnaire } from "./survey-questionnaire";
 
 export function PublicSurveyPage() {
@@ -42,31 +43,7 @@ export function PublicSurveyPage() {
       <p className="muted">{t("survey.intro")}</p>
       <form onSubmit={submit} className="survey-form">
         <div className="card public-track-form">
-          <label>
-            {t("public.caseNumber")}
-            <input
-              name="caseNumber"
-              value={caseNumber}
-              onChange={(e) => setCaseNumber(e.target.value)}
-              autoComplete="off"
-              required
-              maxLength={80}
-            />
-          </label>
-          <label>
-            {t("public.trackingCode")}
-            <input
-              name="code"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              required
-              maxLength={40}
-              placeholder="XXXX-XXXX-XXXX"
-            />
-          </label>
+          <TrackingFields caseNumber={caseNumber} code={code} onCaseNumber={setCaseNumber} onCode={setCode} />
         </div>
         <SurveyQuestionnaire form={form} />
         {send.isError && <ErrorMessage error={send.error} />}
