@@ -472,6 +472,8 @@ try {
       busy: [] as number[],
       typeLabel: "",
       phases: {} as Record<string, number[]>,
+      /** The requests of the last opening, in ms after the click: where the waiting went. */
+      requests: [] as { path: string; startMs: number; endMs: number }[],
     };
   };
   const sessions: Awaited<ReturnType<typeof signIn>>[] = [];
@@ -554,6 +556,18 @@ try {
       s.phases[name] = [...(s.phases[name] ?? []), at];
     }
     s.typeLabel = (await page.locator(".bio-properties-panel-header-type").textContent()) ?? "";
+    s.requests = await page.evaluate(
+      (since) =>
+        performance
+          .getEntriesByType("resource")
+          .filter((r) => r.startTime >= since)
+          .map((r) => ({
+            path: new URL(r.name).pathname,
+            startMs: Math.round(r.startTime - since),
+            endMs: Math.round((r as PerformanceResourceTiming).responseEnd - since),
+          })),
+      clickedAt,
+    );
     return { ms, busyMs: ((await busySeconds()) - busy0) * 1000 };
   };
 
@@ -617,6 +631,7 @@ try {
     medianOk: median(s.times) < TARGET_MEDIAN_MS,
     pageErrors: s.errors,
     panelTypeLabel: s.typeLabel,
+    ...(profile ? { lastOpeningRequests: s.requests } : {}),
     // median ms after the click of each phase mark (the cold run included); marks that come after
     // the bench's click on a task (e.g. validation) are absent when they were not reached by then
     medianPhasesMs: Object.fromEntries(
