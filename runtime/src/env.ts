@@ -51,6 +51,11 @@ const Env = z.object({
    * unset: the email channel is off and email deliveries wait.
    */
   SMTP_URL: z.string().url().optional(),
+  /**
+   * Districts (comma-separated codes, or `*` for all) whose online applications need a verification
+   * code sent to the applicant's phone or email first; unset: none do.
+   */
+  PUBLIC_VERIFY_DISTRICTS: z.string().default(""),
   /** The From of notification emails. */
   SMTP_FROM: z.string().default("Alur <noreply@alur.invalid>"),
   /**

@@ -57,6 +57,7 @@ export const paths = {
   publicService: (district: string, processId: string) =>
     `/api/public/districts/${enc(district)}/services/${enc(processId)}`,
   publicTrack: "/api/public/track",
+  publicVerificationCodes: (district: string) => `/api/public/districts/${enc(district)}/verification-codes`,
   publicApply: (district: string, processId: string) =>
     `/api/public/districts/${enc(district)}/services/${enc(processId)}/applications`,
   publicReceipt: "/api/public/receipt",

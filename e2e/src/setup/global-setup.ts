@@ -23,7 +23,13 @@ export default async function setup(project: TestProject) {
   const maildir = path.join(dataDir, "Maildir");
   const smtp = await startSmtpServer({ maildir });
   // the incident journey's http step calls a server the test runs on loopback
-  const env = { ...(await embeddedEnv(dataDir)), HTTP_CONNECTOR_ALLOW: "127.0.0.1", SMTP_URL: smtp.url };
+  const env = {
+    ...(await embeddedEnv(dataDir)),
+    HTTP_CONNECTOR_ALLOW: "127.0.0.1",
+    SMTP_URL: smtp.url,
+    // Sumedang asks online applicants for a verification code (verification-code.e2e.ts)
+    PUBLIC_VERIFY_DISTRICTS: "3211",
+  };
   const server = await spawnServe({ env, timeoutMs: 180_000 });
   project.provide("baseUrl", server.baseUrl);
   project.provide("dataDir", dataDir);

@@ -65,6 +65,7 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
         `${basePath}/public/track/uploads`,
         `${basePath}/public/track/document`,
         new RegExp(`^${basePath}/public/districts/[^/]+/services/[^/]+/applications$`),
+        new RegExp(`^${basePath}/public/districts/[^/]+/verification-codes$`),
       ],
       `${basePath}/jobs/`,
     ),

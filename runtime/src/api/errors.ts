@@ -216,6 +216,26 @@ export const MESSAGES = {
     id: "Terlalu banyak permohonan dengan nomor telepon atau email ini. Coba lagi besok.",
     en: "Too many applications with this phone number or email. Try again tomorrow.",
   },
+  "verification-required": {
+    id: "Masukkan kode verifikasi yang dikirim ke nomor HP atau email Anda. Minta kode jika belum menerimanya.",
+    en: "Enter the verification code sent to your phone or email. Ask for a code if you have none.",
+  },
+  "verification-invalid": {
+    id: "Kode verifikasi salah atau sudah kedaluwarsa.",
+    en: "The verification code is wrong or has expired.",
+  },
+  "verification-attempts": {
+    id: "Terlalu banyak percobaan kode verifikasi. Minta kode baru.",
+    en: "Too many attempts at the verification code. Ask for a new code.",
+  },
+  "verification-rate-limited": {
+    id: "Terlalu banyak permintaan kode verifikasi. Coba lagi nanti.",
+    en: "Too many verification code requests. Try again later.",
+  },
+  "verification-off": {
+    id: "Permohonan daring di daerah ini tidak memakai kode verifikasi.",
+    en: "Online applications in this district do not use a verification code.",
+  },
   internal: { id: "Terjadi kesalahan pada server.", en: "Something went wrong on the server." },
 } as const satisfies Record<string, Bilingual>;
 

@@ -90,6 +90,19 @@ export interface PublicApplicationsTable {
   created_at: Timestamp;
 }
 
+export interface VerificationCodesTable {
+  id: string;
+  district: string;
+  phone: string | null;
+  email: string | null;
+  code_hash: string;
+  ip: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface CaseFiltersTable {
   id: string;
   user_id: string;
@@ -387,4 +400,5 @@ export interface Database {
   tracking_attempts: TrackingAttemptsTable;
   survey_responses: SurveyResponsesTable;
   public_applications: PublicApplicationsTable;
+  verification_codes: VerificationCodesTable;
 }

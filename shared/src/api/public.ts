@@ -41,6 +41,8 @@ export const PublicServiceView = z.object({
   standard: DerivedStandard,
   /** The start form (form-js schema) an online application fills; null: the service has none. */
   startForm: z.record(z.string(), z.unknown()).nullable().default(null),
+  /** The district asks an online applicant to prove the phone or email with a code first. */
+  contactVerification: z.boolean().default(false),
 });
 export type PublicServiceView = z.infer<typeof PublicServiceView>;
 
@@ -130,6 +132,12 @@ export const PublicApplicationData = z.object({
   applicant: Applicant,
   contact: ApplicantContact,
   variables: Variables.default({}),
+  /** The code sent to the contact, where the district asks for one (PublicServiceView.contactVerification). */
+  verificationCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "six digits")
+    .optional(),
 });
 export type PublicApplicationData = z.infer<typeof PublicApplicationData>;
 
@@ -159,3 +167,14 @@ export type TrackUploadData = z.infer<typeof TrackUploadData>;
 
 export const TrackDocumentRequest = TrackRequest.extend({ documentId: z.string().min(1).max(100) });
 export type TrackDocumentRequest = z.infer<typeof TrackDocumentRequest>;
+
+/** Asks for a verification code to be sent to the contact an application will name. */
+export const VerificationCodeRequest = z.object({ contact: ApplicantContact });
+export type VerificationCodeRequest = z.infer<typeof VerificationCodeRequest>;
+
+/** Where the code went (masked) and until when it works. */
+export const VerificationCodeSent = z.object({
+  sentTo: z.object({ phone: z.string().optional(), email: z.string().optional() }),
+  expiresAt: z.string(),
+});
+export type VerificationCodeSent = z.infer<typeof VerificationCodeSent>;

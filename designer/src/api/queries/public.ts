@@ -13,6 +13,8 @@ import type {
   TrackingView,
   TrackRequest,
   TrackUploadData,
+  VerificationCodeRequest,
+  VerificationCodeSent,
 } from "@alur/shared/api";
 import { queryOptions } from "@tanstack/react-query";
 import { requestBlob, requestUnchecked } from "../http";
@@ -60,6 +62,18 @@ export function applyOnline(
 }
 
 /** The receipt PDF, by case number and code (POST, as tracking). */
+/** Sends a verification code to the contact the application will name (districts that ask for one). */
+export function requestVerificationCode(
+  district: string,
+  body: VerificationCodeRequest,
+): Promise<VerificationCodeSent> {
+  return requestUnchecked<VerificationCodeSent>(paths.publicVerificationCodes(district), {
+    method: "POST",
+    body,
+    credentials: "omit",
+  });
+}
+
 export function receiptPdf(body: TrackRequest): Promise<Blob> {
   return requestBlob(paths.publicReceipt, { method: "POST", body, credentials: "omit" });
 }

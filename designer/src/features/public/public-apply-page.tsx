@@ -9,7 +9,13 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { applyOnline, publicServiceQuery, receiptPdf, saveBlob } from "../../api/queries/public";
+import {
+  applyOnline,
+  publicServiceQuery,
+  receiptPdf,
+  requestVerificationCode,
+  saveBlob,
+} from "../../api/queries/public";
 import { DocumentInput } from "../../components/document-input";
 import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../components/format";
@@ -47,7 +53,25 @@ function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r
       window.scrollTo(0, 0);
     },
   });
+  const form = useRef<HTMLFormElement>(null);
+  const contactOf = (fields: FormData) => {
+    const text = (name: string) => String(fields.get(name) ?? "").trim();
+    return ApplicantContact.safeParse({
+      ...(text("phone") ? { phone: text("phone") } : {}),
+      ...(text("email") ? { email: text("email") } : {}),
+    });
+  };
+  const askCode = useMutation({
+    mutationFn: (contact: ApplicantContact) => requestVerificationCode(view.district.code, { contact }),
+  });
   const missing = requirements.filter((r) => r.mandatory && !files[r.id]);
+  const sendCode = () => {
+    setProblem(null);
+    if (!form.current) return;
+    const contact = contactOf(new FormData(form.current));
+    if (!contact.success) return setProblem(t("public.contactMissing"));
+    askCode.mutate(contact.data);
+  };
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setProblem(null);
@@ -59,11 +83,10 @@ function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r
       if (Object.keys(result.errors).length > 0) return setProblem(t("public.formIncomplete"));
       formData = result.data;
     }
-    const contact = ApplicantContact.safeParse({
-      ...(text("phone") ? { phone: text("phone") } : {}),
-      ...(text("email") ? { email: text("email") } : {}),
-    });
+    const contact = contactOf(fields);
     if (!contact.success) return setProblem(t("public.contactMissing"));
+    const code = text("verificationCode");
+    if (view.contactVerification && !/^\d{6}$/.test(code)) return setProblem(t("public.verificationMissing"));
     if (missing.length > 0)
       return setProblem(t("public.missingDocuments", { names: missing.map((m) => m.name).join(", ") }));
     send.mutate({
@@ -74,13 +97,14 @@ function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r
       },
       contact: contact.data,
       variables: formData,
+      ...(view.contactVerification ? { verificationCode: code } : {}),
     });
   };
   return (
     <>
       <h1>{t("public.applyTitle", { service: view.service.name })}</h1>
       <p className="muted">{t("public.applyIntro")}</p>
-      <form className="public-apply" onSubmit={submit} noValidate={false}>
+      <form className="public-apply" onSubmit={submit} noValidate={false} ref={form}>
         <fieldset className="card">
           <legend>{t("public.applicantSection")}</legend>
           <label>
@@ -144,6 +168,33 @@ function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r
             {t("public.email")}
             <input name="email" type="email" maxLength={200} autoComplete="email" />
           </label>
+          {view.contactVerification && (
+            <div className="public-verification" data-testid="verification">
+              <p className="muted">{t("public.verificationHint")}</p>
+              <button type="button" className="btn" onClick={sendCode} disabled={askCode.isPending}>
+                {askCode.isSuccess ? t("public.verificationResend") : t("public.verificationSend")}
+              </button>
+              {askCode.isSuccess && (
+                <p className="alert alert-ok" role="status" data-testid="verification-sent">
+                  {t("public.verificationSent", {
+                    to: [askCode.data.sentTo.phone, askCode.data.sentTo.email].filter(Boolean).join(", "),
+                  })}
+                </p>
+              )}
+              {askCode.isError && <ErrorMessage error={askCode.error} />}
+              <label>
+                {t("public.verificationCode")}
+                <input
+                  name="verificationCode"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  pattern="\d{6}"
+                  maxLength={6}
+                  required
+                />
+              </label>
+            </div>
+          )}
         </fieldset>
         {problem && (
           <p className="alert alert-warn" role="alert">

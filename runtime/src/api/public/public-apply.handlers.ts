@@ -20,6 +20,7 @@ import { resolvePublishedVersion, wibDate } from "../../store/process-versions";
 import { applicationsSince, insertPublicApplication, noticeApplicant } from "../../store/public-applications";
 import { closeTask } from "../../store/tasks";
 import { applicantStepsOf, findTrackableCase } from "../../store/tracking";
+import { spendVerificationCode } from "../../store/verification-codes";
 import { completeTaskUpdate, instanceWorkflowId } from "../../temporal/definitions";
 import { audit } from "../audit-trail";
 import { readBody } from "../cases/cases.handlers";
@@ -27,12 +28,13 @@ import { startCase } from "../cases/start-case";
 import { checkUploads, storeUploads } from "../cases/uploads";
 import type { AppEnv } from "../context";
 import { ApiException } from "../errors";
+import { maskEmail, maskPhone, ONLINE_APPLICANT } from "./online-applicant";
 import { trackingViewOf } from "./public.handlers";
 import type * as routes from "./public.routes";
 import { trackedCase } from "./tracked-case";
+import { checkVerificationCode, verificationRequired } from "./verification";
 
-/** The audit actor and `created_by` of a case an applicant started online. */
-export const ONLINE_APPLICANT = "public:online";
+export { ONLINE_APPLICANT };
 /** Applications one client address may make per window (an office's shared connection makes several). */
 export const APPLY_IP_LIMIT = 10;
 export const APPLY_IP_WINDOW_MS = 60 * 60 * 1000;
@@ -98,15 +100,6 @@ function asText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function maskPhone(phone: string): string {
-  return phone.length <= 8 ? "****" : `${phone.slice(0, 6)}${"*".repeat(phone.length - 9)}${phone.slice(-3)}`;
-}
-
-export function maskEmail(email: string): string {
-  const [local = "", domain = ""] = email.split("@");
-  return `${local.slice(0, 1)}***@${domain}`;
-}
-
 function tanggal(d: Date): string {
   return d.toLocaleString("id-ID", { timeZone: "Asia/Jakarta", dateStyle: "long", timeStyle: "short" });
 }
@@ -138,6 +131,10 @@ export const apply: RouteHandler<typeof routes.apply, AppEnv> = async (c) => {
       "Retry-After": String(APPLY_CONTACT_WINDOW_MS / 1000),
     });
   }
+
+  const verificationCodeId = verificationRequired(deps.env, district)
+    ? await checkVerificationCode(c, { district, processId, contact, code: data.verificationCode })
+    : undefined;
 
   // The start form as the applicant saw it: required fields and value rules hold here, as the
   // form-js viewer checked them in the browser (the counter's path checks only the keys).
@@ -185,6 +182,10 @@ export const apply: RouteHandler<typeof routes.apply, AppEnv> = async (c) => {
           ...(contact.email ? { email: maskEmail(contact.email) } : {}),
         },
       };
+      // the code opens this application only: spent with it, or the whole application rolls back
+      if (verificationCodeId && !(await spendVerificationCode(tx, verificationCodeId))) {
+        throw new ApiException(400, "verification-invalid");
+      }
       await insertPublicApplication(tx, {
         caseId: created.caseId,
         district,

@@ -5,13 +5,7 @@
  */
 
 import { readFile } from "node:fs/promises";
-import {
-  ApplicationReceipt,
-  type PublicDistrict,
-  type PublicService,
-  type TrackingView,
-  type TrackRequest,
-} from "@alur/shared/api";
+import { ApplicationReceipt, type PublicDistrict, type PublicService, type TrackingView } from "@alur/shared/api";
 import { findDistrict } from "@alur/shared/calendar/districts";
 import type { ExecutionPlan } from "@alur/shared/plan";
 import type { DerivedStandard } from "@alur/shared/schemas";
@@ -32,6 +26,7 @@ import { derivedStandardOf } from "../standards/derived-standard";
 import type * as routes from "./public.routes";
 import { renderReceiptPdf } from "./receipt-pdf";
 import { type TrackedCase, trackedCase } from "./tracked-case";
+import { verificationRequired } from "./verification";
 
 /** Published standards change with a new version only; a few minutes of caching spares the derivation. */
 const CACHE = "public, max-age=300";
@@ -112,7 +107,16 @@ export const service: RouteHandler<typeof routes.service, AppEnv> = async (c) =>
   const startForm = (plan.startFormId ? plan.forms[plan.startFormId] : undefined) as
     | Record<string, unknown>
     | undefined;
-  return c.json({ district, service: summary, standard: { ...derived, notes: [] }, startForm: startForm ?? null }, 200);
+  return c.json(
+    {
+      district,
+      service: summary,
+      standard: { ...derived, notes: [] },
+      startForm: startForm ?? null,
+      contactVerification: verificationRequired(c.get("deps").env, district.code),
+    },
+    200,
+  );
 };
 
 function stepName(plan: ExecutionPlan, elementId: string | null, taskName?: string | null): string | undefined {

@@ -7,6 +7,8 @@ import {
   TrackDocumentRequest,
   TrackingView,
   TrackRequest,
+  VerificationCodeRequest,
+  VerificationCodeSent,
 } from "@alur/shared/api";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, jsonBody, jsonResponse } from "../openapi";
@@ -124,4 +126,16 @@ export const trackDocument = createRoute({
     200: { description: "The document", content: { "application/octet-stream": { schema: z.any() } } },
     ...errors(400, 404, 429),
   },
+});
+
+export const verificationCode = createRoute({
+  method: "post",
+  path: "/public/districts/{district}/verification-codes",
+  tags: ["public"],
+  summary: "Send a verification code to the phone and/or email an online application will name (no sign-in)",
+  description:
+    "Only in districts that ask for one (PublicServiceView.contactVerification; 409 elsewhere). A six-digit code goes to each address given, through the notification channels; it works for 15 minutes and 5 guesses and opens one application (PublicApplicationData.verificationCode, with exactly the same contact). Limits: codes per client address and per contact per hour (429 with Retry-After).",
+  security: PUBLIC,
+  request: { params: z.object({ district: PublicDistrictParam }), body: jsonBody(VerificationCodeRequest) },
+  responses: { 202: jsonResponse(VerificationCodeSent, "Sent"), ...errors(400, 404, 409, 429) },
 });
