@@ -21,6 +21,7 @@ export { DEFAULT_MAX_BYTES, type ParseOptions, type ParseResult, parseBpmn, scre
 export { hasErrors, Problem, Severity } from "./problem";
 export { executableProcesses, processesOf, selectProcess } from "./process-elements";
 export { ALUR_RULES, type Rule, type ValidateOptions } from "./rules";
+export { type CompletionShortfall, completionShortfall } from "./rules/completion-time-under-sla";
 export { explainFeelError } from "./rules/feel-syntax";
 export { readServiceStandard, readVariant } from "./service-standard";
 export { durationWords, numberWords, unitWords } from "./standard-words";

@@ -23,6 +23,8 @@ export const LegalBasis = z.object({
   year: z.number().int().min(1945).max(2100).optional(),
   title: z.string().min(1),
   link: z.string().url().optional(),
+  /** The day it was enacted (ditetapkan), ISO. */
+  date: z.string().date().optional(),
 });
 export type LegalBasis = z.infer<typeof LegalBasis>;
 
@@ -35,6 +37,8 @@ export const Requirement = z.object({
   providedBy: z.string().optional(),
   /** Accepted file extensions, lower case without dot. */
   fileTypes: z.array(z.string()).default(["pdf", "jpg", "jpeg", "png"]),
+  /** Largest accepted upload, in megabytes. */
+  maxSizeMb: z.number().positive().max(100).optional(),
   note: z.string().optional(),
 });
 export type Requirement = z.infer<typeof Requirement>;
@@ -69,6 +73,8 @@ export type CompletionTime = z.infer<typeof CompletionTime>;
 export const Fee = z.object({
   amount: z.number().nonnegative(),
   currency: z.literal("IDR").default("IDR"),
+  /** The regulation that sets the tariff (a Perda on retribution), when there is a fee. */
+  basis: z.string().optional(),
   text: z.string().optional(),
 });
 export type Fee = z.infer<typeof Fee>;
