@@ -446,7 +446,7 @@ export function checkStandardForm(form: StandardForm): StandardErrors {
     else if (amount && amount > 0 && !f.basis.trim()) put("fee.basis", { key: "standardEditor.error.feeBasis" });
   }
 
-  form.products.forEach((row, i) => required(`products.${i}.name`, row.name));
+  for (const [i, row] of form.products.entries()) required(`products.${i}.name`, row.name);
   form.channels.forEach((row, i) => {
     put(
       `channels.${i}.kind`,
