@@ -19,7 +19,7 @@ export { ALUR_NAMESPACE, createModdle } from "./moddle";
 export type { ModdleElement } from "./moddle-element";
 export { DEFAULT_MAX_BYTES, type ParseOptions, type ParseResult, parseBpmn, screenXml, toBpmnXml } from "./parse-bpmn";
 export { hasErrors, Problem, Severity } from "./problem";
-export { executableProcesses, processesOf, selectProcess } from "./process-elements";
+export { executableProcesses, flowElementsOf, processesOf, selectProcess } from "./process-elements";
 export { ALUR_RULES, type Rule, type ValidateOptions } from "./rules";
 export { type CompletionShortfall, completionShortfall } from "./rules/completion-time-under-sla";
 export { explainFeelError } from "./rules/feel-syntax";

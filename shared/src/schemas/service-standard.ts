@@ -15,6 +15,24 @@ export type WorkingTimeUnit = z.infer<typeof WorkingTimeUnit>;
 export const DurationUnit = z.enum([...WorkingTimeUnit.options, "years"]);
 export type DurationUnit = z.infer<typeof DurationUnit>;
 
+/**
+ * Kinds of regulation a legal basis names, national first, as the designer offers them; a decree
+ * may name others ("Perbup Bekasi"), which stay valid.
+ */
+export const LEGAL_BASIS_KINDS = [
+  "UU",
+  "PP",
+  "Perpres",
+  "Permensos",
+  "Permendagri",
+  "Permenpan RB",
+  "Perda",
+  "Pergub",
+  "Perbup",
+  "Perwal",
+  "Keputusan Kepala Dinas",
+] as const;
+
 /** 1. Dasar Hukum: one law or regulation. */
 export const LegalBasis = z.object({
   /** "UU", "PP", "Permensos", "Perda", "Perbup", "Keputusan Kepala Dinas", ... */

@@ -107,7 +107,7 @@ describe("the service standard form", () => {
       note: "",
     });
     form.completion.value = "5";
-    form.fee = { amount: "50.000", basis: "Perda No. 5 Tahun 2020 tentang Retribusi", text: "" };
+    form.fee = { amount: "50.000", basis: "Perda No. 5 Tahun 2020 tentang Retribusi", text: "", paid: true };
     form.prose.facilities = "Ruang tunggu";
     expect(checkStandardForm(form)).toEqual({});
     write(moddle, process, form);

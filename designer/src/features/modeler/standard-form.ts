@@ -45,7 +45,8 @@ export interface StandardForm {
   legalBases: LegalBasisRow[];
   requirements: RequirementRow[];
   completion: { value: string; maxValue: string; unit: string; officeStart: string; officeEnd: string; text: string };
-  fee: { amount: string; basis: string; text: string };
+  /** `paid`: the admin chose a tariff (the amount must then be above Rp 0); not written. */
+  fee: { amount: string; basis: string; text: string; paid: boolean };
   products: ProductRow[];
   complaints: { responseValue: string; responseUnit: string; text: string };
   channels: ChannelRow[];
@@ -131,7 +132,12 @@ export function readStandardForm(process: Bo | undefined): StandardForm {
       officeEnd: text(completion, "officeEnd"),
       text: text(completion, "text"),
     },
-    fee: { amount: text(fee, "amount"), basis: text(fee, "basis"), text: text(fee, "text") },
+    fee: {
+      amount: text(fee, "amount"),
+      basis: text(fee, "basis"),
+      text: text(fee, "text"),
+      paid: Number(fee?.get("amount") ?? 0) > 0,
+    },
     products: list(standard, "products").map((p) => rowOf(p, ["name", "text"] as const)),
     complaints: {
       responseValue: text(complaints, "responseValue"),
@@ -439,10 +445,11 @@ export function checkStandardForm(form: StandardForm): StandardErrors {
   }
 
   const f = form.fee;
-  if (!isBlank([f.amount, f.basis, f.text])) {
+  if (f.paid || !isBlank([f.amount, f.basis, f.text])) {
     const amount = parseRupiah(f.amount);
     if (!f.amount.trim()) put("fee.amount", { key: "standardEditor.error.required" });
     else if (!Fee.shape.amount.safeParse(amount).success) put("fee.amount", { key: "standardEditor.error.rupiah" });
+    else if (f.paid && amount === 0) put("fee.amount", { key: "standardEditor.error.rupiah" });
     else if (amount && amount > 0 && !f.basis.trim()) put("fee.basis", { key: "standardEditor.error.feeBasis" });
   }
 
