@@ -4,10 +4,13 @@
  * SLAs and is warned with the steps named (in the editor as they type, then in the problems
  * list), fixes it, publishes through the real API, and the public standard page shows the edits.
  */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DesignerPage } from "../pages/designer-page";
-import { launchBrowser, screenshot, watchConsole } from "../setup/browser";
+import { ARTIFACTS, launchBrowser, screenshot, watchConsole } from "../setup/browser";
 import { apiCall, apiToken, signInThroughUi } from "../setup/session";
 import { uniqueProcessId } from "./service-fixture";
 
@@ -111,6 +114,7 @@ describe("the service standard as forms", () => {
     // and move it first
     await perbup.getByRole("button", { name: /^Naikkan Perbup/ }).click();
     await expect(legal.getByTestId("std-row").first().getByLabel("Nomor").inputValue()).resolves.toBe("12");
+    await legal.screenshot({ path: path.join(ARTIFACTS, "standard-editor-0-legal-basis.png") });
 
     // when they add a requirement the village provides, PDF only, at most 2 MB
     const requirements = dialog.getByTestId("std-requirements");
@@ -125,6 +129,7 @@ describe("the service standard as forms", () => {
     await domicile.getByLabel("PDF", { exact: true }).uncheck();
     await domicile.getByText("Pilih paling sedikit satu jenis berkas.").waitFor();
     await domicile.getByLabel("PDF", { exact: true }).check();
+    await domicile.screenshot({ path: path.join(ARTIFACTS, "standard-editor-0-requirement.png") });
 
     // when they shorten the completion time to 5 working days
     const completion = dialog.getByTestId("std-completion");
@@ -200,6 +205,17 @@ describe("the service standard as forms", () => {
       ],
       completionTime: { value: 6, unit: "workingDays", text: "6 hari kerja" },
     });
+
+    // and so does the standard's PDF
+    const pdf = await fetch(`${inject("baseUrl")}/api/processes/versions/${version?.id}/standard.pdf`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(pdf.status).toBe(200);
+    const file = path.join(ARTIFACTS, "standard-editor.pdf");
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+    const pdfText = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(pdfText).toContain("(ditetapkan 1 Maret 2024)");
+    expect(pdfText).toContain("Surat keterangan domisili (berkas PDF; paling besar 2 MB)");
 
     // and the public standard page shows them, on a desktop and on a 390-px phone
     for (const [width, height, name] of [

@@ -60,6 +60,8 @@ export function StandardEditor({
       setTouched(new Set());
       setSubmitted(false);
       dialog.showModal();
+      // the dialog stays mounted: each opening starts at the first component
+      dialog.querySelector(".standard-editor-body")?.scrollTo({ top: 0 });
     }
     if (!open && dialog.open) dialog.close();
   }, [open, initial]);
