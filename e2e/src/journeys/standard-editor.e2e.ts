@@ -74,9 +74,9 @@ afterAll(async () => {
 });
 
 /** The standard editor dialog (opened from the toolbar). */
-async function openEditor(page: Page) {
+async function openEditor(page: Page, title = "Standar Pelayanan") {
   await page.getByTestId("edit-standard").click();
-  const dialog = page.getByRole("dialog", { name: "Standar Pelayanan" });
+  const dialog = page.getByRole("dialog", { name: title });
   await dialog.waitFor();
   return dialog;
 }
@@ -154,6 +154,19 @@ describe("the service standard as forms", () => {
     await slaProblem.waitFor();
     expect(await slaProblem.textContent()).toContain(PATH_ID);
     await screenshot(page, "standard-editor-2-problems");
+
+    // in English, the editor says the same: the warning with the path, the year refused in words
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    dialog = await openEditor(page, "Service standard");
+    expect(await dialog.getByTestId("sla-warning").textContent()).toContain(
+      "The declared completion time (5 working days) is shorter than the SLA sum of the longest path (6 working days: Terima berkas (1 working days) →",
+    );
+    await dialog.getByTestId("std-legal-bases").getByTestId("std-row").first().getByLabel("Year").fill("24");
+    await dialog.getByText("Write the year as four digits, between 1945 and 2100.").waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("button", { name: "ID", exact: true }).click();
+    await page.getByTestId("edit-standard").getByText("Standar pelayanan").waitFor();
 
     // when they reopen the editor, what they applied is there, and they give 6 working days
     dialog = await openEditor(page);
