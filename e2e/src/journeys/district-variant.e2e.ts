@@ -113,12 +113,27 @@ describe("district variant from the catalogue", () => {
     await toolbar.locator("button:enabled", { hasText: "Simpan draf" }).waitFor();
 
     // and the admin completes Bekasi's service standard and gives the consultation two working days
+    // (requirements and products are rows of the standard editor)
+    await page.getByTestId("edit-standard").click();
+    const editor = page.getByRole("dialog", { name: "Standar Pelayanan" });
+    const requirements = editor.getByTestId("std-requirements");
+    for (const [id, name] of [
+      ["ktp", "Fotokopi KTP COTA"],
+      ["nikah", "Akta nikah (minimal 5 tahun)"],
+    ] as const) {
+      await requirements.getByRole("button", { name: "Tambah persyaratan" }).click();
+      const row = requirements.getByTestId("std-row").last();
+      await row.getByLabel("Nama dokumen").fill(name);
+      await row.getByLabel("Kode").fill(id);
+    }
+    await editor.getByTestId("std-products").getByRole("button", { name: "Tambah produk" }).click();
+    await editor.getByTestId("std-products").getByLabel("Produk").fill("Surat rekomendasi ke pengadilan");
+    await editor.getByRole("button", { name: "Terapkan ke model" }).click();
+    await editor.waitFor({ state: "hidden" });
     await designer.selectCanvasRoot();
     const standard: Array<[string, string]> = [
-      ["std-requirements", "ktp | Fotokopi KTP COTA | ya\nnikah | Akta nikah (minimal 5 tahun) | ya"],
       ["std-ct-value", "18"],
       ["std-fee", "0"],
-      ["std-products", "Surat rekomendasi ke pengadilan"],
       ["std-complaint-value", "3"],
       ["std-complaint-text", "Pengaduan melalui SP4N-LAPOR! atau langsung ke kantor."],
       ["std-facilities", "Ruang pelayanan dan ruang konsultasi."],
@@ -174,6 +189,10 @@ describe("district variant from the catalogue", () => {
     const consultation = published.plan.nodes.konsultasi;
     expect(consultation?.type === "userTask" && consultation.task.sla).toEqual({ value: 2, unit: "workingDays" });
     expect(published.plan.standard?.completionTime).toMatchObject({ value: 18, unit: "months" });
+    expect(published.plan.standard?.requirements.map((r) => [r.id, r.name, r.mandatory])).toEqual([
+      ["ktp", "Fotokopi KTP COTA", true],
+      ["nikah", "Akta nikah (minimal 5 tahun)", true],
+    ]);
     expect(errors).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ export function readServiceStandard(process: ModdleElement): { standard?: Servic
         fileTypes: str(r, "fileTypes")
           ? commaList(str(r, "fileTypes")).map((t) => t.toLowerCase().replace(/^\./, ""))
           : undefined,
+        maxSizeMb: num(r, "maxSizeMb"),
         note: str(r, "note"),
       }),
     ),
@@ -45,7 +46,12 @@ export function readServiceStandard(process: ModdleElement): { standard?: Servic
   }
   const fee = child(source, "fee");
   if (fee) {
-    raw.fee = dropUndefined({ amount: num(fee, "amount"), currency: str(fee, "currency"), text: str(fee, "text") });
+    raw.fee = dropUndefined({
+      amount: num(fee, "amount"),
+      currency: str(fee, "currency"),
+      basis: str(fee, "basis"),
+      text: str(fee, "text"),
+    });
   }
   const complaints = child(source, "complaints");
   if (complaints) {
@@ -93,6 +99,7 @@ function legalBasis(element: ModdleElement): Record<string, unknown> {
     year: num(element, "year"),
     title: str(element, "title"),
     link: str(element, "link"),
+    date: str(element, "date"),
   });
 }
 

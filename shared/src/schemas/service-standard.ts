@@ -15,6 +15,24 @@ export type WorkingTimeUnit = z.infer<typeof WorkingTimeUnit>;
 export const DurationUnit = z.enum([...WorkingTimeUnit.options, "years"]);
 export type DurationUnit = z.infer<typeof DurationUnit>;
 
+/**
+ * Kinds of regulation a legal basis names, national first, as the designer offers them; a decree
+ * may name others ("Perbup Bekasi"), which stay valid.
+ */
+export const LEGAL_BASIS_KINDS = [
+  "UU",
+  "PP",
+  "Perpres",
+  "Permensos",
+  "Permendagri",
+  "Permenpan RB",
+  "Perda",
+  "Pergub",
+  "Perbup",
+  "Perwal",
+  "Keputusan Kepala Dinas",
+] as const;
+
 /** 1. Dasar Hukum: one law or regulation. */
 export const LegalBasis = z.object({
   /** "UU", "PP", "Permensos", "Perda", "Perbup", "Keputusan Kepala Dinas", ... */
@@ -23,6 +41,8 @@ export const LegalBasis = z.object({
   year: z.number().int().min(1945).max(2100).optional(),
   title: z.string().min(1),
   link: z.string().url().optional(),
+  /** The day it was enacted (ditetapkan), ISO. */
+  date: z.string().date().optional(),
 });
 export type LegalBasis = z.infer<typeof LegalBasis>;
 
@@ -35,6 +55,8 @@ export const Requirement = z.object({
   providedBy: z.string().optional(),
   /** Accepted file extensions, lower case without dot. */
   fileTypes: z.array(z.string()).default(["pdf", "jpg", "jpeg", "png"]),
+  /** Largest accepted upload, in megabytes. */
+  maxSizeMb: z.number().positive().max(100).optional(),
   note: z.string().optional(),
 });
 export type Requirement = z.infer<typeof Requirement>;
@@ -69,6 +91,8 @@ export type CompletionTime = z.infer<typeof CompletionTime>;
 export const Fee = z.object({
   amount: z.number().nonnegative(),
   currency: z.literal("IDR").default("IDR"),
+  /** The regulation that sets the tariff (a Perda on retribution), when there is a fee. */
+  basis: z.string().optional(),
   text: z.string().optional(),
 });
 export type Fee = z.infer<typeof Fee>;

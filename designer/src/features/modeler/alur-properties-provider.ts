@@ -318,8 +318,6 @@ function standardEntries(): unknown[] {
     { id: "std-code", label: "Service code", owner, path: [std], prop: "code", kind: "text" },
     { id: "std-name", label: "Service name", owner, path: [std], prop: "name", kind: "text" },
     { id: "std-office", label: "Office", owner, path: [std], prop: "office", kind: "text" },
-    { id: "std-valid-from", label: "Valid from (YYYY-MM-DD)", owner, path: [std], prop: "validFrom", kind: "text" },
-    { id: "std-valid-until", label: "Valid until (YYYY-MM-DD)", owner, path: [std], prop: "validUntil", kind: "text" },
     { id: "std-ct-value", label: "Completion time", owner, path: ct, prop: "value", kind: "number" },
     { id: "std-ct-max", label: "Completion time, at most", owner, path: ct, prop: "maxValue", kind: "number" },
     {
@@ -354,19 +352,30 @@ function standardEntries(): unknown[] {
     },
     { id: "std-complaint-text", label: "Complaint handling", owner, path: complaints, prop: "text", kind: "textarea" },
   ];
-  const entries: unknown[] = fields.map(fieldEntry);
-  entries.splice(
-    5,
-    0,
-    linesEntry("std-legal", { label: "Legal basis", list: "legalBases", path: [std] }),
-    linesEntry("std-requirements", { label: "Requirements", list: "requirements", path: [std] }),
-    linesEntry("std-procedure", { label: "Procedure", list: "procedureSteps", path: [std] }),
-    linesEntry("std-products", { label: "Service products", list: "products", path: [std] }),
-  );
-  entries.push(linesEntry("std-channels", { label: "Complaint channels", list: "channels", path: complaints }));
+  // the list components are rows in the standard editor; the typed procedure stays an archive here
+  const entries: unknown[] = [entry("std-editor", AlurStandardButton, undefined), ...fields.map(fieldEntry)];
+  entries.splice(4, 0, linesEntry("std-procedure", { label: "Procedure", list: "procedureSteps", path: [std] }));
   for (const key of PROSE_COMPONENTS)
     entries.push(entry(`std-${key}`, AlurProse, isTextAreaEntryEdited, { componentKey: key }));
   return entries;
+}
+
+/** Opens the structured standard editor (designer-page listens for the event). */
+function AlurStandardButton(props: { element: Element; id: string }) {
+  const translate = useService("translate") as Translate;
+  const eventBus = useService("eventBus") as { fire(event: string): void };
+  return h("div", { class: "bio-properties-panel-entry alur-form-entry", "data-entry-id": props.id }, [
+    h(
+      "button",
+      { type: "button", class: "btn btn-small", onClick: () => eventBus.fire("alur.standard.edit") },
+      translate("Edit the service standard"),
+    ),
+    h(
+      "div",
+      { class: "bio-properties-panel-description" },
+      translate("Legal basis, requirements, completion time, fee and the other components as a form"),
+    ),
+  ]);
 }
 
 /** A prose component (alur:component key="facilities"): one body text per key. */

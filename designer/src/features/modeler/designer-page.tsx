@@ -23,18 +23,23 @@ import { LeaveGuard } from "./leave-guard";
 import { proposedLegalBasisOfXml, recordLegalBasisInXml } from "./legal-basis-xml";
 import { ChangeList, useModelChanges } from "./model-changes";
 import {
+  completionShortfallOf,
   isVariant,
   markVariant,
   processIdOf,
   proposedLegalBasis,
+  readStandard,
   readVariant,
   recordLegalBasis,
+  writeStandard,
 } from "./model-commands";
 import { newDiagramXml } from "./new-diagram";
 import { showProblems } from "./problem-overlays";
 import { ProblemsList } from "./problems-list";
 import { PublishDialog, type PublishInput } from "./publish-dialog";
 import { refusedProblems } from "./refused-problems";
+import { StandardEditor } from "./standard-editor";
+import { readStandardForm, type StandardForm } from "./standard-form";
 import { createValidationClient, errorsOf } from "./validation-client";
 
 /** Today's date (ISO, local). */
@@ -88,6 +93,7 @@ function ExistingDesigner({ versionId }: { versionId: string }) {
 type View = "bpmn" | "steps";
 
 const NO_FORMS: Record<string, unknown> = {};
+const EMPTY_STANDARD = readStandardForm(undefined);
 
 function Designer({
   initialXml,
@@ -114,6 +120,7 @@ function Designer({
   const [problems, setProblems] = useState<Problem[]>([]);
   const [importError, setImportError] = useState<unknown>(null);
   const [publishOpen, setPublishOpen] = useState(false);
+  const [standardForm, setStandardForm] = useState<StandardForm | null>(null);
   const [variant, setVariant] = useState<ReturnType<typeof readVariant>>(null);
   const [proposed, setProposed] = useState<LegalBasisInput>(() => legalBasisInput(null, null, today()));
   // the model as last serialised for the variant's comparison with its template
@@ -211,9 +218,21 @@ function Designer({
     }
   }, []);
 
+  const openStandard = useCallback(() => {
+    const m = modeler.current;
+    if (m) setStandardForm(readStandard(m));
+  }, []);
+  const checkCompletion = useCallback(
+    (completion: Parameters<typeof completionShortfallOf>[1]) =>
+      modeler.current ? completionShortfallOf(modeler.current, completion) : null,
+    [],
+  );
+
   const onReady = useCallback(
     (m: Modeler) => {
       modeler.current = m;
+      // the properties panel's "Edit the service standard" button
+      m.get<{ on(event: string, fn: () => void): void }>("eventBus").on("alur.standard.edit", openStandard);
       setImportError(null);
       setVariant(readVariant(m));
       // the XML it was opened with is the model; checked once the canvas has painted, so the
@@ -233,7 +252,7 @@ function Designer({
         void refreshTemplateDiff(m);
       });
     },
-    [revalidate, refreshTemplateDiff, xml],
+    [revalidate, refreshTemplateDiff, xml, openStandard],
   );
   const onChanged = useCallback(
     (m: Modeler) => {
@@ -396,6 +415,16 @@ function Designer({
             {t("designer.stepView")}
           </button>
         </div>
+        <button
+          type="button"
+          className="btn"
+          disabled={view !== "bpmn"}
+          title={view !== "bpmn" ? t("standardEditor.bpmnOnly") : undefined}
+          onClick={openStandard}
+          data-testid="edit-standard"
+        >
+          {t("standardEditor.open")}
+        </button>
         <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
           {t("designer.import")}
         </button>
@@ -505,6 +534,16 @@ function Designer({
       <ProblemsList
         problems={problems}
         onSelect={(id) => (view === "bpmn" ? selectElement(id) : setStepFocus((f) => ({ id, n: (f?.n ?? 0) + 1 })))}
+      />
+      <StandardEditor
+        open={standardForm !== null}
+        initial={standardForm ?? EMPTY_STANDARD}
+        checkCompletion={checkCompletion}
+        onCancel={() => setStandardForm(null)}
+        onApply={(form) => {
+          if (modeler.current) writeStandard(modeler.current, form);
+          setStandardForm(null);
+        }}
       />
       <PublishDialog
         open={publishOpen}

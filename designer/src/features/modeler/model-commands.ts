@@ -1,7 +1,9 @@
-/** Whole-model edits done through bpmn-js commands (undoable): legal basis and variant marker. */
-import type { LegalBasis } from "@alur/shared/schemas";
+/** Whole-model edits done through bpmn-js commands (undoable): legal basis, variant marker, service standard. */
+import { completionShortfall, flowElementsOf, type ModdleElement } from "@alur/shared/compiler";
+import type { LegalBasis, ServiceStandard } from "@alur/shared/schemas";
 import type Modeler from "bpmn-js/lib/Modeler";
 import { type Bo, findExtension } from "./model-access";
+import { readStandardForm, type StandardForm, standardChanges } from "./standard-form";
 
 type Factory = { create(type: string, attrs?: Record<string, unknown>): Bo };
 type Command = { cmd: string; context: Record<string, unknown> };
@@ -172,4 +174,31 @@ export function legalBasisChanges(factory: Factory, process: Bo, basis: LegalBas
     if (!same) changes.push({ target: standard, properties: { legalBases: [...existing, legal] } });
   }
   return changes;
+}
+
+/** The open model's service standard as the editor's form. */
+export function readStandard(modeler: Modeler): StandardForm {
+  return readStandardForm(rootAndProcess(modeler)?.process);
+}
+
+/** Writes the editor's form into the open model's service standard, as one undoable command. */
+export function writeStandard(modeler: Modeler, form: StandardForm): void {
+  const target = rootAndProcess(modeler);
+  if (!target) return;
+  const changes = standardChanges(modeler.get<Factory>("bpmnFactory"), target.process, form);
+  modeler
+    .get<{ execute(c: string, ctx: unknown): void }>("commandStack")
+    .execute("properties-panel.multi-command-executor", toCommands(target.root, changes));
+}
+
+/** The open model's longest path against a declared completion time (null: it fits). */
+export function completionShortfallOf(
+  modeler: Modeler,
+  completion: NonNullable<ServiceStandard["completionTime"]>,
+): ReturnType<typeof completionShortfall> {
+  const target = rootAndProcess(modeler);
+  if (!target) return null;
+  return completionShortfall(flowElementsOf(target.process as unknown as ModdleElement), {
+    completionTime: completion,
+  });
 }

@@ -2,12 +2,15 @@
  * The Standar Pelayanan as a printable document, apart from the staff page's query so the public
  * service page shows the same document without the staff API client's schemas.
  */
-import type { DerivedStandard } from "@alur/shared/schemas";
+import { type DerivedStandard, Requirement } from "@alur/shared/schemas";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/page-header";
 import { StandardFlowchart } from "./standard-flowchart";
 import "./standard-page.css";
+
+/** What a requirement accepts unless it says otherwise (the shared schema's default). */
+const DEFAULT_FILE_TYPES = Requirement.shape.fileTypes.parse(undefined).join(",");
 
 /**
  * The standard as a printable document: the staff page and the public service page show the same
@@ -24,8 +27,10 @@ export function StandardDocument({
   actions?: ReactNode;
   aside?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const s = d.standard;
+  const longDate = (iso: string) =>
+    new Date(`${iso}T00:00:00`).toLocaleDateString(i18n.language === "en" ? "en-GB" : "id-ID", { dateStyle: "long" });
   const unit = (u: string) => t(`unit.${u}`);
   const dash = "—";
   const paused = d.procedure.filter((p) => p.pausesClock).map((p) => p.order);
@@ -39,6 +44,7 @@ export function StandardDocument({
             <li key={`${b.kind}-${b.number}-${b.year}-${b.title}`}>
               {b.kind} {b.number && `No. ${b.number}`} {b.year && `${t("standard.yearWord")} ${b.year}`}{" "}
               {t("standard.about")} {b.title}
+              {b.date && <span className="muted"> ({t("standard.enactedOn", { date: longDate(b.date) })})</span>}
             </li>
           ))}
         </ol>
@@ -54,6 +60,19 @@ export function StandardDocument({
             <li key={r.id}>
               {r.name}
               {!r.mandatory && ` (${t("standard.optional")})`}
+              {(r.fileTypes.join(",") !== DEFAULT_FILE_TYPES || r.maxSizeMb !== undefined) && (
+                <span className="muted">
+                  {" "}
+                  (
+                  {[
+                    t("standard.files", { types: r.fileTypes.map((x) => x.toUpperCase()).join(", ") }),
+                    r.maxSizeMb !== undefined && t("standard.maxSize", { size: r.maxSizeMb }),
+                  ]
+                    .filter(Boolean)
+                    .join("; ")}
+                  )
+                </span>
+              )}
             </li>
           ))}
         </ol>
@@ -121,9 +140,14 @@ export function StandardDocument({
     ],
     [
       "fee",
-      s.fee
-        ? (s.fee.text ?? (s.fee.amount === 0 ? t("standard.free") : `Rp ${s.fee.amount.toLocaleString("id-ID")}`))
-        : dash,
+      s.fee ? (
+        <div key="fee">
+          {s.fee.text ?? (s.fee.amount === 0 ? t("standard.free") : `Rp ${s.fee.amount.toLocaleString("id-ID")}`)}
+          {s.fee.basis && <div className="muted">{t("standard.feeBasis", { basis: s.fee.basis })}</div>}
+        </div>
+      ) : (
+        dash
+      ),
     ],
     ["products", s.products.length ? s.products.map((p) => p.name).join("; ") : dash],
     [

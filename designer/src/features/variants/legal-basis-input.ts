@@ -3,10 +3,20 @@
  * title, optional link, effective date), checked field by field as it is typed. Messages are i18n
  * keys, so they read in the user's language; a valid input becomes the shared LegalBasis schema.
  */
-import { LegalBasis } from "@alur/shared/schemas";
+import { type LEGAL_BASIS_KINDS as KINDS, LegalBasis } from "@alur/shared/schemas";
 
-/** Kinds offered first; any other non-empty kind the model already names is kept. */
-export const LEGAL_BASIS_KINDS = ["Perbup", "Perwal", "Keputusan Kepala Dinas", "Perda", "Pergub", "Permensos"];
+/**
+ * Kinds a district publishes under, offered first (spelled as the shared list spells them); any
+ * other non-empty kind the model already names is kept.
+ */
+export const LEGAL_BASIS_KINDS: string[] = [
+  "Perbup",
+  "Perwal",
+  "Keputusan Kepala Dinas",
+  "Perda",
+  "Pergub",
+  "Permensos",
+] satisfies (typeof KINDS)[number][];
 
 export interface LegalBasisInput {
   kind: string;

@@ -4,7 +4,7 @@
  * block, and the flowchart on a landscape page. Indonesian only: it is the published text.
  */
 import { durationWords } from "@alur/shared/compiler";
-import type { DerivedStandard, ServiceStandard } from "@alur/shared/schemas";
+import { type DerivedStandard, Requirement, type ServiceStandard } from "@alur/shared/schemas";
 import { rgb } from "pdf-lib";
 import { PdfWriter, wrap } from "../../connectors/render-pdf";
 
@@ -116,13 +116,19 @@ function componentLines(d: DerivedStandard, key: keyof ServiceStandard): Line[] 
     case "legalBasis":
       return list(
         s.legalBasis.map((b) =>
-          [b.kind, b.number && `Nomor ${b.number}`, b.year && `Tahun ${b.year}`, `tentang ${b.title}`]
+          [
+            b.kind,
+            b.number && `Nomor ${b.number}`,
+            b.year && `Tahun ${b.year}`,
+            `tentang ${b.title}`,
+            b.date && `(ditetapkan ${longDate(b.date)})`,
+          ]
             .filter(Boolean)
             .join(" "),
         ),
       );
     case "requirements":
-      return list(s.requirements.map((r) => `${r.name}${r.mandatory ? "" : " (jika ada)"}`));
+      return list(s.requirements.map((r) => `${r.name}${r.mandatory ? "" : " (jika ada)"}${fileWords(r)}`));
     case "procedure":
       return d.procedure.flatMap((step): Line[] => [
         { text: step.text, indent: 32, marker: `${step.order}.` },
@@ -159,6 +165,7 @@ function componentLines(d: DerivedStandard, key: keyof ServiceStandard): Line[] 
             : "—",
           indent: 16,
         },
+        ...(s.fee?.basis ? [{ text: `Dasar tarif: ${s.fee.basis}`, indent: 16 }] : []),
       ];
     case "products":
       return list(s.products.map((p) => (p.text ? `${p.name}: ${p.text}` : p.name)));
@@ -270,4 +277,20 @@ function drawFlowchart(w: PdfWriter, d: DerivedStandard) {
     }
   }
   w.y = w.margin;
+}
+
+const DEFAULT_FILE_TYPES = Requirement.shape.fileTypes.parse(undefined).join(",");
+
+/** " (berkas PDF; paling besar 2 MB)" when a requirement says more than the defaults. */
+function fileWords(r: ServiceStandard["requirements"][number]): string {
+  const parts = [
+    r.fileTypes.join(",") !== DEFAULT_FILE_TYPES && `berkas ${r.fileTypes.map((t) => t.toUpperCase()).join(", ")}`,
+    r.maxSizeMb !== undefined && `paling besar ${String(r.maxSizeMb).replace(".", ",")} MB`,
+  ].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join("; ")})` : "";
+}
+
+/** "2024-03-01" → "1 Maret 2024". */
+function longDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("id-ID", { dateStyle: "long", timeZone: "UTC" });
 }

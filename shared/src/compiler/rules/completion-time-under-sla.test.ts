@@ -19,13 +19,13 @@ describe("completion-time-under-sla", () => {
       ["mixed", "warning"],
     ]);
     expect(problems[0]?.message.id).toBe(
-      "Waktu penyelesaian yang dinyatakan (5 hari kerja) lebih pendek dari jumlah SLA pada jalur terpanjang (6 hari kerja: Terima berkas → Periksa berkas → Proses).",
+      "Waktu penyelesaian yang dinyatakan (5 hari kerja) lebih pendek dari jumlah SLA pada jalur terpanjang (6 hari kerja: Terima berkas (1 hari kerja) → Periksa berkas (2 hari kerja) → Proses (3 hari kerja)).",
     );
     expect(problems[0]?.message.en).toBe(
-      "The declared completion time (5 working days) is shorter than the SLA sum of the longest path (6 working days: Terima berkas → Periksa berkas → Proses).",
+      "The declared completion time (5 working days) is shorter than the SLA sum of the longest path (6 working days: Terima berkas (1 working days) → Periksa berkas (2 working days) → Proses (3 working days)).",
     );
     // units differ: the sum is converted and marked as approximate
     expect(problems[1]?.message.en).toContain("(30 minutes)");
-    expect(problems[1]?.message.en).toContain("(≈ 60 minutes: m-task)");
+    expect(problems[1]?.message.en).toContain("(≈ 60 minutes: m-task (1 working hours))");
   });
 });
