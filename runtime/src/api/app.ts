@@ -4,7 +4,9 @@
  * /openapi.json and its reference page at /docs. Keeps no state in memory that another API
  * process would need.
  */
+
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { compress } from "hono/compress";
 import { auditRouter } from "./audit/audit.index";
 import { authRouter } from "./auth/auth.index";
 import { limitedBodies, MB, noNulInUrl, signedInBeforeBody } from "./bodies";
@@ -84,6 +86,10 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   // anyone may send these: a case number and a code fit in far less
   app.use("/public/*", limitedBodies({ maxBytes: 4 * 1024 }));
   app.use("*", limitedBodies({ maxBytes: MB }));
+  // The public catalogue and standards are read on phones over slow networks (issue 16's page
+  // budget): compressed. Only these reads, which hold no secret, so no answer that mixes a secret
+  // with what the caller sent is compressed (BREACH).
+  app.get("/public/districts/*", compress());
   app.route("/", authRouter);
   app.route("/", directoryRouter);
   app.route("/", processesRouter);

@@ -2,7 +2,9 @@
  * The Indonesian service standard (Standar Pelayanan, Permenpan RB 15/2014): its 14 components as
  * data. Text fields quote the source decree; a component the decree is silent on stays absent.
  */
+
 import { z } from "zod";
+import { DEFAULT_FILE_TYPES } from "../standard";
 
 /**
  * What a step's SLA and a working-time timer count in; the calendar turns each into a due date.
@@ -54,7 +56,7 @@ export const Requirement = z.object({
   /** Who provides it: "applicant", "village", "hospital", ... */
   providedBy: z.string().optional(),
   /** Accepted file extensions, lower case without dot. */
-  fileTypes: z.array(z.string()).default(["pdf", "jpg", "jpeg", "png"]),
+  fileTypes: z.array(z.string()).default(() => [...DEFAULT_FILE_TYPES]),
   /** Largest accepted upload, in megabytes. */
   maxSizeMb: z.number().positive().max(100).optional(),
   note: z.string().optional(),

@@ -2,7 +2,8 @@
  * The Standar Pelayanan as a printable document, apart from the staff page's query so the public
  * service page shows the same document without the staff API client's schemas.
  */
-import { type DerivedStandard, Requirement } from "@alur/shared/schemas";
+import type { DerivedStandard } from "@alur/shared/schemas";
+import { DEFAULT_FILE_TYPES as DEFAULTS } from "@alur/shared/standard";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/page-header";
@@ -10,7 +11,7 @@ import { StandardFlowchart } from "./standard-flowchart";
 import "./standard-page.css";
 
 /** What a requirement accepts unless it says otherwise (the shared schema's default). */
-const DEFAULT_FILE_TYPES = Requirement.shape.fileTypes.parse(undefined).join(",");
+const DEFAULT_FILE_TYPES = DEFAULTS.join(",");
 
 /**
  * The standard as a printable document: the staff page and the public service page show the same
