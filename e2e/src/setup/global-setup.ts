@@ -5,25 +5,37 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { embeddedEnv, spawnServe, stopServe } from "@alur/runtime/testing";
+import { embeddedEnv, spawnServe, startSmtpServer, stopServe } from "@alur/runtime/testing";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     dataDir: string;
+    /** The Maildir of the real SMTP server (aiosmtpd) the Alur server sends its emails to. */
+    maildir: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "alur-e2e-"));
-  // the incident journey's http step calls a server the test runs on loopback
-  const env = { ...(await embeddedEnv(dataDir)), HTTP_CONNECTOR_ALLOW: "127.0.0.1" };
+  const maildir = path.join(mkdtempSync(path.join(tmpdir(), "alur-e2e-smtp-")), "Maildir");
+  const smtp = await startSmtpServer({ maildir });
+  const env = {
+    ...(await embeddedEnv(dataDir)),
+    // the incident journey's http step calls a server the test runs on loopback
+    HTTP_CONNECTOR_ALLOW: "127.0.0.1",
+    SMTP_URL: smtp.url,
+    SMTP_FROM: "Dinas Sosial <layanan@dinsos.test>",
+  };
   const server = await spawnServe({ env, timeoutMs: 180_000 });
   project.provide("baseUrl", server.baseUrl);
   project.provide("dataDir", dataDir);
+  project.provide("maildir", maildir);
   return async () => {
     await stopServe(server);
+    await smtp.stop();
+    rmSync(path.dirname(maildir), { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

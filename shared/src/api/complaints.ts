@@ -17,12 +17,7 @@ export type ComplainantContact = z.infer<typeof ComplainantContact>;
 
 const ComplaintText = z.string().trim().min(10).max(2000);
 /** Empty or absent: anonymous (the complainant is still answered at the contact they gave). */
-const ComplainantName = z
-  .string()
-  .trim()
-  .max(120)
-  .optional()
-  .transform((v) => (v ? v : undefined));
+const ComplainantName = z.string().trim().max(120).optional();
 
 /**
  * A complaint from the public form: about a service of the district, and optionally about the

@@ -119,7 +119,7 @@ function ComplaintCard({ item }: { item: ComplaintItem }) {
           </>
         )}
       </p>
-      <dl className="public-facts">
+      <dl className="public-facts complaint-facts">
         <dt>{t("complaints.receivedAt")}</dt>
         <dd>{at(item.receivedAt)}</dd>
         <dt>{t("complaints.dueAt")}</dt>
@@ -133,7 +133,7 @@ function ComplaintCard({ item }: { item: ComplaintItem }) {
       </dl>
       <p className="complaint-text">{item.text}</p>
       {item.answer ? (
-        <div className="alert alert-ok">
+        <div className="alert alert-ok complaint-answer">
           <p className="muted">{t("complaints.answeredAt", { at: at(item.respondedAt) })}</p>
           <p className="complaint-text">{item.answer}</p>
         </div>

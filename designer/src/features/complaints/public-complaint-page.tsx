@@ -152,7 +152,7 @@ function Receipt({ receipt, district }: { receipt: ComplaintReceipt; district: s
       <section className="card" data-testid="complaint-receipt" aria-live="polite">
         <h1>{t("complaint.receiptTitle")}</h1>
         <p>{t("complaint.receiptIntro")}</p>
-        <dl className="public-facts">
+        <dl className="public-facts complaint-facts">
           <dt>{t("complaint.number")}</dt>
           <dd data-testid="complaint-number">{receipt.complaintNumber}</dd>
           <dt>{t("public.trackingCode")}</dt>

@@ -71,7 +71,7 @@ function ComplaintView({ view }: { view: PublicComplaintView }) {
         {view.serviceName ?? t("complaint.serviceGeneral")}
         {view.caseNumber ? ` · ${view.caseNumber}` : ""} · {view.district.name}
       </p>
-      <dl className="public-facts">
+      <dl className="public-facts complaint-facts">
         <dt>{t("public.status")}</dt>
         <dd data-testid="complaint-status">{view.answer ? t("complaint.answered") : t("complaint.waiting")}</dd>
         <dt>{t("complaint.category")}</dt>
@@ -89,7 +89,7 @@ function ComplaintView({ view }: { view: PublicComplaintView }) {
       </dl>
       <blockquote className="complaint-text">{view.text}</blockquote>
       {view.answer && (
-        <div className="alert alert-ok" data-testid="complaint-answer">
+        <div className="alert alert-ok complaint-answer" data-testid="complaint-answer">
           <h3>{t("complaint.answerTitle")}</h3>
           <p className="complaint-text">{view.answer}</p>
         </div>
