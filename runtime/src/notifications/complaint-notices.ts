@@ -29,7 +29,8 @@ export async function noticeComplaintFiled(
   await insertNotification(db, {
     id: crypto.randomUUID(),
     kind: "task-assigned",
-    caseId: c.caseId,
+    // no case link: the team works complaints on their page and need not be a viewer of the case
+    caseId: null,
     district: c.district,
     elementId: null,
     roles: [COMPLAINT_ROLE],
@@ -52,7 +53,7 @@ export async function warnDueComplaints(db: Db, now: Date): Promise<{ dueSoon: n
     await insertNotification(db, {
       id: crypto.randomUUID(),
       kind: overdue ? "task-overdue" : "task-due-soon",
-      caseId: c.case_id,
+      caseId: null,
       district: c.district,
       elementId: null,
       roles: [COMPLAINT_ROLE],
