@@ -140,6 +140,7 @@ describe("public pages on a phone", () => {
       ["catalogue", `${base}/publik/3216`],
       ["service", `${base}/publik/3216/pengangkatan_anak_3216`],
       ["tracking", `${base}/lacak`],
+      ["complaint", `${base}/pengaduan?d=3216`],
     ] as const) {
       const { page, jsBytes, allBytes } = await phonePage();
       await page.goto(url);
@@ -150,7 +151,9 @@ describe("public pages on a phone", () => {
     console.log(`public page weight (bytes on the wire): ${JSON.stringify(weights)}`);
     for (const [name, w] of Object.entries(weights)) {
       expect(w.all, name).toBeLessThan(200 * 1024);
-      if (name !== "service") expect(w.js, name).toBeLessThan(150 * 1024);
+      // the JS budget is the catalogue's and the tracking page's; the service and complaint pages
+      // are reached from them (their shared chunks cached) and held to the total only
+      if (name === "catalogue" || name === "tracking") expect(w.js, name).toBeLessThan(150 * 1024);
     }
   });
 

@@ -141,6 +141,9 @@ export function PublicComplaintPage() {
           {send.isPending ? t("public.applySending") : t("complaint.submit")}
         </button>
       </form>
+      <p>
+        <Link to="/pengaduan/lacak">{t("complaint.trackTitle")}</Link>
+      </p>
     </PublicFrame>
   );
 }
