@@ -27,8 +27,8 @@ afterAll(async () => {
 async function phonePage(): Promise<{
   page: Page;
   origins: Set<string>;
-  jsBytes: () => number;
-  allBytes: () => number;
+  jsBytes: () => Promise<number>;
+  allBytes: () => Promise<number>;
 }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -37,13 +37,21 @@ async function phonePage(): Promise<{
   page.on("request", (r) => {
     if (!r.url().startsWith("data:")) origins.add(new URL(r.url()).origin);
   });
-  page.on("requestfinished", async (r) => {
+  // each size arrives asynchronously: the sums wait for all of them, so no request goes uncounted
+  // (and none is still asked for once the context is closed)
+  const pending: Promise<void>[] = [];
+  page.on("requestfinished", (r) => {
     if (r.url().startsWith("data:")) return;
-    const { responseBodySize, responseHeadersSize } = await r.sizes();
-    sizes.set(r.url(), responseBodySize + responseHeadersSize);
+    pending.push(
+      r.sizes().then(({ responseBodySize, responseHeadersSize }) => {
+        sizes.set(r.url(), responseBodySize + responseHeadersSize);
+      }),
+    );
   });
-  const sum = (keep: (url: string) => boolean) =>
-    [...sizes.entries()].filter(([url]) => keep(url)).reduce((a, [, b]) => a + b, 0);
+  const sum = async (keep: (url: string) => boolean) => {
+    await Promise.all(pending);
+    return [...sizes.entries()].filter(([url]) => keep(url)).reduce((a, [, b]) => a + b, 0);
+  };
   return { page, origins, jsBytes: () => sum((u) => u.endsWith(".js")), allBytes: () => sum(() => true) };
 }
 
@@ -125,7 +133,7 @@ describe("public pages on a phone", () => {
 
     // nothing came from another origin; the JS sent for both pages is reported
     expect([...origins]).toEqual([base]);
-    console.log(`public pages: ${jsBytes()} bytes of JS transferred (catalogue + service page)`);
+    console.log(`public pages: ${await jsBytes()} bytes of JS transferred (catalogue + service page)`);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -145,7 +153,7 @@ describe("public pages on a phone", () => {
       const { page, jsBytes, allBytes } = await phonePage();
       await page.goto(url);
       await settled(page);
-      weights[name] = { all: allBytes(), js: jsBytes() };
+      weights[name] = { all: await allBytes(), js: await jsBytes() };
       await page.context().close();
     }
     console.log(`public page weight (bytes on the wire): ${JSON.stringify(weights)}`);
