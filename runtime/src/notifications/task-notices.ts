@@ -8,12 +8,12 @@ import type { BusinessCalendar } from "@alur/shared/calendar";
 import { workingTimeBetween } from "@alur/shared/calendar";
 import { calendarFor } from "@alur/shared/calendar/districts";
 import type { Logger } from "../logger";
-import { warnDueComplaints } from "./complaint-notices";
 import { caseNumberOf } from "../store/cases";
 import type { Db } from "../store/db";
 import { insertNotification, tasksToWarn } from "../store/notifications";
 import type { TaskRow } from "../store/tasks";
 import { type Sweeper, startSweeper } from "../sweeper";
+import { warnDueComplaints } from "./complaint-notices";
 
 type TaskLike = Pick<TaskRow, "id" | "case_id" | "district" | "element_id" | "name" | "roles" | "assignee" | "due_at">;
 
