@@ -54,6 +54,22 @@ export function createAppRouter() {
       lazy: async () => ({ Component: (await import("../features/survey/public-survey-page")).PublicSurveyPage }),
     },
     {
+      path: "/pengaduan",
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <Spinner />,
+      lazy: async () => ({
+        Component: (await import("../features/complaints/public-complaint-page")).PublicComplaintPage,
+      }),
+    },
+    {
+      path: "/pengaduan/lacak",
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <Spinner />,
+      lazy: async () => ({
+        Component: (await import("../features/complaints/public-complaint-track-page")).PublicComplaintTrackPage,
+      }),
+    },
+    {
       errorElement: <RouteError />,
       hydrateFallbackElement: <Spinner />,
       lazy: async () => {
@@ -86,6 +102,10 @@ export function createAppRouter() {
         {
           path: "survei-kepuasan",
           lazy: async () => ({ Component: (await import("../features/survey/survey-office-page")).SurveyOfficePage }),
+        },
+        {
+          path: "pengaduan-masuk",
+          lazy: async () => ({ Component: (await import("../features/complaints/complaints-page")).ComplaintsPage }),
         },
         {
           path: "pemberitahuan/pengaturan",

@@ -27,8 +27,8 @@ afterAll(async () => {
 async function phonePage(): Promise<{
   page: Page;
   origins: Set<string>;
-  jsBytes: () => number;
-  allBytes: () => number;
+  jsBytes: () => Promise<number>;
+  allBytes: () => Promise<number>;
 }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -37,13 +37,21 @@ async function phonePage(): Promise<{
   page.on("request", (r) => {
     if (!r.url().startsWith("data:")) origins.add(new URL(r.url()).origin);
   });
-  page.on("requestfinished", async (r) => {
+  // each size arrives asynchronously: the sums wait for all of them, so no request goes uncounted
+  // (and none is still asked for once the context is closed)
+  const pending: Promise<void>[] = [];
+  page.on("requestfinished", (r) => {
     if (r.url().startsWith("data:")) return;
-    const { responseBodySize, responseHeadersSize } = await r.sizes();
-    sizes.set(r.url(), responseBodySize + responseHeadersSize);
+    pending.push(
+      r.sizes().then(({ responseBodySize, responseHeadersSize }) => {
+        sizes.set(r.url(), responseBodySize + responseHeadersSize);
+      }),
+    );
   });
-  const sum = (keep: (url: string) => boolean) =>
-    [...sizes.entries()].filter(([url]) => keep(url)).reduce((a, [, b]) => a + b, 0);
+  const sum = async (keep: (url: string) => boolean) => {
+    await Promise.all(pending);
+    return [...sizes.entries()].filter(([url]) => keep(url)).reduce((a, [, b]) => a + b, 0);
+  };
   return { page, origins, jsBytes: () => sum((u) => u.endsWith(".js")), allBytes: () => sum(() => true) };
 }
 
@@ -125,7 +133,7 @@ describe("public pages on a phone", () => {
 
     // nothing came from another origin; the JS sent for both pages is reported
     expect([...origins]).toEqual([base]);
-    console.log(`public pages: ${jsBytes()} bytes of JS transferred (catalogue + service page)`);
+    console.log(`public pages: ${await jsBytes()} bytes of JS transferred (catalogue + service page)`);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -140,17 +148,20 @@ describe("public pages on a phone", () => {
       ["catalogue", `${base}/publik/3216`],
       ["service", `${base}/publik/3216/pengangkatan_anak_3216`],
       ["tracking", `${base}/lacak`],
+      ["complaint", `${base}/pengaduan?d=3216`],
     ] as const) {
       const { page, jsBytes, allBytes } = await phonePage();
       await page.goto(url);
       await settled(page);
-      weights[name] = { all: allBytes(), js: jsBytes() };
+      weights[name] = { all: await allBytes(), js: await jsBytes() };
       await page.context().close();
     }
     console.log(`public page weight (bytes on the wire): ${JSON.stringify(weights)}`);
     for (const [name, w] of Object.entries(weights)) {
       expect(w.all, name).toBeLessThan(200 * 1024);
-      if (name !== "service") expect(w.js, name).toBeLessThan(150 * 1024);
+      // the JS budget is the catalogue's and the tracking page's; the service and complaint pages
+      // are reached from them (their shared chunks cached) and held to the total only
+      if (name === "catalogue" || name === "tracking") expect(w.js, name).toBeLessThan(150 * 1024);
     }
   });
 

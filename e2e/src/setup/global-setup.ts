@@ -29,6 +29,7 @@ export default async function setup(project: TestProject) {
     SMTP_URL: smtp.url,
     // Sumedang asks online applicants for a verification code (verification-code.e2e.ts)
     PUBLIC_VERIFY_DISTRICTS: "3211",
+    SMTP_FROM: "Dinas Sosial <layanan@dinsos.test>",
   };
   const server = await spawnServe({ env, timeoutMs: 180_000 });
   project.provide("baseUrl", server.baseUrl);

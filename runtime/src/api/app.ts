@@ -13,6 +13,8 @@ import { limitedBodies, MB, noNulInUrl, signedInBeforeBody } from "./bodies";
 import { caseListRouter } from "./case-list/case-list.index";
 import { casesRouter } from "./cases/cases.index";
 import { streamedUploads } from "./cases/multipart";
+import { complaintLimit } from "./complaints/complaints.handlers";
+import { complaintsRouter } from "./complaints/complaints.index";
 import type { AppDeps, AppEnv } from "./context";
 import { directoryRouter } from "./directory/directory.index";
 import { mountDocs } from "./docs";
@@ -63,6 +65,8 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
         `${basePath}/auth/login`,
         `${basePath}/public/track`,
         `${basePath}/public/survey`,
+        `${basePath}/public/complaints`,
+        `${basePath}/public/complaints/track`,
         `${basePath}/public/receipt`,
         `${basePath}/public/track/uploads`,
         `${basePath}/public/track/document`,
@@ -83,6 +87,8 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   );
   app.on("POST", "/public/track/uploads", streamedUploads({ maxTotalBytes: APPLY_MAX_TOTAL_BYTES }));
   app.use("/processes", limitedBodies({ maxBytes: 5 * MB }));
+  // a complaint's text (2,000 characters, up to 4 bytes each) needs more than the other public bodies
+  app.on("POST", "/public/complaints", complaintLimit(), limitedBodies({ maxBytes: 16 * 1024 }));
   // anyone may send these: a case number and a code fit in far less
   app.use("/public/*", limitedBodies({ maxBytes: 4 * 1024 }));
   app.use("*", limitedBodies({ maxBytes: MB }));
@@ -102,6 +108,7 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   app.route("/", notificationsRouter);
   app.route("/", publicRouter);
   app.route("/", surveyRouter);
+  app.route("/", complaintsRouter);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -14,6 +14,7 @@ import { BUILTIN_ROLES } from "../auth/roles";
 import type { DemoCredential } from "../auth/seed-demo";
 import { appendAudit } from "../store/audit";
 import { appendCaseEvent } from "../store/case-events";
+import { insertComplaint } from "../store/complaints";
 import type { Db } from "../store/db";
 import { storeFile } from "../store/file-store";
 import { insertProcessVersion } from "../store/process-versions";
@@ -33,6 +34,8 @@ let fx: Awaited<ReturnType<typeof fixtureCase>>;
 /** A case of a sensitive service (as adoption is): NIK, name and the police record are restricted. */
 let sensitive: Awaited<ReturnType<typeof fixtureCase>> & { skck: string; ktp: string; doneTask: string };
 const CASEWORK = ["sakti-peksos", "kepala-dinas"];
+const COMPLAINT_ROLE = "pengelola-pengaduan";
+let answeredComplaint: string;
 const APPLICANT = "Rahasia Wulandari";
 
 beforeAll(async () => {
@@ -47,6 +50,32 @@ beforeAll(async () => {
     createdBy: sessions["bks.front-office"]!.userId,
   });
   sensitive = await sensitiveFixture(filesDir);
+  answeredComplaint = randomUUID();
+  await insertComplaint(db, {
+    id: answeredComplaint,
+    district: "3216",
+    districtAbbreviation: "BKS",
+    channel: "phone",
+    processId: null,
+    serviceName: null,
+    caseId: null,
+    name: null,
+    phone: null,
+    email: null,
+    category: "lainnya",
+    text: "Pengaduan yang sudah ditanggapi.",
+    ip: null,
+    trackingCodeHash: "x",
+    trackUrl: "http://localhost/pengaduan/lacak",
+    receivedBy: null,
+    receivedAt: new Date(),
+    dueAt: new Date(Date.now() + 72 * 3600_000),
+  });
+  await db
+    .updateTable("complaints")
+    .set({ responded_at: new Date(), answer: "Sudah." })
+    .where("id", "=", answeredComplaint)
+    .execute();
 });
 
 async function sensitiveFixture(filesDir: string) {
@@ -384,6 +413,40 @@ const ENDPOINTS: Endpoint[] = [
     name: "GET /audit (all)",
     request: () => ["GET", "/audit"],
     allowed: (w) => isSuper(w) || w.role === "district-admin",
+  },
+  {
+    // each district's team reads its own district's complaints (Sumedang's list is its own, empty)
+    name: "GET /complaints",
+    request: () => ["GET", "/complaints"],
+    allowed: (w) => [COMPLAINT_ROLE, ...HEADS].includes(w.role),
+  },
+  {
+    // a case number the district does not have: allowed callers get 404, nothing is filed
+    name: "POST /complaints (unknown case)",
+    request: () => [
+      "POST",
+      "/complaints",
+      { channel: "phone", caseNumber: "TIDAK/ADA/1", category: "lainnya", text: "Uji otorisasi pengaduan." },
+    ],
+    allowed: (w) => ["front-office", COMPLAINT_ROLE].includes(w.role),
+  },
+  {
+    // already answered: allowed callers get 409
+    name: "POST /complaints/{answered}/answer",
+    request: () => ["POST", `/complaints/${answeredComplaint}/answer`, { answer: "Jawaban uji otorisasi." }],
+    allowed: (w) => bks(w) && [COMPLAINT_ROLE, ...HEADS].includes(w.role),
+  },
+  {
+    name: "GET /reports/complaints",
+    request: () => ["GET", "/reports/complaints?from=2026-01-01&to=2026-01-31&district=3216"],
+    // staff get their own district's report whatever they name; the super admin names Bekasi
+    allowed: (w) => isSuper(w) || ["district-admin", COMPLAINT_ROLE, ...HEADS].includes(w.role),
+  },
+  {
+    name: "GET /reports/complaints/lapor.csv",
+    request: () => ["GET", "/reports/complaints/lapor.csv?from=2026-01-01&to=2026-01-31&district=3216"],
+    // staff get their own district's report whatever they name; the super admin names Bekasi
+    allowed: (w) => isSuper(w) || ["district-admin", COMPLAINT_ROLE, ...HEADS].includes(w.role),
   },
 ];
 

@@ -236,6 +236,22 @@ export const MESSAGES = {
     id: "Permohonan daring di daerah ini tidak memakai kode verifikasi.",
     en: "Online applications in this district do not use a verification code.",
   },
+  "complaint-rate-limited": {
+    id: "Terlalu banyak pengaduan dari alamat, nomor telepon atau email ini. Coba lagi nanti, atau hubungi kantor.",
+    en: "Too many complaints from this address, phone number or email. Try again later, or contact the office.",
+  },
+  "complaint-not-found": {
+    id: "Nomor pengaduan atau kode pelacakan tidak cocok. Periksa tanda terima pengaduan Anda.",
+    en: "The complaint number or tracking code does not match. Check your complaint receipt.",
+  },
+  "complaint-already-answered": {
+    id: "Pengaduan ini sudah ditanggapi.",
+    en: "This complaint has already been answered.",
+  },
+  "complaint-district-mismatch": {
+    id: "Permohonan yang dirujuk bukan milik kabupaten/kota ini.",
+    en: "The case referred to does not belong to this district.",
+  },
   internal: { id: "Terjadi kesalahan pada server.", en: "Something went wrong on the server." },
 } as const satisfies Record<string, Bilingual>;
 

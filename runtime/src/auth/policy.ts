@@ -115,3 +115,20 @@ export function canManageUser(p: Principal, user: { district: string | null; rol
 export function canGrantRoles(p: Principal, roles: readonly string[]): boolean {
   return p.isSuperAdmin || !roles.includes(SUPER_ADMIN);
 }
+
+const COMPLAINT_TEAM = "pengelola-pengaduan";
+
+/** The complaint team of the district and its heads read and answer the district's complaints. */
+export function canHandleComplaints(p: Principal, district: string): boolean {
+  return p.district === district && (p.roles.includes(COMPLAINT_TEAM) || p.isHead);
+}
+
+/** The front office and the complaint team take complaints by phone or at the desk. */
+export function canTakeComplaint(p: Principal, district: string): boolean {
+  return p.district === district && (p.roles.includes(FRONT_OFFICE) || p.roles.includes(COMPLAINT_TEAM));
+}
+
+/** The response-time report and the SP4N-LAPOR! export: the team, heads, the district admin and the super admin. */
+export function canReportComplaints(p: Principal, district: string): boolean {
+  return canSuperviseCase(p, district) || canHandleComplaints(p, district);
+}

@@ -13,6 +13,7 @@ import type { Db } from "../store/db";
 import { insertNotification, tasksToWarn } from "../store/notifications";
 import type { TaskRow } from "../store/tasks";
 import { type Sweeper, startSweeper } from "../sweeper";
+import { warnDueComplaints } from "./complaint-notices";
 
 type TaskLike = Pick<TaskRow, "id" | "case_id" | "district" | "element_id" | "name" | "roles" | "assignee" | "due_at">;
 
@@ -119,7 +120,11 @@ export async function warnDueTasks(db: Db, now: Date): Promise<{ dueSoon: number
 
 /** Runs warnDueTasks every `intervalMs` (one sweep at a time) until stopped. */
 export function startDueWarningSweeper(deps: { db: Db; logger: Logger }, intervalMs = 60_000): Sweeper {
-  return startSweeper("due-date warning sweep", () => warnDueTasks(deps.db, new Date()), {
+  const sweep = async () => {
+    const now = new Date();
+    return { tasks: await warnDueTasks(deps.db, now), complaints: await warnDueComplaints(deps.db, now) };
+  };
+  return startSweeper("due-date warning sweep", sweep, {
     intervalMs,
     logger: deps.logger,
   });

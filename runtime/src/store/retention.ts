@@ -213,6 +213,19 @@ async function purgeCaseData(tx: Db, expired: ExpiredCase, applicant: Record<str
     )
     .execute();
   await tx.deleteFrom("public_applications").where("case_id", "=", expired.caseId).execute();
+  // complaints about the case keep their times (the response-time report) but not who said what
+  await tx
+    .updateTable("complaints")
+    .set((eb) => ({
+      name: null,
+      phone: null,
+      email: null,
+      ip: null,
+      text: PURGED_VALUE,
+      answer: eb.case().when("answer", "is", null).then(null).else(PURGED_VALUE).end(),
+    }))
+    .where("case_id", "=", expired.caseId)
+    .execute();
   await tx
     .updateTable("cases")
     .set({ applicant: JSON.stringify(scrub.applicant(applicant)), purged_at: new Date() })

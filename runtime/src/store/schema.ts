@@ -78,6 +78,31 @@ export interface SurveyResponsesTable {
   submitted_at: Timestamp;
 }
 
+/** A complaint (0018): due 72 clock hours after receipt, answered once. */
+export interface ComplaintsTable {
+  id: string;
+  complaint_number: string;
+  district: string;
+  channel: "online" | "phone" | "walk-in";
+  process_id: string | null;
+  service_name: string | null;
+  case_id: string | null;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  category: string;
+  text: string;
+  ip: string | null;
+  tracking_code_hash: string;
+  track_url: string;
+  received_by: string | null;
+  received_at: Timestamp;
+  due_at: Timestamp;
+  answer: string | null;
+  responded_at: NullableTimestamp;
+  responded_by: string | null;
+}
+
 /** An online application (migration 0016): how its applicant is told, and its receipt. */
 export interface PublicApplicationsTable {
   case_id: string;
@@ -401,4 +426,5 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   public_applications: PublicApplicationsTable;
   verification_codes: VerificationCodesTable;
+  complaints: ComplaintsTable;
 }

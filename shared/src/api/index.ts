@@ -3,6 +3,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./case-operations";
 export * from "./cases";
+export * from "./complaints";
 export * from "./errors";
 export * from "./jobs";
 export * from "./notifications";

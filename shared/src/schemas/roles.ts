@@ -17,6 +17,13 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   { id: "back-office", nameId: "Petugas Back Office", nameEn: "Back office", kind: "staff", isHead: false },
   { id: "pekerja-sosial", nameId: "Pekerja Sosial", nameEn: "Social worker", kind: "staff", isHead: false },
   { id: "sakti-peksos", nameId: "Sakti Peksos", nameEn: "Sakti Peksos social worker", kind: "staff", isHead: false },
+  {
+    id: "pengelola-pengaduan",
+    nameId: "Pengelola Pengaduan",
+    nameEn: "Complaint handler",
+    kind: "staff",
+    isHead: false,
+  },
   { id: "ketua-tim", nameId: "Ketua Tim", nameEn: "Team lead", kind: "staff", isHead: true },
   { id: "kepala-bidang", nameId: "Kepala Bidang", nameEn: "Head of division", kind: "staff", isHead: true },
   { id: "sekretaris", nameId: "Sekretaris", nameEn: "Secretary", kind: "staff", isHead: true },

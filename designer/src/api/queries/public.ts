@@ -4,8 +4,12 @@
  */
 import type {
   ApplicationReceipt,
+  ComplaintReceipt,
+  ComplaintTrackRequest,
   PublicApplicationData,
   PublicCatalogue,
+  PublicComplaintRequest,
+  PublicComplaintView,
   PublicServiceView,
   PublicSurveyRequest,
   SurveyReceipt,
@@ -104,4 +108,18 @@ export function saveBlob(blob: Blob, filename: string): void {
 /** The satisfaction survey, authorized by the case number and tracking code as tracking is. */
 export function answerSurvey(body: PublicSurveyRequest): Promise<SurveyReceipt> {
   return requestUnchecked<SurveyReceipt>(paths.publicSurvey, { method: "POST", body, credentials: "omit" });
+}
+
+/** A complaint from the public form; a linked case travels with its tracking code, by POST. */
+export function fileComplaint(body: PublicComplaintRequest): Promise<ComplaintReceipt> {
+  return requestUnchecked<ComplaintReceipt>(paths.publicComplaints, { method: "POST", body, credentials: "omit" });
+}
+
+/** The complainant's own complaint and the office's answer. */
+export function trackComplaint(body: ComplaintTrackRequest): Promise<PublicComplaintView> {
+  return requestUnchecked<PublicComplaintView>(paths.publicComplaintTrack, {
+    method: "POST",
+    body,
+    credentials: "omit",
+  });
 }

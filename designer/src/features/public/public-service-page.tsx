@@ -31,6 +31,12 @@ export function PublicServicePage() {
                 >
                   {t("public.applyLink")}
                 </Link>
+                <Link
+                  className="btn no-print"
+                  to={`/pengaduan?d=${view.district.code}&layanan=${encodeURIComponent(view.service.processId)}`}
+                >
+                  {t("complaint.link")}
+                </Link>
                 <Link className="btn no-print" to={`/publik/${view.district.code}`}>
                   {t("public.allServices")}
                 </Link>

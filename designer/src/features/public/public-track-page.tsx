@@ -46,6 +46,17 @@ export function PublicTrackPage() {
           onUpdated={setUpdated}
         />
       )}
+      {shown && (
+        <p className="card" data-testid="tracking-complaint">
+          {t("complaint.offer")}{" "}
+          <Link
+            to={`/pengaduan?d=${shown.district.code}`}
+            state={{ district: shown.district.code, case: { caseNumber: shown.caseNumber, code: code.trim() } }}
+          >
+            {t("complaint.offerLink")}
+          </Link>
+        </p>
+      )}
       {shown?.status === "completed" && (
         <p className="card" data-testid="tracking-survey">
           {t("survey.offer")}{" "}

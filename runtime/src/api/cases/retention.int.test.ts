@@ -18,6 +18,7 @@ import { ensureReferenceData } from "../../auth/seed-demo";
 import { createLogger } from "../../logger";
 import { appendAudit } from "../../store/audit";
 import { appendCaseEvent } from "../../store/case-events";
+import { insertComplaint } from "../../store/complaints";
 import type { Db } from "../../store/db";
 import { filePath, storeFile } from "../../store/file-store";
 import { claimIdempotencyKey, completeIdempotencyKey } from "../../store/idempotency";
@@ -223,6 +224,34 @@ describe("retention sweep, personal data", () => {
         response: { id: c.caseId, applicant: { nik: "1" } },
       });
     }
+    // and a complaint about each, answered
+    for (const c of [expired, recent]) {
+      await insertComplaint(db, {
+        id: randomUUID(),
+        district: "3216",
+        districtAbbreviation: "BKS",
+        channel: "phone",
+        processId,
+        serviceName: null,
+        caseId: c.caseId,
+        name: "Rahasia Wulandari",
+        phone: "+6281234567890",
+        email: null,
+        category: "waktu",
+        text: "Permohonan saya lama sekali.",
+        ip: null,
+        trackingCodeHash: "x",
+        trackUrl: "http://localhost/pengaduan/lacak",
+        receivedBy: null,
+        receivedAt: new Date(),
+        dueAt: new Date(),
+      });
+      await db
+        .updateTable("complaints")
+        .set({ answer: "Sudah diproses.", responded_at: new Date() })
+        .where("case_id", "=", c.caseId)
+        .execute();
+    }
     await closedDaysAgo(db, expired.caseId, 400);
     await closedDaysAgo(db, recent.caseId, 100);
 
@@ -234,6 +263,19 @@ describe("retention sweep, personal data", () => {
     const row = await db.selectFrom("cases").selectAll().where("id", "=", expired.caseId).executeTakeFirstOrThrow();
     expect(row.applicant).toEqual({ name: PURGED_VALUE, nik: PURGED_VALUE, alamat: PURGED_VALUE });
     expect(row.purged_at).not.toBeNull();
+    const complaintOf = (caseId: string) =>
+      db.selectFrom("complaints").selectAll().where("case_id", "=", caseId).executeTakeFirstOrThrow();
+    expect(await complaintOf(expired.caseId)).toMatchObject({
+      name: null,
+      phone: null,
+      text: PURGED_VALUE,
+      answer: PURGED_VALUE,
+    });
+    expect((await complaintOf(expired.caseId)).responded_at).not.toBeNull();
+    expect(await complaintOf(recent.caseId)).toMatchObject({
+      name: "Rahasia Wulandari",
+      text: "Permohonan saya lama sekali.",
+    });
     const task = await db.selectFrom("tasks").selectAll().where("id", "=", expired.task.id).executeTakeFirstOrThrow();
     expect(task.result).toEqual({ laporanSosial: PURGED_VALUE, tanggalKunjungan: "2026-11-01" });
     const events = await db.selectFrom("case_events").select("data").where("case_id", "=", expired.caseId).execute();

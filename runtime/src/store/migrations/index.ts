@@ -17,6 +17,7 @@ import * as people from "./0014-people";
 import * as migration from "./0015-migration";
 import * as publicApplications from "./0016-public-applications";
 import * as survey from "./0017-survey";
+import * as complaints from "./0018-complaints";
 import * as verificationCodes from "./0023-verification-codes";
 
 export const migrations: Record<string, Migration> = {
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   "0015-migration": migration,
   "0016-public-applications": publicApplications,
   "0017-survey": survey,
+  "0018-complaints": complaints,
   "0023-verification-codes": verificationCodes,
 };
