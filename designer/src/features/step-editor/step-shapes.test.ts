@@ -236,6 +236,14 @@ describe("step templates", () => {
       }
     });
 
+  it("writes the home-visit template as the runtime's reminder test runs it", async () => {
+    // runtime/src/engine/step-editor-reminders.test.ts drives this very file through the engine
+    const { moddle, definitions, raw } = await load();
+    applyTemplate(moddle, definitions, "kunjungan", t);
+    const { xml } = await raw.toXML(definitions as never, { format: true });
+    await expect(xml).toMatchFileSnapshot("../../../../runtime/src/engine/fixtures/step-editor-kunjungan.bpmn");
+  });
+
   it("the document check returns to the applicant with the clock stopped; the others escalate", async () => {
     const { moddle, definitions } = await load();
     const ids = applyTemplate(moddle, definitions, "verifikasi", t);
