@@ -1,8 +1,10 @@
 /**
  * Low-code step editor: the process as cards on React Flow with dagre auto-layout. It edits the
  * same BPMN model (a bpmn-moddle tree it owns while shown) and hands XML back on every change:
- * steps (role, SLA, documents, a yes/no form), decisions on a form answer, branches that return to
- * an earlier step, waits that stop the service clock, and outcomes.
+ * steps (role, SLA, documents, a form with yes/no and multiple-choice questions, reminders and
+ * escalation after N working days), decisions on a form answer (yes/no or one branch per choice),
+ * branches that return to an earlier step, parallel steps that join, waits that stop the service
+ * clock, and outcomes; or a whole procedure from a template.
  */
 import "@xyflow/react/dist/style.css";
 import "./step-editor.css";
@@ -37,11 +39,21 @@ import {
   valueFromInput,
   writeCondition,
 } from "./condition-builder";
-import { addYesNoQuestion, type FormField, formFields, questionsOf, requirementsOf } from "./step-fields";
 import {
+  addChoiceQuestion,
+  addYesNoQuestion,
+  type FormField,
+  formFields,
+  questionsOf,
+  requirementsOf,
+} from "./step-fields";
+import {
+  addParallelBranch,
   decideOn,
   flowTargets,
+  insertChoiceAfter,
   insertDecisionAfter,
+  insertParallelAfter,
   insertStepAfter,
   insertStepOnFlow,
   layoutGraph,
@@ -57,6 +69,8 @@ import {
   updateFlow,
   updateStep,
 } from "./step-graph";
+import { applyTemplate, TEMPLATES, type TemplateId, timerWords } from "./step-templates";
+import { type StepTimer, setStepTimer, TIMER_KINDS, type TimerKind } from "./step-timers";
 
 type Loaded = { moddle: ReturnType<typeof createModdle>; definitions: Bo };
 type Selection = { type: "node" | "edge"; id: string } | null;
@@ -129,7 +143,7 @@ export function StepEditor({
   if (!graph || !model.current) return <Spinner />;
   const m = model.current;
   const editable = graph.readOnly === null;
-  const partly = graph.nodes.some((n) => n.kind === "other" || n.kind === "auto" || n.kind === "parallel");
+  const partly = graph.nodes.some((n) => n.kind === "other" || n.kind === "auto");
   const node = selected?.type === "node" ? (graph.nodes.find((n) => n.id === selected.id) ?? null) : null;
   const edge = selected?.type === "edge" ? (graph.edges.find((e) => e.id === selected.id) ?? null) : null;
   const fields = formFields(m.definitions, forms);
@@ -141,6 +155,16 @@ export function StepEditor({
         <p className="alert alert-info" data-testid="step-editor-partial">
           {t("stepEditor.partial")}
         </p>
+      )}
+      {editable && (
+        <TemplatePicker
+          onApply={(id) =>
+            edit((x) => {
+              applyTemplate(x.moddle as never, x.definitions, id, t);
+              setSelected(null);
+            }, true)
+          }
+        />
       )}
       <div className="step-editor-body">
         <div className="step-canvas" data-testid="step-canvas">
@@ -155,8 +179,8 @@ export function StepEditor({
             nodesDraggable={false}
             nodesConnectable={false}
             fitView
-            fitViewOptions={{ padding: 0.05 }}
-            minZoom={0.1}
+            fitViewOptions={FIT_VIEW}
+            minZoom={0.2}
             proOptions={{ hideAttribution: true }}
             ariaLabelConfig={ariaLabels}
           >
@@ -209,6 +233,58 @@ export function StepEditor({
                 edit((x) => addYesNoQuestion(x.moddle as never, x.definitions, node.id, label), false)
               }
               onDecideOn={(field) => edit((x) => decideOn(x.moddle as never, x.definitions, node.id, field), false)}
+              onChoiceQuestion={(label, choices) =>
+                edit((x) => addChoiceQuestion(x.moddle as never, x.definitions, node.id, label, choices), false)
+              }
+              onAddChoice={(field) =>
+                edit((x) => {
+                  const id = insertChoiceAfter(
+                    x.moddle as never,
+                    x.definitions,
+                    node.id,
+                    { name: field.label, otherwise: t("stepEditor.choice.otherwise") },
+                    field.key,
+                    field.options.map((o) => ({ value: o, label: o })),
+                  );
+                  if (id) setSelected({ type: "node", id });
+                }, true)
+              }
+              onAddParallel={() =>
+                edit((x) => {
+                  const made = insertParallelAfter(
+                    x.moddle as never,
+                    x.definitions,
+                    node.id,
+                    [1, 2].map((n) => t("stepEditor.parallel.step", { n })),
+                    { split: t("stepEditor.parallel.split"), join: t("stepEditor.parallel.join") },
+                  );
+                  if (made) setSelected({ type: "node", id: made.steps[0]! });
+                }, true)
+              }
+              onAddBranch={() =>
+                edit((x) => {
+                  const id = addParallelBranch(
+                    x.moddle as never,
+                    x.definitions,
+                    node.id,
+                    t("stepEditor.parallel.step", { n: graph.edges.filter((e) => e.source === node.id).length + 1 }),
+                  );
+                  if (id) setSelected({ type: "node", id });
+                }, true)
+              }
+              onTimer={(kind, spec) =>
+                edit(
+                  (x) =>
+                    setStepTimer(
+                      x.moddle as never,
+                      x.definitions,
+                      node.id,
+                      kind,
+                      spec && { ...spec, words: timerWords(t, kind, node.label || node.id, spec.days) },
+                    ),
+                  true,
+                )
+              }
               onSelectEdge={(id) => setSelected({ type: "edge", id })}
               onRemove={() =>
                 edit((x) => {
@@ -248,10 +324,12 @@ function findBo(definitions: Bo, id: string): Bo | undefined {
 }
 
 /** The staff roles to pick from, named in the current language; the ids already set stay listed. */
-function useRoleOptions(current: string[]): { id: string; name: string }[] {
+function useRoleOptions(current: string[], headsFirst = false): { id: string; name: string }[] {
   const { i18n } = useTranslation();
   const roles = useQuery(rolesQuery());
-  const staff = (roles.data?.items ?? []).filter((r) => r.kind === "staff");
+  const staff = (roles.data?.items ?? [])
+    .filter((r) => r.kind === "staff")
+    .sort((a, b) => (headsFirst ? Number(b.isHead) - Number(a.isHead) : 0));
   const options = staff.map((r) => ({ id: r.id, name: i18n.language === "en" ? r.nameEn : r.nameId }));
   for (const id of current) if (!options.some((o) => o.id === id)) options.push({ id, name: id });
   return options;
@@ -273,6 +351,11 @@ function NodeForm({
   onAddDecision,
   onQuestion,
   onDecideOn,
+  onChoiceQuestion,
+  onAddChoice,
+  onAddParallel,
+  onAddBranch,
+  onTimer,
   onSelectEdge,
   onRemove,
 }: {
@@ -287,6 +370,11 @@ function NodeForm({
   onAddDecision: () => void;
   onQuestion: (label: string) => void;
   onDecideOn: (field: string) => void;
+  onChoiceQuestion: (label: string, choices: string[]) => void;
+  onAddChoice: (field: FormField) => void;
+  onAddParallel: () => void;
+  onAddBranch: () => void;
+  onTimer: (kind: TimerKind, spec: { days: number; roles: string[] } | null) => void;
   onSelectEdge: (id: string) => void;
   onRemove: () => void;
 }) {
@@ -306,10 +394,17 @@ function NodeForm({
   const outgoing = graph.edges.filter((e) => e.source === node.id);
   const questions = bo && isStep ? questionsOf(bo) : [];
   const yesNo = fields.filter((f) => f.kind === "boolean");
+  const choiceFields = fields.filter((f) => f.kind === "string" && f.options.length >= 2);
+  const [choiceField, setChoiceField] = useState("");
   const decidedOn = node.kind === "decision" ? readCondition(outgoing[0]?.condition ?? "")?.field : undefined;
   const n = Number(slaValue.replace(",", "."));
   const slaInvalid = slaValue.trim() !== "" && !(Number.isFinite(n) && n >= 0);
-  const title = isStep && s?.pausesClock ? t("stepEditor.kind.clockWait") : t(`stepEditor.kind.${node.kind}`);
+  const title =
+    isStep && s?.pausesClock
+      ? t("stepEditor.kind.clockWait")
+      : node.joins
+        ? t("stepEditor.kind.join")
+        : t(`stepEditor.kind.${node.kind}`);
   return (
     <form
       data-testid="node-form"
@@ -448,22 +543,36 @@ function NodeForm({
                 {t("stepEditor.addQuestion")}
               </button>
             </span>
+            <ChoiceQuestion onAdd={onChoiceQuestion} />
+          </div>
+        )}
+        {isStep && <TimerFields key={timerKey(node.timers)} node={node} onTimer={onTimer} />}
+        {node.kind === "parallel" && !node.joins && (
+          <div className="step-questions">
+            <p className="muted">{t("stepEditor.parallel.about")}</p>
+            <button type="button" className="btn" onClick={onAddBranch}>
+              {t("stepEditor.parallel.addBranch")}
+            </button>
           </div>
         )}
         {node.kind === "decision" && (
           <div className="step-questions">
-            <label>
-              {t("stepEditor.decideOn")}
-              <select value={decidedOn ?? ""} onChange={(e) => e.target.value && onDecideOn(e.target.value)}>
-                <option value="">—</option>
-                {yesNo.map((f) => (
-                  <option key={f.key} value={f.key}>
-                    {f.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {yesNo.length === 0 && <p className="muted">{t("stepEditor.noYesNo")}</p>}
+            {outgoing.length === 2 && (
+              <>
+                <label>
+                  {t("stepEditor.decideOn")}
+                  <select value={decidedOn ?? ""} onChange={(e) => e.target.value && onDecideOn(e.target.value)}>
+                    <option value="">—</option>
+                    {yesNo.map((f) => (
+                      <option key={f.key} value={f.key}>
+                        {f.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {yesNo.length === 0 && <p className="muted">{t("stepEditor.noYesNo")}</p>}
+              </>
+            )}
             <h3>{t("stepEditor.branches")}</h3>
             <ul>
               {outgoing.map((e) => (
@@ -487,10 +596,190 @@ function NodeForm({
             <button type="button" className="btn" onClick={() => onAddStep(true)}>
               {t("stepEditor.addWait")}
             </button>
+            <button type="button" className="btn" onClick={onAddParallel}>
+              {t("stepEditor.parallel.add")}
+            </button>
+          </div>
+        )}
+        {node.kind !== "end" && outgoing.length === 1 && (
+          <div className="step-questions">
+            <label>
+              {t("stepEditor.choice.field")}
+              <select value={choiceField} onChange={(e) => setChoiceField(e.target.value)}>
+                <option value="">—</option>
+                {choiceFields.map((f) => (
+                  <option key={f.key} value={f.key}>
+                    {f.label} ({f.options.join(", ")})
+                  </option>
+                ))}
+              </select>
+            </label>
+            {choiceFields.length === 0 && <p className="muted">{t("stepEditor.choice.none")}</p>}
+            <button
+              type="button"
+              className="btn"
+              disabled={!choiceFields.some((f) => f.key === choiceField)}
+              onClick={() => {
+                const field = choiceFields.find((f) => f.key === choiceField);
+                if (field) onAddChoice(field);
+              }}
+            >
+              {t("stepEditor.choice.add")}
+            </button>
           </div>
         )}
       </fieldset>
     </form>
+  );
+}
+
+/** Fit the whole procedure, but never so small that the cards cannot be read (pan or use the mini-map). */
+const FIT_VIEW = { padding: 0.04, minZoom: 0.6, maxZoom: 1 };
+
+/** "Mulai dari templat": replaces the steps with one of the common shapes. */
+function TemplatePicker({ onApply }: { onApply: (id: TemplateId) => void }) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = useState<TemplateId>("verifikasi");
+  return (
+    <details className="step-templates card" data-testid="step-templates">
+      <summary>{t("stepEditor.template.title")}</summary>
+      <fieldset className="choice-list plain">
+        <legend className="sr-only">{t("stepEditor.template.pick")}</legend>
+        {TEMPLATES.map((id) => (
+          <label key={id} className="check">
+            <input type="radio" name="step-template" checked={picked === id} onChange={() => setPicked(id)} />
+            <span>
+              <strong>{t(`stepEditor.template.${id}`)}</strong>
+              <br />
+              <small className="muted">{t(`stepEditor.template.about.${id}`)}</small>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="muted">{t("stepEditor.template.replaces")}</p>
+      <button type="button" className="btn btn-primary" onClick={() => onApply(picked)}>
+        {t("stepEditor.template.apply")}
+      </button>
+    </details>
+  );
+}
+
+/** A multiple-choice question for the step's form: its words and its choices. */
+function ChoiceQuestion({ onAdd }: { onAdd: (label: string, choices: string[]) => void }) {
+  const { t } = useTranslation();
+  const [label, setLabel] = useState("");
+  const [options, setOptions] = useState("");
+  const choices = [...new Set(options.split(",").map((o) => o.trim()))].filter(Boolean);
+  const ready = label.trim() !== "" && choices.length >= 2;
+  return (
+    <div className="choice-question">
+      <label>
+        {t("stepEditor.choice.question")}
+        <input
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          placeholder={t("stepEditor.choice.questionPlaceholder")}
+        />
+      </label>
+      <label>
+        {t("stepEditor.choice.options")}
+        <input
+          value={options}
+          onChange={(e) => setOptions(e.target.value)}
+          placeholder={t("stepEditor.choice.optionsPlaceholder")}
+        />
+      </label>
+      {!ready && (label || options) && <p className="muted">{t("stepEditor.choice.tooFew")}</p>}
+      <button
+        type="button"
+        className="btn"
+        disabled={!ready}
+        onClick={() => {
+          onAdd(label, choices);
+          setLabel("");
+          setOptions("");
+        }}
+      >
+        {t("stepEditor.choice.addQuestion")}
+      </button>
+    </div>
+  );
+}
+
+function timerKey(timers: StepTimer[] | undefined): string {
+  return (timers ?? []).map((x) => `${x.kind}:${x.days}:${x.roles.join(",")}`).join("|");
+}
+
+/** A step's reminder (to its own roles) and escalation (to a superior role) after N working days. */
+function TimerFields({
+  node,
+  onTimer,
+}: {
+  node: StepNode;
+  onTimer: (kind: TimerKind, spec: { days: number; roles: string[] } | null) => void;
+}) {
+  const { t } = useTranslation();
+  const current = (kind: TimerKind) => node.timers?.find((x) => x.kind === kind);
+  const [days, setDays] = useState<Record<TimerKind, string>>({
+    reminder: String(current("reminder")?.days ?? ""),
+    escalation: String(current("escalation")?.days ?? ""),
+  });
+  const [superior, setSuperior] = useState(current("escalation")?.roles[0] ?? "kepala-bidang");
+  const roleOptions = useRoleOptions([superior], true);
+  const stepRoles = node.settings?.roles ?? [];
+  return (
+    <div className="step-questions" data-testid="step-timers">
+      <h3>{t("stepEditor.timer.title")}</h3>
+      {TIMER_KINDS.map((kind) => {
+        const n = Number(days[kind].replace(",", "."));
+        const valid = Number.isInteger(n) && n >= 1 && n <= 365;
+        const set = current(kind);
+        return (
+          <div key={kind} className="timer-row" data-testid={`timer-${kind}`}>
+            <label>
+              {t(`stepEditor.timer.${kind}.label`)}
+              <span className="inline-pair">
+                <input
+                  inputMode="numeric"
+                  value={days[kind]}
+                  aria-invalid={days[kind] !== "" && !valid}
+                  onChange={(e) => setDays({ ...days, [kind]: e.target.value })}
+                />
+                <span className="unit">{t("stepEditor.timer.days")}</span>
+              </span>
+            </label>
+            {kind === "escalation" && (
+              <label>
+                {t("stepEditor.timer.escalateRole")}
+                <select value={superior} onChange={(e) => setSuperior(e.target.value)}>
+                  {roleOptions.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {days[kind] !== "" && !valid && <p className="field-error">{t("stepEditor.timer.daysInvalid")}</p>}
+            <span className="inline-pair">
+              <button
+                type="button"
+                className="btn"
+                disabled={!valid || (kind === "reminder" && stepRoles.length === 0)}
+                onClick={() => onTimer(kind, { days: n, roles: kind === "reminder" ? stepRoles : [superior] })}
+              >
+                {t("stepEditor.timer.set")}
+              </button>
+              {set && (
+                <button type="button" className="btn" onClick={() => onTimer(kind, null)}>
+                  {t("stepEditor.timer.off")}
+                </button>
+              )}
+            </span>
+          </div>
+        );
+      })}
+    </div>
   );
 }
 
@@ -518,7 +807,8 @@ function BranchForm({
 }) {
   const { t, i18n } = useTranslation();
   const source = graph.nodes.find((n) => n.id === edge.source);
-  const branching = source?.kind === "decision";
+  // a decision's default branch has no condition: it is taken when no other one holds
+  const branching = source?.kind === "decision" && !edge.isDefault;
   const simple = readCondition(edge.condition ?? "");
   const [name, setName] = useState(edge.label === edge.condition ? "" : edge.label);
   const [field, setField] = useState(simple?.field ?? "");
@@ -540,6 +830,7 @@ function BranchForm({
       <p className="muted">
         {nameOf(graph, edge.source)} → {nameOf(graph, shownTarget(graph, edge))}
       </p>
+      {edge.isDefault && <p className="alert alert-info">{t("stepEditor.defaultBranch")}</p>}
       <fieldset disabled={!editable} className="plain">
         <label>
           {t("stepEditor.branchName")}
@@ -692,7 +983,9 @@ function StepCard({ data }: NodeProps<Node<CardData>>) {
       ? t(`stepEditor.wait.${node.waitFor ?? "message"}`)
       : clock
         ? t("stepEditor.kind.clockWait")
-        : t(`stepEditor.kind.${node.kind}`);
+        : node.joins
+          ? t("stepEditor.kind.join")
+          : t(`stepEditor.kind.${node.kind}`);
   return (
     <div
       className={`step-card kind-${node.kind}${clock ? " clock-wait" : ""}${data.selected ? " selected" : ""}`}
@@ -726,6 +1019,12 @@ function StepCard({ data }: NodeProps<Node<CardData>>) {
             </div>
           )}
           {clock && <div className="step-card-clock">⏸ {t("stepEditor.card.clockStops")}</div>}
+          {(node.timers ?? []).map((x) => (
+            <div key={x.kind} className={`step-card-timer timer-${x.kind}`} data-testid={`card-${x.kind}`}>
+              {x.kind === "reminder" ? "⏰" : "⬆"}{" "}
+              {t(`stepEditor.timer.${x.kind}.card`, { count: x.days, roles: x.roles.join(", ") })}
+            </div>
+          ))}
         </div>
       )}
       {node.hint && <div className="step-card-hint">{t("stepEditor.useBpmn")}</div>}
@@ -739,6 +1038,7 @@ const MINIMAP_COLORS: Partial<Record<StepNode["kind"], string>> = {
   step: "#0b6e4f",
   decision: "#b54708",
   merge: "#b54708",
+  parallel: "#b54708",
   start: "#475467",
   end: "#475467",
   wait: "#175cd3",
@@ -758,7 +1058,7 @@ function cardSize(node: StepNode): { width: number; height: number } {
     case "wait":
       return { width: 150, height: 64 };
     default:
-      return { width: 176, height: 128 };
+      return { width: 176, height: 128 + 18 * (node.timers?.length ?? 0) };
   }
 }
 
