@@ -14,6 +14,7 @@ import { useQuery } from "@tanstack/react-query";
 import {
   type AriaLabelConfig,
   Background,
+  ControlButton,
   Controls,
   type Edge,
   Handle,
@@ -23,9 +24,12 @@ import {
   type NodeProps,
   Position,
   ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  useStore,
 } from "@xyflow/react";
 import type { TFunction } from "i18next";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { rolesQuery } from "../../api/queries/tasks";
 import { Spinner } from "../../components/query-state";
@@ -39,6 +43,7 @@ import {
   valueFromInput,
   writeCondition,
 } from "./condition-builder";
+import { readableViewport } from "./fit-view";
 import {
   addChoiceQuestion,
   addYesNoQuestion,
@@ -178,14 +183,13 @@ export function StepEditor({
             onPaneClick={() => setSelected(null)}
             nodesDraggable={false}
             nodesConnectable={false}
-            fitView
-            fitViewOptions={FIT_VIEW}
             minZoom={0.2}
             proOptions={{ hideAttribution: true }}
             ariaLabelConfig={ariaLabels}
           >
             <Background />
-            <Controls showInteractive={false} />
+            <FitOnOpen />
+            <StepControls />
             <MiniMap
               pannable
               zoomable
@@ -633,15 +637,54 @@ function NodeForm({
   );
 }
 
-/** Fit the whole procedure, but never so small that the cards cannot be read (pan or use the mini-map). */
-const FIT_VIEW = { padding: 0.04, minZoom: 0.6, maxZoom: 1 };
+/** "Show all" at a readable size (fit-view.ts): the start in view when the whole does not fit. */
+function useReadableFit(): () => void {
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  return useCallback(() => {
+    const nodes = flow.getNodes();
+    if (nodes.length === 0 || !width || !height) return;
+    void flow.setViewport(readableViewport(flow.getNodesBounds(nodes), width, height));
+  }, [flow, width, height]);
+}
+
+/** Fits when the canvas opens (a new mount per structure change) and when it changes size. */
+function FitOnOpen() {
+  const fit = useReadableFit();
+  const ready = useNodesInitialized();
+  useEffect(() => {
+    if (ready) fit();
+  }, [ready, fit]);
+  return null;
+}
+
+function StepControls() {
+  const { t } = useTranslation();
+  const fit = useReadableFit();
+  return (
+    <Controls showInteractive={false} showFitView={false}>
+      <ControlButton onClick={fit} aria-label={t("stepEditor.a11y.fitView")} title={t("stepEditor.a11y.fitView")}>
+        <svg viewBox="0 0 32 30" aria-hidden="true">
+          <path d="M3.7 11.2V4.3h6.9V0H3.7A3.7 3.7 0 0 0 0 3.7v7.5h3.7zM3.7 18.8H0v7.5A3.7 3.7 0 0 0 3.7 30h6.9v-3.7H3.7v-7.5zM28.3 0h-6.9v3.7h6.9v7.5H32V3.7A3.7 3.7 0 0 0 28.3 0zM28.3 26.3h-6.9V30h6.9a3.7 3.7 0 0 0 3.7-3.7v-7.5h-3.7v7.5z" />
+        </svg>
+      </ControlButton>
+    </Controls>
+  );
+}
 
 /** "Mulai dari templat": replaces the steps with one of the common shapes. */
 function TemplatePicker({ onApply }: { onApply: (id: TemplateId) => void }) {
   const { t } = useTranslation();
   const [picked, setPicked] = useState<TemplateId>("verifikasi");
+  const [open, setOpen] = useState(false);
   return (
-    <details className="step-templates card" data-testid="step-templates">
+    <details
+      className="step-templates card"
+      data-testid="step-templates"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>{t("stepEditor.template.title")}</summary>
       <fieldset className="choice-list plain">
         <legend className="sr-only">{t("stepEditor.template.pick")}</legend>
@@ -657,7 +700,14 @@ function TemplatePicker({ onApply }: { onApply: (id: TemplateId) => void }) {
         ))}
       </fieldset>
       <p className="muted">{t("stepEditor.template.replaces")}</p>
-      <button type="button" className="btn btn-primary" onClick={() => onApply(picked)}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => {
+          onApply(picked);
+          setOpen(false);
+        }}
+      >
         {t("stepEditor.template.apply")}
       </button>
     </details>
@@ -1021,7 +1071,6 @@ function StepCard({ data }: NodeProps<Node<CardData>>) {
           {clock && <div className="step-card-clock">⏸ {t("stepEditor.card.clockStops")}</div>}
           {(node.timers ?? []).map((x) => (
             <div key={x.kind} className={`step-card-timer timer-${x.kind}`} data-testid={`card-${x.kind}`}>
-              {x.kind === "reminder" ? "⏰" : "⬆"}{" "}
               {t(`stepEditor.timer.${x.kind}.card`, { count: x.days, roles: x.roles.join(", ") })}
             </div>
           ))}
