@@ -195,6 +195,18 @@ describe("a procedure from a template in the step editor", () => {
     await screenshot(page, "template-03-bpmn-view");
     await designer.showStepView();
 
+    // in English, the same cards and templates read in English
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    await page.getByTestId("step-templates").getByText("Start from a template").waitFor();
+    expect(await designer.stepCard(NAMES.visit).getByTestId("card-reminder").textContent()).toBe(
+      "Reminder: 1 working day(s)",
+    );
+    await designer.stepCard(NAMES.visit).click();
+    await side.getByText("Remind the assignee after").waitFor();
+    await screenshot(page, "template-05-english");
+    await page.getByRole("button", { name: "ID", exact: true }).click();
+    await page.getByTestId("step-templates").getByText("Mulai dari templat").waitFor();
+
     // on a 390-px phone the canvas and the side panel stack, both in view
     await page.setViewportSize({ width: 390, height: 844 });
     await designer.selectStepCard(NAMES.visit);

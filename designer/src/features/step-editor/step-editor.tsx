@@ -209,7 +209,26 @@ export function StepEditor({
               definitions={m.definitions}
               fields={fields}
               editable={editable}
-              onSave={(patch) => edit((x) => updateStep(x.moddle as never, x.definitions, node.id, patch), false)}
+              onSave={(patch) =>
+                edit(
+                  (x) => {
+                    updateStep(x.moddle as never, x.definitions, node.id, patch);
+                    // a renamed step's reminders name it anew
+                    const name = patch.name;
+                    if (name === undefined || name === node.label) return;
+                    for (const timer of node.timers ?? [])
+                      setStepTimer(x.moddle as never, x.definitions, node.id, timer.kind, {
+                        days: timer.days,
+                        roles:
+                          modelToGraph(x.definitions)
+                            .nodes.find((n) => n.id === node.id)
+                            ?.timers?.find((y) => y.kind === timer.kind)?.roles ?? timer.roles,
+                        words: timerWords(t, timer.kind, name || node.id, timer.days),
+                      });
+                  },
+                  (node.timers?.length ?? 0) > 0 && patch.name !== undefined && patch.name !== node.label,
+                )
+              }
               onAddStep={(wait) =>
                 edit((x) => {
                   const id = insertStepAfter(
