@@ -24,12 +24,11 @@ import {
   type NodeProps,
   Position,
   ReactFlow,
-  useNodesInitialized,
   useReactFlow,
   useStore,
 } from "@xyflow/react";
 import type { TFunction } from "i18next";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { rolesQuery } from "../../api/queries/tasks";
 import { Spinner } from "../../components/query-state";
@@ -144,6 +143,22 @@ export function StepEditor({
   const ariaLabels = useMemo(() => flowAriaLabels(t), [t]);
   // the structure (not the names): a new mount per structure change fits the view around it
   const structure = graph ? graph.edges.map((e) => `${e.source}>${e.target}`).join(",") : "";
+  // the canvas's size before React Flow mounts, so each mount opens at the readable fit
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [canvasSize, setCanvasSize] = useState<{ width: number; height: number } | null>(null);
+  const loaded = graph !== null;
+  useLayoutEffect(() => {
+    const el = canvasRef.current;
+    if (loaded && el) setCanvasSize({ width: el.clientWidth, height: el.clientHeight });
+  }, [loaded]);
+  const initialViewport = useMemo(() => {
+    if (!canvasSize || nodes.length === 0) return undefined;
+    const x0 = Math.min(...nodes.map((n) => n.position.x));
+    const y0 = Math.min(...nodes.map((n) => n.position.y));
+    const x1 = Math.max(...nodes.map((n) => n.position.x + (n.width ?? 0)));
+    const y1 = Math.max(...nodes.map((n) => n.position.y + (n.height ?? 0)));
+    return readableViewport({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, canvasSize.width, canvasSize.height);
+  }, [canvasSize, nodes]);
   if (failed) return <p className="alert alert-error">{t("stepEditor.loadFailed")}</p>;
   if (!graph || !model.current) return <Spinner />;
   const m = model.current;
@@ -172,32 +187,35 @@ export function StepEditor({
         />
       )}
       <div className="step-editor-body">
-        <div className="step-canvas" data-testid="step-canvas">
-          <ReactFlow
-            key={structure}
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={NODE_TYPES}
-            onNodeClick={(_e, n) => setSelected({ type: "node", id: n.id })}
-            onEdgeClick={(_e, e) => setSelected({ type: "edge", id: e.id })}
-            onPaneClick={() => setSelected(null)}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            minZoom={0.2}
-            proOptions={{ hideAttribution: true }}
-            ariaLabelConfig={ariaLabels}
-          >
-            <Background />
-            <FitOnOpen />
-            <StepControls />
-            <MiniMap
-              pannable
-              zoomable
-              nodeStrokeWidth={3}
-              nodeColor={(n) => MINIMAP_COLORS[(n.data as CardData).node.kind] ?? "#98a2b3"}
-              maskColor="rgba(16, 24, 40, 0.08)"
-            />
-          </ReactFlow>
+        <div className="step-canvas" data-testid="step-canvas" ref={canvasRef}>
+          {canvasSize && (
+            <ReactFlow
+              key={structure}
+              defaultViewport={initialViewport ?? { x: 0, y: 0, zoom: 1 }}
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={NODE_TYPES}
+              onNodeClick={(_e, n) => setSelected({ type: "node", id: n.id })}
+              onEdgeClick={(_e, e) => setSelected({ type: "edge", id: e.id })}
+              onPaneClick={() => setSelected(null)}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              minZoom={0.2}
+              proOptions={{ hideAttribution: true }}
+              ariaLabelConfig={ariaLabels}
+            >
+              <Background />
+              <RefitOnResize />
+              <StepControls />
+              <MiniMap
+                pannable
+                zoomable
+                nodeStrokeWidth={3}
+                nodeColor={(n) => MINIMAP_COLORS[(n.data as CardData).node.kind] ?? "#98a2b3"}
+                maskColor="rgba(16, 24, 40, 0.08)"
+              />
+            </ReactFlow>
+          )}
         </div>
         <aside className="step-side card" data-testid="step-side">
           {node ? (
@@ -668,13 +686,18 @@ function useReadableFit(): () => void {
   }, [flow, width, height]);
 }
 
-/** Fits when the canvas opens (a new mount per structure change) and when it changes size. */
-function FitOnOpen() {
+/** Fits again when the canvas changes size (a phone turned, the window resized). */
+function RefitOnResize() {
   const fit = useReadableFit();
-  const ready = useNodesInitialized();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const seen = useRef<string | null>(null);
   useEffect(() => {
-    if (ready) fit();
-  }, [ready, fit]);
+    if (!width || !height) return;
+    const size = `${width}x${height}`;
+    if (seen.current !== null && seen.current !== size) fit();
+    seen.current = size;
+  }, [width, height, fit]);
   return null;
 }
 
