@@ -209,6 +209,32 @@ describe("step graph: reminders and escalation", () => {
   });
 });
 
+describe("step graph: a boundary timer the step view did not write", () => {
+  it("shows it as it is, read-only with a hint, when it is no longer a reminder's shape", async () => {
+    const { moddle, definitions } = await load();
+    setStepTimer(moddle, definitions, "verifikasi", "reminder", {
+      days: 2,
+      roles: ["front-office"],
+      words: timerWords(t, "reminder", "Verifikasi", 2),
+    });
+    // edited in the BPMN view: the notify task lost its reason header
+    const process = (definitions.get("rootElements") as Bo[])[0]!;
+    const notify = (process.get("flowElements") as Bo[]).find((e) => e.id === "verifikasi_pengingat_kirim")!;
+    const headers = ((notify.get("extensionElements") as Bo).get("values") as Bo[])[1]!;
+    headers.set(
+      "values",
+      (headers.get("values") as Bo[]).filter((h) => h.get("key") !== "reason"),
+    );
+    const graph = modelToGraph(definitions);
+    expect(graph.nodes.find((n) => n.id === "verifikasi")?.timers).toBeUndefined();
+    expect(graph.nodes.find((n) => n.id === "verifikasi_pengingat")).toMatchObject({
+      kind: "other",
+      hint: "stepEditor.hint.boundary",
+    });
+    expect(graph.nodes.find((n) => n.id === "verifikasi_pengingat_kirim")?.kind).toBe("auto");
+  });
+});
+
 describe("step templates", () => {
   for (const template of TEMPLATES)
     it(`"${template}" builds steps that validate, in both languages, and reopen unchanged`, async () => {
