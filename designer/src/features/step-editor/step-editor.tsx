@@ -1,8 +1,10 @@
 /**
  * Low-code step editor: the process as cards on React Flow with dagre auto-layout. It edits the
  * same BPMN model (a bpmn-moddle tree it owns while shown) and hands XML back on every change:
- * steps (role, SLA, documents, a yes/no form), decisions on a form answer, branches that return to
- * an earlier step, waits that stop the service clock, and outcomes.
+ * steps (role, SLA, documents, a form with yes/no and multiple-choice questions, reminders and
+ * escalation after N working days), decisions on a form answer (yes/no or one branch per choice),
+ * branches that return to an earlier step, parallel steps that join, waits that stop the service
+ * clock, and outcomes; or a whole procedure from a template.
  */
 import "@xyflow/react/dist/style.css";
 import "./step-editor.css";
@@ -12,6 +14,7 @@ import { useQuery } from "@tanstack/react-query";
 import {
   type AriaLabelConfig,
   Background,
+  ControlButton,
   Controls,
   type Edge,
   Handle,
@@ -21,9 +24,11 @@ import {
   type NodeProps,
   Position,
   ReactFlow,
+  useReactFlow,
+  useStore,
 } from "@xyflow/react";
 import type { TFunction } from "i18next";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { rolesQuery } from "../../api/queries/tasks";
 import { Spinner } from "../../components/query-state";
@@ -37,11 +42,22 @@ import {
   valueFromInput,
   writeCondition,
 } from "./condition-builder";
-import { addYesNoQuestion, type FormField, formFields, questionsOf, requirementsOf } from "./step-fields";
+import { readableViewport } from "./fit-view";
 import {
+  addChoiceQuestion,
+  addYesNoQuestion,
+  type FormField,
+  formFields,
+  questionsOf,
+  requirementsOf,
+} from "./step-fields";
+import {
+  addParallelBranch,
   decideOn,
   flowTargets,
+  insertChoiceAfter,
   insertDecisionAfter,
+  insertParallelAfter,
   insertStepAfter,
   insertStepOnFlow,
   layoutGraph,
@@ -57,6 +73,8 @@ import {
   updateFlow,
   updateStep,
 } from "./step-graph";
+import { applyTemplate, TEMPLATES, type TemplateId, timerWords } from "./step-templates";
+import { type StepTimer, setStepTimer, TIMER_KINDS, type TimerKind } from "./step-timers";
 
 type Loaded = { moddle: ReturnType<typeof createModdle>; definitions: Bo };
 type Selection = { type: "node" | "edge"; id: string } | null;
@@ -125,11 +143,27 @@ export function StepEditor({
   const ariaLabels = useMemo(() => flowAriaLabels(t), [t]);
   // the structure (not the names): a new mount per structure change fits the view around it
   const structure = graph ? graph.edges.map((e) => `${e.source}>${e.target}`).join(",") : "";
+  // the canvas's size before React Flow mounts, so each mount opens at the readable fit
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [canvasSize, setCanvasSize] = useState<{ width: number; height: number } | null>(null);
+  const loaded = graph !== null;
+  useLayoutEffect(() => {
+    const el = canvasRef.current;
+    if (loaded && el) setCanvasSize({ width: el.clientWidth, height: el.clientHeight });
+  }, [loaded]);
+  const initialViewport = useMemo(() => {
+    if (!canvasSize || nodes.length === 0) return undefined;
+    const x0 = Math.min(...nodes.map((n) => n.position.x));
+    const y0 = Math.min(...nodes.map((n) => n.position.y));
+    const x1 = Math.max(...nodes.map((n) => n.position.x + (n.width ?? 0)));
+    const y1 = Math.max(...nodes.map((n) => n.position.y + (n.height ?? 0)));
+    return readableViewport({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, canvasSize.width, canvasSize.height);
+  }, [canvasSize, nodes]);
   if (failed) return <p className="alert alert-error">{t("stepEditor.loadFailed")}</p>;
   if (!graph || !model.current) return <Spinner />;
   const m = model.current;
   const editable = graph.readOnly === null;
-  const partly = graph.nodes.some((n) => n.kind === "other" || n.kind === "auto" || n.kind === "parallel");
+  const partly = graph.nodes.some((n) => n.kind === "other" || n.kind === "auto");
   const node = selected?.type === "node" ? (graph.nodes.find((n) => n.id === selected.id) ?? null) : null;
   const edge = selected?.type === "edge" ? (graph.edges.find((e) => e.id === selected.id) ?? null) : null;
   const fields = formFields(m.definitions, forms);
@@ -142,34 +176,46 @@ export function StepEditor({
           {t("stepEditor.partial")}
         </p>
       )}
+      {editable && (
+        <TemplatePicker
+          onApply={(id) =>
+            edit((x) => {
+              applyTemplate(x.moddle as never, x.definitions, id, t);
+              setSelected(null);
+            }, true)
+          }
+        />
+      )}
       <div className="step-editor-body">
-        <div className="step-canvas" data-testid="step-canvas">
-          <ReactFlow
-            key={structure}
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={NODE_TYPES}
-            onNodeClick={(_e, n) => setSelected({ type: "node", id: n.id })}
-            onEdgeClick={(_e, e) => setSelected({ type: "edge", id: e.id })}
-            onPaneClick={() => setSelected(null)}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            fitView
-            fitViewOptions={{ padding: 0.05 }}
-            minZoom={0.1}
-            proOptions={{ hideAttribution: true }}
-            ariaLabelConfig={ariaLabels}
-          >
-            <Background />
-            <Controls showInteractive={false} />
-            <MiniMap
-              pannable
-              zoomable
-              nodeStrokeWidth={3}
-              nodeColor={(n) => MINIMAP_COLORS[(n.data as CardData).node.kind] ?? "#98a2b3"}
-              maskColor="rgba(16, 24, 40, 0.08)"
-            />
-          </ReactFlow>
+        <div className="step-canvas" data-testid="step-canvas" ref={canvasRef}>
+          {canvasSize && (
+            <ReactFlow
+              key={structure}
+              defaultViewport={initialViewport ?? { x: 0, y: 0, zoom: 1 }}
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={NODE_TYPES}
+              onNodeClick={(_e, n) => setSelected({ type: "node", id: n.id })}
+              onEdgeClick={(_e, e) => setSelected({ type: "edge", id: e.id })}
+              onPaneClick={() => setSelected(null)}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              minZoom={0.2}
+              proOptions={{ hideAttribution: true }}
+              ariaLabelConfig={ariaLabels}
+            >
+              <Background />
+              <RefitOnResize />
+              <StepControls />
+              <MiniMap
+                pannable
+                zoomable
+                nodeStrokeWidth={3}
+                nodeColor={(n) => MINIMAP_COLORS[(n.data as CardData).node.kind] ?? "#98a2b3"}
+                maskColor="rgba(16, 24, 40, 0.08)"
+              />
+            </ReactFlow>
+          )}
         </div>
         <aside className="step-side card" data-testid="step-side">
           {node ? (
@@ -181,7 +227,26 @@ export function StepEditor({
               definitions={m.definitions}
               fields={fields}
               editable={editable}
-              onSave={(patch) => edit((x) => updateStep(x.moddle as never, x.definitions, node.id, patch), false)}
+              onSave={(patch) =>
+                edit(
+                  (x) => {
+                    updateStep(x.moddle as never, x.definitions, node.id, patch);
+                    // a renamed step's reminders name it anew
+                    const name = patch.name;
+                    if (name === undefined || name === node.label) return;
+                    for (const timer of node.timers ?? [])
+                      setStepTimer(x.moddle as never, x.definitions, node.id, timer.kind, {
+                        days: timer.days,
+                        roles:
+                          modelToGraph(x.definitions)
+                            .nodes.find((n) => n.id === node.id)
+                            ?.timers?.find((y) => y.kind === timer.kind)?.roles ?? timer.roles,
+                        words: timerWords(t, timer.kind, name || node.id, timer.days),
+                      });
+                  },
+                  (node.timers?.length ?? 0) > 0 && patch.name !== undefined && patch.name !== node.label,
+                )
+              }
               onAddStep={(wait) =>
                 edit((x) => {
                   const id = insertStepAfter(
@@ -209,6 +274,58 @@ export function StepEditor({
                 edit((x) => addYesNoQuestion(x.moddle as never, x.definitions, node.id, label), false)
               }
               onDecideOn={(field) => edit((x) => decideOn(x.moddle as never, x.definitions, node.id, field), false)}
+              onChoiceQuestion={(label, choices) =>
+                edit((x) => addChoiceQuestion(x.moddle as never, x.definitions, node.id, label, choices), false)
+              }
+              onAddChoice={(field) =>
+                edit((x) => {
+                  const id = insertChoiceAfter(
+                    x.moddle as never,
+                    x.definitions,
+                    node.id,
+                    { name: field.label, otherwise: t("stepEditor.choice.otherwise") },
+                    field.key,
+                    field.options.map((o) => ({ value: o, label: o })),
+                  );
+                  if (id) setSelected({ type: "node", id });
+                }, true)
+              }
+              onAddParallel={() =>
+                edit((x) => {
+                  const made = insertParallelAfter(
+                    x.moddle as never,
+                    x.definitions,
+                    node.id,
+                    [1, 2].map((n) => t("stepEditor.parallel.step", { n })),
+                    { split: t("stepEditor.parallel.split"), join: t("stepEditor.parallel.join") },
+                  );
+                  if (made) setSelected({ type: "node", id: made.steps[0]! });
+                }, true)
+              }
+              onAddBranch={() =>
+                edit((x) => {
+                  const id = addParallelBranch(
+                    x.moddle as never,
+                    x.definitions,
+                    node.id,
+                    t("stepEditor.parallel.step", { n: graph.edges.filter((e) => e.source === node.id).length + 1 }),
+                  );
+                  if (id) setSelected({ type: "node", id });
+                }, true)
+              }
+              onTimer={(kind, spec) =>
+                edit(
+                  (x) =>
+                    setStepTimer(
+                      x.moddle as never,
+                      x.definitions,
+                      node.id,
+                      kind,
+                      spec && { ...spec, words: timerWords(t, kind, node.label || node.id, spec.days) },
+                    ),
+                  true,
+                )
+              }
               onSelectEdge={(id) => setSelected({ type: "edge", id })}
               onRemove={() =>
                 edit((x) => {
@@ -248,10 +365,12 @@ function findBo(definitions: Bo, id: string): Bo | undefined {
 }
 
 /** The staff roles to pick from, named in the current language; the ids already set stay listed. */
-function useRoleOptions(current: string[]): { id: string; name: string }[] {
+function useRoleOptions(current: string[], headsFirst = false): { id: string; name: string }[] {
   const { i18n } = useTranslation();
   const roles = useQuery(rolesQuery());
-  const staff = (roles.data?.items ?? []).filter((r) => r.kind === "staff");
+  const staff = (roles.data?.items ?? [])
+    .filter((r) => r.kind === "staff")
+    .sort((a, b) => (headsFirst ? Number(b.isHead) - Number(a.isHead) : 0));
   const options = staff.map((r) => ({ id: r.id, name: i18n.language === "en" ? r.nameEn : r.nameId }));
   for (const id of current) if (!options.some((o) => o.id === id)) options.push({ id, name: id });
   return options;
@@ -273,6 +392,11 @@ function NodeForm({
   onAddDecision,
   onQuestion,
   onDecideOn,
+  onChoiceQuestion,
+  onAddChoice,
+  onAddParallel,
+  onAddBranch,
+  onTimer,
   onSelectEdge,
   onRemove,
 }: {
@@ -287,6 +411,11 @@ function NodeForm({
   onAddDecision: () => void;
   onQuestion: (label: string) => void;
   onDecideOn: (field: string) => void;
+  onChoiceQuestion: (label: string, choices: string[]) => void;
+  onAddChoice: (field: FormField) => void;
+  onAddParallel: () => void;
+  onAddBranch: () => void;
+  onTimer: (kind: TimerKind, spec: { days: number; roles: string[] } | null) => void;
   onSelectEdge: (id: string) => void;
   onRemove: () => void;
 }) {
@@ -306,10 +435,17 @@ function NodeForm({
   const outgoing = graph.edges.filter((e) => e.source === node.id);
   const questions = bo && isStep ? questionsOf(bo) : [];
   const yesNo = fields.filter((f) => f.kind === "boolean");
+  const choiceFields = fields.filter((f) => f.kind === "string" && f.options.length >= 2);
+  const [choiceField, setChoiceField] = useState("");
   const decidedOn = node.kind === "decision" ? readCondition(outgoing[0]?.condition ?? "")?.field : undefined;
   const n = Number(slaValue.replace(",", "."));
   const slaInvalid = slaValue.trim() !== "" && !(Number.isFinite(n) && n >= 0);
-  const title = isStep && s?.pausesClock ? t("stepEditor.kind.clockWait") : t(`stepEditor.kind.${node.kind}`);
+  const title =
+    isStep && s?.pausesClock
+      ? t("stepEditor.kind.clockWait")
+      : node.joins
+        ? t("stepEditor.kind.join")
+        : t(`stepEditor.kind.${node.kind}`);
   return (
     <form
       data-testid="node-form"
@@ -448,22 +584,36 @@ function NodeForm({
                 {t("stepEditor.addQuestion")}
               </button>
             </span>
+            <ChoiceQuestion onAdd={onChoiceQuestion} />
+          </div>
+        )}
+        {isStep && <TimerFields key={timerKey(node.timers)} node={node} onTimer={onTimer} />}
+        {node.kind === "parallel" && !node.joins && (
+          <div className="step-questions">
+            <p className="muted">{t("stepEditor.parallel.about")}</p>
+            <button type="button" className="btn" onClick={onAddBranch}>
+              {t("stepEditor.parallel.addBranch")}
+            </button>
           </div>
         )}
         {node.kind === "decision" && (
           <div className="step-questions">
-            <label>
-              {t("stepEditor.decideOn")}
-              <select value={decidedOn ?? ""} onChange={(e) => e.target.value && onDecideOn(e.target.value)}>
-                <option value="">—</option>
-                {yesNo.map((f) => (
-                  <option key={f.key} value={f.key}>
-                    {f.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {yesNo.length === 0 && <p className="muted">{t("stepEditor.noYesNo")}</p>}
+            {outgoing.length === 2 && (
+              <>
+                <label>
+                  {t("stepEditor.decideOn")}
+                  <select value={decidedOn ?? ""} onChange={(e) => e.target.value && onDecideOn(e.target.value)}>
+                    <option value="">—</option>
+                    {yesNo.map((f) => (
+                      <option key={f.key} value={f.key}>
+                        {f.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {yesNo.length === 0 && <p className="muted">{t("stepEditor.noYesNo")}</p>}
+              </>
+            )}
             <h3>{t("stepEditor.branches")}</h3>
             <ul>
               {outgoing.map((e) => (
@@ -487,10 +637,241 @@ function NodeForm({
             <button type="button" className="btn" onClick={() => onAddStep(true)}>
               {t("stepEditor.addWait")}
             </button>
+            <button type="button" className="btn" onClick={onAddParallel}>
+              {t("stepEditor.parallel.add")}
+            </button>
+          </div>
+        )}
+        {node.kind !== "end" && outgoing.length === 1 && (
+          <div className="step-questions">
+            <label>
+              {t("stepEditor.choice.field")}
+              <select value={choiceField} onChange={(e) => setChoiceField(e.target.value)}>
+                <option value="">—</option>
+                {choiceFields.map((f) => (
+                  <option key={f.key} value={f.key}>
+                    {f.label} ({f.options.join(", ")})
+                  </option>
+                ))}
+              </select>
+            </label>
+            {choiceFields.length === 0 && <p className="muted">{t("stepEditor.choice.none")}</p>}
+            <button
+              type="button"
+              className="btn"
+              disabled={!choiceFields.some((f) => f.key === choiceField)}
+              onClick={() => {
+                const field = choiceFields.find((f) => f.key === choiceField);
+                if (field) onAddChoice(field);
+              }}
+            >
+              {t("stepEditor.choice.add")}
+            </button>
           </div>
         )}
       </fieldset>
     </form>
+  );
+}
+
+/** "Show all" at a readable size (fit-view.ts): the start in view when the whole does not fit. */
+function useReadableFit(): () => void {
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  return useCallback(() => {
+    const nodes = flow.getNodes();
+    if (nodes.length === 0 || !width || !height) return;
+    void flow.setViewport(readableViewport(flow.getNodesBounds(nodes), width, height));
+  }, [flow, width, height]);
+}
+
+/** Fits again when the canvas changes size (a phone turned, the window resized). */
+function RefitOnResize() {
+  const fit = useReadableFit();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const seen = useRef<string | null>(null);
+  useEffect(() => {
+    if (!width || !height) return;
+    const size = `${width}x${height}`;
+    if (seen.current !== null && seen.current !== size) fit();
+    seen.current = size;
+  }, [width, height, fit]);
+  return null;
+}
+
+function StepControls() {
+  const { t } = useTranslation();
+  const fit = useReadableFit();
+  return (
+    <Controls showInteractive={false} showFitView={false}>
+      <ControlButton onClick={fit} aria-label={t("stepEditor.a11y.fitView")} title={t("stepEditor.a11y.fitView")}>
+        <svg viewBox="0 0 32 30" aria-hidden="true">
+          <path d="M3.7 11.2V4.3h6.9V0H3.7A3.7 3.7 0 0 0 0 3.7v7.5h3.7zM3.7 18.8H0v7.5A3.7 3.7 0 0 0 3.7 30h6.9v-3.7H3.7v-7.5zM28.3 0h-6.9v3.7h6.9v7.5H32V3.7A3.7 3.7 0 0 0 28.3 0zM28.3 26.3h-6.9V30h6.9a3.7 3.7 0 0 0 3.7-3.7v-7.5h-3.7v7.5z" />
+        </svg>
+      </ControlButton>
+    </Controls>
+  );
+}
+
+/** "Mulai dari templat": replaces the steps with one of the common shapes. */
+function TemplatePicker({ onApply }: { onApply: (id: TemplateId) => void }) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = useState<TemplateId>("verifikasi");
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      className="step-templates card"
+      data-testid="step-templates"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>{t("stepEditor.template.title")}</summary>
+      <fieldset className="choice-list plain">
+        <legend className="sr-only">{t("stepEditor.template.pick")}</legend>
+        {TEMPLATES.map((id) => (
+          <label key={id} className="check">
+            <input type="radio" name="step-template" checked={picked === id} onChange={() => setPicked(id)} />
+            <span>
+              <strong>{t(`stepEditor.template.${id}`)}</strong>
+              <br />
+              <small className="muted">{t(`stepEditor.template.about.${id}`)}</small>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="muted">{t("stepEditor.template.replaces")}</p>
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => {
+          onApply(picked);
+          setOpen(false);
+        }}
+      >
+        {t("stepEditor.template.apply")}
+      </button>
+    </details>
+  );
+}
+
+/** A multiple-choice question for the step's form: its words and its choices. */
+function ChoiceQuestion({ onAdd }: { onAdd: (label: string, choices: string[]) => void }) {
+  const { t } = useTranslation();
+  const [label, setLabel] = useState("");
+  const [options, setOptions] = useState("");
+  const choices = [...new Set(options.split(",").map((o) => o.trim()))].filter(Boolean);
+  const ready = label.trim() !== "" && choices.length >= 2;
+  return (
+    <div className="choice-question">
+      <label>
+        {t("stepEditor.choice.question")}
+        <input
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          placeholder={t("stepEditor.choice.questionPlaceholder")}
+        />
+      </label>
+      <label>
+        {t("stepEditor.choice.options")}
+        <input
+          value={options}
+          onChange={(e) => setOptions(e.target.value)}
+          placeholder={t("stepEditor.choice.optionsPlaceholder")}
+        />
+      </label>
+      {!ready && (label || options) && <p className="muted">{t("stepEditor.choice.tooFew")}</p>}
+      <button
+        type="button"
+        className="btn"
+        disabled={!ready}
+        onClick={() => {
+          onAdd(label, choices);
+          setLabel("");
+          setOptions("");
+        }}
+      >
+        {t("stepEditor.choice.addQuestion")}
+      </button>
+    </div>
+  );
+}
+
+function timerKey(timers: StepTimer[] | undefined): string {
+  return (timers ?? []).map((x) => `${x.kind}:${x.days}:${x.roles.join(",")}`).join("|");
+}
+
+/** A step's reminder (to its own roles) and escalation (to a superior role) after N working days. */
+function TimerFields({
+  node,
+  onTimer,
+}: {
+  node: StepNode;
+  onTimer: (kind: TimerKind, spec: { days: number; roles: string[] } | null) => void;
+}) {
+  const { t } = useTranslation();
+  const current = (kind: TimerKind) => node.timers?.find((x) => x.kind === kind);
+  const [days, setDays] = useState<Record<TimerKind, string>>({
+    reminder: String(current("reminder")?.days ?? ""),
+    escalation: String(current("escalation")?.days ?? ""),
+  });
+  const [superior, setSuperior] = useState(current("escalation")?.roles[0] ?? "kepala-bidang");
+  const roleOptions = useRoleOptions([superior], true);
+  const stepRoles = node.settings?.roles ?? [];
+  return (
+    <div className="step-questions" data-testid="step-timers">
+      <h3>{t("stepEditor.timer.title")}</h3>
+      {TIMER_KINDS.map((kind) => {
+        const n = Number(days[kind].replace(",", "."));
+        const valid = Number.isInteger(n) && n >= 1 && n <= 365;
+        const set = current(kind);
+        return (
+          <div key={kind} className="timer-row" data-testid={`timer-${kind}`}>
+            <label>
+              {t(`stepEditor.timer.${kind}.label`)}
+              <span className="inline-pair">
+                <input
+                  inputMode="numeric"
+                  value={days[kind]}
+                  aria-invalid={days[kind] !== "" && !valid}
+                  onChange={(e) => setDays({ ...days, [kind]: e.target.value })}
+                />
+                <span className="unit">{t("stepEditor.timer.days")}</span>
+              </span>
+            </label>
+            {kind === "escalation" && (
+              <label>
+                {t("stepEditor.timer.escalateRole")}
+                <select value={superior} onChange={(e) => setSuperior(e.target.value)}>
+                  {roleOptions.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {days[kind] !== "" && !valid && <p className="field-error">{t("stepEditor.timer.daysInvalid")}</p>}
+            <span className="inline-pair">
+              <button
+                type="button"
+                className="btn"
+                disabled={!valid || (kind === "reminder" && stepRoles.length === 0)}
+                onClick={() => onTimer(kind, { days: n, roles: kind === "reminder" ? stepRoles : [superior] })}
+              >
+                {t("stepEditor.timer.set")}
+              </button>
+              {set && (
+                <button type="button" className="btn" onClick={() => onTimer(kind, null)}>
+                  {t("stepEditor.timer.off")}
+                </button>
+              )}
+            </span>
+          </div>
+        );
+      })}
+    </div>
   );
 }
 
@@ -518,7 +899,8 @@ function BranchForm({
 }) {
   const { t, i18n } = useTranslation();
   const source = graph.nodes.find((n) => n.id === edge.source);
-  const branching = source?.kind === "decision";
+  // a decision's default branch has no condition: it is taken when no other one holds
+  const branching = source?.kind === "decision" && !edge.isDefault;
   const simple = readCondition(edge.condition ?? "");
   const [name, setName] = useState(edge.label === edge.condition ? "" : edge.label);
   const [field, setField] = useState(simple?.field ?? "");
@@ -540,6 +922,7 @@ function BranchForm({
       <p className="muted">
         {nameOf(graph, edge.source)} → {nameOf(graph, shownTarget(graph, edge))}
       </p>
+      {edge.isDefault && <p className="alert alert-info">{t("stepEditor.defaultBranch")}</p>}
       <fieldset disabled={!editable} className="plain">
         <label>
           {t("stepEditor.branchName")}
@@ -692,7 +1075,9 @@ function StepCard({ data }: NodeProps<Node<CardData>>) {
       ? t(`stepEditor.wait.${node.waitFor ?? "message"}`)
       : clock
         ? t("stepEditor.kind.clockWait")
-        : t(`stepEditor.kind.${node.kind}`);
+        : node.joins
+          ? t("stepEditor.kind.join")
+          : t(`stepEditor.kind.${node.kind}`);
   return (
     <div
       className={`step-card kind-${node.kind}${clock ? " clock-wait" : ""}${data.selected ? " selected" : ""}`}
@@ -726,6 +1111,11 @@ function StepCard({ data }: NodeProps<Node<CardData>>) {
             </div>
           )}
           {clock && <div className="step-card-clock">⏸ {t("stepEditor.card.clockStops")}</div>}
+          {(node.timers ?? []).map((x) => (
+            <div key={x.kind} className={`step-card-timer timer-${x.kind}`} data-testid={`card-${x.kind}`}>
+              {t(`stepEditor.timer.${x.kind}.card`, { count: x.days, roles: x.roles.join(", ") })}
+            </div>
+          ))}
         </div>
       )}
       {node.hint && <div className="step-card-hint">{t("stepEditor.useBpmn")}</div>}
@@ -739,6 +1129,7 @@ const MINIMAP_COLORS: Partial<Record<StepNode["kind"], string>> = {
   step: "#0b6e4f",
   decision: "#b54708",
   merge: "#b54708",
+  parallel: "#b54708",
   start: "#475467",
   end: "#475467",
   wait: "#175cd3",
@@ -758,7 +1149,7 @@ function cardSize(node: StepNode): { width: number; height: number } {
     case "wait":
       return { width: 150, height: 64 };
     default:
-      return { width: 176, height: 128 };
+      return { width: 176, height: 128 + 18 * (node.timers?.length ?? 0) };
   }
 }
 

@@ -83,11 +83,48 @@ export function keyFor(label: string): string {
 }
 
 /**
+ * Adds a multiple-choice question (radio buttons, one per choice) to the step's form, as
+ * `addYesNoQuestion` does; returns the field's key, or null (no choices, or a linked form).
+ */
+export function addChoiceQuestion(
+  moddle: ModdleLike,
+  definitions: Bo,
+  taskId: string,
+  label: string,
+  choices: string[],
+): string | null {
+  const options = [...new Set(choices.map((c) => c.trim()).filter(Boolean))];
+  if (options.length < 2) return null;
+  return addQuestion(moddle, definitions, taskId, label, (key) => ({
+    type: "radio",
+    id: `Field_${key}`,
+    key,
+    label: label.trim(),
+    values: options.map((o) => ({ label: o, value: o })),
+  }));
+}
+
+/**
  * Adds a yes/no question (a checkbox) to the step's form, embedding a new form when it has none;
  * returns the field's key (made unique among the process's fields), or null when the step's form
  * is one the model only links to (it is edited where it lives).
  */
 export function addYesNoQuestion(moddle: ModdleLike, definitions: Bo, taskId: string, label: string): string | null {
+  return addQuestion(moddle, definitions, taskId, label, (key) => ({
+    type: "checkbox",
+    id: `Field_${key}`,
+    key,
+    label: label.trim(),
+  }));
+}
+
+function addQuestion(
+  moddle: ModdleLike,
+  definitions: Bo,
+  taskId: string,
+  label: string,
+  component: (key: string) => Record<string, unknown>,
+): string | null {
   const process = processOf(definitions);
   const task = ((process?.get("flowElements") as Bo[] | undefined) ?? []).find((e) => e.id === taskId);
   const text = label.trim();
@@ -103,7 +140,7 @@ export function addYesNoQuestion(moddle: ModdleLike, definitions: Bo, taskId: st
   let key = base;
   for (let n = 2; taken.has(key); n++) key = `${base}${n}`;
   const components = Array.isArray(schema.components) ? schema.components : [];
-  schema.components = [...components, { type: "checkbox", id: `Field_${key}`, key, label: text }];
+  schema.components = [...components, component(key)];
   applyChanges(embedFormChanges(moddle, task, embeddingIdFor(task), schema));
   return key;
 }

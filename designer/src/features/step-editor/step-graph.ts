@@ -12,6 +12,7 @@ import {
   writeTaskSettings,
 } from "../modeler/model-access";
 import { writeCondition } from "./condition-builder";
+import { dropStepTimers, foldedIds, followStepRoles, type StepTimer, stepTimersOf } from "./step-timers";
 
 export type StepKind = "start" | "end" | "step" | "auto" | "decision" | "merge" | "parallel" | "wait" | "other";
 
@@ -25,6 +26,10 @@ export type StepNode = {
   waitFor?: "message" | "timer" | "signal";
   /** Why a node is read-only here. */
   hint?: string;
+  /** Steps: their reminders and escalation (boundary timers folded into the card). */
+  timers?: StepTimer[];
+  /** Parallel gateways: true where the branches join (more in than out). */
+  joins?: boolean;
 };
 export type StepEdge = {
   id: string;
@@ -33,6 +38,8 @@ export type StepEdge = {
   label: string;
   /** The flow's FEEL condition as written (branches of a decision). */
   condition?: string;
+  /** The decision's default branch: taken when no other branch's condition holds. */
+  isDefault?: true;
 };
 export type StepGraph = { processId: string; nodes: StepNode[]; edges: StepEdge[]; readOnly: string | null };
 
@@ -90,6 +97,10 @@ function kindOf(bo: Bo): Pick<StepNode, "kind" | "waitFor" | "hint"> {
   }
 }
 
+function count(bo: Bo, prop: "incoming" | "outgoing"): number {
+  return ((bo.get(prop) as Bo[] | undefined) ?? []).length;
+}
+
 /** An exclusive gateway that only joins flows (where a loop comes back in). */
 function isMerge(bo: Bo): boolean {
   return (
@@ -104,18 +115,23 @@ export function modelToGraph(definitions: Bo): StepGraph {
   const process = processOf(definitions);
   if (!process) return { processId: "", nodes: [], edges: [], readOnly: "stepEditor.readOnly.noProcess" };
   const elements = flowElements(process);
+  const timers = stepTimersOf(process);
+  const folded = foldedIds(timers);
   const nodes: StepNode[] = [];
   const edges: StepEdge[] = [];
   for (const bo of elements) {
+    if (folded.has(String(bo.id))) continue;
     if (bo.$type === "bpmn:SequenceFlow") {
       const condition = bo.get("conditionExpression") as Bo | undefined;
       const body = condition?.get("body");
+      const source = bo.get("sourceRef") as Bo;
       edges.push({
         id: String(bo.id),
-        source: String((bo.get("sourceRef") as Bo).id),
+        source: String(source.id),
         target: String((bo.get("targetRef") as Bo).id),
         label: String(bo.name ?? body ?? ""),
         ...(typeof body === "string" && body.trim() ? { condition: body } : {}),
+        ...(source.get("default") === bo ? { isDefault: true as const } : {}),
       });
       continue;
     }
@@ -130,11 +146,14 @@ export function modelToGraph(definitions: Bo): StepGraph {
     )
       continue;
     const kind = kindOf(bo);
+    const own = timers.get(String(bo.id));
     nodes.push({
       id: String(bo.id),
       label: String(bo.name ?? ""),
       ...kind,
       ...(kind.kind === "step" ? { settings: readTaskSettings(bo) } : {}),
+      ...(own ? { timers: own } : {}),
+      ...(kind.kind === "parallel" ? { joins: count(bo, "incoming") > count(bo, "outgoing") } : {}),
     });
   }
   const collaboration = ((definitions.get("rootElements") as Bo[]) ?? []).some((e) => e.$type === "bpmn:Collaboration");
@@ -201,6 +220,7 @@ export function updateStep(
   const { name, ...settings } = patch;
   if (name !== undefined) bo.set("name", name);
   writeTaskSettings(moddle, bo, settings);
+  if (settings.roles !== undefined) followStepRoles(definitions, id, settings.roles);
 }
 
 function uniqueId(process: Bo, prefix: string): string {
@@ -353,6 +373,123 @@ export function decideOn(moddle: ModdleLike, definitions: Bo, gatewayId: string,
   return true;
 }
 
+/** A choice of a multiple-choice decision: the form field's value and the branch's label. */
+export type Choice = { value: string; label: string };
+
+/**
+ * Inserts a multiple-choice decision after `afterId` on the answer `field`: one branch per choice
+ * (condition `field = "value"`, written by the condition builder) and a default branch for any
+ * other answer. All branches join again before where the step led, so the admin adds steps on
+ * each branch (or points one elsewhere); returns the decision's id.
+ */
+export function insertChoiceAfter(
+  moddle: ModdleLike,
+  definitions: Bo,
+  afterId: string,
+  words: { name: string; otherwise: string },
+  field: string,
+  choices: Choice[],
+): string | null {
+  const process = processOf(definitions);
+  const after = process && findElement(process, afterId);
+  if (!process || !after || choices.length === 0) return null;
+  const outgoing = refs(after, "outgoing");
+  if (outgoing.length !== 1) return null;
+  const flow = outgoing[0]!;
+  const target = flow.get("targetRef") as Bo;
+  const id = uniqueId(process, "keputusan");
+  const gateway = add(process, moddle.create("bpmn:ExclusiveGateway", { id, name: words.name }));
+  setTarget(flow, gateway);
+  const merge = add(process, moddle.create("bpmn:ExclusiveGateway", { id: uniqueId(process, "gabung") }));
+  connect(moddle, process, merge, target);
+  for (const choice of choices) {
+    const branch = connect(moddle, process, gateway, merge, choice.label || choice.value);
+    setCondition(
+      moddle,
+      branch,
+      writeCondition({ field, operator: "=", value: { kind: "string", value: choice.value } }),
+    );
+  }
+  gateway.set("default", connect(moddle, process, gateway, merge, words.otherwise));
+  return id;
+}
+
+/**
+ * Inserts parallel steps after `afterId`: a parallel split into one new step per name, joined by
+ * a parallel gateway before where the step led (the case goes on once every branch is done).
+ * Returns the split's and the join's ids and the new steps'.
+ */
+export function insertParallelAfter(
+  moddle: ModdleLike,
+  definitions: Bo,
+  afterId: string,
+  names: string[],
+  words: { split: string; join: string },
+  settings: Partial<TaskSettings> = {},
+): { split: string; join: string; steps: string[] } | null {
+  const process = processOf(definitions);
+  const after = process && findElement(process, afterId);
+  if (!process || !after || names.length < 2) return null;
+  const outgoing = refs(after, "outgoing");
+  if (outgoing.length !== 1) return null;
+  const flow = outgoing[0]!;
+  const target = flow.get("targetRef") as Bo;
+  const split = add(
+    process,
+    moddle.create("bpmn:ParallelGateway", { id: uniqueId(process, "paralel"), name: words.split }),
+  );
+  setTarget(flow, split);
+  const join = add(
+    process,
+    moddle.create("bpmn:ParallelGateway", { id: uniqueId(process, "paralel_gabung"), name: words.join }),
+  );
+  connect(moddle, process, join, target);
+  const steps = names.map((name) => {
+    const task = add(process, moddle.create("bpmn:UserTask", { id: uniqueId(process, "langkah"), name }));
+    writeTaskSettings(moddle, task, settings);
+    connect(moddle, process, split, task);
+    connect(moddle, process, task, join);
+    return String(task.id);
+  });
+  return { split: String(split.id), join: String(join.id), steps };
+}
+
+/** Adds one more parallel step to a split, joined where its other branches join. */
+export function addParallelBranch(
+  moddle: ModdleLike,
+  definitions: Bo,
+  splitId: string,
+  name: string,
+  settings: Partial<TaskSettings> = {},
+): string | null {
+  const process = processOf(definitions);
+  const split = process && findElement(process, splitId);
+  if (!process || split?.$type !== "bpmn:ParallelGateway") return null;
+  const join = joinOf(split);
+  if (!join) return null;
+  const task = add(process, moddle.create("bpmn:UserTask", { id: uniqueId(process, "langkah"), name }));
+  writeTaskSettings(moddle, task, settings);
+  connect(moddle, process, split, task);
+  connect(moddle, process, task, join);
+  return String(task.id);
+}
+
+/** The parallel gateway every branch of a split reaches first (walking single-way steps). */
+function joinOf(split: Bo): Bo | undefined {
+  const found = new Set<Bo>();
+  for (const flow of refs(split, "outgoing")) {
+    let at = flow.get("targetRef") as Bo;
+    for (let hops = 0; at && at.$type !== "bpmn:ParallelGateway" && hops < 200; hops++) {
+      const out = refs(at, "outgoing");
+      if (out.length !== 1) return undefined;
+      at = out[0]!.get("targetRef") as Bo;
+    }
+    if (at?.$type !== "bpmn:ParallelGateway") return undefined;
+    found.add(at);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 function setCondition(moddle: ModdleLike, flow: Bo, feel: string | null): void {
   const text = feel?.trim() ?? "";
   const body = text && !text.startsWith("=") ? `=${text}` : text;
@@ -430,6 +567,8 @@ export function removeStep(definitions: Bo, id: string): boolean {
   const incoming = refs(bo, "incoming");
   const outgoing = refs(bo, "outgoing");
   if (incoming.length !== 1 || outgoing.length !== 1) return false;
+  // its reminders and escalation go with it
+  dropStepTimers(process, id);
   const inFlow = incoming[0]!;
   const outFlow = outgoing[0]!;
   const next = outFlow.get("targetRef") as Bo;
@@ -441,6 +580,50 @@ export function removeStep(definitions: Bo, id: string): boolean {
   return true;
 }
 
+/** The room under a step with reminders: a gap, the notify tasks in a row, their end events below. */
+const TIMER_ROOM = 30 + 80 + 24 + 36;
+
+/**
+ * A step with reminders: the task on top of its laid-out box, each boundary timer on its lower
+ * edge, the notify tasks in a row under it and each one's end event below that.
+ */
+function placeTimers(node: StepNode, layout: Layout): boolean {
+  const box = layout.nodes.get(node.id);
+  if (!box || !node.timers?.length) return false;
+  const task = { x: box.x, y: box.y, ...NODE_SIZE.step };
+  layout.nodes.set(node.id, task);
+  node.timers.forEach((timer, i) => {
+    const [boundary, , notify, , end] = timer.elements as [string, string, string, string, string];
+    layout.nodes.set(boundary, { x: task.x + 14 + i * 40, y: task.y + task.height - 18, width: 36, height: 36 });
+    const x = box.x + i * (NODE_SIZE.auto.width + 20);
+    const y = task.y + task.height + 30;
+    layout.nodes.set(notify, { x, y, ...NODE_SIZE.auto });
+    layout.nodes.set(end, { x: x + 32, y: y + NODE_SIZE.auto.height + 24, width: 36, height: 36 });
+  });
+  return true;
+}
+
+/** The route of a reminder's flow: down from the boundary timer to its notify task, down to its end. */
+function timerRoute(flow: Bo, a: Box, b: Box): { x: number; y: number }[] | undefined {
+  const source = flow.get("sourceRef") as Bo;
+  const fromBoundary = source.$type === "bpmn:BoundaryEvent";
+  const toEnd =
+    source.$type === "bpmn:ServiceTask" &&
+    (flow.get("targetRef") as Bo).$type === "bpmn:EndEvent" &&
+    b.y > a.y + a.height &&
+    b.x < a.x + a.width;
+  if (!fromBoundary && !toEnd) return undefined;
+  const ax = a.x + a.width / 2;
+  const bx = b.x + b.width / 2;
+  const mid = Math.round((a.y + a.height + b.y) / 2);
+  return [
+    { x: ax, y: a.y + a.height },
+    { x: ax, y: mid },
+    { x: bx, y: mid },
+    { x: bx, y: b.y },
+  ];
+}
+
 /**
  * Rewrites the diagram of the process from the auto-layout, so elements the step editor added get
  * shapes (bpmn-js shows nothing without them) and flows follow dagre's routes.
@@ -449,7 +632,18 @@ export function rebuildDiagram(moddle: ModdleLike, definitions: Bo): void {
   const process = processOf(definitions);
   if (!process) return;
   const graph = modelToGraph(definitions);
-  const layout = layoutGraph(graph);
+  // a step with reminders is laid out taller: its notify tasks go below it
+  const layout = layoutGraph(graph, (n) => ({
+    ...NODE_SIZE[n.kind],
+    ...(n.timers?.length
+      ? {
+          width: Math.max(NODE_SIZE.step.width, n.timers.length * (NODE_SIZE.auto.width + 20) - 20),
+          height: NODE_SIZE.step.height + TIMER_ROOM,
+        }
+      : {}),
+  }));
+  const moved = new Set<string>();
+  for (const node of graph.nodes) if (placeTimers(node, layout)) moved.add(node.id);
   const planeElements: Bo[] = [];
   for (const bo of flowElements(process)) {
     if (bo.$type === "bpmn:SequenceFlow") continue;
@@ -465,12 +659,18 @@ export function rebuildDiagram(moddle: ModdleLike, definitions: Bo): void {
     const a = layout.nodes.get(String((bo.get("sourceRef") as Bo).id));
     const b = layout.nodes.get(String((bo.get("targetRef") as Bo).id));
     if (!a || !b) continue;
-    const route = layout.edges.get(String(bo.id));
+    const ends = [bo.get("sourceRef") as Bo, bo.get("targetRef") as Bo].map((e) => String(e.id));
+    // dagre routed flows of a step with reminders to its taller box: those go straight
+    const route =
+      timerRoute(bo, a, b) ?? (ends.some((id) => moved.has(id)) ? undefined : layout.edges.get(String(bo.id)));
+    const midX = Math.round((a.x + a.width + b.x) / 2);
     const points =
       route && route.length >= 2
         ? route
         : [
             { x: a.x + a.width, y: a.y + a.height / 2 },
+            { x: midX, y: a.y + a.height / 2 },
+            { x: midX, y: b.y + b.height / 2 },
             { x: b.x, y: b.y + b.height / 2 },
           ];
     const waypoint = points.map((p) => moddle.create("dc:Point", p));
