@@ -1,0 +1,72 @@
+/**
+ * Performance reports for heads (kepala bidang, kepala dinas) and the district admin: figures
+ * from the rollups of migration 0019, assembled by ./performance. Every read is audited.
+ */
+import { monthsBetween, type PerformanceReport, type PerformanceReportQuery } from "@alur/shared/api";
+import type { RouteHandler } from "@hono/zod-openapi";
+import { canSuperviseCase } from "../../auth/policy";
+import { caseRollupsIn, newestDiagram, newestVersions, openCaseCounts, stepRollupsIn } from "../../store/reports";
+import { audit } from "../audit-trail";
+import type { AppContext, AppEnv } from "../context";
+import { authorize, requirePrincipal } from "../middleware";
+import { assembleReport, reportCsv } from "./performance";
+import type * as routes from "./reports.routes";
+
+async function buildReport(c: AppContext, q: PerformanceReportQuery, action: string): Promise<PerformanceReport> {
+  const p = requirePrincipal(c);
+  // staff read their own district; only the super admin, who has none, names one
+  const district = p.isSuperAdmin ? (q.district ?? p.district) : p.district;
+  await authorize(c, district !== null && canSuperviseCase(p, district), action, {
+    type: "report",
+    district: district ?? null,
+  });
+  const db = c.get("deps").db;
+  const scope = { district: district!, from: q.from, to: q.to, ...(q.processId ? { processId: q.processId } : {}) };
+  const at = new Date();
+  const [cases, steps, open, diagram] = await Promise.all([
+    caseRollupsIn(db, scope),
+    stepRollupsIn(db, scope),
+    openCaseCounts(db, { ...scope, now: at }),
+    q.processId ? newestDiagram(db, district!, q.processId) : Promise.resolve(undefined),
+  ]);
+  const processIds = [...new Set([...cases, ...steps, ...open].map((r) => r.process_id))];
+  if (q.processId && !processIds.includes(q.processId)) processIds.push(q.processId);
+  const versions = await newestVersions(db, district!, processIds);
+  await audit(c, db, {
+    action,
+    outcome: "ok",
+    resourceType: "report",
+    resourceId: null,
+    district: district!,
+    details: { processId: q.processId ?? null, from: q.from, to: q.to },
+  });
+  return assembleReport({
+    district: district!,
+    processId: q.processId ?? null,
+    from: q.from,
+    to: q.to,
+    at,
+    months: monthsBetween(q.from, q.to),
+    cases,
+    steps,
+    open,
+    versions,
+    diagram,
+  });
+}
+
+export const performanceReport: RouteHandler<typeof routes.performanceReport, AppEnv> = async (c) => {
+  const report = await buildReport(c, c.req.valid("query"), "report.performance");
+  c.header("cache-control", "no-store");
+  return c.json(report, 200);
+};
+
+export const performanceCsv: RouteHandler<typeof routes.performanceCsv, AppEnv> = async (c) => {
+  const q = c.req.valid("query");
+  const report = await buildReport(c, q, "report.export");
+  const service = q.processId ? `-${q.processId}` : "";
+  c.header("cache-control", "no-store");
+  c.header("content-type", "text/csv; charset=utf-8");
+  c.header("content-disposition", `attachment; filename="laporan-${q.section}${service}-${q.from}-${q.to}.csv"`);
+  return c.body(reportCsv(report, q.section), 200) as never;
+};
