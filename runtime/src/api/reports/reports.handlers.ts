@@ -1,15 +1,14 @@
 /**
  * Performance reports for heads (kepala bidang, kepala dinas) and the district admin: figures
- * from the rollups of migration 0019, assembled by ./performance. Every read is audited.
+ * from the rollups of migration 0019, assembled by src/reports. Every read is audited.
  */
-import { monthsBetween, type PerformanceReport, type PerformanceReportQuery } from "@alur/shared/api";
+import type { PerformanceReport, PerformanceReportQuery } from "@alur/shared/api";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { canSuperviseCase } from "../../auth/policy";
-import { caseRollupsIn, newestDiagram, newestVersions, openCaseCounts, stepRollupsIn } from "../../store/reports";
+import { readPerformanceReport, reportCsv } from "../../reports";
 import { audit } from "../audit-trail";
 import type { AppContext, AppEnv } from "../context";
 import { authorize, requirePrincipal } from "../middleware";
-import { assembleReport, reportCsv } from "./performance";
 import type * as routes from "./reports.routes";
 
 async function buildReport(c: AppContext, q: PerformanceReportQuery, action: string): Promise<PerformanceReport> {
@@ -21,17 +20,13 @@ async function buildReport(c: AppContext, q: PerformanceReportQuery, action: str
     district: district ?? null,
   });
   const db = c.get("deps").db;
-  const scope = { district: district!, from: q.from, to: q.to, ...(q.processId ? { processId: q.processId } : {}) };
-  const at = new Date();
-  const [cases, steps, open, diagram] = await Promise.all([
-    caseRollupsIn(db, scope),
-    stepRollupsIn(db, scope),
-    openCaseCounts(db, { ...scope, now: at }),
-    q.processId ? newestDiagram(db, district!, q.processId) : Promise.resolve(undefined),
-  ]);
-  const processIds = [...new Set([...cases, ...steps, ...open].map((r) => r.process_id))];
-  if (q.processId && !processIds.includes(q.processId)) processIds.push(q.processId);
-  const versions = await newestVersions(db, district!, processIds);
+  const report = await readPerformanceReport(db, {
+    district: district!,
+    from: q.from,
+    to: q.to,
+    at: new Date(),
+    ...(q.processId ? { processId: q.processId } : {}),
+  });
   await audit(c, db, {
     action,
     outcome: "ok",
@@ -40,19 +35,7 @@ async function buildReport(c: AppContext, q: PerformanceReportQuery, action: str
     district: district!,
     details: { processId: q.processId ?? null, from: q.from, to: q.to },
   });
-  return assembleReport({
-    district: district!,
-    processId: q.processId ?? null,
-    from: q.from,
-    to: q.to,
-    at,
-    months: monthsBetween(q.from, q.to),
-    cases,
-    steps,
-    open,
-    versions,
-    diagram,
-  });
+  return report;
 }
 
 export const performanceReport: RouteHandler<typeof routes.performanceReport, AppEnv> = async (c) => {

@@ -1,8 +1,29 @@
-/** The performance report assembled from rollup rows (no SQL here), and its sections as CSV. */
-import type { CaseFigures, OpenCaseCounts, PerformanceReport, ReportCsvSection, StepFigures } from "@alur/shared/api";
+/**
+ * The performance report: read from the store's rollups and assembled here (no SQL), and its
+ * sections as CSV. The API serves it; the bench measures it.
+ */
+import {
+  type CaseFigures,
+  monthsBetween,
+  type OpenCaseCounts,
+  type PerformanceReport,
+  type ReportCsvSection,
+  type StepFigures,
+} from "@alur/shared/api";
 import { addHistograms, percentileFromHistogram } from "@alur/shared/reports";
-import type { CaseRollupRow, OpenCountRow, ServiceVersionInfo, StepRollupRow } from "../../store/reports";
-import { csvCell } from "../case-list/export-file";
+import { csvCell } from "../api/case-list/export-file";
+import type { Db } from "../store/db";
+import {
+  type CaseRollupRow,
+  caseRollupsIn,
+  newestDiagram,
+  newestVersions,
+  type OpenCountRow,
+  openCaseCounts,
+  type ServiceVersionInfo,
+  type StepRollupRow,
+  stepRollupsIn,
+} from "../store/reports";
 
 const percent = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);
 const mean = (sum: number, n: number) => (n > 0 ? sum / n : null);
@@ -259,4 +280,39 @@ export function reportCsv(report: PerformanceReport, section: ReportCsvSection):
       break;
   }
   return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+/** The report of a district over whole months, with open cases as they stand at `at`. */
+export async function readPerformanceReport(
+  db: Db,
+  input: { district: string; processId?: string; from: string; to: string; at: Date },
+): Promise<PerformanceReport> {
+  const scope = {
+    district: input.district,
+    from: input.from,
+    to: input.to,
+    ...(input.processId ? { processId: input.processId } : {}),
+  };
+  const [cases, steps, open, diagram] = await Promise.all([
+    caseRollupsIn(db, scope),
+    stepRollupsIn(db, scope),
+    openCaseCounts(db, { ...scope, now: input.at }),
+    input.processId ? newestDiagram(db, input.district, input.processId) : Promise.resolve(undefined),
+  ]);
+  const processIds = [...new Set([...cases, ...steps, ...open].map((r) => r.process_id))];
+  if (input.processId && !processIds.includes(input.processId)) processIds.push(input.processId);
+  const versions = await newestVersions(db, input.district, processIds);
+  return assembleReport({
+    district: input.district,
+    processId: input.processId ?? null,
+    from: input.from,
+    to: input.to,
+    at: input.at,
+    months: monthsBetween(input.from, input.to),
+    cases,
+    steps,
+    open,
+    versions,
+    diagram,
+  });
 }
