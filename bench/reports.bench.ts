@@ -36,7 +36,8 @@ const runs = option("--runs", 40);
 const urlIndex = process.argv.indexOf("--postgres");
 const adminUrl =
   (urlIndex >= 0 ? process.argv[urlIndex + 1] : undefined) ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `alur_bench_reports_${process.pid}`;
+// not alur_bench_*: other tools sweep stray databases by that prefix
+const dbName = `reports_bench_${process.pid}`;
 const benchUrl = adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();

@@ -53,6 +53,8 @@ export const paths = {
   publicSurvey: "/api/public/survey",
   surveys: "/api/surveys",
   ikmReport: "/api/reports/ikm",
+  performanceReport: "/api/reports/performance",
+  performanceCsv: "/api/reports/performance/csv",
   publicServices: (district: string) => `/api/public/districts/${enc(district)}/services`,
   publicService: (district: string, processId: string) =>
     `/api/public/districts/${enc(district)}/services/${enc(processId)}`,
