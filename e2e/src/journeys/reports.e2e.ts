@@ -119,7 +119,7 @@ describe("the performance report", () => {
 
     // and the services section downloads as CSV with the same figure
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("csv-services").click()]);
-    expect(download.suggestedFilename()).toBe(`laporan-services-${processId}-${month}-${month}.csv`);
+    expect(download.suggestedFilename()).toBe(`laporan-services-${processId}-${month.slice(0, 4)}-01-${month}.csv`);
     const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
     const line = csv.split("\r\n").find((l) => l.startsWith(`${processId},`));
     expect(line?.split(",").slice(2, 8)).toEqual([String(CASES), "0", "0", String(CASES), String(CASES), "100.0"]);

@@ -7,7 +7,7 @@ export function useLocale(): string {
   return i18n.language === "en" ? "en-GB" : "id-ID";
 }
 
-/** "45 mnt", "5,2 jam", "3,4 hari" (calendar time). */
+/** "40 dtk", "45 mnt", "5,2 jam", "3,4 hari" (calendar time). */
 export function useDuration(): (seconds: number | null) => string {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -15,6 +15,7 @@ export function useDuration(): (seconds: number | null) => string {
     (seconds: number | null) => {
       if (seconds === null) return "—";
       const n = (value: number) => value.toLocaleString(locale, { maximumFractionDigits: 1 });
+      if (seconds < 60) return t("reports.seconds", { n: n(seconds) });
       if (seconds < 3600) return t("reports.minutes", { n: n(seconds / 60) });
       if (seconds < 48 * 3600) return t("reports.hours", { n: n(seconds / 3600) });
       return t("reports.days", { n: n(seconds / 86400) });

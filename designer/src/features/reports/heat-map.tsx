@@ -78,7 +78,7 @@ export function HeatMap({ heatMap }: { heatMap: HeatMapData }) {
       <div
         ref={container}
         className="diagram-viewer heat-map"
-        role="img"
+        role="group"
         aria-label={t("reports.heatMapLabel")}
         data-testid="heat-map"
       />
