@@ -36,8 +36,7 @@ const runs = option("--runs", 40);
 const urlIndex = process.argv.indexOf("--postgres");
 const adminUrl =
   (urlIndex >= 0 ? process.argv[urlIndex + 1] : undefined) ?? "postgres://postgres@127.0.0.1:5432/postgres";
-// not alur_bench_*: other tools sweep stray databases by that prefix
-const dbName = `reports_bench_${process.pid}`;
+const dbName = `alur_bench_reports_${process.pid}`;
 const benchUrl = adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
@@ -122,6 +121,8 @@ try {
   // given: the base tables, written set-based with the triggers off (replica role), then the rollups rebuilt
   const seedStart = performance.now();
   const seeder = new pg.Client({ connectionString: benchUrl });
+  // the drop at the end ends this connection if a seed statement failed: not a second, unhandled error
+  seeder.on("error", () => {});
   await seeder.connect();
   await seeder.query("SET session_replication_role = replica");
   for (let s = 0; s < 4; s++) {
@@ -145,7 +146,7 @@ try {
          'svc' || (i % 4), 'case-c' || i,
          CASE WHEN i % 8 < 5 THEN 'completed' WHEN i % 8 = 5 THEN 'cancelled' WHEN i % 97 = 0 THEN 'incident' ELSE 'active' END,
          '{}'::jsonb, s.started,
-         CASE WHEN i % 8 < 6 THEN s.started + ((i * 7919) % 80 + 1) * interval '6 hours' END,
+         CASE WHEN i % 8 < 6 THEN s.started + ((i::bigint * 7919) % 80 + 1) * interval '6 hours' END,
          CASE WHEN i % 8 < 6 THEN s.started + interval '14 days' ELSE now() + ((i % 11) - 5) * interval '1 day' END,
          CASE WHEN i % 8 = 7 AND i % 5 = 0 THEN now() - interval '1 day' END
        FROM generate_series($1::int, $2::int) AS i,
