@@ -385,6 +385,17 @@ const ENDPOINTS: Endpoint[] = [
     request: () => ["GET", "/audit"],
     allowed: (w) => isSuper(w) || w.role === "district-admin",
   },
+  {
+    // each reads their own district's report (the super admin names one)
+    name: "GET /reports/performance",
+    request: () => ["GET", "/reports/performance?from=2026-01&to=2026-12"],
+    allowed: (w) => isSuper(w) || (w.district !== null && (HEADS.includes(w.role) || w.role === "district-admin")),
+  },
+  {
+    name: "GET /reports/performance/csv",
+    request: () => ["GET", "/reports/performance/csv?from=2026-01&to=2026-12&section=steps"],
+    allowed: (w) => isSuper(w) || (w.district !== null && (HEADS.includes(w.role) || w.role === "district-admin")),
+  },
 ];
 
 describe("authorization matrix", () => {

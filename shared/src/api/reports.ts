@@ -37,7 +37,8 @@ const ReportPeriodFields = z.object({
     .optional(),
 });
 
-function boundedPeriod<T extends typeof ReportPeriodFields>(schema: T) {
+/** A period from `from` to `to`, at most REPORT_MAX_MONTHS long. */
+function boundedPeriod<T extends z.ZodType<{ from: string; to: string }>>(schema: T): T {
   return schema
     .refine((q) => q.from <= q.to, { message: "from after to", path: ["from"] })
     .refine((q) => monthIndex(q.to) - monthIndex(q.from) < REPORT_MAX_MONTHS, {
@@ -52,12 +53,7 @@ export type PerformanceReportQuery = z.infer<typeof PerformanceReportQuery>;
 export const ReportCsvSection = z.enum(["services", "months", "steps", "open"]);
 export type ReportCsvSection = z.infer<typeof ReportCsvSection>;
 
-export const PerformanceCsvQuery = ReportPeriodFields.extend({ section: ReportCsvSection })
-  .refine((q) => q.from <= q.to, { message: "from after to", path: ["from"] })
-  .refine((q) => monthIndex(q.to) - monthIndex(q.from) < REPORT_MAX_MONTHS, {
-    message: `at most ${REPORT_MAX_MONTHS} months`,
-    path: ["to"],
-  });
+export const PerformanceCsvQuery = boundedPeriod(ReportPeriodFields.extend({ section: ReportCsvSection }));
 export type PerformanceCsvQuery = z.infer<typeof PerformanceCsvQuery>;
 
 const Percent = z.number().min(0).max(100).nullable();
