@@ -119,7 +119,7 @@ function openCounts(rows: OpenCountRow[]): OpenCaseCounts {
 }
 
 export interface ReportInput {
-  district: string;
+  district: string | null;
   processId: string | null;
   from: string;
   to: string;
@@ -282,10 +282,10 @@ export function reportCsv(report: PerformanceReport, section: ReportCsvSection):
   return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
-/** The report of a district over whole months, with open cases as they stand at `at`. */
+/** The report of a district (null: all) over whole months, with open cases as they stand at `at`. */
 export async function readPerformanceReport(
   db: Db,
-  input: { district: string; processId?: string; from: string; to: string; at: Date },
+  input: { district: string | null; processId?: string; from: string; to: string; at: Date },
 ): Promise<PerformanceReport> {
   const scope = {
     district: input.district,

@@ -10,7 +10,8 @@ import type { Db } from "./db";
 const DAY_MS = 86_400_000;
 
 export interface ReportScope {
-  district: string;
+  /** null: every district (the super admin's national view). */
+  district: string | null;
   processId?: string;
   /** First and last month, YYYY-MM, both inclusive. */
   from: string;
@@ -70,8 +71,8 @@ export async function caseRollupsIn(db: Db, scope: ReportScope): Promise<CaseRol
       "paused_s",
       "histogram",
     ])
-    .where("district", "=", scope.district)
     .where(sql<SqlBool>`month BETWEEN ${monthStart(scope.from)}::date AND ${monthStart(scope.to)}::date`);
+  if (scope.district !== null) q = q.where("district", "=", scope.district);
   if (scope.processId) q = q.where("process_id", "=", scope.processId);
   return (await q.execute()).map((r) => ({ ...r, duration_s: Number(r.duration_s), paused_s: Number(r.paused_s) }));
 }
@@ -92,8 +93,8 @@ export async function stepRollupsIn(db: Db, scope: ReportScope): Promise<StepRol
       "paused_s",
       "histogram",
     ])
-    .where("district", "=", scope.district)
     .where(sql<SqlBool>`month BETWEEN ${monthStart(scope.from)}::date AND ${monthStart(scope.to)}::date`);
+  if (scope.district !== null) q = q.where("district", "=", scope.district);
   if (scope.processId) q = q.where("process_id", "=", scope.processId);
   return (await q.execute()).map((r) => ({ ...r, duration_s: Number(r.duration_s), paused_s: Number(r.paused_s) }));
 }
@@ -101,7 +102,7 @@ export async function stepRollupsIn(db: Db, scope: ReportScope): Promise<StepRol
 /** Open cases per service by SLA state at `now`, by the rule of the case list (slaStateOf). */
 export async function openCaseCounts(
   db: Db,
-  input: { district: string; processId?: string; now: Date },
+  input: { district: string | null; processId?: string; now: Date },
 ): Promise<OpenCountRow[]> {
   const now = input.now;
   const soon = new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS);
@@ -117,8 +118,8 @@ export async function openCaseCounts(
       sql<number>`count(*) FILTER (WHERE ${running} AND due_at IS NULL)::int`.as("no_due"),
       sql<number>`count(*)::int`.as("total"),
     ])
-    .where("district", "=", input.district)
     .where("status", "in", ["active", "incident"]);
+  if (input.district !== null) q = q.where("district", "=", input.district);
   if (input.processId) q = q.where("process_id", "=", input.processId);
   return q.groupBy("process_id").execute();
 }
@@ -131,8 +132,15 @@ export interface ServiceVersionInfo {
   names: Record<string, string>;
 }
 
-/** The newest version of each service the district runs (its own variant before the template). */
-export async function newestVersions(db: Db, district: string, processIds: string[]): Promise<ServiceVersionInfo[]> {
+/**
+ * The newest version of each service the district runs (its own variant before the template);
+ * for every district (null), the template before any variant.
+ */
+export async function newestVersions(
+  db: Db,
+  district: string | null,
+  processIds: string[],
+): Promise<ServiceVersionInfo[]> {
   if (processIds.length === 0) return [];
   const rows = await db
     .selectFrom("process_versions")
@@ -145,9 +153,11 @@ export async function newestVersions(db: Db, district: string, processIds: strin
     ])
     .distinctOn("process_id")
     .where("process_id", "in", processIds)
-    .where((eb) => eb.or([eb("district", "=", district), eb("district", "is", null)]))
+    .where((eb) =>
+      district === null ? eb.val(true) : eb.or([eb("district", "=", district), eb("district", "is", null)]),
+    )
     .orderBy("process_id")
-    .orderBy(sql`district IS NULL`)
+    .orderBy(district === null ? sql`district IS NOT NULL` : sql`district IS NULL`)
     .orderBy("version", "desc")
     .execute();
   return rows.map((r) => ({ ...r, names: r.names ?? {} }));
@@ -156,15 +166,17 @@ export async function newestVersions(db: Db, district: string, processIds: strin
 /** The diagram of a service's newest version for the district, or undefined. */
 export async function newestDiagram(
   db: Db,
-  district: string,
+  district: string | null,
   processId: string,
 ): Promise<{ version: number; bpmn_xml: string } | undefined> {
   return db
     .selectFrom("process_versions")
     .select(["version", "bpmn_xml"])
     .where("process_id", "=", processId)
-    .where((eb) => eb.or([eb("district", "=", district), eb("district", "is", null)]))
-    .orderBy(sql`district IS NULL`)
+    .where((eb) =>
+      district === null ? eb.val(true) : eb.or([eb("district", "=", district), eb("district", "is", null)]),
+    )
+    .orderBy(district === null ? sql`district IS NOT NULL` : sql`district IS NULL`)
     .orderBy("version", "desc")
     .limit(1)
     .executeTakeFirst();

@@ -30,7 +30,7 @@ const ReportPeriodFields = z.object({
   processId: PublicProcessIdParam.optional(),
   from: ReportMonth,
   to: ReportMonth,
-  /** Super admin only: the district to read (others read their own). */
+  /** Super admin only: the district to read (without it, every district); others read their own. */
   district: z
     .string()
     .regex(/^\d{2,6}$/)
@@ -107,7 +107,8 @@ export const OpenCaseCounts = z.object({
 export type OpenCaseCounts = z.infer<typeof OpenCaseCounts>;
 
 export const PerformanceReport = z.object({
-  district: z.string(),
+  /** null: every district (the super admin's national view). */
+  district: z.string().nullable(),
   processId: z.string().nullable(),
   from: ReportMonth,
   to: ReportMonth,

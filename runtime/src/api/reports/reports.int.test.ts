@@ -220,6 +220,7 @@ describe.each([
   let head: Session;
   let backOffice: Session;
   let sumedangHead: Session;
+  let superAdmin: Session;
 
   beforeAll(async () => {
     ({ db, drop } = await open());
@@ -228,6 +229,7 @@ describe.each([
     head = await signIn(app, built.credentials, "bks.kepala-bidang");
     backOffice = await signIn(app, built.credentials, "bks.back-office");
     sumedangHead = await signIn(app, built.credentials, "smd.kepala-bidang");
+    superAdmin = await signIn(app, built.credentials, "superadmin");
     await seed(db);
   }, 300_000);
 
@@ -413,6 +415,18 @@ describe.each([
     const theirs = PerformanceReport.parse(await other.json());
     expect(theirs.district).not.toBe(DISTRICT);
     expect(theirs.services).toEqual([]);
+    // the super admin reads every district (national), or names one
+    const national = await call(app, superAdmin, "GET", `/reports/performance?from=${FROM}&to=${TO}`);
+    expect(national.status).toBe(200);
+    const all = PerformanceReport.parse(await national.json());
+    const bekasi = await report(`from=${FROM}&to=${TO}`);
+    expect(all.district).toBeNull();
+    for (const s of bekasi.services) {
+      expect(all.services.find((x) => x.processId === s.processId)?.completed).toBe(s.completed);
+    }
+    expect(all.open.total).toBeGreaterThanOrEqual(bekasi.open.total);
+    const named = await call(app, superAdmin, "GET", `/reports/performance?from=${FROM}&to=${TO}&district=${DISTRICT}`);
+    expect(PerformanceReport.parse(await named.json())).toMatchObject({ district: DISTRICT, totals: bekasi.totals });
     // a period the other way round, or longer than five years, is refused
     expect((await call(app, head, "GET", `/reports/performance?from=2026-12&to=2026-01`)).status).toBe(400);
     expect((await call(app, head, "GET", `/reports/performance?from=2020-01&to=2026-01`)).status).toBe(400);
