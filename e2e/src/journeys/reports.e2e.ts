@@ -116,6 +116,13 @@ describe("the performance report", () => {
     expect(await page.locator(".heat-map .heat-badge").count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "reports-desktop");
+    // printed, the filters, the download links and the navigation give way to the figures
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".reports-filters").isVisible()).toBe(false);
+    expect(await page.locator(".nav").isVisible()).toBe(false);
+    expect(await page.getByTestId("on-time-total").isVisible()).toBe(true);
+    await screenshot(page, "reports-print");
+    await page.emulateMedia({ media: "screen" });
 
     // and the services section downloads as CSV with the same figure
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("csv-services").click()]);
