@@ -31,7 +31,7 @@ export function heatLevels(elements: HeatMapData["elements"]): Map<string, { lev
 export function HeatMap({ heatMap }: { heatMap: HeatMapData }) {
   const { t } = useTranslation();
   const duration = useDuration();
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -75,10 +75,9 @@ export function HeatMap({ heatMap }: { heatMap: HeatMapData }) {
   return (
     <>
       {failed && <p className="alert alert-error">{t("case.diagramFailed")}</p>}
-      <div
+      <figure
         ref={container}
         className="diagram-viewer heat-map"
-        role="group"
         aria-label={t("reports.heatMapLabel")}
         data-testid="heat-map"
       />
