@@ -59,6 +59,8 @@ export const paths = {
   complaintLaporCsv: "/api/reports/complaints/lapor.csv",
   surveys: "/api/surveys",
   ikmReport: "/api/reports/ikm",
+  performanceReport: "/api/reports/performance",
+  performanceCsv: "/api/reports/performance/csv",
   publicServices: (district: string) => `/api/public/districts/${enc(district)}/services`,
   publicService: (district: string, processId: string) =>
     `/api/public/districts/${enc(district)}/services/${enc(processId)}`,

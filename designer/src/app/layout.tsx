@@ -62,6 +62,7 @@ export function Layout() {
           <NavLink to="/katalog">{t("nav.catalogue")}</NavLink>
           <NavLink to="/survei-kepuasan">{t("nav.survey")}</NavLink>
           <NavLink to="/pengaduan-masuk">{t("nav.complaints")}</NavLink>
+          <NavLink to="/laporan">{t("nav.reports")}</NavLink>
           {isAdmin && <NavLink to="/desainer">{t("nav.designer")}</NavLink>}
           {isAdmin && <NavLink to="/pengguna">{t("nav.people")}</NavLink>}
           <span className="nav-spacer" />

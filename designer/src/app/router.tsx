@@ -100,6 +100,10 @@ export function createAppRouter() {
           lazy: async () => ({ Component: (await import("../features/catalogue/catalogue-page")).CataloguePage }),
         },
         {
+          path: "laporan",
+          lazy: async () => ({ Component: (await import("../features/reports/reports-page")).ReportsPage }),
+        },
+        {
           path: "survei-kepuasan",
           lazy: async () => ({ Component: (await import("../features/survey/survey-office-page")).SurveyOfficePage }),
         },

@@ -25,6 +25,7 @@ import { notificationsRouter } from "./notifications/notifications.index";
 import { processesRouter } from "./processes/processes.index";
 import { publicRouter } from "./public/public.index";
 import { APPLY_MAX_TOTAL_BYTES, applicationLimit } from "./public/public-apply.handlers";
+import { reportsRouter } from "./reports/reports.index";
 import { standardsRouter } from "./standards/standards.index";
 import { surveyRouter } from "./survey/survey.index";
 import { tasksRouter } from "./tasks/tasks.index";
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   app.route("/", publicRouter);
   app.route("/", surveyRouter);
   app.route("/", complaintsRouter);
+  app.route("/", reportsRouter);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

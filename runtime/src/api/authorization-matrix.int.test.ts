@@ -448,6 +448,17 @@ const ENDPOINTS: Endpoint[] = [
     // staff get their own district's report whatever they name; the super admin names Bekasi
     allowed: (w) => isSuper(w) || ["district-admin", COMPLAINT_ROLE, ...HEADS].includes(w.role),
   },
+  {
+    // each reads their own district's report (the super admin names one)
+    name: "GET /reports/performance",
+    request: () => ["GET", "/reports/performance?from=2026-01&to=2026-12"],
+    allowed: (w) => isSuper(w) || (w.district !== null && (HEADS.includes(w.role) || w.role === "district-admin")),
+  },
+  {
+    name: "GET /reports/performance/csv",
+    request: () => ["GET", "/reports/performance/csv?from=2026-01&to=2026-12&section=steps"],
+    allowed: (w) => isSuper(w) || (w.district !== null && (HEADS.includes(w.role) || w.role === "district-admin")),
+  },
 ];
 
 describe("authorization matrix", () => {

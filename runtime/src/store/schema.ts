@@ -54,6 +54,41 @@ export interface CasesTable {
   tracking_code_hash: ColumnType<string | null, string | null | undefined, string | null>;
   /** Since when a supervisor suspended the case (kept by a trigger on case_events, 0015); null: not suspended. */
   suspended_since: ColumnType<Date | null, never, Date | string | null>;
+  /** Seconds the service clock has been stopped, summed at each pause's end (trigger, 0019). */
+  paused_s: ColumnType<number, never, never>;
+}
+
+/** Closed cases per district, month (WIB), service and version (0019, kept by a trigger on cases). */
+export interface ReportCaseRollupsTable {
+  district: string;
+  process_id: string;
+  version: number;
+  month: ColumnType<string, string, string>;
+  completed: number;
+  cancelled: number;
+  terminated: number;
+  with_due: number;
+  on_time: number;
+  duration_s: number;
+  paused_s: number;
+  /** Completed cases per duration bucket (see report-buckets in @alur/shared). */
+  histogram: number[];
+}
+
+/** Completed tasks and pauses per step (0019, kept by triggers on tasks and case_events). */
+export interface ReportStepRollupsTable {
+  district: string;
+  process_id: string;
+  version: number;
+  element_id: string;
+  month: ColumnType<string, string, string>;
+  completed: number;
+  with_due: number;
+  on_time: number;
+  duration_s: number;
+  paused: number;
+  paused_s: number;
+  histogram: number[];
 }
 
 /** Failed public tracking lookups per client address (0013), for the attempt limit. */
@@ -427,4 +462,6 @@ export interface Database {
   public_applications: PublicApplicationsTable;
   verification_codes: VerificationCodesTable;
   complaints: ComplaintsTable;
+  report_case_rollups: ReportCaseRollupsTable;
+  report_step_rollups: ReportStepRollupsTable;
 }

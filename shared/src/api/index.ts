@@ -9,6 +9,7 @@ export * from "./jobs";
 export * from "./notifications";
 export * from "./processes";
 export * from "./public";
+export * from "./reports";
 export * from "./standards";
 export * from "./survey";
 export * from "./tasks";

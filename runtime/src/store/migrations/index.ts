@@ -18,6 +18,7 @@ import * as migration from "./0015-migration";
 import * as publicApplications from "./0016-public-applications";
 import * as survey from "./0017-survey";
 import * as complaints from "./0018-complaints";
+import * as reportRollups from "./0019-report-rollups";
 import * as verificationCodes from "./0023-verification-codes";
 
 export const migrations: Record<string, Migration> = {
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   "0016-public-applications": publicApplications,
   "0017-survey": survey,
   "0018-complaints": complaints,
+  "0019-report-rollups": reportRollups,
   "0023-verification-codes": verificationCodes,
 };
