@@ -17,6 +17,7 @@ import * as people from "./0014-people";
 import * as migration from "./0015-migration";
 import * as publicApplications from "./0016-public-applications";
 import * as survey from "./0017-survey";
+import * as batchOperations from "./0020-batch-operations";
 
 export const migrations: Record<string, Migration> = {
   "0001-core": core,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "0015-migration": migration,
   "0016-public-applications": publicApplications,
   "0017-survey": survey,
+  "0020-batch-operations": batchOperations,
 };
