@@ -18,7 +18,7 @@ const STALE_SECONDS = 120;
 /** Rows per INSERT while a batch's items are written. */
 const INSERT_CHUNK = 1_000;
 
-/** Writes the batch and its items in one transaction. */
+/** Writes the batch and its items; pass a transaction (with the audit entry). */
 export async function insertBatch(
   db: Db,
   batch: Omit<Insertable<BatchesTable>, "total" | "filter" | "migration" | "requester"> & {
@@ -28,34 +28,32 @@ export async function insertBatch(
   },
   items: { caseId: string; caseNumber: string; district: string }[],
 ): Promise<BatchRow> {
-  return db.transaction().execute(async (tx) => {
-    const row = await tx
-      .insertInto("batches")
-      .values({
-        ...batch,
-        filter: JSON.stringify(batch.filter),
-        migration: batch.migration ? JSON.stringify(batch.migration) : null,
-        requester: JSON.stringify(batch.requester),
-        total: items.length,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    for (let i = 0; i < items.length; i += INSERT_CHUNK) {
-      await tx
-        .insertInto("batch_items")
-        .values(
-          items.slice(i, i + INSERT_CHUNK).map((it, j) => ({
-            batch_id: batch.id,
-            seq: i + j + 1,
-            case_id: it.caseId,
-            case_number: it.caseNumber,
-            district: it.district,
-          })),
-        )
-        .execute();
-    }
-    return row;
-  });
+  const row = await db
+    .insertInto("batches")
+    .values({
+      ...batch,
+      filter: JSON.stringify(batch.filter),
+      migration: batch.migration ? JSON.stringify(batch.migration) : null,
+      requester: JSON.stringify(batch.requester),
+      total: items.length,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  for (let i = 0; i < items.length; i += INSERT_CHUNK) {
+    await db
+      .insertInto("batch_items")
+      .values(
+        items.slice(i, i + INSERT_CHUNK).map((it, j) => ({
+          batch_id: batch.id,
+          seq: i + j + 1,
+          case_id: it.caseId,
+          case_number: it.caseNumber,
+          district: it.district,
+        })),
+      )
+      .execute();
+  }
+  return row;
 }
 
 export async function getBatch(db: Db, id: string): Promise<BatchRow | undefined> {
@@ -109,41 +107,42 @@ export async function listBatchItems(
   return { rows: page, nextAfter: more ? (page.at(-1)?.seq ?? null) : null };
 }
 
-/** Moves a batch from one of `from` to `to`; the row after, or undefined when it was in none of them. */
+/**
+ * Moves a batch from one of `from` to `to` (a cancelled batch's pending items are skipped); the row
+ * after, or undefined when it was in none of them. Pass a transaction (with the audit entry).
+ */
 export async function setBatchStatus(
   db: Db,
   id: string,
   from: BatchRow["status"][],
   to: BatchRow["status"],
 ): Promise<BatchRow | undefined> {
-  return db.transaction().execute(async (tx) => {
-    const row = await tx
-      .updateTable("batches")
-      .set({ status: to, updated_at: new Date(), ...(to === "cancelled" ? { finished_at: new Date() } : {}) })
-      .where("id", "=", id)
-      .where("status", "in", from)
-      .returningAll()
-      .executeTakeFirst();
-    if (row && to === "cancelled") {
-      await tx
-        .updateTable("batch_items")
-        .set({
-          status: "skipped",
-          updated_at: new Date(),
-          error: JSON.stringify({
-            code: "batch-cancelled",
-            message: {
-              id: "Tindakan massal dibatalkan sebelum permohonan ini diproses.",
-              en: "The batch was cancelled before this case was processed.",
-            },
-          }),
-        })
-        .where("batch_id", "=", id)
-        .where("status", "=", "pending")
-        .execute();
-    }
-    return row;
-  });
+  const row = await db
+    .updateTable("batches")
+    .set({ status: to, updated_at: new Date(), ...(to === "cancelled" ? { finished_at: new Date() } : {}) })
+    .where("id", "=", id)
+    .where("status", "in", from)
+    .returningAll()
+    .executeTakeFirst();
+  if (row && to === "cancelled") {
+    await db
+      .updateTable("batch_items")
+      .set({
+        status: "skipped",
+        updated_at: new Date(),
+        error: JSON.stringify({
+          code: "batch-cancelled",
+          message: {
+            id: "Tindakan massal dibatalkan sebelum permohonan ini diproses.",
+            en: "The batch was cancelled before this case was processed.",
+          },
+        }),
+      })
+      .where("batch_id", "=", id)
+      .where("status", "=", "pending")
+      .execute();
+  }
+  return row;
 }
 
 /**

@@ -255,12 +255,12 @@ async function eachLimited<T>(items: T[], lanes: number, work: (item: T) => Prom
  */
 export async function runBatches(
   deps: RunnerDeps,
-  options: { budgetMs?: number; chunk?: number; lanes?: number } = {},
+  options: { budgetMs?: number; chunk?: number; lanes?: number; maxChunks?: number } = {},
 ): Promise<number> {
   const deadline = Date.now() + (options.budgetMs ?? 2_000);
   const versions = new Map<string, Awaited<ReturnType<typeof getProcessVersion>>>();
   let ran = 0;
-  while (Date.now() < deadline) {
+  for (let chunks = 0; Date.now() < deadline && chunks < (options.maxChunks ?? Number.POSITIVE_INFINITY); chunks++) {
     const claimed = await claimBatchItems(deps.db, options.chunk ?? CHUNK);
     if (claimed.length === 0) break;
     const batches = await getBatchRows(deps.db, [...new Set(claimed.map((i) => i.batch_id))]);
