@@ -7,8 +7,8 @@ import { paths } from "../paths";
 export const batchKeys = {
   all: ["batches"] as const,
   detail: (id: string) => ["batches", id] as const,
-  items: (id: string, params: { status?: BatchItemStatus; after?: number }) =>
-    ["batches", id, "items", params] as const,
+  items: (id: string, params: { status?: BatchItemStatus; after?: number }, progress: number) =>
+    ["batches", id, "items", params, progress] as const,
 };
 
 /** Asked again every 1.5 s while the batch works (or is paused: someone else may resume it). */
@@ -20,11 +20,11 @@ export const batchQuery = (id: string) =>
       q.state.data && (q.state.data.status === "done" || q.state.data.status === "cancelled") ? false : 1500,
   });
 
-export const batchItemsQuery = (id: string, params: { status?: BatchItemStatus; after?: number }, live: boolean) =>
+/** `progress` (items done so far) is part of the key: the page is asked again as the batch moves on. */
+export const batchItemsQuery = (id: string, params: { status?: BatchItemStatus; after?: number }, progress: number) =>
   queryOptions({
-    queryKey: batchKeys.items(id, params),
+    queryKey: batchKeys.items(id, params, progress),
     queryFn: ({ signal }) =>
       request(BatchItemsPage, `${paths.batchItems(id)}${query({ ...params, limit: 50 })}`, { signal }),
-    refetchInterval: live ? 3000 : false,
     placeholderData: (previous) => previous,
   });

@@ -112,17 +112,17 @@ function BatchProgress({ b }: { b: BatchView }) {
         )}
         {control.isError && <ErrorMessage error={control.error} />}
       </section>
-      <BatchItems id={b.id} live={live} />
+      <BatchItems id={b.id} progress={done + b.counts.running} />
     </>
   );
 }
 
-function BatchItems({ id, live }: { id: string; live: boolean }) {
+function BatchItems({ id, progress }: { id: string; progress: number }) {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<BatchItemStatus | "">("");
   const [afters, setAfters] = useState<number[]>([0]);
   const after = afters[afters.length - 1];
-  const items = useQuery(batchItemsQuery(id, { ...(status ? { status } : {}), after }, live));
+  const items = useQuery(batchItemsQuery(id, { ...(status ? { status } : {}), after }, progress));
   const lang = i18n.language === "en" ? "en" : "id";
   return (
     <section className="card" aria-labelledby="batch-items-title" style={{ marginTop: 14 }}>
