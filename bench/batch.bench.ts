@@ -232,7 +232,7 @@ try {
 
   // the worker closes the cases in its own time
   let closed = 0;
-  const closeDeadline = Date.now() + 15 * 60_000;
+  const closeDeadline = Date.now() + 5 * 60_000;
   for (;;) {
     const row = await db
       .selectFrom("cases")
