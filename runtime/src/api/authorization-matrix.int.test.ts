@@ -331,20 +331,12 @@ const ENDPOINTS: Endpoint[] = [
   // batch previews count and store nothing; a filter of Bekasi is another district's for Sumedang
   {
     name: "POST /batches (cancel, Bekasi, preview)",
-    request: () => [
-      "POST",
-      "/batches",
-      { operation: "cancel", filter: { district: "3216" }, reason: "uji matriks", preview: true },
-    ],
+    request: () => ["POST", "/batches", { operation: "cancel", filter: { district: "3216" }, preview: true }],
     allowed: (w: Who) => isSuper(w) || (bks(w) && ["district-admin", ...HEADS].includes(w.role)),
   },
   {
     name: "POST /batches (retry-incidents, Bekasi, preview)",
-    request: () => [
-      "POST",
-      "/batches",
-      { operation: "retry-incidents", filter: { district: "3216" }, reason: "uji matriks", preview: true },
-    ],
+    request: () => ["POST", "/batches", { operation: "retry-incidents", filter: { district: "3216" }, preview: true }],
     allowed: (w: Who) => isSuper(w) || bksAdmin(w),
   },
   {

@@ -28,8 +28,8 @@ export const CreateBatchRequest = z
   .object({
     operation: BatchOperation,
     filter: CaseFilter,
-    /** On every case's timeline and in the audit log. */
-    reason: z.string().trim().min(5).max(1000),
+    /** On every case's timeline and in the audit log; required unless `preview`. */
+    reason: z.string().trim().min(5).max(1000).optional(),
     migration: BatchMigration.optional(),
     /** Only count the cases the batch would take; nothing is stored. */
     preview: z.boolean().default(false),
@@ -37,6 +37,7 @@ export const CreateBatchRequest = z
     expectedCount: z.number().int().min(0).max(BATCH_MAX_ITEMS).optional(),
   })
   .superRefine((b, ctx) => {
+    if (!b.preview && b.reason === undefined) ctx.addIssue({ code: "custom", path: ["reason"], message: "required" });
     if (b.operation === "migrate") {
       if (!b.migration) ctx.addIssue({ code: "custom", path: ["migration"], message: "required for migrate" });
       if (!b.filter.service || b.filter.version === undefined) {

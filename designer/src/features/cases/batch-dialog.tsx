@@ -35,7 +35,7 @@ export function BatchDialog({
   const migrateReady = operation !== "migrate" || (canMigrate && migration !== undefined);
   const preview = useQuery({
     queryKey: ["batches", "preview", operation, filter, migration?.toVersion ?? null],
-    queryFn: () => previewBatch({ operation, filter, reason: "pratinjau", ...(migration ? { migration } : {}) }),
+    queryFn: () => previewBatch({ operation, filter, ...(migration ? { migration } : {}) }),
     enabled: migrateReady,
     retry: false,
   });

@@ -156,6 +156,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
     throw new ApiException(409, "batch-count-changed", { count: items.length });
   }
   if (items.length === 0) throw new ApiException(422, "batch-empty");
+  const reason = body.reason as string; // the schema requires it unless previewing
   const id = randomUUID();
   // The decision is audited with the batch it creates; each item is audited again when it runs.
   const row = await db.transaction().execute(async (tx) => {
@@ -167,7 +168,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
         district,
         filter: body.filter,
         migration,
-        reason: body.reason,
+        reason,
         requested_by: p.userId,
         requester: requesterOf(p),
         ip: c.get("ip"),
@@ -180,7 +181,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
       resourceType: "batch",
       resourceId: id,
       district,
-      details: { operation: body.operation, reason: body.reason, filter: body.filter, total: items.length, migration },
+      details: { operation: body.operation, reason, filter: body.filter, total: items.length, migration },
     });
     return created;
   });
