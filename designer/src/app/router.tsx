@@ -92,6 +92,10 @@ export function createAppRouter() {
           lazy: async () => ({ Component: (await import("../features/cases/start-case-page")).StartCasePage }),
         },
         {
+          path: "permohonan/massal/:batchId",
+          lazy: async () => ({ Component: (await import("../features/cases/batch-page")).BatchPage }),
+        },
+        {
           path: "permohonan/:caseId",
           lazy: async () => ({ Component: (await import("../features/cases/case-page")).CasePage }),
         },

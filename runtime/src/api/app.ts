@@ -9,6 +9,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { compress } from "hono/compress";
 import { auditRouter } from "./audit/audit.index";
 import { authRouter } from "./auth/auth.index";
+import { batchesRouter } from "./batches/batches.index";
 import { limitedBodies, MB, noNulInUrl, signedInBeforeBody } from "./bodies";
 import { caseListRouter } from "./case-list/case-list.index";
 import { casesRouter } from "./cases/cases.index";
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps, options: { basePath?: string } = {}): O
   app.route("/", standardsRouter);
   app.route("/", caseListRouter);
   app.route("/", casesRouter);
+  app.route("/", batchesRouter);
   app.route("/", tasksRouter);
   app.route("/", auditRouter);
   app.route("/", jobsRouter);

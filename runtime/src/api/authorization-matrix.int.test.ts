@@ -357,6 +357,22 @@ const ENDPOINTS: Endpoint[] = [
     ],
     allowed: (w: Who) => isSuper(w) || (bks(w) && ["district-admin", ...HEADS].includes(w.role)),
   })),
+  // batch previews count and store nothing; a filter of Bekasi is another district's for Sumedang
+  {
+    name: "POST /batches (cancel, Bekasi, preview)",
+    request: () => ["POST", "/batches", { operation: "cancel", filter: { district: "3216" }, preview: true }],
+    allowed: (w: Who) => isSuper(w) || (bks(w) && ["district-admin", ...HEADS].includes(w.role)),
+  },
+  {
+    name: "POST /batches (retry-incidents, Bekasi, preview)",
+    request: () => ["POST", "/batches", { operation: "retry-incidents", filter: { district: "3216" }, preview: true }],
+    allowed: (w: Who) => isSuper(w) || bksAdmin(w),
+  },
+  {
+    name: "GET /batches",
+    request: () => ["GET", "/batches"],
+    allowed: (w: Who) => isSuper(w) || (w.district !== null && ["district-admin", ...HEADS].includes(w.role)),
+  },
   { name: "GET /tasks?scope=mine", request: () => ["GET", "/tasks?scope=mine"], allowed: () => true },
   { name: "GET /tasks?scope=unassigned", request: () => ["GET", "/tasks?scope=unassigned"], allowed: () => true },
   {

@@ -152,6 +152,18 @@ export const MESSAGES = {
     id: "Buat dulu akun super admin yang bukan akun demo; tanpa itu tidak ada yang dapat mengelola Alur.",
     en: "Create a super admin account that is not a demo account first; otherwise nobody could administer Alur.",
   },
+  "batch-empty": {
+    id: "Tidak ada permohonan pada filter ini yang dapat diproses dengan tindakan tersebut.",
+    en: "No case of this filter can take that operation.",
+  },
+  "batch-count-changed": {
+    id: "Jumlah permohonan pada filter ini berubah sejak Anda melihatnya; periksa jumlahnya lagi lalu konfirmasi.",
+    en: "The number of cases of this filter changed since you saw it; check the count again, then confirm.",
+  },
+  "batch-not-running": { id: "Tindakan massal ini tidak sedang berjalan.", en: "This batch is not running." },
+  "batch-not-paused": { id: "Tindakan massal ini tidak sedang dijeda.", en: "This batch is not paused." },
+  "batch-finished": { id: "Tindakan massal ini sudah selesai.", en: "This batch has already finished." },
+  "no-open-incident": { id: "Permohonan ini tidak memiliki insiden terbuka.", en: "This case has no open incident." },
   "workflow-unavailable": {
     id: "Mesin proses sedang tidak dapat dihubungi. Coba lagi sebentar lagi.",
     en: "The process engine cannot be reached right now. Try again shortly.",

@@ -12,13 +12,19 @@ function intersects(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Models, variants, users and roles of a district (null: national templates, super admin only). */
-export function canAdminister(p: Principal, district: string | null): boolean {
+export function canAdminister(
+  p: Pick<Principal, "isSuperAdmin" | "isDistrictAdmin" | "district">,
+  district: string | null,
+): boolean {
   if (p.isSuperAdmin) return true;
   return district !== null && p.isDistrictAdmin && p.district === district;
 }
 
 /** Supervising a case (cancel it, correct its data): the super admin, the case district's admin and its heads (kepala bidang). */
-export function canSuperviseCase(p: Principal, district: string): boolean {
+export function canSuperviseCase(
+  p: Pick<Principal, "isSuperAdmin" | "isDistrictAdmin" | "isHead" | "district">,
+  district: string,
+): boolean {
   if (p.isSuperAdmin) return true;
   return p.district === district && (p.isDistrictAdmin || p.isHead);
 }

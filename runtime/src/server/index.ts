@@ -10,6 +10,7 @@ import { Client, Connection } from "@temporalio/client";
 import { NativeConnection } from "@temporalio/worker";
 import { Hono } from "hono";
 import { createApp } from "../api/app";
+import { startBatchRunner } from "../api/batches/batch-runner";
 import { startRetentionSweeper } from "../api/cases/retention";
 import { startWorkflowStartSweeper } from "../api/cases/workflow-start";
 import { startJobSweeper } from "../api/jobs/job-sweeper";
@@ -110,6 +111,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // cases whose workflow could not be started are retried from the database (any API process)
       const sweeper = startWorkflowStartSweeper(appDeps);
       stops.push(() => sweeper.stop());
+      // batch operations over a filter carry on from the store, whichever API process took them
+      const batches = startBatchRunner(appDeps);
+      stops.push(() => batches.stop());
       // documents of closed cases past their service's retention period are purged (audited)
       const retention = startRetentionSweeper(appDeps);
       stops.push(() => retention.stop());

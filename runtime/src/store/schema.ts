@@ -431,6 +431,44 @@ export interface NotificationDeliveriesTable {
 /** See runtime/src/notifications/delivery-sweeper.ts for the life of a delivery. */
 export type DeliveryStatus = "pending" | "sending" | "sent" | "failed" | "unconfirmed";
 
+export interface BatchesTable {
+  id: string;
+  operation: "cancel" | "retry-incidents" | "migrate";
+  status: ColumnType<"running" | "paused" | "done" | "cancelled", string | undefined, string>;
+  district: string | null;
+  filter: Json<Record<string, unknown>>;
+  migration: Json<Record<string, unknown>> | null;
+  reason: string;
+  requested_by: string;
+  requester: Json<{
+    userId: string;
+    displayName: string;
+    district: string | null;
+    roles: string[];
+    isSuperAdmin: boolean;
+    isDistrictAdmin: boolean;
+    isHead: boolean;
+  }>;
+  ip: string | null;
+  total: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface BatchItemsTable {
+  batch_id: string;
+  seq: number;
+  case_id: string;
+  case_number: string;
+  district: string;
+  status: ColumnType<"pending" | "running" | "succeeded" | "failed" | "skipped", string | undefined, string>;
+  error: Json<{ code: string; message: { id: string; en: string } }> | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  audited: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   process_versions: ProcessVersionsTable;
   cases: CasesTable;
@@ -464,4 +502,6 @@ export interface Database {
   complaints: ComplaintsTable;
   report_case_rollups: ReportCaseRollupsTable;
   report_step_rollups: ReportStepRollupsTable;
+  batches: BatchesTable;
+  batch_items: BatchItemsTable;
 }

@@ -1,6 +1,7 @@
 /** The HTTP contract of the runtime API: request and response bodies, shared with the designer. */
 export * from "./audit";
 export * from "./auth";
+export * from "./batches";
 export * from "./case-operations";
 export * from "./cases";
 export * from "./complaints";

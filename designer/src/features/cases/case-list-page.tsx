@@ -2,7 +2,14 @@
  * Daftar Permohonan: every case the user may see, open or closed, by filters kept in the address
  * (so a filter can be bookmarked, saved and exported as shown); cursor pages; CSV and XLSX export.
  */
-import { type CaseFilter, type CaseListItem, CaseListStatus, type CaseSort, SlaState } from "@alur/shared/api";
+import {
+  type BatchOperation,
+  type CaseFilter,
+  type CaseListItem,
+  CaseListStatus,
+  type CaseSort,
+  SlaState,
+} from "@alur/shared/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,12 +17,14 @@ import { Link, useSearchParams } from "react-router";
 import { deleteCaseFilter, saveCaseFilter } from "../../api/mutations/case-filters";
 import { caseExportHref, caseListKeys, caseListQuery, savedCaseFiltersQuery } from "../../api/queries/case-list";
 import { catalogueQuery } from "../../api/queries/processes";
+import { rolesQuery } from "../../api/queries/tasks";
 import { useSession } from "../../app/use-session";
 import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { QueryState } from "../../components/query-state";
 import { staffServices } from "../catalogue/staff-services";
+import { BatchDialog } from "./batch-dialog";
 import { filterFromParams, searchFilter, searchText } from "./case-list-filter";
 
 const PAGE_SIZE = 25;
@@ -41,6 +50,8 @@ export function CaseListPage() {
   const list = useQuery(caseListQuery({ ...filter, sort, order, limit: PAGE_SIZE, cursor }));
   const catalogue = useQuery(catalogueQuery(user?.district ?? null));
   const services = staffServices(catalogue.data?.items ?? []);
+  const batchOperations = useBatchOperations();
+  const [batching, setBatching] = useState(false);
 
   /** Replaces the filters in the address and starts again at the first page. */
   const apply = (next: Record<string, string | undefined>) => {
@@ -81,7 +92,13 @@ export function CaseListPage() {
         <a className="btn btn-small" href={caseExportHref({ ...filter, sort, order }, "xlsx")} download>
           {t("caseList.exportXlsx")}
         </a>
+        {batchOperations.length > 0 && (
+          <button type="button" className="btn btn-small" onClick={() => setBatching(true)}>
+            {t("batch.open")}
+          </button>
+        )}
       </div>
+      {batching && <BatchDialog filter={filter} operations={batchOperations} onClose={() => setBatching(false)} />}
       <SavedFilters
         filter={filter}
         onPick={(saved) => {
@@ -121,6 +138,15 @@ export function CaseListPage() {
       </QueryState>
     </>
   );
+}
+
+/** The batch operations the user's roles allow (the API decides again, and audits a refusal). */
+function useBatchOperations(): BatchOperation[] {
+  const { user, isAdmin } = useSession();
+  const roles = useQuery(rolesQuery());
+  const isHead = Boolean(user?.roles.some((r) => roles.data?.items.some((role) => role.id === r && role.isHead)));
+  if (isAdmin) return ["cancel", "retry-incidents", "migrate"];
+  return isHead ? ["cancel", "migrate"] : [];
 }
 
 /** The filter fields; their values take effect on "Terapkan". */

@@ -178,6 +178,12 @@ function CaseDetail({ c }: { c: CaseView }) {
                             {t("case.migrated", { from: String(e.data.fromVersion), to: String(e.data.toVersion) })}
                           </div>
                         )}
+                        {(e.type === "case.incident-retried" || e.type === "case.batch-migrated") &&
+                          typeof e.data.reason === "string" && (
+                            <div>
+                              {t("case.batchReason")}: {e.data.reason}
+                            </div>
+                          )}
                         {e.type === "case.cancel-requested" && typeof e.data.reason === "string" && (
                           <div>
                             {t("case.cancel.reason")}: {e.data.reason}

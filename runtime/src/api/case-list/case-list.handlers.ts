@@ -43,7 +43,7 @@ const DAY_MS = 86_400_000;
 /** Rows per store query while an export collects its rows. */
 const EXPORT_PAGE = 1_000;
 
-function readerOf(p: Principal): CaseListReader {
+export function readerOf(p: Principal): CaseListReader {
   return {
     userId: p.userId,
     district: p.district,
@@ -98,7 +98,7 @@ async function checkDistrict(c: AppContext, p: Principal, filter: CaseFilter, ac
   });
 }
 
-function storeFilter(
+export function storeFilter(
   p: Principal,
   q: CaseFilter & { sort: CaseSort; order: "asc" | "desc" },
   page: { limit: number; cursor?: string },

@@ -13,7 +13,7 @@ import { appendCaseEvent, hasCaseEvent } from "../../store/case-events";
 import { type CaseRow, getCase, getCasePrivacy } from "../../store/cases";
 import { caseStateQuery, correctVariablesUpdate, resumeUpdate, suspendUpdate } from "../../temporal/definitions";
 import { audit } from "../audit-trail";
-import type { AppContext, AppEnv } from "../context";
+import type { AppContext, AppDeps, AppEnv } from "../context";
 import { ApiException } from "../errors";
 import { authorize, requirePrincipal } from "../middleware";
 import type * as routes from "./case-operations.routes";
@@ -50,23 +50,8 @@ export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
     before: { status: row.status },
     details: { reason },
   });
-  if (running) {
-    try {
-      await deps.temporal.client.workflow.getHandle(row.workflow_id).cancel();
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw new ApiException(409, "case-not-running");
-      deps.logger.error({ err: error, caseId }, "cancelling the case workflow failed");
-      throw new ApiException(503, "workflow-unavailable", { retryable: true });
-    }
-  }
-  await appendCaseEvent(deps.db, {
-    caseId,
-    type: "case.cancel-requested",
-    actor: p.userId,
-    // staff cannot look accounts up: the timeline names who cancelled
-    data: { reason, authorName: p.displayName },
-    dedupeKey,
-  });
+  if (running) await requestCancellation(deps, row, p, reason);
+  else await recordCancellation(deps, caseId, p, reason);
   const deadline = Date.now() + SETTLE_MS;
   let status = CaseStatus.parse(row.status);
   while (status !== "cancelled" && Date.now() < deadline) {
@@ -75,6 +60,44 @@ export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
   }
   return c.json({ id: caseId, status }, 200);
 };
+
+/**
+ * Asks the case's workflow to cancel, then puts the reason on the timeline (once per case, by its
+ * dedupe key): the single cancel and a batch's items take this one path.
+ */
+export async function requestCancellation(
+  deps: Pick<AppDeps, "temporal" | "db" | "logger">,
+  row: Pick<CaseRow, "id" | "workflow_id">,
+  actor: { userId: string; displayName: string },
+  reason: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  try {
+    await deps.temporal.client.workflow.getHandle(row.workflow_id).cancel();
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new ApiException(409, "case-not-running");
+    deps.logger.error({ err: error, caseId: row.id }, "cancelling the case workflow failed");
+    throw new ApiException(503, "workflow-unavailable", { retryable: true });
+  }
+  await recordCancellation(deps, row.id, actor, reason, extra);
+}
+
+async function recordCancellation(
+  deps: Pick<AppDeps, "db">,
+  caseId: string,
+  actor: { userId: string; displayName: string },
+  reason: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await appendCaseEvent(deps.db, {
+    caseId,
+    type: "case.cancel-requested",
+    actor: actor.userId,
+    // staff cannot look accounts up: the timeline names who cancelled
+    data: { reason, authorName: actor.displayName, ...extra },
+    dedupeKey: `${caseId}:case.cancel-requested`,
+  });
+}
 
 /** Which refusal of the workflow's suspend/resume validator maps to which API error. */
 const HOLD_REFUSALS = new Set(["case-not-running", "case-already-suspended", "case-not-suspended"]);

@@ -151,13 +151,19 @@ const INCIDENT_QUERY_TIMEOUT_MS = 3_000;
  * Open incidents of a case whose status says it has some, as the workflow holds them; undefined
  * when the workflow cannot be asked (the rest of the case view does not depend on it).
  */
-async function openIncidents(deps: AppDeps, row: CaseRow): Promise<CaseIncident[] | undefined> {
+export async function openIncidents(
+  deps: Pick<AppDeps, "temporal" | "logger">,
+  row: CaseRow,
+): Promise<CaseIncident[] | undefined> {
   if (row.status !== "incident") return [];
   return (await workflowState(deps, row))?.incidents;
 }
 
 /** The case workflow's own view (it includes its called cases' incidents); undefined when it cannot be asked. */
-async function workflowState(deps: AppDeps, row: CaseRow): Promise<CaseStateView | undefined> {
+async function workflowState(
+  deps: Pick<AppDeps, "temporal" | "logger">,
+  row: CaseRow,
+): Promise<CaseStateView | undefined> {
   const client = deps.temporal.client;
   try {
     return await client.withDeadline(Date.now() + INCIDENT_QUERY_TIMEOUT_MS, () =>
@@ -470,19 +476,19 @@ function deliveryNote(delivery: CaseMessageResponse, files: number): Bilingual |
   };
 }
 
-export const retryIncident: RouteHandler<typeof routes.retryIncident, AppEnv> = async (c) => {
-  const p = requirePrincipal(c);
-  const { caseId, incidentId } = c.req.valid("param");
-  const deps = c.get("deps");
-  const row = await getCase(deps.db, caseId);
-  if (!row) throw new ApiException(404, "not-found");
-  await authorize(c, canAdminister(p, row.district), "case.retry-incident", {
-    type: "case",
-    id: caseId,
-    district: row.district,
-  });
-  // Without a JSON body the validator did not run: a retry that fixes nothing.
-  const body: RetryIncidentRequest = (c.req.valid("json") as RetryIncidentRequest | undefined) ?? {};
+/**
+ * Retries one open incident of the case in the workflow that holds it (a called case's own) and
+ * puts the retry on the timeline: the single retry and a batch's items take this one path.
+ */
+export async function retryCaseIncident(
+  deps: Pick<AppDeps, "temporal" | "db" | "logger">,
+  row: Pick<CaseRow, "id" | "workflow_id">,
+  incidentId: string,
+  actor: Pick<Principal, "userId" | "roles" | "district">,
+  variables: Record<string, unknown> | undefined,
+  extra: Record<string, unknown> = {},
+): Promise<{ state: CaseStateView; inChild: boolean }> {
+  const caseId = row.id;
   // An incident of a called case is retried in that case's own workflow, under its own id there.
   const route = incidentRoute(incidentId);
   const inChild = route.childPath.length > 0;
@@ -493,8 +499,8 @@ export const retryIncident: RouteHandler<typeof routes.retryIncident, AppEnv> = 
       args: [
         {
           incidentId: route.incidentId,
-          ...(body.variables ? { variables: body.variables } : {}),
-          actor: { userId: p.userId, roles: p.roles, district: p.district },
+          ...(variables ? { variables } : {}),
+          actor: { userId: actor.userId, roles: actor.roles, district: actor.district },
         },
       ],
     });
@@ -515,13 +521,30 @@ export const retryIncident: RouteHandler<typeof routes.retryIncident, AppEnv> = 
     deps.logger.error({ err: error, caseId, incidentId }, "retryIncident update failed");
     throw new ApiException(503, "workflow-unavailable");
   }
-  const variables = Object.keys(body.variables ?? {});
+  const names = Object.keys(variables ?? {});
   await appendCaseEvent(deps.db, {
     caseId,
     type: "case.incident-retried",
-    actor: p.userId,
-    data: { incidentId, variables },
+    actor: actor.userId,
+    data: { incidentId, variables: names, ...extra },
   });
+  return { state, inChild };
+}
+
+export const retryIncident: RouteHandler<typeof routes.retryIncident, AppEnv> = async (c) => {
+  const p = requirePrincipal(c);
+  const { caseId, incidentId } = c.req.valid("param");
+  const deps = c.get("deps");
+  const row = await getCase(deps.db, caseId);
+  if (!row) throw new ApiException(404, "not-found");
+  await authorize(c, canAdminister(p, row.district), "case.retry-incident", {
+    type: "case",
+    id: caseId,
+    district: row.district,
+  });
+  // Without a JSON body the validator did not run: a retry that fixes nothing.
+  const body: RetryIncidentRequest = (c.req.valid("json") as RetryIncidentRequest | undefined) ?? {};
+  const { state, inChild } = await retryCaseIncident(deps, row, incidentId, p, body.variables);
   await audit(c, deps.db, {
     action: "case.retry-incident",
     outcome: "ok",

@@ -19,6 +19,7 @@ import * as publicApplications from "./0016-public-applications";
 import * as survey from "./0017-survey";
 import * as complaints from "./0018-complaints";
 import * as reportRollups from "./0019-report-rollups";
+import * as batchOperations from "./0020-batch-operations";
 import * as verificationCodes from "./0023-verification-codes";
 
 export const migrations: Record<string, Migration> = {
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
   "0017-survey": survey,
   "0018-complaints": complaints,
   "0019-report-rollups": reportRollups,
+  "0020-batch-operations": batchOperations,
   "0023-verification-codes": verificationCodes,
 };
