@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAccounts } from "../auth/accounts";
 import { ensureReferenceData } from "../auth/seed-demo";
 import { createLogger } from "../logger";
+import { insertActing } from "../store/acting";
 import type { Db } from "../store/db";
 import { deliveriesOf } from "../store/notification-deliveries";
 import { savePreferences } from "../store/notification-preferences";
@@ -110,6 +111,72 @@ describe("notification delivery", () => {
     expect(mails[0]).toContain(`Message-ID: <${row.id}@alur.notifications>`);
     expect(row).toMatchObject({ status: "sent", attempts: 1 });
     expect(row.sent_at).not.toBeNull();
+  });
+
+  it("delivers a role's notice to who acts in that role today (Plt/Plh), not to who acted before", async () => {
+    // given a position's role that nobody holds, one official acting in it today, one whose term ended
+    const role = `kepala-seksi-${TAG}`;
+    const [today, before] = await createAccounts(db, [
+      { username: `dlv${TAG}.plt`, orgUnitId: district, district, roles: ["back-office"] },
+      { username: `dlv${TAG}.plh`, orgUnitId: district, district, roles: ["back-office"] },
+    ]);
+    const onlyNotices = {
+      notice: ["in-app" as const, "email" as const],
+      "task-assigned": [],
+      "task-due-soon": [],
+      "task-overdue": [],
+    };
+    for (const [who, email] of [
+      [today!, `plt.${TAG}@dinsos.test`],
+      [before!, `plh.${TAG}@dinsos.test`],
+    ] as const) {
+      await savePreferences(db, who.id, { email, phone: null, channels: onlyNotices });
+    }
+    const jakarta = (offsetDays: number) =>
+      new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    await insertActing(db, {
+      id: crypto.randomUUID(),
+      userId: today!.id,
+      district,
+      kind: "plt",
+      position: "Kepala Seksi",
+      roles: [role],
+      from: jakarta(-1),
+      to: jakarta(1),
+      reason: "Pejabat definitif cuti",
+      createdBy: "test",
+    });
+    await insertActing(db, {
+      id: crypto.randomUUID(),
+      userId: before!.id,
+      district,
+      kind: "plh",
+      position: "Kepala Seksi",
+      roles: [role],
+      from: jakarta(-30),
+      to: jakarta(-20),
+      reason: "Dinas luar",
+      createdBy: "test",
+    });
+
+    // when a notice goes to the role
+    const n = await insertNotification(db, {
+      id: crypto.randomUUID(),
+      caseId: null,
+      district,
+      elementId: null,
+      roles: [role],
+      userId: null,
+      title: `Untuk ${role}`,
+      body: "Mohon tanda tangan.",
+      dedupeKey: `dlv-${TAG}-acting`,
+    });
+
+    // then only today's acting official gets an email
+    const rows = await deliveriesOf(db, n.id);
+    expect(rows.map((r) => [r.user_id, r.channel, r.address])).toEqual([
+      [today!.id, "email", `plt.${TAG}@dinsos.test`],
+    ]);
   });
 
   it("retries an email the server could not take, with back-off, and sends it once it is back", async () => {

@@ -93,32 +93,41 @@ export async function insertNotification(db: Db, n: NewNotification): Promise<No
   });
 }
 
-/** The users a notification is addressed to: the one person, or the role holders of its district. */
+/**
+ * The users a notification is addressed to: the one person, or the role holders of its district,
+ * with those who hold one of its roles today as acting officials (Plt/Plh, dates in Asia/Jakarta);
+ * each with the roles they read it under (their own and their acting ones).
+ */
 async function recipients(db: Db, n: NotificationRow): Promise<{ id: string; roles: string[] }[]> {
+  const acting = sql<string[]>`coalesce((
+      SELECT array_agg(DISTINCT r) FROM acting_assignments a, jsonb_array_elements_text(a.roles) AS r
+      WHERE a.user_id = u.id AND a.district = ${n.district}
+        AND (now() AT TIME ZONE 'Asia/Jakarta')::date BETWEEN a.starts_on AND a.ends_on
+    ), '{}')`;
   let q = db
     .selectFrom("users as u")
     .leftJoin("user_roles as ur", "ur.user_id", "u.id")
     .select([
       "u.id",
       sql<string[]>`coalesce(array_agg(ur.role_id) filter (where ur.role_id is not null), '{}')`.as("roles"),
+      acting.as("acting_roles"),
     ])
     .where("u.disabled", "=", false)
     .groupBy("u.id");
   if (n.user_id) q = q.where("u.id", "=", n.user_id);
   else {
-    q = q.where("u.district", "=", n.district);
-    if (n.roles.length > 0)
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("user_roles as r")
-            .select("r.user_id")
-            .whereRef("r.user_id", "=", "u.id")
-            .where("r.role_id", "in", n.roles),
-        ),
-      );
+    const holds =
+      n.roles.length > 0
+        ? sql<boolean>`EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role_id IN (${sql.join(n.roles)}))`
+        : sql<boolean>`true`;
+    const actsAs =
+      n.roles.length > 0
+        ? sql<boolean>`${acting} && array[${sql.join(n.roles)}]::text[]`
+        : sql<boolean>`cardinality(${acting}) > 0`;
+    q = q.where(sql<boolean>`((u.district = ${n.district} AND ${holds}) OR ${actsAs})`);
   }
-  return q.execute();
+  const rows = await q.execute();
+  return rows.map((r) => ({ id: r.id, roles: [...new Set([...r.roles, ...r.acting_roles])] }));
 }
 
 async function writeDeliveries(db: Db, n: NotificationRow, fields: string[]): Promise<void> {
