@@ -28,6 +28,12 @@ export default defineConfig({
               name: "framework",
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store)[\\/]/,
             },
+            // the small parts the public pages share (frame, messages, formats, the code fields):
+            // one request instead of six, each of which would cost its own headers
+            {
+              name: "public-kit",
+              test: /src[\\/](components[\\/](error-message|query-state|format|document-input)|features[\\/]public[\\/](public-frame|tracking-fields))\.tsx?$/,
+            },
           ],
         },
       },

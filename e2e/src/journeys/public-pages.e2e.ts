@@ -159,9 +159,10 @@ describe("public pages on a phone", () => {
     console.log(`public page weight (bytes on the wire): ${JSON.stringify(weights)}`);
     for (const [name, w] of Object.entries(weights)) {
       expect(w.all, name).toBeLessThan(200 * 1024);
-      // the JS budget is the catalogue's and the tracking page's; the service and complaint pages
-      // are reached from them (their shared chunks cached) and held to the total only
-      if (name === "catalogue" || name === "tracking") expect(w.js, name).toBeLessThan(150 * 1024);
+      // the JS budget holds for the catalogue, tracking and complaint pages; the service page (its
+      // QR code and flowchart) is reached from the catalogue, its shared chunks cached, and is held
+      // to the total only
+      if (name !== "service") expect(w.js, name).toBeLessThan(150 * 1024);
     }
   });
 
