@@ -223,6 +223,26 @@ describe("a procedure from a template in the step editor", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, "template-04-phone");
     await page.setViewportSize({ width: 1400, height: 900 });
+
+    // undo takes the last edit back, redo brings it again; Ctrl+Z and Ctrl+Shift+Z too
+    const cards = () => page.getByTestId("step-canvas").locator(".react-flow__node").allTextContents();
+    const before = await cards();
+    await designer.selectStepCard(NAMES.dtks);
+    await designer.fillSelectedStep({ name: "Cek DTKS dan NIK" });
+    const done = await cards();
+    expect(done).not.toEqual(before);
+    const undo = page.getByRole("button", { name: "Urungkan" });
+    const redo = page.getByRole("button", { name: "Ulangi" });
+    expect(await redo.isDisabled()).toBe(true);
+    await undo.click();
+    await expect.poll(cards).toEqual(before);
+    await redo.click();
+    await expect.poll(cards).toEqual(done);
+    expect(await redo.isDisabled()).toBe(true);
+    await page.keyboard.press("Control+z");
+    await expect.poll(cards).toEqual(before);
+    await page.keyboard.press("Control+Shift+z");
+    await expect.poll(cards).toEqual(done);
     expect(errors).toEqual([]);
   });
 

@@ -122,6 +122,17 @@ export function StepEditor({
     else if (graph.edges.some((e) => e.id === focus.id)) setSelected({ type: "edge", id: focus.id });
   }, [focus, graph]);
 
+  // Undo and redo since the editor opened: the model as XML after each edit (the moddle tree is
+  // edited in place, so a snapshot is its serialisation); `undoable` re-renders the buttons.
+  const history = useRef<{ past: string[]; current: string; future: string[] }>({
+    past: [],
+    current: xml,
+    future: [],
+  });
+  const [undoable, setUndoable] = useState({ undo: false, redo: false });
+  const syncUndoable = () =>
+    setUndoable({ undo: history.current.past.length > 0, redo: history.current.future.length > 0 });
+
   /** Applies an edit to the model, re-lays out when the structure changed, and reports the XML. */
   const edit = (change: (m: Loaded) => void, structural: boolean) => {
     const m = model.current;
@@ -129,8 +140,61 @@ export function StepEditor({
     change(m);
     if (structural) rebuildDiagram(m.moddle as never, m.definitions);
     setGraph(modelToGraph(m.definitions));
-    void m.moddle.toXML(m.definitions as never, { format: true }).then(({ xml: out }) => onChange(out));
+    void m.moddle.toXML(m.definitions as never, { format: true }).then(({ xml: out }) => {
+      const h = history.current;
+      if (out !== h.current) {
+        h.past.push(h.current);
+        h.current = out;
+        h.future = [];
+        syncUndoable();
+      }
+      onChange(out);
+    });
   };
+
+  /** Loads an earlier (or later) state of the model into the editor and reports it. */
+  const restore = async (target: string) => {
+    const moddle = createModdle();
+    const { rootElement } = await moddle.fromXML(target);
+    model.current = { moddle, definitions: rootElement as unknown as Bo };
+    setSelected(null);
+    setGraph(modelToGraph(model.current.definitions));
+    syncUndoable();
+    onChange(target);
+  };
+  const undo = () => {
+    const h = history.current;
+    const previous = h.past.pop();
+    if (previous === undefined) return;
+    h.future.push(h.current);
+    h.current = previous;
+    void restore(previous);
+  };
+  const redo = () => {
+    const h = history.current;
+    const next = h.future.pop();
+    if (next === undefined) return;
+    h.past.push(h.current);
+    h.current = next;
+    void restore(next);
+  };
+  // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y), unless the admin is typing in a field (its own undo)
+  const keys = useRef({ undo, redo });
+  keys.current = { undo, redo };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
+      const key = e.key.toLowerCase();
+      if (key === "z" && !e.shiftKey) keys.current.undo();
+      else if ((key === "z" && e.shiftKey) || key === "y") keys.current.redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   const { nodes, edges } = useMemo(() => {
     const definitions = model.current?.definitions;
@@ -177,14 +241,24 @@ export function StepEditor({
         </p>
       )}
       {editable && (
-        <TemplatePicker
-          onApply={(id) =>
-            edit((x) => {
-              applyTemplate(x.moddle as never, x.definitions, id, t);
-              setSelected(null);
-            }, true)
-          }
-        />
+        <div className="step-tools">
+          <div className="step-history" role="toolbar" aria-label={t("stepEditor.history")}>
+            <button type="button" className="btn" onClick={undo} disabled={!undoable.undo} title="Ctrl+Z">
+              {t("stepEditor.undo")}
+            </button>
+            <button type="button" className="btn" onClick={redo} disabled={!undoable.redo} title="Ctrl+Shift+Z">
+              {t("stepEditor.redo")}
+            </button>
+          </div>
+          <TemplatePicker
+            onApply={(id) =>
+              edit((x) => {
+                applyTemplate(x.moddle as never, x.definitions, id, t);
+                setSelected(null);
+              }, true)
+            }
+          />
+        </div>
       )}
       <div className="step-editor-body">
         <div className="step-canvas" data-testid="step-canvas" ref={canvasRef}>
