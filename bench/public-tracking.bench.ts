@@ -9,12 +9,19 @@
  * --target ms.
  *
  *   npx tsx bench/public-tracking.bench.ts [--cases 50] [--clients 50] [--seconds 30] [--target 50] [--think 0]
+ *     [--postgres postgres://postgres@127.0.0.1:5432/postgres]
+ * --postgres: the store on that PostgreSQL server instead (as in production), in a database the
+ * bench creates and drops.
  * --think: mean pause between a client's lookups in ms (0: back to back, the closed-loop worst case).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
+import { seedDemo } from "@alur/runtime/auth";
+import { insertProcessVersion, openDb } from "@alur/runtime/store";
 import { embeddedEnv, spawnServe, stopServe } from "@alur/runtime/testing";
+import { compileAndValidateXml } from "@alur/shared/compiler";
+import pg from "pg";
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -34,8 +41,40 @@ const seconds = option("--seconds", 30);
 const targetMs = option("--target", 50);
 const thinkMs = process.argv.includes("--think") ? option("--think", 0) : 0;
 
+const pgIndex = process.argv.indexOf("--postgres");
+const adminUrl = pgIndex >= 0 ? process.argv[pgIndex + 1] : undefined;
+const dbName = `alur_bench_track_${process.pid}`;
+const pgAdmin = adminUrl ? new pg.Client({ connectionString: adminUrl }) : undefined;
+const benchDbUrl = adminUrl?.replace(/\/[^/]*$/, `/${dbName}`);
 const dataDir = mkdtempSync(path.join(tmpdir(), "alur-bench-track-"));
-const env = { ...(await embeddedEnv(dataDir)), TRUSTED_PROXIES: "127.0.0.1", LOG_LEVEL: "warn" };
+if (pgAdmin && benchDbUrl) {
+  await pgAdmin.connect();
+  await pgAdmin.query(`CREATE DATABASE ${dbName}`);
+  // a server on PostgreSQL seeds nothing (production): the demo accounts and the smoke service,
+  // as the embedded first start writes them
+  const db = await openDb({ kind: "postgres", url: benchDbUrl });
+  const credentials = await seedDemo(db);
+  writeFileSync(path.join(dataDir, "demo-credentials.json"), JSON.stringify(credentials));
+  const smoke = readFileSync(path.join(import.meta.dirname, "..", "workflows", "smoke", "smoke.bpmn"), "utf8");
+  const compiled = await compileAndValidateXml(smoke, { forPublish: true });
+  if (!compiled.plan) throw new Error("the smoke model does not compile");
+  await insertProcessVersion(db, {
+    plan: compiled.plan,
+    bpmnXml: smoke,
+    district: null,
+    publish: true,
+    effectiveFrom: null,
+    createdBy: null,
+  });
+  await db.destroy();
+}
+
+const env = {
+  ...(await embeddedEnv(dataDir)),
+  TRUSTED_PROXIES: "127.0.0.1",
+  LOG_LEVEL: "warn",
+  ...(benchDbUrl ? { DATABASE_URL: benchDbUrl } : {}),
+};
 const server = await spawnServe({ env, timeoutMs: 180_000 });
 const api = `${server.baseUrl}/api`;
 
@@ -105,6 +144,7 @@ try {
   });
   const result = {
     benchmark: "public-tracking",
+    store: adminUrl ? "postgresql" : "pglite",
     cases: caseCount,
     clients: clientCount,
     seconds,
@@ -123,4 +163,8 @@ try {
 } finally {
   await stopServe(server);
   rmSync(dataDir, { recursive: true, force: true });
+  if (pgAdmin) {
+    await pgAdmin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await pgAdmin.end();
+  }
 }

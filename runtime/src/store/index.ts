@@ -4,5 +4,6 @@ export { type CaseListFilter, type CaseListReader, queryCaseList } from "./case-
 export { setCaseStatus } from "./cases";
 export { type Db, type DbTarget, dbTarget, migrate, openDb } from "./db";
 export { type InboxFilter, queryInbox } from "./inbox";
+export { insertProcessVersion } from "./process-versions";
 export { rebuildReportRollups } from "./reports";
 export { closeTask } from "./tasks";
