@@ -6,8 +6,10 @@
  * process claims them again later. Each item's decision is audited once (`audited`), before it
  * takes effect; a repeated attempt of an item whose operation already took effect counts it done.
  */
+
 import type { BatchOperation } from "@alur/shared/api";
 import { canAdminister, canSuperviseCase } from "../../auth/policy";
+import { loadPrincipal } from "../../auth/principal";
 import { appendAudit } from "../../store/audit";
 import {
   type BatchItemError,
@@ -199,8 +201,10 @@ async function runItem(
 ): Promise<Outcome> {
   const row = await getCase(deps.db, item.case_id);
   if (!row) return skipped("not-found", "Permohonan tidak ditemukan.", "The case was not found.");
-  // the frozen list holds only the requester's cases; checked again, as each single operation is
-  if (!mayRunBatch(batch.operation, batch.requester, row.district)) {
+  // the frozen list holds only the requester's cases; checked again, as each single operation is,
+  // with the requester's account as it is now: disabled, or no longer holding the role, it stops
+  const now = await loadPrincipal(deps.db, batch.requested_by);
+  if (!now || !mayRunBatch(batch.operation, now, row.district)) {
     await appendAudit(deps.db, {
       actorId: batch.requested_by,
       ip: batch.ip,

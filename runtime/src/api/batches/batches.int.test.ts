@@ -273,6 +273,45 @@ describe("cancelling the cases of a filter", () => {
   });
 });
 
+describe("a requester whose account is disabled", () => {
+  it("has their batch's items refused from then on (audited), the cases left as they were", async () => {
+    // given two running cases and a head's batch to cancel them
+    const ids = [await startCase(CANCEL_ID), await startCase(CANCEL_ID)];
+    for (const id of ids) await waitFor(id, (c) => c.currentSteps.length === 1, "the first step");
+    const body = { operation: "cancel", filter: { service: CANCEL_ID, status: "active" }, reason: "Uji akun nonaktif" };
+    const preview = (await (await call(app, as.kabid!, "POST", "/batches", { ...body, preview: true })).json()) as {
+      count: number;
+    };
+    const created = await call(app, as.kabid!, "POST", "/batches", { ...body, expectedCount: preview.count });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const batch = (await created.json()) as BatchView;
+
+    // when the head's account is disabled before the runner takes the items
+    await db.updateTable("users").set({ disabled: true }).where("id", "=", as.kabid!.userId).execute();
+    try {
+      while ((await runBatches(deps, { chunk: 2, lanes: 2 })) > 0);
+    } finally {
+      await db.updateTable("users").set({ disabled: false }).where("id", "=", as.kabid!.userId).execute();
+    }
+
+    // then every item is refused, each refusal audited, and the cases still run
+    const done = await untilDone(as.kabid!, batch.id);
+    expect(done.counts).toMatchObject({ succeeded: 0, failed: preview.count, pending: 0 });
+    const items = await itemsOf(as.kabid!, batch.id);
+    expect(new Set(items.map((i) => i.error?.code))).toEqual(new Set(["forbidden"]));
+    const denied = await db
+      .selectFrom("audit_log")
+      .select("resource_id")
+      .where("action", "=", "case.cancel")
+      .where("outcome", "=", "denied")
+      .where("resource_id", "in", ids)
+      .execute();
+    expect(denied.map((d) => d.resource_id).sort()).toEqual([...ids].sort());
+    const statuses = await db.selectFrom("cases").select("status").where("id", "in", ids).execute();
+    expect(statuses.map((r) => r.status)).toEqual(["active", "active"]);
+  });
+});
+
 describe("the runner in the background", () => {
   let runner: Sweeper;
   beforeAll(() => {
