@@ -8,6 +8,7 @@ import { trackComplaint } from "../../api/queries/public";
 import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../components/format";
 import { PublicFrame } from "../public/public-frame";
+import { TrackingFields } from "../public/tracking-fields";
 import "./complaints.css";
 
 export function PublicComplaintTrackPage() {
@@ -25,32 +26,13 @@ export function PublicComplaintTrackPage() {
       <h1>{t("complaint.trackTitle")}</h1>
       <p className="muted">{t("complaint.trackIntro")}</p>
       <form className="card public-track-form" onSubmit={submit}>
-        <label>
-          {t("complaint.number")}
-          <input
-            name="complaintNumber"
-            value={complaintNumber}
-            onChange={(e) => setNumber(e.target.value)}
-            autoComplete="off"
-            required
-            maxLength={80}
-            placeholder="ADU/BKS/2026/000123"
-          />
-        </label>
-        <label>
-          {t("public.trackingCode")}
-          <input
-            name="code"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            required
-            maxLength={40}
-            placeholder="XXXX-XXXX-XXXX"
-          />
-        </label>
+        <TrackingFields
+          caseNumber={complaintNumber}
+          code={code}
+          onCaseNumber={setNumber}
+          onCode={setCode}
+          number={{ name: "complaintNumber", label: t("complaint.number"), placeholder: "ADU/BKS/2026/000123" }}
+        />
         <button type="submit" className="btn btn-primary" disabled={lookup.isPending}>
           {lookup.isPending ? t("common.loading") : t("public.trackSubmit")}
         </button>
