@@ -32,7 +32,7 @@ function onlineServiceXml(processId: string, name: string): string {
     <bpmn:extensionElements>
       <alur:serviceStandard code="E2E-DRG" name="${name}" office="Dinas Sosial Kabupaten Bekasi">
         <alur:legalBasis kind="UU" number="25" year="2009" title="Pelayanan Publik" />
-        <alur:requirement id="ktp" name="Fotokopi KTP orang tua" mandatory="true" providedBy="applicant" fileTypes="pdf,jpg,png" />
+        <alur:requirement id="ktp" name="Fotokopi KTP orang tua" mandatory="true" providedBy="applicant" fileTypes="pdf,jpg,png" maxSizeMb="1" />
         <alur:completionTime value="3" unit="workingDays">3 hari kerja</alur:completionTime>
         <alur:fee amount="0" currency="IDR">Gratis</alur:fee>
       </alur:serviceStandard>
@@ -145,11 +145,26 @@ describe("online application on a phone", () => {
     await page.getByLabel("Nama lengkap").fill("Dewi Lestari");
     await page.getByLabel("NIK anak").fill("3216015505100003");
     await page.getByLabel("Alasan permohonan").fill("Beasiswa sekolah dasar");
-    await page.locator('input[name="document:ktp"]').setInputFiles({
+    // the standard takes the KTP up to 1 MB: a 1.5 MB scan is refused on the phone, before sending
+    const ktpInput = page.locator('input[name="document:ktp"]');
+    const ktpLabel = page.locator("label").filter({ has: ktpInput });
+    expect(await ktpLabel.textContent()).toContain("Jenis berkas: PDF, JPG, PNG; paling besar 1 MB.");
+    const scan = Buffer.alloc(1.5 * 1024 * 1024);
+    PDF.copy(scan);
+    await ktpInput.setInputFiles({ name: "ktp-pindaian.pdf", mimeType: "application/pdf", buffer: scan });
+    const refused = ktpLabel.getByRole("alert");
+    expect(await refused.textContent()).toBe(
+      'Berkas "ktp-pindaian.pdf" berukuran 1,5 MB; paling besar 1 MB. Pilih berkas yang lebih kecil.',
+    );
+    expect(await ktpInput.evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(0);
+    await refused.scrollIntoViewIfNeeded();
+    await screenshot(page, "public-apply-file-refused-390");
+    await ktpInput.setInputFiles({
       name: "ktp-ibu.pdf",
       mimeType: "application/pdf",
       buffer: PDF,
     });
+    expect(await refused.count()).toBe(0);
     await page.getByLabel("Nomor HP (WhatsApp/SMS)").fill("0812 9876 5432");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousViolations(page)).toEqual([]);

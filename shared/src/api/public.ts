@@ -90,7 +90,14 @@ export const TrackingView = z.object({
         taskId: z.string(),
         step: z.string(),
         documents: z.array(
-          z.object({ id: z.string(), name: z.string(), mandatory: z.boolean(), fileTypes: z.array(z.string()) }),
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            mandatory: z.boolean(),
+            fileTypes: z.array(z.string()),
+            /** The standard's limit for this document, in megabytes (the server's own cap applies too). */
+            maxSizeMb: z.number().optional(),
+          }),
         ),
       }),
     )

@@ -57,7 +57,7 @@ export const Requirement = z.object({
   providedBy: z.string().optional(),
   /** Accepted file extensions, lower case without dot. */
   fileTypes: z.array(z.string()).default(() => [...DEFAULT_FILE_TYPES]),
-  /** Largest accepted upload, in megabytes. */
+  /** Largest accepted upload, in megabytes; the server takes at most MAX_DOCUMENT_MB whatever this says. */
   maxSizeMb: z.number().positive().max(100).optional(),
   note: z.string().optional(),
 });

@@ -120,7 +120,9 @@ function StartCaseForm({ services, district }: { services: ProcessVersionView[];
                 id={r.id}
                 label={`${r.name} ${r.mandatory ? "*" : `(${t("start.optional")})`}`}
                 fileTypes={r.fileTypes}
+                maxSizeMb={r.maxSizeMb}
                 setFiles={setFiles}
+                hint
               />
             ))
           )

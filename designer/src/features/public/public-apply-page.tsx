@@ -144,10 +144,10 @@ function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r
               id={r.id}
               label={`${r.name} ${r.mandatory ? "*" : `(${t("public.optional")})`}`}
               fileTypes={r.fileTypes}
+              maxSizeMb={r.maxSizeMb}
               setFiles={setFiles}
-            >
-              <small className="muted">{t("public.fileTypes", { types: r.fileTypes.join(", ") })}</small>
-            </DocumentInput>
+              hint
+            />
           ))}
         </fieldset>
         <fieldset className="card">

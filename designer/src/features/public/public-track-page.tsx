@@ -177,7 +177,15 @@ function RequestUpload({
     <form className="public-request alert alert-warn" data-testid="tracking-request" onSubmit={submit}>
       <h3>{t("public.requestTitle", { step: request.step })}</h3>
       {request.documents.map((d) => (
-        <DocumentInput key={d.id} id={d.id} label={d.name} fileTypes={d.fileTypes} setFiles={setFiles} />
+        <DocumentInput
+          key={d.id}
+          id={d.id}
+          label={d.name}
+          fileTypes={d.fileTypes}
+          maxSizeMb={d.maxSizeMb}
+          setFiles={setFiles}
+          hint
+        />
       ))}
       {upload.isError && <ErrorMessage error={upload.error} />}
       <button type="submit" className="btn btn-primary" disabled={upload.isPending || Object.keys(files).length === 0}>

@@ -55,7 +55,7 @@ import { authorize, requirePrincipal } from "../middleware";
 import { newTrackingCode, trackingCodeHash } from "../public/tracking-code";
 import type * as routes from "./cases.routes";
 import { startCase, startRequestHash } from "./start-case";
-import { checkUploads, DEFAULT_FILE_TYPES, type ReceivedFile, storeUploads } from "./uploads";
+import { ANY_DOCUMENT, checkUploads, type ReceivedFile, storeUploads } from "./uploads";
 import { retryPendingStarts } from "./workflow-start";
 
 /** Parses a JSON body or a multipart body whose `data` field is JSON; files come streamed to disk. */
@@ -383,7 +383,7 @@ export const message: RouteHandler<typeof routes.message, AppEnv> = async (c) =>
   if (refused.length > 0) {
     throw new ApiException(422, "data-not-allowed", { keys: refused, reason: messageNotAllowed(data.name, refused) });
   }
-  const checked = checkUploads(files, () => DEFAULT_FILE_TYPES);
+  const checked = checkUploads(files, () => ANY_DOCUMENT);
   // Ids before delivery (the payload names them); the rows are written only if the message is kept.
   const documentIds = checked.map(() => randomUUID());
   const payload = documentIds.length > 0 ? { ...data.payload, documents: documentIds } : data.payload;

@@ -19,7 +19,7 @@ import type { AppDeps } from "../context";
 import { ApiException } from "../errors";
 import { newTrackingCode, trackingCodeHash } from "../public/tracking-code";
 import { caseDueAt } from "./due-date";
-import { acceptUploads, DEFAULT_FILE_TYPES, type ReceivedFile, type Upload } from "./uploads";
+import { ANY_DOCUMENT, acceptUploads, type ReceivedFile, type Upload } from "./uploads";
 import { launchWorkflow } from "./workflow-start";
 
 /** Today's date (YYYY-MM-DD) and year in WIB, the zone effective dates are written in. */
@@ -105,7 +105,7 @@ export async function startCase(
   const uploads = await acceptUploads(
     deps.filesDir,
     input.files,
-    (id) => requirements.find((r) => r.id === id)?.fileTypes ?? DEFAULT_FILE_TYPES,
+    (id) => requirements.find((r) => r.id === id) ?? ANY_DOCUMENT,
   );
   const unit = await findDistrictUnit(db, data.district);
   const calendar = districtCalendar(data.district, today.year);

@@ -253,7 +253,7 @@ export const trackUpload: RouteHandler<typeof routes.trackUpload, AppEnv> = asyn
   if (missing.length > 0 || files.length === 0) {
     throw new ApiException(422, "documents-missing", { missing: missing.map((r) => ({ id: r.id, name: r.name })) });
   }
-  const checked = checkUploads(files, (id) => requirements.find((r) => r.id === id)?.fileTypes ?? []);
+  const checked = checkUploads(files, (id) => requirements.find((r) => r.id === id) ?? { fileTypes: [] });
   const workflowId = instanceWorkflowId(row.id, row.workflow_id, step.element_instance_id);
   try {
     await deps.temporal.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {

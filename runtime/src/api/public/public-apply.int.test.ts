@@ -227,6 +227,35 @@ describe("POST /public/districts/{d}/services/{p}/applications", () => {
     expect(await casesOfService()).toBe(before);
   });
 
+  it("holds each document to its requirement's maxSizeMb, under the 10 MB cap", async () => {
+    const before = await casesOfService();
+    // the standard takes the house photo up to 0.5 MB: a 0.6 MB PNG is refused, naming the limit
+    const png = (bytes: number) => {
+      const b = new Uint8Array(bytes);
+      b.set([0x89, 0x50, 0x4e, 0x47]);
+      return b;
+    };
+    const photo = (bytes: number) => ({
+      field: "document:foto",
+      name: "rumah.png",
+      bytes: png(bytes),
+      type: "image/png",
+    });
+    const ktp = { field: "document:ktp", name: "ktp.pdf", bytes: PDF };
+    const tooBig = await apply({ files: [ktp, photo(600 * 1024)] });
+    expect(tooBig.status).toBe(413);
+    const error = ApiError.parse(await tooBig.json());
+    expect(error.code).toBe("file-too-large");
+    expect(error.details).toEqual({ filename: "rumah.png", requirementId: "foto", maxBytes: 512 * 1024 });
+    expect(await casesOfService()).toBe(before);
+    // the same photo at the limit is taken, and a 2 MB KTP (no limit of its own) too
+    const bigKtp = new Uint8Array(2 * 1024 * 1024);
+    bigKtp.set(PDF);
+    const taken = await apply({ files: [{ ...ktp, bytes: bigKtp }, photo(512 * 1024)] });
+    expect(taken.status, await taken.clone().text()).toBe(201);
+    expect(await casesOfService()).toBe(before + 1);
+  });
+
   it("limits applications per client address and per email, answering 429 in both languages", async () => {
     // one client address applies up to its limit, then is refused before its body is read
     const ip = "10.99.0.1";

@@ -203,7 +203,13 @@ export async function trackingViewOf(db: Db, row: TrackedCase) {
         step: stepName(plan, t.element_id, t.name) ?? t.element_id,
         documents: requirements
           .filter((r) => ids.includes(r.id))
-          .map((r) => ({ id: r.id, name: r.name, mandatory: r.mandatory, fileTypes: r.fileTypes })),
+          .map((r) => ({
+            id: r.id,
+            name: r.name,
+            mandatory: r.mandatory,
+            fileTypes: r.fileTypes,
+            ...(r.maxSizeMb === undefined ? {} : { maxSizeMb: r.maxSizeMb }),
+          })),
       };
     }),
     product: product ? { id: product.id, filename: product.filename } : null,
