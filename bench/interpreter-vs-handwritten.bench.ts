@@ -6,7 +6,11 @@
  * profits from the other's warm-up or suffers from the server's growing state.
  * The worker's memory with many waiting cases is bench/worker-memory.bench.ts.
  *
- *   npx tsx bench/interpreter-vs-handwritten.bench.ts [--cases 200] [--rounds 3] [--cache 500]
+ *   npx tsx bench/interpreter-vs-handwritten.bench.ts [--cases 200] [--rounds 3] [--cache 500] [--profile]
+ *
+ * `--profile` adds where a case's time goes (bench/case-profile.ts): per workflow type, each
+ * activity's calls, mean time and SQL statements per case, and from a sample of histories the
+ * history events, workflow tasks, activity tasks and updates one case costs.
  */
 import { mkdtempSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -26,6 +30,7 @@ import { locateTemporalCli } from "../runtime/src/temporal/binaries";
 import { type BpmnProcessInput, caseWorkflowId, completeTaskUpdate } from "../runtime/src/temporal/definitions";
 import { DEFAULT_MAX_CACHED_WORKFLOWS, WORKFLOW_BUNDLE_OPTIONS } from "../runtime/src/temporal/worker";
 import { insertCase } from "../runtime/src/testing/case-rows";
+import { CaseProfile, historyFigures } from "./case-profile";
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -35,6 +40,9 @@ function option(name: string, fallback: number): number {
 const CASES = option("--cases", 200);
 const ROUNDS = Math.max(1, option("--rounds", 3));
 const TASK_QUEUE = "bench";
+const PROFILE = process.argv.includes("--profile");
+/** Histories read per workflow type for the profile: enough for a mean, cheap to fetch. */
+const SAMPLED_HISTORIES = 10;
 const ROLES: Record<string, string> = {
   periksa: "back-office",
   verifikasi: "pekerja-sosial",
@@ -130,7 +138,13 @@ async function runBatch(
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { cases: count, seconds: round(seconds), casesPerSecond: round(count / seconds), transientErrors };
+  return {
+    cases: count,
+    seconds: round(seconds),
+    casesPerSecond: round(count / seconds),
+    transientErrors,
+    sampleWorkflowIds: caseIds.slice(0, SAMPLED_HISTORIES).map(caseWorkflowId),
+  };
 }
 
 /** Waits until the case shows its first open task; a query that fails under load is asked again. */
@@ -148,6 +162,10 @@ async function pollOpen(
 }
 
 type Batch = Awaited<ReturnType<typeof runBatch>>;
+
+function withoutSample({ sampleWorkflowIds: _, ...batch }: Batch) {
+  return batch;
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -179,17 +197,19 @@ await ensureReferenceData(db);
 const connection = await NativeConnection.connect({ address: env.address });
 const clientConnection = await Connection.connect({ address: env.address });
 const client = new TemporalClient({ connection: clientConnection });
+const profile = new CaseProfile();
 try {
+  const activities = createActivities({
+    db: PROFILE ? db.withPlugin(profile.sqlCounter) : db,
+    logger: createLogger({ level: "silent", pretty: false }),
+    env: { ALUR_DATA_DIR: mkdtempSync(path.join(tmpdir(), "alur-bench-")), HTTP_CONNECTOR_ALLOW: "" },
+  });
   const worker = await Worker.create({
     connection,
     taskQueue: TASK_QUEUE,
     workflowsPath: path.resolve(import.meta.dirname, "workflows/index.ts"),
     bundlerOptions: WORKFLOW_BUNDLE_OPTIONS,
-    activities: createActivities({
-      db,
-      logger: createLogger({ level: "silent", pretty: false }),
-      env: { ALUR_DATA_DIR: mkdtempSync(path.join(tmpdir(), "alur-bench-")), HTTP_CONNECTOR_ALLOW: "" },
-    }),
+    activities: PROFILE ? profile.wrap(activities) : activities,
     maxConcurrentWorkflowTaskExecutions: 40,
     maxConcurrentActivityTaskExecutions: 100,
     maxCachedWorkflows: option("--cache", DEFAULT_MAX_CACHED_WORKFLOWS),
@@ -200,16 +220,14 @@ try {
     await runBatch(client, db, "bpmnProcess", 10, plan);
     await runBatch(client, db, "handwrittenThreeTasks", 10, plan);
     const rounds: { first: string; interpreter: Batch; handwritten: Batch; ratio: number }[] = [];
+    const batch = (type: "bpmnProcess" | "handwrittenThreeTasks") => {
+      profile.current = type;
+      return runBatch(client, db, type, CASES, plan);
+    };
     for (let r = 0; r < ROUNDS; r++) {
       const interpreterFirst = r % 2 === 0;
-      const first = await runBatch(client, db, interpreterFirst ? "bpmnProcess" : "handwrittenThreeTasks", CASES, plan);
-      const second = await runBatch(
-        client,
-        db,
-        interpreterFirst ? "handwrittenThreeTasks" : "bpmnProcess",
-        CASES,
-        plan,
-      );
+      const first = await batch(interpreterFirst ? "bpmnProcess" : "handwrittenThreeTasks");
+      const second = await batch(interpreterFirst ? "handwrittenThreeTasks" : "bpmnProcess");
       const [interpreter, handwritten] = interpreterFirst ? [first, second] : [second, first];
       rounds.push({
         first: interpreterFirst ? "interpreter" : "handwritten",
@@ -218,7 +236,23 @@ try {
         ratio: round(interpreter.casesPerSecond / handwritten.casesPerSecond),
       });
     }
-    return { rounds, ratio: median(rounds.map((r) => r.ratio)) };
+    const measured = ROUNDS * CASES;
+    const profileOf = async (type: string, pick: (r: (typeof rounds)[number]) => Batch) =>
+      profile.report(type, measured, await historyFigures(client, pick(rounds[0]!).sampleWorkflowIds));
+    return {
+      rounds: rounds.map(({ interpreter, handwritten, ...r }) => ({
+        ...r,
+        interpreter: withoutSample(interpreter),
+        handwritten: withoutSample(handwritten),
+      })),
+      ratio: median(rounds.map((r) => r.ratio)),
+      ...(PROFILE && {
+        profile: {
+          interpreter: await profileOf("bpmnProcess", (r) => r.interpreter),
+          handwritten: await profileOf("handwrittenThreeTasks", (r) => r.handwritten),
+        },
+      }),
+    };
   });
   console.log(
     JSON.stringify(
