@@ -77,6 +77,8 @@ describe.each(dialects)("storage on %s", (_name, open) => {
     // a retried activity may come with a fresh id: the activation key decides
     const second = await createTask(db, { ...task, id: "t1-retry" });
     expect(second.id).toBe(first.id);
+    // the inserted row (RETURNING) and the one found on a retry (SELECT) read the same
+    expect(second).toEqual(first);
     const count = await db
       .selectFrom("tasks")
       .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -80,7 +80,7 @@ export async function resolveAssignment(db: Db, a: TaskAssignment): Promise<Reso
  * a retried activity returns the row the first attempt wrote.
  */
 export async function createTask(db: Db, task: NewTask): Promise<TaskRow> {
-  await db
+  const inserted = await db
     .insertInto("tasks")
     .values({
       id: task.id,
@@ -99,7 +99,11 @@ export async function createTask(db: Db, task: NewTask): Promise<TaskRow> {
       follow_up_at: task.followUpAt ?? null,
     })
     .onConflict((oc) => oc.columns(["case_id", "element_instance_id"]).doNothing())
-    .execute();
+    .returningAll()
+    .executeTakeFirst();
+  // one statement on the usual path (a case's every step comes here); a retried activity finds
+  // the row its first attempt wrote and returns that
+  if (inserted) return inserted;
   return db
     .selectFrom("tasks")
     .selectAll()
