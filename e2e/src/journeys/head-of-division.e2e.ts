@@ -97,7 +97,7 @@ describe("a head of division's morning", () => {
     // given the case list, filtered to overdue cases
     const list = new CaseListPage(page, inject("baseUrl"));
     await list.open();
-    await list.filters().getByLabel("Waktu layanan").selectOption({ label: "Terlambat" });
+    await list.select("Waktu layanan").selectOption({ label: "Terlambat" });
     await list.filter({});
     // then the late case is there, marked overdue, and the case finished in time is not
     const row = list.row(late.caseNumber);

@@ -16,10 +16,16 @@ export class CaseListPage {
     return this.page.getByRole("form", { name: "Filter permohonan" });
   }
 
+  /** A filter's select by the start of its label: a bare getByLabel("Waktu layanan") also matches
+   * the service select once a service named "Uji jeda waktu layanan" is published by another test. */
+  select(label: string) {
+    return this.filters().getByRole("combobox", { name: new RegExp(`^${label}`) });
+  }
+
   async filter(input: { search?: string; status?: string }): Promise<void> {
     const form = this.filters();
     if (input.search !== undefined) await form.getByRole("searchbox").fill(input.search);
-    if (input.status !== undefined) await form.getByLabel("Status").selectOption({ label: input.status });
+    if (input.status !== undefined) await this.select("Status").selectOption({ label: input.status });
     const answered = this.page.waitForResponse((r) => {
       const url = new URL(r.url());
       if (r.request().method() !== "GET" || url.pathname !== "/api/cases") return false;
