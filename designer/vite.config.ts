@@ -23,10 +23,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // what every page runs on, in one file: a phone on 3G pays one request's headers for
-            // it instead of a dozen small chunks' (issue 16's 150 kB budget for a public page)
+            // it instead of a dozen small chunks' (issue 16's 150 kB budget for a public page).
+            // Not the routers: the staff app's (react-router) and the public app's (wouter) each
+            // go with their own app, so a public page never downloads react-router.
             {
               name: "framework",
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store)[\\/]/,
             },
             // the small parts the public pages share (frame, messages, formats, the code fields):
             // one request instead of six, each of which would cost its own headers

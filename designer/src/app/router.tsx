@@ -1,8 +1,8 @@
 /**
- * Routes. Every page is a lazy chunk, so the entry holds only React, the router, the query client
- * and i18n: the public pages (no sign-in) stay light on a phone, the staff frame and its pages load
- * with the first signed-in page, the designer (bpmn-js, React Flow) only when opened. A spinner
- * shows while a route opened directly (a reload, a link) loads its chunk.
+ * The staff app's routes. Every page is a lazy chunk: the staff frame and its pages load with the
+ * first signed-in page, the designer (bpmn-js, React Flow) only when opened. A spinner shows while
+ * a route opened directly (a reload, a link) loads its chunk. The public pages are not here: they
+ * are the public app's (public-app.tsx), so a phone opening one never downloads this router.
  */
 import { createBrowserRouter, Navigate } from "react-router";
 import { Spinner } from "../components/query-state";
@@ -20,55 +20,8 @@ export function createAppRouter() {
         return { Component: (await import("./login-page")).LoginPage };
       },
     },
-    // The public face: no session; each page is its own lazy chunk so a phone on 3G loads little.
-    {
-      path: "/publik/:district",
-      errorElement: <RouteError />,
-      hydrateFallbackElement: <Spinner />,
-      lazy: async () => ({
-        Component: (await import("../features/public/public-catalogue-page")).PublicCataloguePage,
-      }),
-    },
-    {
-      path: "/publik/:district/:processId",
-      errorElement: <RouteError />,
-      hydrateFallbackElement: <Spinner />,
-      lazy: async () => ({ Component: (await import("../features/public/public-service-page")).PublicServicePage }),
-    },
-    {
-      path: "/publik/:district/:processId/ajukan",
-      errorElement: <RouteError />,
-      hydrateFallbackElement: <Spinner />,
-      lazy: async () => ({ Component: (await import("../features/public/public-apply-page")).PublicApplyPage }),
-    },
-    {
-      path: "/lacak",
-      errorElement: <RouteError />,
-      hydrateFallbackElement: <Spinner />,
-      lazy: async () => ({ Component: (await import("../features/public/public-track-page")).PublicTrackPage }),
-    },
-    {
-      path: "/survei",
-      errorElement: <RouteError />,
-      hydrateFallbackElement: <Spinner />,
-      lazy: async () => ({ Component: (await import("../features/survey/public-survey-page")).PublicSurveyPage }),
-    },
-    {
-      path: "/pengaduan",
-      errorElement: <RouteError />,
-      hydrateFallbackElement: <Spinner />,
-      lazy: async () => ({
-        Component: (await import("../features/complaints/public-complaint-page")).PublicComplaintPage,
-      }),
-    },
-    {
-      path: "/pengaduan/lacak",
-      errorElement: <RouteError />,
-      hydrateFallbackElement: <Spinner />,
-      lazy: async () => ({
-        Component: (await import("../features/complaints/public-complaint-track-page")).PublicComplaintTrackPage,
-      }),
-    },
+    // The public pages (/publik, /lacak, /survei, /pengaduan) are the public app's (public-app.tsx):
+    // opened, they start it instead of this router.
     {
       errorElement: <RouteError />,
       hydrateFallbackElement: <Spinner />,

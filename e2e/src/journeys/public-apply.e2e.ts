@@ -9,21 +9,33 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seriousViolations } from "../setup/accessibility";
 import { launchBrowser, screenshot, watchConsole } from "../setup/browser";
+import { openPhonePage, settled } from "../setup/page-weight";
 import { apiCall, apiToken } from "../setup/session";
 import { uniqueProcessId } from "./service-fixture";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
-/** start (form: NIK, reason) → "Verifikasi berkas" (front office) → end; one mandatory KTP. */
-function onlineServiceXml(processId: string, name: string): string {
-  const form = JSON.stringify({
-    id: "permohonan",
-    type: "default",
-    components: [
-      { type: "textfield", key: "nik", label: "NIK anak", validate: { required: true, pattern: "^[0-9]{16}$" } },
-      { type: "textarea", key: "alasan", label: "Alasan permohonan", validate: { required: true } },
-    ],
-  });
+/** A start form of plain fields: the page renders it without form-js. */
+const PLAIN_FORM = [
+  { type: "textfield", key: "nik", label: "NIK anak", validate: { required: true, pattern: "^[0-9]{16}$" } },
+  { type: "textarea", key: "alasan", label: "Alasan permohonan", validate: { required: true } },
+];
+/** One with a field shown on a condition (FEEL): the page loads form-js for it. */
+const CONDITIONAL_FORM = [
+  { type: "textarea", key: "alasan", label: "Alasan permohonan", validate: { required: true } },
+  { type: "checkbox", key: "adaWali", label: "Anak diasuh wali" },
+  {
+    type: "textfield",
+    key: "namaWali",
+    label: "Nama wali",
+    validate: { required: true },
+    conditional: { hide: "=adaWali != true" },
+  },
+];
+
+/** start (the start form) → "Verifikasi berkas" (front office) → end; one mandatory KTP. */
+function onlineServiceXml(processId: string, name: string, components: unknown[] = PLAIN_FORM): string {
+  const form = JSON.stringify({ id: "permohonan", type: "default", components });
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
   xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:alur="https://alur.id/schema/bpmn/1.0"
@@ -100,6 +112,7 @@ function askingServiceXml(processId: string, name: string): string {
 let browser: Browser;
 const askingId = uniqueProcessId("e2e_lengkapi");
 const processId = uniqueProcessId("e2e_daring");
+const conditionalId = uniqueProcessId("e2e_bersyarat");
 const name = `Rekomendasi Beasiswa Daring ${processId.slice(-6)}`;
 
 beforeAll(async () => {
@@ -107,6 +120,11 @@ beforeAll(async () => {
   const admin = await apiToken("bks.admin");
   await apiCall(admin, "POST", "/processes", {
     bpmnXml: onlineServiceXml(processId, name),
+    district: "3216",
+    publish: true,
+  });
+  await apiCall(admin, "POST", "/processes", {
+    bpmnXml: onlineServiceXml(conditionalId, `Rekomendasi Bersyarat ${conditionalId.slice(-6)}`, CONDITIONAL_FORM),
     district: "3216",
     publish: true,
   });
@@ -121,13 +139,36 @@ afterAll(async () => {
 });
 
 describe("online application on a phone", () => {
+  it("weighs under the public pages' 150 kB with its start form, and the form-js one over it", async () => {
+    // the budget of issue 16 (gzip bytes on the wire, headers included, opened directly)
+    const base = inject("baseUrl");
+    const weights: Record<string, number> = {};
+    for (const [name, id] of [
+      ["plain", processId],
+      ["conditional", conditionalId],
+    ] as const) {
+      const { page, allBytes } = await openPhonePage(browser);
+      await page.goto(`${base}/publik/3216/${id}/ajukan`);
+      await page.getByLabel("Alasan permohonan").waitFor();
+      await settled(page);
+      weights[name] = await allBytes();
+      await page.context().close();
+    }
+    console.log(`application page weight (bytes on the wire): ${JSON.stringify(weights)}`);
+    expect(weights.plain).toBeLessThan(150_000);
+    // reported, not held: a start form with FEEL conditions needs form-js' engine
+    expect(weights.conditional).toBeGreaterThan(weights.plain ?? 0);
+  });
+
   it("finds the service, applies with a document, reads the receipt and tracks the case", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const errors = watchConsole(page);
     const origins = new Set<string>();
+    const scripts: string[] = [];
     page.on("request", (r) => {
       if (!r.url().startsWith("data:") && !r.url().startsWith("blob:")) origins.add(new URL(r.url()).origin);
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
     });
     const base = inject("baseUrl");
 
@@ -143,8 +184,21 @@ describe("online application on a phone", () => {
 
     // and fill in their details, the service's form, the KTP and a phone number
     await page.getByLabel("Nama lengkap").fill("Dewi Lestari");
-    await page.getByLabel("NIK anak").fill("3216015505100003");
     await page.getByLabel("Alasan permohonan").fill("Beasiswa sekolah dasar");
+    // a plain start form is plain inputs: form-js, heavier than the page's whole budget, is not loaded
+    expect(scripts.filter((s) => s.includes("form-viewer"))).toEqual([]);
+    // a NIK of the wrong length is marked at its field, in Indonesian, and nothing is sent
+    const nik = page.getByLabel("NIK anak");
+    await nik.fill("32160155");
+    await page.getByRole("button", { name: "Kirim permohonan" }).click();
+    expect(await page.getByRole("alert").allTextContents()).toEqual(
+      expect.arrayContaining(["NIK anak tidak sesuai format.", "Periksa isian formulir yang ditandai."]),
+    );
+    expect(await nik.getAttribute("aria-invalid")).toBe("true");
+    expect(await nik.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, "public-apply-form-refused-390");
+    await nik.fill("3216015505100003");
+    expect(await nik.getAttribute("aria-invalid")).toBeNull();
     // the standard takes the KTP up to 1 MB: a 1.5 MB scan is refused on the phone, before sending
     const ktpInput = page.locator('input[name="document:ktp"]');
     const ktpLabel = page.locator("label").filter({ has: ktpInput });
@@ -218,6 +272,35 @@ describe("online application on a phone", () => {
     await screenshot(page, "public-apply-track-390");
 
     expect([...origins]).toEqual([base]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("loads form-js for a start form with a condition, and sends what it shows", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    const base = inject("baseUrl");
+    await page.goto(`${base}/publik/3216/${conditionalId}/ajukan`);
+    // given the form-js rendering, the guardian's name appears only once the box is ticked
+    await page.locator(".fjs-container").waitFor();
+    await page.getByLabel("Alasan permohonan").fill("Bantuan seragam");
+    expect(await page.getByLabel("Nama wali").count()).toBe(0);
+    await page.getByLabel("Anak diasuh wali").check();
+    await page.getByLabel("Nama wali").fill("Siti Aminah");
+    await page.getByLabel("Nama lengkap").fill("Budi Santoso");
+    await page.locator('input[name="document:ktp"]').setInputFiles({
+      name: "ktp.pdf",
+      mimeType: "application/pdf",
+      buffer: PDF,
+    });
+    await page.getByLabel("Email").fill("budi@contoh.test");
+    // when it is sent, the receipt holds the conditional field's answer
+    await page.getByRole("button", { name: "Kirim permohonan" }).click();
+    const receipt = page.getByTestId("receipt");
+    await receipt.waitFor();
+    expect(await receipt.textContent()).toContain("Siti Aminah");
+    expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,6 +3,7 @@
  * district) and what an applicant sees of their own case with its tracking code.
  */
 import { z } from "zod";
+import { indonesianMobile } from "../contact";
 import { CaseStatus, DerivedStandard, Variables } from "../schemas";
 import { Applicant } from "./cases";
 
@@ -116,9 +117,12 @@ export const ApplicantPhone = z
   .string()
   .trim()
   .max(30)
-  .transform((v) => v.replace(/[\s.()-]/g, ""))
-  .pipe(z.string().regex(/^(\+62|62|0)8\d{7,12}$/, "Indonesian mobile number, e.g. 0812 3456 7890"))
-  .transform((v) => `+62${v.replace(/^(\+62|62|0)/, "")}`);
+  .transform((v, ctx) => {
+    const phone = indonesianMobile(v);
+    if (phone) return phone;
+    ctx.addIssue({ code: "custom", message: "Indonesian mobile number, e.g. 0812 3456 7890" });
+    return z.NEVER;
+  });
 
 export const ApplicantContact = z
   .object({

@@ -3,12 +3,12 @@
  * validates too, but the runtime must not trust it. Only the form's editable fields may be set: a
  * key the form does not have, or one of a hidden, read-only or disabled field, is refused (naming
  * the key), so a completion cannot overwrite other case variables.
+ *
+ * This module imports neither FEEL nor zod, so a public page can check a form with the server's own
+ * rules without their weight; `conditional.hide` expressions are evaluated by the `evaluate`
+ * option, which `@alur/shared/forms` supplies.
  */
-import { z } from "zod";
-import { evaluateCondition } from "../feel";
 import { isRecord, NON_INPUT } from "./components";
-
-export { checkFormSchema, type FormSchemaProblem } from "./schema-check";
 
 /** A form-js component, as far as validation is concerned. */
 interface Component {
@@ -48,6 +48,8 @@ export interface FormDataOptions {
    * the variables is refused. Default "evaluate": the conditions are evaluated over the context.
    */
   conditions?: "evaluate" | "ignore";
+  /** Evaluates a hide condition over the scope; without it, conditions are treated as "ignore". */
+  evaluate?: (expression: string, scope: Record<string, unknown>) => boolean;
 }
 
 export type FormDataResult = { ok: true; data: Record<string, unknown> } | { ok: false; errors: FormError[] };
@@ -56,27 +58,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?$/;
-
-/**
- * A zod schema for data submitted with a form-js form: `parse` returns only the form's fields,
- * issues carry the English message and `params.id` the Bahasa Indonesia one. `context` holds the
- * case variables that `conditional.hide` expressions may read besides the form's own data.
- */
-export function formDataValidator(formSchema: unknown, context: Record<string, unknown> = {}) {
-  return z.record(z.string(), z.unknown()).transform((data, ctx) => {
-    const result = validateFormData(formSchema, data, context);
-    if (result.ok) return result.data;
-    for (const error of result.errors) {
-      ctx.addIssue({
-        code: "custom",
-        path: error.path.split("."),
-        message: error.message.en,
-        params: { id: error.message.id },
-      });
-    }
-    return z.NEVER;
-  });
-}
 
 /**
  * Validates submitted data against a form-js schema; returns the form's fields or every error: bad
@@ -104,28 +85,12 @@ export function validateFormData(
     errors: [],
     fields: new Set(),
     containers: new Set(),
-    conditions: options.conditions ?? "evaluate",
+    evaluate: options.conditions === "ignore" ? undefined : options.evaluate,
   };
   const output: Record<string, unknown> = {};
   validateComponents(formSchema.components, data, output, [], [], { ...context, ...data }, walk, 0, false);
   const errors = [...refusedKeys(data, [], walk), ...walk.errors];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, data: output };
-}
-
-/**
- * Validates a task completion's data: against the task's form, or, for a task without a form,
- * refusing every key (such a task records that it was done, and sets no variable).
- */
-export function validateTaskData(
-  formSchema: unknown,
-  data: unknown,
-  context: Record<string, unknown> = {},
-  options: FormDataOptions = {},
-): FormDataResult {
-  if (formSchema !== undefined) return validateFormData(formSchema, data, context, options);
-  if (!isRecord(data)) return validateFormData({ components: [] }, data);
-  const errors = Object.keys(data).map((key) => notAllowed(key));
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, data: {} };
 }
 
 /**
@@ -174,7 +139,8 @@ interface Walk {
   fields: Set<string>;
   /** Groups' paths, dynamic lists and their items: objects or arrays whose keys are looked into. */
   containers: Set<string>;
-  conditions: "evaluate" | "ignore";
+  /** Absent: a hide condition's outcome is unknown (the field may be sent or left out). */
+  evaluate: ((expression: string, scope: Record<string, unknown>) => boolean) | undefined;
 }
 
 /** Every key of `data` (at `at`) that is neither an editable field nor inside a container of them. */
@@ -196,7 +162,7 @@ function refusedKeys(data: unknown, at: string[], walk: Walk): FormError[] {
   return refused;
 }
 
-function notAllowed(path: string): FormError {
+export function notAllowed(path: string): FormError {
   return {
     path,
     code: "not-allowed",
@@ -229,7 +195,7 @@ function validateComponents(
     const component = raw as Component;
     const type = typeof component.type === "string" ? component.type : "";
     if (NON_INPUT.has(type)) continue;
-    const hidden = isHidden(component, scope, walk.conditions);
+    const hidden = isHidden(component, scope, walk.evaluate);
     if (hidden === true) continue;
     // a field whose visibility is unknown may be sent or left out
     const maybe = optional || hidden === "unknown";
@@ -405,13 +371,11 @@ function allowed(component: Component, chosen: unknown[], label: string): { id: 
 function isHidden(
   component: Component,
   scope: Record<string, unknown>,
-  conditions: "evaluate" | "ignore",
+  evaluate: Walk["evaluate"],
 ): boolean | "unknown" {
   const hide = component.conditional?.hide;
   if (typeof hide !== "string" || hide.trim() === "") return false;
-  if (conditions === "ignore") return "unknown";
-  const result = evaluateCondition(hide, scope);
-  return result.ok && result.value;
+  return evaluate ? evaluate(hide, scope) : "unknown";
 }
 
 function safeRegExp(pattern: string): RegExp | undefined {

@@ -9,7 +9,8 @@ import { COMPLAINT_CATEGORIES } from "@alur/shared/complaints";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "wouter";
+import { useHistoryState } from "wouter/use-browser-location";
 import { fileComplaint, publicCatalogueQuery } from "../../api/queries/public";
 import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../components/format";
@@ -19,7 +20,7 @@ import "./complaints.css";
 export function PublicComplaintPage() {
   const { t } = useTranslation();
   const [search] = useSearchParams();
-  const carried = (useLocation().state ?? {}) as { case?: TrackRequest; district?: string };
+  const carried = useHistoryState<{ case?: TrackRequest; district?: string } | null>() ?? {};
   const district = carried.district ?? search.get("d") ?? "";
   const catalogue = useQuery({ ...publicCatalogueQuery(district), enabled: /^\d{4,6}$/.test(district) });
   const [processId, setProcessId] = useState(search.get("layanan") ?? "");

@@ -3,7 +3,7 @@ import type { PublicComplaintView } from "@alur/shared/api";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocation } from "react-router";
+import { useHistoryState } from "wouter/use-browser-location";
 import { trackComplaint } from "../../api/queries/public";
 import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../components/format";
@@ -13,7 +13,7 @@ import "./complaints.css";
 
 export function PublicComplaintTrackPage() {
   const { t } = useTranslation();
-  const carried = (useLocation().state ?? {}) as { complaintNumber?: string };
+  const carried = useHistoryState<{ complaintNumber?: string } | null>() ?? {};
   const [complaintNumber, setNumber] = useState(carried.complaintNumber ?? "");
   const [code, setCode] = useState("");
   const lookup = useMutation({ mutationFn: trackComplaint });

@@ -4,7 +4,7 @@
  * `readOnly` shows what a completed step's form held, as its officer saw it, without inputs.
  */
 
-import { editableSubmission } from "@alur/shared/forms";
+import { editableSubmission } from "@alur/shared/forms/validate";
 import { Form } from "@bpmn-io/form-js";
 import "@bpmn-io/form-js/dist/assets/form-js.css";
 import "./form-js-reset.css";

@@ -1,14 +1,17 @@
 /**
- * Online application (no sign-in): the applicant's details, the service's start form in the
- * form-js viewer the task pages use (its validation before sending; the API checks it again), the
+ * Online application (no sign-in): the applicant's details, the service's start form (checked in
+ * the browser with the server's rules before sending; the API checks it again), the
  * requirement documents and a phone number and/or email; then the tanda terima on screen, with
- * its PDF and the way to tracking. Its own lazy chunk: form-js loads only when someone applies.
+ * its PDF and the way to tracking. A start form of plain fields is rendered with plain inputs
+ * (`simple-form.ts`); form-js (about 200 kB gzip, more than the public pages' whole budget) loads
+ * only for a start form that needs it.
  */
-import { ApplicantContact, type ApplicationReceipt, type PublicServiceView } from "@alur/shared/api";
+import type { ApplicantContact, ApplicationReceipt, PublicServiceView } from "@alur/shared/api";
+import { indonesianMobile } from "@alur/shared/contact";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, lazy, Suspense, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "wouter";
 import {
   applyOnline,
   publicServiceQuery,
@@ -19,9 +22,13 @@ import {
 import { DocumentInput } from "../../components/document-input";
 import { ErrorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../components/format";
-import { QueryState } from "../../components/query-state";
-import { type FormSubmitResult, FormViewer } from "../forms/form-viewer";
+import { QueryState, Spinner } from "../../components/query-state";
+import type { FormSubmitResult } from "../forms/form-viewer";
 import { PublicFrame } from "./public-frame";
+import { simpleFields } from "./simple-form";
+import { SimpleFormView } from "./simple-form-view";
+
+const FormViewer = lazy(async () => ({ default: (await import("../forms/form-viewer")).FormViewer }));
 
 export function PublicApplyPage() {
   const { district = "", processId = "" } = useParams();
@@ -41,6 +48,7 @@ export function PublicApplyPage() {
 function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r: ApplicationReceipt) => void }) {
   const { t } = useTranslation();
   const requirements = view.standard.standard.requirements;
+  const simpleForm = useMemo(() => (view.startForm ? simpleFields(view.startForm) : null), [view.startForm]);
   const [files, setFiles] = useState<Record<string, File>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const variables = useRef<Record<string, unknown>>({});
@@ -54,12 +62,17 @@ function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r
     },
   });
   const form = useRef<HTMLFormElement>(null);
-  const contactOf = (fields: FormData) => {
-    const text = (name: string) => String(fields.get(name) ?? "").trim();
-    return ApplicantContact.safeParse({
-      ...(text("phone") ? { phone: text("phone") } : {}),
-      ...(text("email") ? { email: text("email") } : {}),
-    });
+  // the API's rule for the number (zod, which the API uses, would weigh more than this page);
+  // the email's format is the browser's and the API's business
+  const contactOf = (fields: FormData): { contact: ApplicantContact } | { problem: string } => {
+    const phone = String(fields.get("phone") ?? "").trim();
+    const email = String(fields.get("email") ?? "")
+      .trim()
+      .toLowerCase();
+    if (!phone && !email) return { problem: t("public.contactMissing") };
+    const mobile = phone ? indonesianMobile(phone) : undefined;
+    if (mobile === null) return { problem: t("public.phoneInvalid") };
+    return { contact: { ...(mobile ? { phone: mobile } : {}), ...(email ? { email } : {}) } };
   };
   const askCode = useMutation({
     mutationFn: (contact: ApplicantContact) => requestVerificationCode(view.district.code, { contact }),
@@ -69,8 +82,8 @@ function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r
     setProblem(null);
     if (!form.current) return;
     const contact = contactOf(new FormData(form.current));
-    if (!contact.success) return setProblem(t("public.contactMissing"));
-    askCode.mutate(contact.data);
+    if ("problem" in contact) return setProblem(contact.problem);
+    askCode.mutate(contact.contact);
   };
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -78,13 +91,15 @@ function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r
     const fields = new FormData(event.currentTarget);
     const text = (name: string) => String(fields.get(name) ?? "").trim();
     let formData = variables.current;
-    if (view.startForm && submitForm.current) {
+    if (view.startForm) {
+      // still loading: sending now would skip the form's own checks
+      if (!submitForm.current) return setProblem(t("public.formLoading"));
       const result = submitForm.current();
       if (Object.keys(result.errors).length > 0) return setProblem(t("public.formIncomplete"));
       formData = result.data;
     }
     const contact = contactOf(fields);
-    if (!contact.success) return setProblem(t("public.contactMissing"));
+    if ("problem" in contact) return setProblem(contact.problem);
     const code = text("verificationCode");
     if (view.contactVerification && !/^\d{6}$/.test(code)) return setProblem(t("public.verificationMissing"));
     if (missing.length > 0)
@@ -95,7 +110,7 @@ function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r
         ...(text("nik") ? { nik: text("nik") } : {}),
         ...(text("address") ? { address: text("address") } : {}),
       },
-      contact: contact.data,
+      contact: contact.contact,
       variables: formData,
       ...(view.contactVerification ? { verificationCode: code } : {}),
     });
@@ -123,16 +138,28 @@ function ApplyForm({ view, onReceipt }: { view: PublicServiceView; onReceipt: (r
         {view.startForm && (
           <fieldset className="card">
             <legend>{t("public.formSection")}</legend>
-            <FormViewer
-              schema={view.startForm}
-              initialData={{}}
-              onChange={(data) => {
-                variables.current = data;
-              }}
-              onReady={(read) => {
-                submitForm.current = read;
-              }}
-            />
+            {simpleForm ? (
+              <SimpleFormView
+                schema={view.startForm}
+                fields={simpleForm}
+                onReady={(read) => {
+                  submitForm.current = read;
+                }}
+              />
+            ) : (
+              <Suspense fallback={<Spinner />}>
+                <FormViewer
+                  schema={view.startForm}
+                  initialData={{}}
+                  onChange={(data) => {
+                    variables.current = data;
+                  }}
+                  onReady={(read) => {
+                    submitForm.current = read;
+                  }}
+                />
+              </Suspense>
+            )}
           </fieldset>
         )}
         <fieldset className="card">

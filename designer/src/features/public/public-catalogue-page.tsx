@@ -1,7 +1,7 @@
 /** A district's public service catalogue: what an applicant can apply for, each with its standard. */
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "wouter";
 import { publicCatalogueQuery } from "../../api/queries/public";
 import { QueryState } from "../../components/query-state";
 import { PublicFrame } from "./public-frame";

@@ -1,7 +1,7 @@
 /** The frame of the public pages: no session, no staff navigation; the office, the tracking link, the language. */
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link } from "wouter";
 import { LanguageSwitch } from "../../components/language-switch";
 import "./public.css";
 

@@ -4,7 +4,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "wouter";
 import { publicServiceQuery } from "../../api/queries/public";
 import { QueryState } from "../../components/query-state";
 import { StandardDocument } from "../standard/standard-document";

@@ -6,7 +6,7 @@ import type { TrackingView, TrackRequest } from "@alur/shared/api";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "wouter";
 import { productDocument, saveBlob, trackCase, uploadRequested } from "../../api/queries/public";
 import { DocumentInput } from "../../components/document-input";
 import { ErrorMessage } from "../../components/error-message";

@@ -6,7 +6,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocation, useSearchParams } from "react-router";
+import { useSearchParams } from "wouter";
+import { useHistoryState } from "wouter/use-browser-location";
 import { answerSurvey } from "../../api/queries/public";
 import { ErrorMessage } from "../../components/error-message";
 import { PublicFrame } from "../public/public-frame";
@@ -16,7 +17,7 @@ import { SurveyQuestionnaire, useQuestionnaire } from "./survey-questionnaire";
 export function PublicSurveyPage() {
   const { t } = useTranslation();
   const [search] = useSearchParams();
-  const carried = (useLocation().state ?? {}) as { caseNumber?: string; code?: string };
+  const carried = useHistoryState<{ caseNumber?: string; code?: string } | null>() ?? {};
   const [caseNumber, setCaseNumber] = useState(carried.caseNumber ?? search.get("n") ?? "");
   const [code, setCode] = useState(carried.code ?? "");
   const form = useQuestionnaire();
