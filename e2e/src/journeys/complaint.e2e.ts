@@ -110,6 +110,12 @@ describe("a complaint answered within its clock", () => {
     expect(await item.getByTestId("complaint-clock").textContent()).toBe("Dalam batas waktu");
     expect(await item.textContent()).toContain(tracked.caseNumber);
     expect(await item.textContent()).toContain(EMAIL);
+    // the team finds it by the case it is about, among every other open complaint
+    const search = page.getByRole("search");
+    await search.getByRole("searchbox").fill(tracked.caseNumber);
+    await search.getByRole("button", { name: "Cari" }).click();
+    await expect.poll(async () => page.getByTestId("complaint-count").textContent()).toBe("1 pengaduan");
+    await item.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "complaint-team-list");
     await item.locator('textarea[name="answer"]').fill(ANSWER);

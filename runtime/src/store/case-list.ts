@@ -6,6 +6,7 @@
 import { type CaseListStatus, type CaseSort, DUE_SOON_DAYS, type SlaState } from "@alur/shared/api";
 import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Db } from "./db";
+import { escapeLike } from "./like";
 
 /** Who is reading: the parts of the principal that decide which cases are visible. */
 export interface CaseListReader {
@@ -111,10 +112,6 @@ function isIsoInstant(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text)) return false;
   const time = Date.parse(text);
   return !Number.isNaN(time) && new Date(time).toISOString() === text;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
 /** True when the case's service lets one of `roles` read the applicant field `field`. */

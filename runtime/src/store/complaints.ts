@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { COMPLAINT_ROLE } from "@alur/shared/complaints";
 import { sql } from "kysely";
 import type { Db } from "./db";
+import { escapeLike } from "./like";
 import type { NotificationsTable } from "./notifications";
 import { APPLICANT_ROLE } from "./public-applications";
 
@@ -118,17 +119,39 @@ export async function complaintById(db: Db, id: string) {
   return withCaseNumber(db).where("k.id", "=", id).executeTakeFirst();
 }
 
-/** The district's complaints, open ones by due time first; answered ones newest first. */
+/**
+ * One page of the district's complaints, open ones by due time first, answered ones newest first,
+ * and how many match. `search` finds a part of the complaint or case number, the complainant's
+ * name, the service or the text (case-insensitive).
+ */
 export async function listComplaints(
   db: Db,
-  q: { district: string; status: "open" | "answered" | "all"; limit: number },
+  q: { district: string; status: "open" | "answered" | "all"; search?: string; limit: number; offset: number },
 ) {
   let query = withCaseNumber(db).where("k.district", "=", q.district);
-  if (q.status === "open") query = query.where("k.responded_at", "is", null).orderBy("k.due_at");
-  else if (q.status === "answered")
-    query = query.where("k.responded_at", "is not", null).orderBy("k.responded_at", "desc");
-  else query = query.orderBy(sql`k.responded_at is not null`).orderBy("k.due_at");
-  return query.limit(q.limit).execute();
+  if (q.status === "open") query = query.where("k.responded_at", "is", null);
+  else if (q.status === "answered") query = query.where("k.responded_at", "is not", null);
+  if (q.search) {
+    const pattern = `%${escapeLike(q.search)}%`;
+    query = query.where((eb) =>
+      eb.or(
+        (["k.complaint_number", "c.case_number", "k.name", "k.service_name", "k.text"] as const).map((column) =>
+          eb(column, "ilike", pattern),
+        ),
+      ),
+    );
+  }
+  const ordered =
+    q.status === "open"
+      ? query.orderBy("k.due_at").orderBy("k.id")
+      : q.status === "answered"
+        ? query.orderBy("k.responded_at", "desc").orderBy("k.id")
+        : query.orderBy(sql`k.responded_at is not null`).orderBy("k.due_at").orderBy("k.id");
+  const [rows, count] = await Promise.all([
+    ordered.limit(q.limit).offset(q.offset).execute(),
+    query.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.n };
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The inbox query: tasks by scope and filters, sorted by due date (none last), keyset-paged. */
 import { sql } from "kysely";
 import type { Db } from "./db";
+import { escapeLike } from "./like";
 
 export interface InboxFilter {
   scope: "mine" | "unassigned" | "district";
@@ -66,10 +67,6 @@ function isIsoInstant(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text)) return false;
   const time = Date.parse(text);
   return !Number.isNaN(time) && new Date(time).toISOString() === text;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
 /** One page of the inbox plus the cursor of the next page (null at the end). */

@@ -85,9 +85,15 @@ export type PublicComplaintView = z.infer<typeof PublicComplaintView>;
 
 export const ComplaintStatusFilter = z.enum(["open", "answered", "all"]);
 
+/** Complaints per page of the team's list. */
+export const COMPLAINT_PAGE_SIZE = 50;
+
 export const ComplaintListQuery = z.object({
   status: ComplaintStatusFilter.default("open"),
   district: PublicDistrictParam.optional(),
+  /** A part of the complaint or case number, the complainant's name, the service or the text. */
+  search: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
 /** A complaint as the complaint team sees it. */
@@ -113,7 +119,13 @@ export const ComplaintItem = z.object({
 });
 export type ComplaintItem = z.infer<typeof ComplaintItem>;
 
-export const ComplaintList = z.object({ items: z.array(ComplaintItem) });
+export const ComplaintList = z.object({
+  items: z.array(ComplaintItem),
+  /** How many complaints match, over every page. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type ComplaintList = z.infer<typeof ComplaintList>;
 
 export const ComplaintIdParam = z.object({ id: z.uuid() });

@@ -14,10 +14,16 @@ import { paths } from "../paths";
 
 export const complaintKeys = { all: ["complaints"] as const };
 
-export const complaintsQuery = (status: "open" | "answered" | "all") =>
+export const complaintsQuery = (status: "open" | "answered" | "all", search = "", page = 1) =>
   queryOptions({
-    queryKey: [...complaintKeys.all, "list", status] as const,
-    queryFn: ({ signal }) => request(ComplaintList, `${paths.complaints}${query({ status })}`, { signal }),
+    queryKey: [...complaintKeys.all, "list", status, search, page] as const,
+    queryFn: ({ signal }) =>
+      request(
+        ComplaintList,
+        `${paths.complaints}${query({ status, search: search || undefined, page: page > 1 ? page : undefined })}`,
+        { signal },
+      ),
+    placeholderData: (previous) => previous,
   });
 
 export function answerComplaint(id: string, body: AnswerComplaintRequest): Promise<ComplaintItem> {

@@ -54,7 +54,15 @@ export function ComplaintsPage() {
 function ComplaintList() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<"open" | "answered">("open");
-  const list = useQuery(complaintsQuery(status));
+  const [search, setSearch] = useState("");
+  const [draft, setDraft] = useState("");
+  const [page, setPage] = useState(1);
+  const list = useQuery(complaintsQuery(status, search, page));
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    setSearch(draft.trim());
+    setPage(1);
+  };
   return (
     <section aria-labelledby="complaints-list-title">
       <h2 id="complaints-list-title">{t("complaints.listTitle")}</h2>
@@ -65,24 +73,61 @@ function ComplaintList() {
             type="button"
             className={status === s ? "btn btn-primary" : "btn"}
             aria-pressed={status === s}
-            onClick={() => setStatus(s)}
+            onClick={() => {
+              setStatus(s);
+              setPage(1);
+            }}
           >
             {t(`complaints.tab.${s}`)}
           </button>
         ))}
+        <search className="complaint-search">
+          <form onSubmit={onSearch}>
+            <label>
+              {t("complaints.search")}
+              <input
+                type="search"
+                value={draft}
+                maxLength={100}
+                placeholder={t("complaints.searchPlaceholder")}
+                onChange={(e) => setDraft(e.target.value)}
+              />
+            </label>
+            <button type="submit" className="btn">
+              {t("complaints.searchSubmit")}
+            </button>
+          </form>
+        </search>
       </div>
       <QueryState query={list}>
-        {(data) =>
-          data.items.length === 0 ? (
+        {(data) => {
+          const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+          return data.items.length === 0 ? (
             <p className="muted">{t("complaints.empty")}</p>
           ) : (
-            <ul className="complaint-list" data-testid="complaint-list">
-              {data.items.map((item) => (
-                <ComplaintCard key={item.id} item={item} />
-              ))}
-            </ul>
-          )
-        }
+            <div aria-busy={list.isPlaceholderData}>
+              <p className="muted" data-testid="complaint-count">
+                {t("complaints.count", { count: data.total })}
+              </p>
+              <ul className="complaint-list" data-testid="complaint-list">
+                {data.items.map((item) => (
+                  <ComplaintCard key={item.id} item={item} />
+                ))}
+              </ul>
+              {pages > 1 && (
+                <nav className="pager" aria-label={t("complaints.pageOf", { page: data.page, pages })}>
+                  <button type="button" className="btn" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                    {t("common.previous")}
+                  </button>
+                  <span>{t("complaints.pageOf", { page: data.page, pages })}</span>
+                  <button type="button" className="btn" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+                    {t("common.next")}
+                  </button>
+                </nav>
+              )}
+            </div>
+          );
+        }}
       </QueryState>
     </section>
   );

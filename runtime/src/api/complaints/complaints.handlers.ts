@@ -6,7 +6,13 @@
  * online applications; a complaint about one's own case goes through the tracked-case door.
  */
 import { randomUUID } from "node:crypto";
-import type { ComplaintItem, ComplaintReceipt, ComplaintReport, PublicComplaintView } from "@alur/shared/api";
+import {
+  COMPLAINT_PAGE_SIZE,
+  type ComplaintItem,
+  type ComplaintReceipt,
+  type ComplaintReport,
+  type PublicComplaintView,
+} from "@alur/shared/api";
 import { findDistrict } from "@alur/shared/calendar/districts";
 import {
   COMPLAINT_CATEGORY_NAMES,
@@ -312,10 +318,16 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     type: "complaint",
     district,
   });
-  const rows = await listComplaints(c.get("deps").db, { district: district!, status: q.status, limit: 500 });
+  const { rows, total } = await listComplaints(c.get("deps").db, {
+    district: district!,
+    status: q.status,
+    ...(q.search ? { search: q.search } : {}),
+    limit: COMPLAINT_PAGE_SIZE,
+    offset: (q.page - 1) * COMPLAINT_PAGE_SIZE,
+  });
   const now = new Date();
   c.header("cache-control", "no-store");
-  return c.json({ items: rows.map((r) => itemOf(r, now)) }, 200);
+  return c.json({ items: rows.map((r) => itemOf(r, now)), total, page: q.page, pageSize: COMPLAINT_PAGE_SIZE }, 200);
 };
 
 export const answer: RouteHandler<typeof routes.answer, AppEnv> = async (c) => {

@@ -12,6 +12,7 @@ import { createLogger } from "../../logger";
 import { warnDueComplaints } from "../../notifications/complaint-notices";
 import { sweepDeliveries } from "../../notifications/delivery-sweeper";
 import { emailChannel } from "../../notifications/email-channel";
+import { insertComplaint } from "../../store/complaints";
 import type { Db } from "../../store/db";
 import type { NotificationsTable } from "../../store/notifications";
 import { setTrackingCodeHash } from "../../store/tracking";
@@ -401,5 +402,56 @@ describe("complaints", () => {
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(text).toContain("'+SUM(A1:A9)");
     expect(await auditsOf("complaint.export", "ok")).toHaveLength(1);
+  });
+
+  it("finds complaints by number, name or text, wildcards taken literally, one page of 50 at a time", async () => {
+    // given 52 complaints of one complainant in Bekasi, one of them quoting "100%_"
+    const received = new Date();
+    const numbers: string[] = [];
+    for (let i = 0; i < 52; i++) {
+      numbers.push(
+        await insertComplaint(db, {
+          id: crypto.randomUUID(),
+          district: "3216",
+          districtAbbreviation: "BKS",
+          channel: "phone",
+          processId: null,
+          serviceName: null,
+          caseId: null,
+          name: "Yohanes Pencarian",
+          phone: null,
+          email: null,
+          category: "lainnya",
+          text: i === 7 ? "Katanya sudah 100%_ selesai, tetapi belum." : `Pengaduan uji halaman nomor ${i}.`,
+          ip: null,
+          trackingCodeHash: `hash-search-${i}`,
+          trackUrl: "http://localhost/pengaduan/lacak",
+          receivedBy: null,
+          receivedAt: received,
+          dueAt: new Date(received.getTime() + (72 + i) * HOUR),
+        }),
+      );
+    }
+    const list = async (query: string) => {
+      const res = await call(app, team, "GET", `/complaints?${query}`);
+      expect(res.status).toBe(200);
+      return ComplaintList.parse(await res.json());
+    };
+    // when the team searches the name (any case), then all 52 match, 50 on the first page by due time
+    const first = await list("search=yohanes%20pencarian");
+    expect(first).toMatchObject({ total: 52, page: 1, pageSize: 50 });
+    expect(first.items.map((i) => i.complaintNumber)).toEqual(numbers.slice(0, 50));
+    const second = await list("search=yohanes%20pencarian&page=2");
+    expect(second.items.map((i) => i.complaintNumber)).toEqual(numbers.slice(50));
+    // a part of one number finds that one; "%" and "_" are not wildcards
+    const one = await list(`search=${encodeURIComponent(numbers[3]!.slice(-8))}`);
+    expect(one.items.map((i) => i.complaintNumber)).toEqual([numbers[3]]);
+    const literal = await list(`search=${encodeURIComponent("100%_")}`);
+    expect(literal.items.map((i) => i.complaintNumber)).toEqual([numbers[7]]);
+    // answered ones are not in the open list's search
+    expect((await list("search=yohanes&status=answered")).total).toBe(0);
+    // and a search past 100 characters or a page 0 is refused
+    expect((await call(app, team, "GET", `/complaints?search=${"x".repeat(101)}`)).status).toBe(400);
+    expect((await call(app, team, "GET", "/complaints?page=0")).status).toBe(400);
   });
 });
