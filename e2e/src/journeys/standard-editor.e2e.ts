@@ -260,4 +260,71 @@ describe("the service standard as forms", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("is edited in the step view too: checked against the steps' SLAs, its requirement offered to the steps", async () => {
+    // given an admin who models in the step view
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchConsole(page);
+    await signInThroughUi(page, "bks.admin");
+    const designer = new DesignerPage(page, inject("baseUrl"));
+    await designer.openNew();
+    const processId = uniqueProcessId("e2e_standar_langkah");
+    await designer.importBpmn(`${processId}.bpmn`, threeStepXml(processId), "verifikasi");
+    await designer.showStepView();
+
+    // when they open the standard from the toolbar and declare 5 working days
+    const dialog = await openEditor(page);
+    const completion = dialog.getByTestId("std-completion");
+    await completion.getByLabel("Jangka waktu", { exact: true }).fill("5");
+    // then the steps' path (1 + 2 + 3 working days) is named, as in the BPMN view
+    expect(await completion.getByTestId("sla-warning").textContent()).toContain(
+      `lebih pendek dari jumlah SLA pada jalur terpanjang (6 hari kerja: ${PATH_ID}).`,
+    );
+    await completion.getByLabel("Jangka waktu", { exact: true }).fill("6");
+    await completion.getByTestId("sla-ok").waitFor();
+    await completion.getByRole("button", { name: "Tulis ulang dari isian" }).click();
+    // and a requirement they add
+    const requirements = dialog.getByTestId("std-requirements");
+    await requirements.getByRole("button", { name: "Tambah persyaratan" }).click();
+    await requirements.getByTestId("std-row").nth(1).getByLabel("Nama dokumen").fill("Surat keterangan tidak mampu");
+    await screenshot(page, "standard-editor-5-step-view");
+    await dialog.getByRole("button", { name: "Terapkan ke model" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    // is offered to a step as a document to check, and goes into the saved draft
+    await designer.selectStepCard("Verifikasi lapangan");
+    await designer.fillSelectedStep({ name: "Verifikasi lapangan", documents: ["Surat keterangan tidak mampu"] });
+    await designer.saveDraft();
+    const token = await apiToken("bks.admin");
+    await expect
+      .poll(
+        async () => {
+          const { items } = await apiCall<{ items: { id: string; status: string }[] }>(
+            token,
+            "GET",
+            `/processes?processId=${processId}`,
+          );
+          return items.find((v) => v.status === "draft")?.id ?? null;
+        },
+        { timeout: 30_000 },
+      )
+      .not.toBeNull();
+    const { items } = await apiCall<{ items: { id: string; status: string }[] }>(
+      token,
+      "GET",
+      `/processes?processId=${processId}`,
+    );
+    const draft = await apiCall<{ bpmnXml: string; plan: { standard?: Record<string, unknown> } }>(
+      token,
+      "GET",
+      `/processes/versions/${items.find((v) => v.status === "draft")?.id}`,
+    );
+    expect(draft.plan.standard).toMatchObject({
+      requirements: [{ id: "syarat01" }, { id: "syarat02", name: "Surat keterangan tidak mampu" }],
+      completionTime: { value: 6, unit: "workingDays", text: "6 hari kerja" },
+    });
+    expect(draft.bpmnXml).toMatch(/<alur:task[^>]*documents="syarat02"/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -20,7 +20,7 @@ import { VariantCard } from "../variants/variant-card";
 import type { Modeler } from "./bpmn-modeler";
 import { BpmnModeler } from "./bpmn-modeler";
 import { LeaveGuard } from "./leave-guard";
-import { proposedLegalBasisOfXml, recordLegalBasisInXml } from "./legal-basis-xml";
+import { proposedLegalBasisOfXml, recordLegalBasisInXml, standardOfXml, writeStandardInXml } from "./model-xml";
 import { ChangeList, useModelChanges } from "./model-changes";
 import {
   completionShortfallOf,
@@ -218,15 +218,34 @@ function Designer({
     }
   }, []);
 
+  // in the step view the model is XML: the editor reads it, and its longest path, once per opening
+  const stepStandard = useRef<Awaited<ReturnType<typeof standardOfXml>> | null>(null);
   const openStandard = useCallback(() => {
     const m = modeler.current;
-    if (m) setStandardForm(readStandard(m));
+    if (m) return setStandardForm(readStandard(m));
+    void standardOfXml(xmlRef.current).then((read) => {
+      stepStandard.current = read;
+      setStandardForm(read.form);
+    });
   }, []);
   const checkCompletion = useCallback(
     (completion: Parameters<typeof completionShortfallOf>[1]) =>
-      modeler.current ? completionShortfallOf(modeler.current, completion) : null,
+      modeler.current
+        ? completionShortfallOf(modeler.current, completion)
+        : (stepStandard.current?.checkCompletion(completion) ?? null),
     [],
   );
+  const applyStandard = async (form: StandardForm) => {
+    setStandardForm(null);
+    if (modeler.current) return writeStandard(modeler.current, form);
+    const next = await writeStandardInXml(xmlRef.current, form);
+    if (next === xmlRef.current) return;
+    setXml(next);
+    // the step editor reads the model when it mounts: the requirements it offers are the new ones
+    setStepKey((k) => k + 1);
+    noteEdit(true);
+    void revalidateXml(next);
+  };
 
   const onReady = useCallback(
     (m: Modeler) => {
@@ -415,14 +434,7 @@ function Designer({
             {t("designer.stepView")}
           </button>
         </div>
-        <button
-          type="button"
-          className="btn"
-          disabled={view !== "bpmn"}
-          title={view !== "bpmn" ? t("standardEditor.bpmnOnly") : undefined}
-          onClick={openStandard}
-          data-testid="edit-standard"
-        >
+        <button type="button" className="btn" onClick={openStandard} data-testid="edit-standard">
           {t("standardEditor.open")}
         </button>
         <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
@@ -540,10 +552,7 @@ function Designer({
         initial={standardForm ?? EMPTY_STANDARD}
         checkCompletion={checkCompletion}
         onCancel={() => setStandardForm(null)}
-        onApply={(form) => {
-          if (modeler.current) writeStandard(modeler.current, form);
-          setStandardForm(null);
-        }}
+        onApply={(form) => void applyStandard(form)}
       />
       <PublishDialog
         open={publishOpen}
