@@ -20,7 +20,6 @@ import { VariantCard } from "../variants/variant-card";
 import type { Modeler } from "./bpmn-modeler";
 import { BpmnModeler } from "./bpmn-modeler";
 import { LeaveGuard } from "./leave-guard";
-import { proposedLegalBasisOfXml, recordLegalBasisInXml, standardOfXml, writeStandardInXml } from "./model-xml";
 import { ChangeList, useModelChanges } from "./model-changes";
 import {
   completionShortfallOf,
@@ -33,6 +32,7 @@ import {
   recordLegalBasis,
   writeStandard,
 } from "./model-commands";
+import { proposedLegalBasisOfXml, recordLegalBasisInXml, standardOfXml, writeStandardInXml } from "./model-xml";
 import { newDiagramXml } from "./new-diagram";
 import { showProblems } from "./problem-overlays";
 import { ProblemsList } from "./problems-list";

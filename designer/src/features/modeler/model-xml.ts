@@ -38,7 +38,9 @@ export async function recordLegalBasisInXml(xml: string, basis: LegalBasis, effe
 /** The model's service standard as the editor's form, and its longest path against a completion time. */
 export async function standardOfXml(xml: string): Promise<{
   form: StandardForm;
-  checkCompletion: (completion: NonNullable<ServiceStandard["completionTime"]>) => ReturnType<typeof completionShortfall>;
+  checkCompletion: (
+    completion: NonNullable<ServiceStandard["completionTime"]>,
+  ) => ReturnType<typeof completionShortfall>;
 }> {
   const { process } = await load(xml);
   const elements = process ? flowElementsOf(process as unknown as ModdleElement) : [];
