@@ -113,7 +113,6 @@ export function StepEditor({
   // only the first XML is loaded: afterwards this editor owns the model
   const initialXml = useRef(xml);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once, on mount; the history is a ref
   useEffect(() => {
     let disposed = false;
     const moddle = createModdle();
