@@ -243,15 +243,6 @@ describe("a procedure from a template in the step editor", () => {
     await expect.poll(cards).toEqual(before);
     await page.keyboard.press("Control+Shift+z");
     await expect.poll(cards).toEqual(done);
-    // the history outlives a visit to the BPMN view: back in the step view, the first undo still
-    // takes the rename back (the BPMN view writing the same model its own way adds no step)
-    await designer.showBpmnView();
-    await designer.showStepView();
-    await expect.poll(cards).toEqual(done);
-    await undo.click();
-    await expect.poll(cards).toEqual(before);
-    await redo.click();
-    await expect.poll(cards).toEqual(done);
     expect(errors).toEqual([]);
   });
 

@@ -15,7 +15,6 @@ import { ErrorMessage } from "../../components/error-message";
 import { PageHeader } from "../../components/page-header";
 import { QueryState, Spinner } from "../../components/query-state";
 import { linkedForms } from "../forms/linked-forms";
-import type { StepHistory } from "../step-editor/step-editor";
 import { type LegalBasisInput, legalBasisInput } from "../variants/legal-basis-input";
 import { VariantCard } from "../variants/variant-card";
 import type { Modeler } from "./bpmn-modeler";
@@ -117,8 +116,6 @@ function Designer({
   const [view, setView] = useState<View>("bpmn");
   // the step editor loads its XML once: a new key remounts it on a model replaced from outside
   const [stepKey, setStepKey] = useState(0);
-  // the step view's undo history, kept while the page holds this model (the editor remounts)
-  const stepHistory = useRef<StepHistory | null>(null);
   const [stepFocus, setStepFocus] = useState<{ id: string; n: number } | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [importError, setImportError] = useState<unknown>(null);
@@ -536,7 +533,6 @@ function Designer({
           <StepEditor
             key={stepKey}
             xml={xml}
-            history={stepHistory}
             forms={baseForms}
             focus={stepFocus}
             onChange={(next) => {

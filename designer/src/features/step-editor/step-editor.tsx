@@ -28,7 +28,7 @@ import {
   useStore,
 } from "@xyflow/react";
 import type { TFunction } from "i18next";
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { rolesQuery } from "../../api/queries/tasks";
 import { Spinner } from "../../components/query-state";
@@ -79,27 +79,14 @@ import { type StepTimer, setStepTimer, TIMER_KINDS, type TimerKind } from "./ste
 type Loaded = { moddle: ReturnType<typeof createModdle>; definitions: Bo };
 type Selection = { type: "node" | "edge"; id: string } | null;
 
-/** Undo and redo as the model's XML after each edit. */
-export interface StepHistory {
-  past: string[];
-  current: string;
-  future: string[];
-}
-
 export function StepEditor({
   xml,
   onChange,
   forms = {},
   focus,
-  history: kept,
 }: {
   xml: string;
   onChange: (xml: string) => void;
-  /**
-   * The history, kept by the page so that it outlives this editor (a switch to the BPMN view and
-   * back remounts it); what changed meanwhile becomes one step to undo.
-   */
-  history?: RefObject<StepHistory | null>;
   /** Forms deployed with the version opened, for the fields a decision can read. */
   forms?: Record<string, unknown>;
   /** An element to select (e.g. from the problems list); `n` makes the same one selectable again. */
@@ -118,20 +105,10 @@ export function StepEditor({
     const moddle = createModdle();
     moddle
       .fromXML(initialXml.current)
-      .then(async ({ rootElement }) => {
+      .then(({ rootElement }) => {
         if (disposed) return;
         model.current = { moddle, definitions: rootElement as unknown as Bo };
         setGraph(modelToGraph(model.current.definitions));
-        // a history kept from before (the page's): was the model edited elsewhere meanwhile (the
-        // BPMN view, an import, the standard)? Compared as this editor writes it, so a view
-        // that only serialises differently adds no step
-        const h = history.current;
-        if (h.current === initialXml.current) return;
-        const { xml: same } = await moddle.toXML(rootElement as never, { format: true });
-        if (disposed || same === h.current) return;
-        // one step back to how this view left it; what was undone before is gone
-        history.current = { past: [...h.past, h.current], current: same, future: [] };
-        syncUndoable();
       })
       .catch(() => !disposed && setFailed(true));
     return () => {
@@ -145,15 +122,14 @@ export function StepEditor({
     else if (graph.edges.some((e) => e.id === focus.id)) setSelected({ type: "edge", id: focus.id });
   }, [focus, graph]);
 
-  // Undo and redo since the model was opened: the model as XML after each edit (the moddle tree
-  // is edited in place, so a snapshot is its serialisation); `undoable` re-renders the buttons.
-  const own = useRef<StepHistory | null>(null);
-  const history = (kept ?? own) as RefObject<StepHistory>;
-  if (!history.current) history.current = { past: [], current: initialXml.current, future: [] };
-  const [undoable, setUndoable] = useState(() => ({
-    undo: history.current.past.length > 0,
-    redo: history.current.future.length > 0,
-  }));
+  // Undo and redo since the editor opened: the model as XML after each edit (the moddle tree is
+  // edited in place, so a snapshot is its serialisation); `undoable` re-renders the buttons.
+  const history = useRef<{ past: string[]; current: string; future: string[] }>({
+    past: [],
+    current: xml,
+    future: [],
+  });
+  const [undoable, setUndoable] = useState({ undo: false, redo: false });
   const syncUndoable = () =>
     setUndoable({ undo: history.current.past.length > 0, redo: history.current.future.length > 0 });
 
