@@ -296,28 +296,19 @@ describe("the service standard as forms", () => {
     await designer.fillSelectedStep({ name: "Verifikasi lapangan", documents: ["Surat keterangan tidak mampu"] });
     await designer.saveDraft();
     const token = await apiToken("bks.admin");
-    await expect
-      .poll(
-        async () => {
-          const { items } = await apiCall<{ items: { id: string; status: string }[] }>(
-            token,
-            "GET",
-            `/processes?processId=${processId}`,
-          );
-          return items.find((v) => v.status === "draft")?.id ?? null;
-        },
-        { timeout: 30_000 },
-      )
-      .not.toBeNull();
-    const { items } = await apiCall<{ items: { id: string; status: string }[] }>(
-      token,
-      "GET",
-      `/processes?processId=${processId}`,
-    );
+    const draftId = async () => {
+      const { items } = await apiCall<{ items: { id: string; status: string }[] }>(
+        token,
+        "GET",
+        `/processes?processId=${processId}`,
+      );
+      return items.find((v) => v.status === "draft")?.id ?? null;
+    };
+    await expect.poll(draftId, { timeout: 30_000 }).not.toBeNull();
     const draft = await apiCall<{ bpmnXml: string; plan: { standard?: Record<string, unknown> } }>(
       token,
       "GET",
-      `/processes/versions/${items.find((v) => v.status === "draft")?.id}`,
+      `/processes/versions/${await draftId()}`,
     );
     expect(draft.plan.standard).toMatchObject({
       requirements: [{ id: "syarat01" }, { id: "syarat02", name: "Surat keterangan tidak mampu" }],

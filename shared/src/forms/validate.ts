@@ -10,6 +10,8 @@
  */
 import { isRecord, NON_INPUT } from "./components";
 
+export { isRecord };
+
 /** A form-js component, as far as validation is concerned. */
 interface Component {
   type?: unknown;

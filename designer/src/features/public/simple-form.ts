@@ -9,9 +9,7 @@
  * A hand-written renderer, chosen over a form library: the form-js schema is the contract, and no
  * small library reads it.
  */
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+import { isRecord } from "@alur/shared/forms/validate";
 
 export interface SimpleField {
   /** Where it sits in the form ("2.0": the first field of the third component), for React keys. */
